@@ -1,0 +1,57 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SourceFile } from '../formats/types';
+
+export class CliError extends Error {
+  constructor(message: string, public readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export async function statPath(p: string): Promise<'file' | 'dir' | 'missing'> {
+  try {
+    const s = await fs.stat(p);
+    return s.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). */
+export async function readInput(p: string, extensions: string[]): Promise<SourceFile[]> {
+  const kind = await statPath(p);
+  if (kind === 'missing') throw new CliError(`${p}: no such file or folder`);
+  if (kind === 'file') return [{ path: path.basename(p), text: await fs.readFile(p, 'utf8') }];
+  const out: SourceFile[] = [];
+  const walk = async (dir: string) => {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (extensions.some((ext) => e.name.toLowerCase().endsWith(ext))) {
+        out.push({ path: path.relative(p, full).split(path.sep).join('/'), text: await fs.readFile(full, 'utf8') });
+      }
+    }
+  };
+  await walk(p);
+  if (!out.length) throw new CliError(`${p}: folder has no ${extensions.join(' or ')} files`);
+  return out;
+}
+
+/** Writes one file to `out`, or several files into the folder `out`. */
+export async function writeOutput(out: string, files: SourceFile[]): Promise<string[]> {
+  if (files.length === 1 && (await statPath(out)) !== 'dir') {
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await fs.writeFile(out, files[0].text);
+    return [out];
+  }
+  const written: string[] = [];
+  for (const f of files) {
+    const target = path.join(out, f.path);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, f.text);
+    written.push(target);
+  }
+  return written;
+}

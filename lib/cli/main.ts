@@ -1,0 +1,141 @@
+/**
+ * The `schemata` command line. It calls the same lib/ functions as the app.
+ * Errors print one clear line to stderr and exit non-zero; they never print a stack trace.
+ */
+import path from 'node:path';
+import { FORMATS, formatById, formatForPath } from '../formats/registry';
+import { formatDiagnostic, DiagnosticError } from '../schema/diagnostics';
+import { CliError, readInput, statPath, writeOutput } from './io';
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+}
+
+const VERSION = '0.1.0';
+
+export function helpText(): string {
+  const readers = FORMATS.filter((f) => f.read).map((f) => `    ${f.id.padEnd(10)} ${f.description} (${f.extensions.join(', ')}${f.readsFolders ? ', or a folder' : ''})`);
+  const writers = FORMATS.filter((f) => f.write).map((f) => `    ${f.id.padEnd(10)} ${f.description}`);
+  return `schemata ${VERSION}: visual database-schema designer, command line
+
+Usage:
+  schemata convert <input> --to <format> [-o <out>]
+      Read <input> (a file, or a folder for multi-file schemas) and write it as <format>.
+      Without -o the output goes to stdout. With several output files, -o names a folder.
+      Warnings go to stderr.
+  schemata formats       List the formats.
+  schemata --help        Show this help.
+  schemata --version     Show the version.
+
+Input formats (chosen by file extension):
+${readers.join('\n')}
+
+Output formats (--to):
+${writers.join('\n')}
+
+Exit codes: 0 success, 1 bad input or failed conversion, 2 wrong usage.
+`;
+}
+
+interface ConvertArgs {
+  input: string;
+  to: string;
+  out?: string;
+  from?: string;
+}
+
+function parseConvertArgs(args: string[]): ConvertArgs {
+  let input: string | undefined;
+  let to: string | undefined;
+  let out: string | undefined;
+  let from: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('-')) throw new CliError(`${a} needs a value (see schemata --help)`, 2);
+      return v;
+    };
+    if (a === '--to' || a === '-t') to = value();
+    else if (a.startsWith('--to=')) to = a.slice(5);
+    else if (a === '-o' || a === '--out') out = value();
+    else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a === '--from' || a === '-f') from = value();
+    else if (a.startsWith('--from=')) from = a.slice(7);
+    else if (a.startsWith('-') && a !== '-') throw new CliError(`unknown option ${a} (see schemata --help)`, 2);
+    else if (input === undefined) input = a;
+    else throw new CliError(`unexpected argument ${a} (see schemata --help)`, 2);
+  }
+  if (!input) throw new CliError('convert needs an input file (see schemata --help)', 2);
+  if (!to) throw new CliError('convert needs --to <format> (see schemata --help)', 2);
+  return { input, to, out, from };
+}
+
+async function convert(args: string[], io: CliIo): Promise<number> {
+  const opts = parseConvertArgs(args);
+  const target = formatById(opts.to);
+  if (!target?.write) {
+    const names = FORMATS.filter((f) => f.write).map((f) => f.id).join(', ');
+    throw new CliError(`unknown output format "${opts.to}" (one of: ${names})`, 2);
+  }
+  const inputPath = path.resolve(io.cwd, opts.input);
+  const kind = await statPath(inputPath);
+  if (kind === 'missing') throw new CliError(`${opts.input}: no such file or folder`);
+  const source = opts.from ? formatById(opts.from) : formatForPath(inputPath, kind === 'dir');
+  if (!source?.read) {
+    throw new CliError(
+      opts.from
+        ? `unknown input format "${opts.from}"`
+        : `${opts.input}: cannot tell the format from the name (use a known extension or --from)`,
+    );
+  }
+  const files = await readInput(inputPath, source.extensions);
+  const imported = await source.read(files, { name: path.basename(inputPath).replace(/\.[^.]+$/, '') });
+  const exported = await target.write(imported.document);
+  for (const d of [...imported.diagnostics, ...exported.diagnostics]) io.stderr(formatDiagnostic(d) + '\n');
+  if (opts.out) {
+    const written = await writeOutput(path.resolve(io.cwd, opts.out), exported.files);
+    io.stderr(`wrote ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}\n`);
+  } else if (exported.files.length === 1) {
+    io.stdout(exported.files[0].text);
+  } else {
+    for (const f of exported.files) io.stdout(`// ---- ${f.path} ----\n${f.text}`);
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.stdout(helpText());
+      return cmd ? 0 : 2;
+    }
+    if (cmd === '--version' || cmd === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (cmd === 'formats') {
+      for (const f of FORMATS) {
+        io.stdout(`${f.id.padEnd(10)} ${[f.read ? 'read' : '', f.write ? 'write' : ''].filter(Boolean).join('+').padEnd(11)} ${f.description}\n`);
+      }
+      return 0;
+    }
+    if (cmd === 'convert') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(helpText());
+        return 0;
+      }
+      return await convert(rest, io);
+    }
+    throw new CliError(`unknown command "${cmd}" (see schemata --help)`, 2);
+  } catch (e) {
+    const err = e as Error;
+    const code = e instanceof CliError ? e.exitCode : 1;
+    const message = e instanceof DiagnosticError ? err.message : err.message || String(e);
+    io.stderr(`schemata: ${message.split('\n')[0]}\n`);
+    return code;
+  }
+}

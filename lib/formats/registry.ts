@@ -1,0 +1,16 @@
+import { jsonFormat } from './json';
+import type { Format } from './types';
+
+/** Every format Schemata reads or writes. The CLI and the UI both use this list. */
+export const FORMATS: Format[] = [jsonFormat];
+
+export function formatById(id: string): Format | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** The input format of a path: by extension, or the folder reader for directories. */
+export function formatForPath(path: string, isDirectory: boolean): Format | undefined {
+  if (isDirectory) return FORMATS.find((f) => f.readsFolders);
+  const lower = path.toLowerCase();
+  return FORMATS.find((f) => f.read && f.extensions.some((ext) => lower.endsWith(ext)));
+}

@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../schema/diagnostics';
+import type { SchemaDocument } from '../schema/types';
+
+/** A text file handed to an importer, with its path relative to the input root. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface ImportResult {
+  document: SchemaDocument;
+  diagnostics: Diagnostic[];
+}
+
+export interface ExportResult {
+  /** One file, or several (multi-file Prisma schemas). Paths are relative. */
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Format {
+  id: string;
+  description: string;
+  /** File extensions this format reads, with the dot. */
+  extensions: string[];
+  /** Whether a folder of files can be read as one input. */
+  readsFolders?: boolean;
+  read?(files: SourceFile[], opts: { name?: string }): Promise<ImportResult>;
+  write?(doc: SchemaDocument): Promise<ExportResult>;
+}

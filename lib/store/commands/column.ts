@@ -1,0 +1,53 @@
+import { command, CommandError, type Command } from '../command';
+import { omitKeys, withTable } from './helpers';
+import type { Column, Id } from '../../schema/types';
+
+export function addColumn(tableId: Id, column: Column, index?: number): Command {
+  return command('column/add', `Add column ${column.name}`, (doc) =>
+    withTable(doc, tableId, (t) => {
+      if (t.columns.some((c) => c.name === column.name)) {
+        throw new CommandError(`table ${t.name} already has a column ${column.name}`);
+      }
+      const columns = [...t.columns];
+      columns.splice(index ?? columns.length, 0, column);
+      return { ...t, columns };
+    }),
+  );
+}
+
+export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Column, 'id'>>): Command {
+  return command('column/update', 'Edit column', (doc) =>
+    withTable(doc, tableId, (t) => {
+      const i = t.columns.findIndex((c) => c.id === columnId);
+      if (i < 0) throw new CommandError(`no column ${columnId} in table ${t.name}`);
+      if (patch.name !== undefined && t.columns.some((c) => c.id !== columnId && c.name === patch.name)) {
+        throw new CommandError(`table ${t.name} already has a column ${patch.name}`);
+      }
+      const columns = [...t.columns];
+      columns[i] = { ...columns[i], ...patch };
+      return { ...t, columns };
+    }),
+  );
+}
+
+/** Deletes a column, and the keys, indexes and foreign keys that use it. */
+export function deleteColumn(tableId: Id, columnId: Id): Command {
+  return command('column/delete', 'Delete column', (doc) => {
+    const next = withTable(doc, tableId, (t) => {
+      const uses = (cols: { column?: Id }[]) => cols.some((c) => c.column === columnId);
+      const pkCols = t.primaryKey?.columns.filter((c) => c.column !== columnId);
+      return {
+        ...t,
+        columns: t.columns.filter((c) => c.id !== columnId),
+        primaryKey: pkCols && pkCols.length ? { ...t.primaryKey!, columns: pkCols } : undefined,
+        indexes: t.indexes.filter((ix) => !uses(ix.columns)),
+      };
+    });
+    return {
+      ...next,
+      relations: omitKeys(next.relations, (_k, r) =>
+        r.kind === 'foreign-key' && (r.from.columns.includes(columnId) || r.to.columns.includes(columnId)),
+      ),
+    };
+  });
+}

@@ -1,0 +1,4 @@
+export * from './table';
+export * from './column';
+export * from './relation';
+export * from './layout';

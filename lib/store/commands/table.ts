@@ -1,0 +1,48 @@
+import { command, CommandError, type Command } from '../command';
+import { omitKeys, requireTable, without, withTable } from './helpers';
+import type { Id, NodeLayout, Table } from '../../schema/types';
+
+export function addTable(table: Table, position?: NodeLayout): Command {
+  return command('table/add', `Add table ${table.name}`, (doc) => {
+    if (doc.tables[table.id]) throw new CommandError(`table id ${table.id} already exists`);
+    return {
+      ...doc,
+      tables: { ...doc.tables, [table.id]: table },
+      layout: position ? { ...doc.layout, nodes: { ...doc.layout.nodes, [table.id]: position } } : doc.layout,
+    };
+  });
+}
+
+export function renameTable(tableId: Id, name: string): Command {
+  return command('table/rename', `Rename table to ${name}`, (doc) => {
+    if (!name.trim()) throw new CommandError('a table name cannot be empty');
+    return withTable(doc, tableId, (t) => (t.name === name ? t : { ...t, name }));
+  });
+}
+
+export function updateTable(tableId: Id, patch: Partial<Omit<Table, 'id' | 'columns'>>): Command {
+  return command('table/update', 'Edit table', (doc) => withTable(doc, tableId, (t) => ({ ...t, ...patch })));
+}
+
+/** Deletes a table with its relations, its layout and its group memberships. */
+export function deleteTable(tableId: Id): Command {
+  return command('table/delete', 'Delete table', (doc) => {
+    requireTable(doc, tableId);
+    const relations = omitKeys(doc.relations, (_k, r) =>
+      r.kind === 'foreign-key'
+        ? r.from.table === tableId || r.to.table === tableId
+        : r.a.table === tableId || r.b.table === tableId,
+    );
+    const groups = Object.fromEntries(
+      Object.entries(doc.layout.groups).map(([k, g]) =>
+        g.tableIds.includes(tableId) ? [k, { ...g, tableIds: g.tableIds.filter((t) => t !== tableId) }] : [k, g],
+      ),
+    );
+    return {
+      ...doc,
+      tables: without(doc.tables, tableId),
+      relations,
+      layout: { ...doc.layout, nodes: without(doc.layout.nodes, tableId), groups },
+    };
+  });
+}

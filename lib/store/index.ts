@@ -1,0 +1,3 @@
+export * from './command';
+export * from './store';
+export * from './commands';

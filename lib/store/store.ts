@@ -1,0 +1,78 @@
+/**
+ * The document store: a framework-free zustand store over one SchemaDocument, with undo/redo.
+ * Components read with selectors and change the document only through `dispatch(command)`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Command } from './command';
+import type { SchemaDocument } from '../schema/types';
+
+export const HISTORY_LIMIT = 200;
+
+export interface SchemaState {
+  document: SchemaDocument;
+  past: SchemaDocument[];
+  future: SchemaDocument[];
+  /** Merge key of the last command, so a drag is one undo step. */
+  lastMergeKey?: string;
+  /** Label of the last applied command, for status display. */
+  lastLabel?: string;
+  dispatch(cmd: Command): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the document (open, import). Clears history unless `keepHistory`. */
+  load(doc: SchemaDocument, opts?: { keepHistory?: boolean }): void;
+}
+
+export type SchemaStore = StoreApi<SchemaState>;
+
+export function createSchemaStore(initial: SchemaDocument): SchemaStore {
+  return createStore<SchemaState>()((set, get) => ({
+    document: initial,
+    past: [],
+    future: [],
+    dispatch(cmd) {
+      const { document, past, lastMergeKey } = get();
+      const next = cmd.apply(document);
+      if (next === document) return;
+      const merge = cmd.mergeKey !== undefined && cmd.mergeKey === lastMergeKey;
+      set({
+        document: next,
+        past: merge ? past : [...past, document].slice(-HISTORY_LIMIT),
+        future: [],
+        lastMergeKey: cmd.mergeKey,
+        lastLabel: cmd.label,
+      });
+    },
+    undo() {
+      const { document, past, future } = get();
+      if (!past.length) return;
+      set({
+        document: past[past.length - 1],
+        past: past.slice(0, -1),
+        future: [document, ...future],
+        lastMergeKey: undefined,
+        lastLabel: 'Undo',
+      });
+    },
+    redo() {
+      const { document, past, future } = get();
+      if (!future.length) return;
+      set({
+        document: future[0],
+        past: [...past, document],
+        future: future.slice(1),
+        lastMergeKey: undefined,
+        lastLabel: 'Redo',
+      });
+    },
+    load(doc, opts) {
+      const { document, past } = get();
+      set({
+        document: doc,
+        past: opts?.keepHistory ? [...past, document].slice(-HISTORY_LIMIT) : [],
+        future: [],
+        lastMergeKey: undefined,
+      });
+    },
+  }));
+}
