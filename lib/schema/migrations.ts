@@ -22,7 +22,13 @@ export const MIGRATIONS: FormatMigration[] = [
       'Move table positions (`table.position`) into `layout.nodes`; add `raw`, `sources`, `views`, layout groups and notes.',
     up(doc) {
       const tables = (doc.tables ?? {}) as Record<string, Json>;
-      const layout = { nodes: {} as Record<string, unknown>, groups: {}, notes: {}, ...((doc.layout as Json) ?? {}) };
+      const oldLayout = (doc.layout ?? {}) as Json;
+      const layout = {
+        groups: {},
+        notes: {},
+        ...oldLayout,
+        nodes: { ...((oldLayout.nodes as Record<string, unknown>) ?? {}) } as Record<string, unknown>,
+      };
       const nextTables: Record<string, Json> = {};
       for (const [id, table] of Object.entries(tables)) {
         const { position, color, ...rest } = table as Json & { position?: { x: number; y: number }; color?: string };
