@@ -1,0 +1,61 @@
+/**
+ * PGlite contrib extensions, loaded on demand by name (the name used in `CREATE EXTENSION`).
+ * Literal dynamic imports so bundlers can split them; nothing here is Node-only.
+ */
+import type { Extension } from '@electric-sql/pglite';
+
+type Loader = () => Promise<Extension>;
+
+const LOADERS: Record<string, Loader> = {
+  amcheck: () => import('@electric-sql/pglite/contrib/amcheck').then((m) => m.amcheck),
+  bloom: () => import('@electric-sql/pglite/contrib/bloom').then((m) => m.bloom),
+  btree_gin: () => import('@electric-sql/pglite/contrib/btree_gin').then((m) => m.btree_gin),
+  btree_gist: () => import('@electric-sql/pglite/contrib/btree_gist').then((m) => m.btree_gist),
+  citext: () => import('@electric-sql/pglite/contrib/citext').then((m) => m.citext),
+  cube: () => import('@electric-sql/pglite/contrib/cube').then((m) => m.cube),
+  dict_int: () => import('@electric-sql/pglite/contrib/dict_int').then((m) => m.dict_int),
+  dict_xsyn: () => import('@electric-sql/pglite/contrib/dict_xsyn').then((m) => m.dict_xsyn),
+  earthdistance: () => import('@electric-sql/pglite/contrib/earthdistance').then((m) => m.earthdistance),
+  file_fdw: () => import('@electric-sql/pglite/contrib/file_fdw').then((m) => m.file_fdw),
+  fuzzystrmatch: () => import('@electric-sql/pglite/contrib/fuzzystrmatch').then((m) => m.fuzzystrmatch),
+  hstore: () => import('@electric-sql/pglite/contrib/hstore').then((m) => m.hstore),
+  intarray: () => import('@electric-sql/pglite/contrib/intarray').then((m) => m.intarray),
+  isn: () => import('@electric-sql/pglite/contrib/isn').then((m) => m.isn),
+  lo: () => import('@electric-sql/pglite/contrib/lo').then((m) => m.lo),
+  ltree: () => import('@electric-sql/pglite/contrib/ltree').then((m) => m.ltree),
+  moddatetime: () => import('@electric-sql/pglite/contrib/moddatetime').then((m) => m.moddatetime),
+  pg_trgm: () => import('@electric-sql/pglite/contrib/pg_trgm').then((m) => m.pg_trgm),
+  pgcrypto: () => import('@electric-sql/pglite/contrib/pgcrypto').then((m) => m.pgcrypto),
+  seg: () => import('@electric-sql/pglite/contrib/seg').then((m) => m.seg),
+  tablefunc: () => import('@electric-sql/pglite/contrib/tablefunc').then((m) => m.tablefunc),
+  tcn: () => import('@electric-sql/pglite/contrib/tcn').then((m) => m.tcn),
+  tsm_system_rows: () => import('@electric-sql/pglite/contrib/tsm_system_rows').then((m) => m.tsm_system_rows),
+  tsm_system_time: () => import('@electric-sql/pglite/contrib/tsm_system_time').then((m) => m.tsm_system_time),
+  unaccent: () => import('@electric-sql/pglite/contrib/unaccent').then((m) => m.unaccent),
+  'uuid-ossp': () => import('@electric-sql/pglite/contrib/uuid_ossp').then((m) => m.uuid_ossp),
+};
+
+/** Extensions PGlite ships with (plus `plpgsql`, always present). */
+export const AVAILABLE_EXTENSIONS = new Set([...Object.keys(LOADERS), 'plpgsql']);
+
+/** Loads the named extensions; unknown names are returned in `missing`. */
+export async function loadExtensions(names: Iterable<string>): Promise<{ extensions: Record<string, Extension>; missing: string[] }> {
+  const extensions: Record<string, Extension> = {};
+  const missing: string[] = [];
+  for (const raw of new Set(names)) {
+    const name = raw.toLowerCase();
+    if (name === 'plpgsql') continue;
+    const load = LOADERS[name];
+    if (!load) missing.push(name);
+    else extensions[name.replace(/-/g, '_')] = await load();
+  }
+  return { extensions, missing };
+}
+
+/** Extension names named by `CREATE EXTENSION` statements in SQL text (a cheap scan, no parsing). */
+export function extensionsNamedIn(sql: string): string[] {
+  const out: string[] = [];
+  const re = /create\s+extension\s+(?:if\s+not\s+exists\s+)?("([^"]+)"|[a-z_][a-z0-9_-]*)/gi;
+  for (let m = re.exec(sql); m; m = re.exec(sql)) out.push((m[2] ?? m[1]).toLowerCase());
+  return out;
+}

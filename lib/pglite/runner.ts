@@ -1,0 +1,54 @@
+/**
+ * A small PGlite runner: boot (fresh or from a data-dir snapshot), exec, query, snapshot, close.
+ * Browser-safe: no `node:` imports here (Node-only helpers live in snapshot-node.ts).
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { loadExtensions } from './extensions';
+
+export interface PgRunnerOptions {
+  /** Extension names to make available (`CREATE EXTENSION` still has to run). */
+  extensions?: string[];
+  /** A data directory snapshot from `dumpDataDir()` to boot from (much faster than initdb). */
+  snapshot?: Blob | File;
+}
+
+export interface PgRunner {
+  readonly db: PGlite;
+  /** Extensions asked for that PGlite does not ship. */
+  readonly missingExtensions: string[];
+  /** Runs one or more statements (simple protocol). */
+  exec(sql: string): Promise<void>;
+  /** Runs one statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The data directory as a tarball, to boot other runners from. */
+  snapshot(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
+  const { extensions, missing } = await loadExtensions(opts.extensions ?? []);
+  const db = await PGlite.create({ extensions, ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}) });
+  return {
+    db,
+    missingExtensions: missing,
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async snapshot() {
+      return db.dumpDataDir('none');
+    },
+    async close() {
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+/** The message of a PostgreSQL error plus its position, when PGlite reports one. */
+export function pgErrorInfo(err: unknown): { message: string; position?: number } {
+  const e = err as { message?: string; position?: string | number };
+  const position = e?.position !== undefined ? Number(e.position) : undefined;
+  return { message: e?.message ?? String(err), position: Number.isFinite(position) ? position : undefined };
+}
