@@ -1,0 +1,204 @@
+/** SchemaDocument → Prisma files, reusing original text wherever the document is unchanged. */
+import type { Diagnostic } from '../schema/diagnostics';
+import { relationsOfTable } from '../schema/document';
+import type { Id, SchemaDocument } from '../schema/types';
+import type { ExportResult, SourceFile } from '../formats/types';
+import { alignBody } from './align';
+import { enumItems, fingerprint, modelItems, PrintContext, relationItems, viewText, type Item } from './print';
+import { getTrivia, type BlockRec, type PrismaTrivia } from './trivia';
+import { validatePrisma } from './validate';
+
+const isBlank = (s: string) => s.trim() === '';
+
+/** Lays out items fresh: head, fields, a blank line, block attributes, `}`. */
+function freshBlock(items: Item[], enumMode: boolean): string {
+  const fields = items.filter((i) => i.section === 'field').map((i) => i.text);
+  const attrs = items.filter((i) => i.section === 'attr').map((i) => i.text);
+  const body = [...fields, ...(fields.length && attrs.length ? [''] : []), ...attrs];
+  return [items[0].text, ...alignBody(body, enumMode), '}'].join('\n');
+}
+
+/** Rebuilds a changed block from its original lines: unchanged lines verbatim, then realigned. */
+function rebuild(rec: BlockRec, items: Item[], enumMode: boolean): string {
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const used = new Set<string>();
+  const out: { text: string; section?: Item['section'] }[] = [];
+  for (const l of rec.lines) {
+    if (l.k === 'raw') {
+      out.push({ text: l.text });
+      continue;
+    }
+    const it = byKey.get(l.key);
+    if (!it) continue;
+    used.add(l.key);
+    out.push({ text: it.text === l.fp ? l.text : it.text, section: it.section });
+  }
+  const hasFooter = rec.lines.length > 1 && rec.lines[rec.lines.length - 1].k === 'raw';
+  const fresh = items.filter((i) => !used.has(i.key));
+  const lastIdx = (section: Item['section']) => out.map((o) => o.section).lastIndexOf(section);
+  const newFields = fresh.filter((i) => i.section === 'field');
+  if (newFields.length) {
+    const at = Math.max(lastIdx('field'), lastIdx('head')) + 1;
+    out.splice(at, 0, ...newFields.map((i) => ({ text: i.text, section: i.section })));
+  }
+  const newAttrs = fresh.filter((i) => i.section === 'attr');
+  if (newAttrs.length) {
+    let at = lastIdx('attr') + 1;
+    const add: { text: string; section?: Item['section'] }[] = newAttrs.map((i) => ({ text: i.text, section: i.section }));
+    if (at === 0) {
+      at = hasFooter ? out.length - 1 : out.length;
+      if (lastIdx('field') >= 0 && !isBlank(out[at - 1].text)) add.unshift({ text: '' });
+    }
+    out.splice(at, 0, ...add);
+  }
+  // A removed last line must not leave a blank line before `}`.
+  const origBeforeFooter = rec.lines[rec.lines.length - 2];
+  if (hasFooter && origBeforeFooter && !(origBeforeFooter.k === 'raw' && isBlank(origBeforeFooter.text))) {
+    while (out.length > 2 && isBlank(out[out.length - 2].text)) out.splice(out.length - 2, 1);
+  }
+  const bodyEnd = hasFooter ? out.length - 1 : out.length;
+  const body = alignBody(out.slice(1, bodyEnd).map((o) => o.text), enumMode);
+  return [out[0].text, ...body, ...out.slice(bodyEnd).map((o) => o.text)].join('\n');
+}
+
+class Printer {
+  readonly ctx: PrintContext;
+  readonly printed = new Set<Id>();
+  constructor(
+    readonly doc: SchemaDocument,
+    readonly trivia: PrismaTrivia | undefined,
+  ) {
+    this.ctx = new PrintContext(doc);
+  }
+
+  block(id: Id): string | undefined {
+    const doc = this.doc;
+    const rec = this.trivia?.blocks[id];
+    this.printed.add(id);
+    const table = doc.tables[id];
+    if (table) {
+      const r = rec?.kind === 'model' ? rec : undefined;
+      const items = modelItems(table, this.ctx, r, relationItems(table, this.ctx, r));
+      if (!r) return freshBlock(items, false);
+      return fingerprint(items) === r.fp ? r.text : rebuild(r, items, false);
+    }
+    const en = doc.enums[id];
+    if (en) {
+      const r = rec?.kind === 'enum' ? rec : undefined;
+      const items = enumItems(en, this.ctx, r);
+      if (!r) return freshBlock(items, true);
+      return fingerprint(items) === r.fp ? r.text : rebuild(r, items, true);
+    }
+    const view = doc.views[id];
+    if (view) {
+      const text = viewText(view);
+      return rec?.kind === 'view' && text === rec.fp ? rec.text : text;
+    }
+    const raw = doc.raw[id];
+    if (raw && raw.dialect === 'prisma') return raw.text;
+    return undefined;
+  }
+}
+
+function datasource(doc: SchemaDocument): string {
+  const ns = Object.values(doc.namespaces).map((n) => JSON.stringify(n.name));
+  const schemas = ns.length ? `\n  schemas  = [${ns.join(', ')}]` : '';
+  return `datasource db {\n  provider = "${doc.settings.provider}"${schemas}\n}`;
+}
+
+const GENERATOR = 'generator client {\n  provider = "prisma-client-js"\n}';
+
+function appendBlock(text: string, block: string): string {
+  if (text === '') return block + '\n';
+  if (text.endsWith('\n\n')) return text + block + '\n';
+  if (text.endsWith('\n')) return text + '\n' + block + '\n';
+  return text + '\n\n' + block + '\n';
+}
+
+/** The file a new object goes to: the one holding most of its related models, else the main file. */
+function homeFile(doc: SchemaDocument, id: Id, fileOf: Map<Id, string>, main: string): string {
+  const related: Id[] = [];
+  if (doc.tables[id]) {
+    for (const r of relationsOfTable(doc, id)) {
+      if (r.kind === 'foreign-key') related.push(r.from.table === id ? r.to.table : r.from.table);
+      else related.push(r.a.table === id ? r.b.table : r.a.table);
+    }
+  } else if (doc.enums[id]) {
+    for (const t of Object.values(doc.tables)) if (t.columns.some((c) => c.type.enumId === id)) related.push(t.id);
+  }
+  const counts = new Map<string, number>();
+  for (const t of related) {
+    const f = fileOf.get(t);
+    if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  let best = main;
+  let n = 0;
+  for (const [f, c] of counts) if (c > n || (c === n && f === main)) [best, n] = [f, c];
+  return best;
+}
+
+export function exportPrismaSync(doc: SchemaDocument): ExportResult {
+  const trivia = getTrivia(doc.sources);
+  const p = new Printer(doc, trivia);
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, string>();
+  const fileOf = new Map<Id, string>();
+  const main = trivia?.main ?? 'schema.prisma';
+  if (trivia) {
+    for (const f of trivia.files) {
+      const parts: string[] = [];
+      let dropBlank = false;
+      for (const seg of f.segments) {
+        if (seg.t === 'ref') {
+          const text = p.block(seg.id);
+          if (text === undefined) {
+            const last = parts[parts.length - 1];
+            dropBlank = last !== undefined && isBlank(last.slice(last.lastIndexOf('\n') + 1));
+            continue;
+          }
+          fileOf.set(seg.id, f.path);
+          parts.push(text);
+        } else if (seg.t === 'datasource') {
+          const want = doc.settings.provider;
+          const same = seg.provider === want || (seg.provider === 'postgres' && want === 'postgresql');
+          parts.push(same ? seg.text : seg.text.replace(/(provider\s*=\s*)"[^"]*"/, `$1"${want}"`));
+        } else {
+          let text = seg.text;
+          if (dropBlank && isBlank(text.split('\n')[0])) {
+            const nl = text.indexOf('\n');
+            if (nl < 0) {
+              dropBlank = false;
+              continue;
+            }
+            text = text.slice(nl + 1);
+          }
+          parts.push(text);
+        }
+        dropBlank = false;
+      }
+      files.set(f.path, parts.join('\n'));
+    }
+  } else {
+    files.set(main, `${GENERATOR}\n\n${datasource(doc)}\n`);
+  }
+  const rest = [...Object.keys(doc.tables), ...Object.keys(doc.enums), ...Object.keys(doc.views), ...Object.keys(doc.raw)];
+  for (const id of rest) {
+    if (p.printed.has(id)) continue;
+    const text = p.block(id);
+    if (text === undefined) continue;
+    const file = trivia ? homeFile(doc, id, fileOf, main) : main;
+    fileOf.set(id, file);
+    files.set(file, appendBlock(files.get(file) ?? '', text));
+  }
+  for (const t of Object.values(doc.tables)) {
+    if (t.checks.length) diagnostics.push({ severity: 'info', code: 'prisma/not-expressible', message: `table ${t.name}: check constraints cannot be written in Prisma and were left out` });
+  }
+  const out: SourceFile[] = [...files].map(([path, text]) => ({ path, text }));
+  return { files: out, diagnostics };
+}
+
+export async function exportPrisma(doc: SchemaDocument, opts: { skipValidation?: boolean } = {}): Promise<ExportResult> {
+  const result = exportPrismaSync(doc);
+  if (opts.skipValidation) return result;
+  return { files: result.files, diagnostics: [...result.diagnostics, ...(await validatePrisma(result.files))] };
+}

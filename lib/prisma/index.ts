@@ -1,0 +1,5 @@
+export { importPrisma, importPrismaSync, type ImportOptions } from './import';
+export { exportPrisma, exportPrismaSync } from './export';
+export { validatePrisma, formatPrisma } from './validate';
+export { prismaFormat } from './format';
+export type { PrismaTrivia } from './trivia';

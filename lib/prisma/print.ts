@@ -1,0 +1,291 @@
+/**
+ * Canonical printing of document objects as Prisma: one item per line (field, enum value, block
+ * attribute), in `prisma format` attribute order and single-spaced. These prints are both the text
+ * of new/changed lines and the fingerprints that decide whether original text can be reused.
+ */
+import type {
+  Column,
+  DefaultValue,
+  Enum,
+  ForeignKeyRelation,
+  Id,
+  Index,
+  IndexColumn,
+  PrimaryKey,
+  ReferentialAction,
+  RelationField,
+  SchemaDocument,
+  Table,
+  View,
+} from '../schema/types';
+import { quote } from './lexer';
+import type { BlockRec, ItemExtra } from './trivia';
+
+export interface Item {
+  key: string;
+  /** Canonical text: `///` doc lines, then the line, each indented by two spaces (head: none). */
+  text: string;
+  section: 'head' | 'field' | 'attr';
+}
+
+const ACTIONS: Record<ReferentialAction, string> = {
+  cascade: 'Cascade',
+  restrict: 'Restrict',
+  'no-action': 'NoAction',
+  'set-null': 'SetNull',
+  'set-default': 'SetDefault',
+};
+
+const METHODS: Record<string, string> = { btree: 'BTree', hash: 'Hash', gin: 'Gin', gist: 'Gist', spgist: 'SpGist', brin: 'Brin' };
+
+/** Prisma's named operator classes, printed as identifiers; anything else is `raw("...")`. */
+const NAMED_OPS = new Set([
+  'ArrayOps', 'JsonbOps', 'JsonbPathOps', 'InetOps', 'TextOps', 'BitMinMaxOps', 'VarBitMinMaxOps', 'BpcharBloomOps',
+  'BpcharMinMaxOps', 'ByteaBloomOps', 'ByteaMinMaxOps', 'DateBloomOps', 'DateMinMaxOps', 'DateMinMaxMultiOps',
+  'Float4BloomOps', 'Float4MinMaxOps', 'Float4MinMaxMultiOps', 'Float8BloomOps', 'Float8MinMaxOps', 'Float8MinMaxMultiOps',
+  'InetInclusionOps', 'InetBloomOps', 'InetMinMaxOps', 'InetMinMaxMultiOps', 'Int2BloomOps', 'Int2MinMaxOps',
+  'Int2MinMaxMultiOps', 'Int4BloomOps', 'Int4MinMaxOps', 'Int4MinMaxMultiOps', 'Int8BloomOps', 'Int8MinMaxOps',
+  'Int8MinMaxMultiOps', 'NumericBloomOps', 'NumericMinMaxOps', 'NumericMinMaxMultiOps', 'OidBloomOps', 'OidMinMaxOps',
+  'OidMinMaxMultiOps', 'TextBloomOps', 'TextMinMaxOps', 'TimestampBloomOps', 'TimestampMinMaxOps',
+  'TimestampMinMaxMultiOps', 'TimestampTzBloomOps', 'TimestampTzMinMaxOps', 'TimestampTzMinMaxMultiOps', 'TimeBloomOps',
+  'TimeMinMaxOps', 'TimeMinMaxMultiOps', 'TimeTzBloomOps', 'TimeTzMinMaxOps', 'TimeTzMinMaxMultiOps', 'UuidBloomOps',
+  'UuidMinMaxOps', 'UuidMinMaxMultiOps',
+]);
+
+export function opsToSql(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+const OPS_BY_SQL = new Map([...NAMED_OPS].map((n) => [opsToSql(n), n]));
+
+export function docLines(doc: string | undefined, indent: string): string {
+  if (doc === undefined) return '';
+  return doc.split('\n').map((l) => `${indent}///${l ? ' ' + l : ''}\n`).join('');
+}
+
+function withExtra(line: string, extra: ItemExtra | undefined): string {
+  let out = line;
+  if (extra?.attrs?.length) out += ' ' + extra.attrs.join(' ');
+  if (extra?.comment) out += ' ' + extra.comment;
+  return out;
+}
+
+/** Per-document lookups shared by all printers. */
+export class PrintContext {
+  readonly relFields = new Map<Id, Item[]>();
+  constructor(readonly doc: SchemaDocument) {}
+
+  tableName(id: Id): string {
+    return this.doc.tables[id]?.name ?? id;
+  }
+
+  colName(tableId: Id, colId: Id): string {
+    return this.doc.tables[tableId]?.columns.find((c) => c.id === colId)?.name ?? colId;
+  }
+
+  nsName(id: Id | undefined): string | undefined {
+    return id ? this.doc.namespaces[id]?.name : undefined;
+  }
+}
+
+function numericKind(col: Column): boolean {
+  return ['Int', 'BigInt', 'Float', 'Decimal'].includes(col.type.kind);
+}
+
+function printScalar(v: string | number | boolean, col: Column): string {
+  if (typeof v !== 'string') return String(v);
+  if (col.type.kind === 'Enum') return v;
+  if (numericKind(col) && /^-?[0-9]/.test(v)) return v;
+  return quote(v);
+}
+
+export function printDefault(d: DefaultValue, col: Column): string {
+  switch (d.kind) {
+    case 'literal':
+      return printScalar(d.value, col);
+    case 'enum':
+      return d.value;
+    case 'function':
+      return `${d.name}(${d.args.join(', ')})`;
+    case 'sql':
+      return d.expression === '' ? 'dbgenerated()' : `dbgenerated(${quote(d.expression)})`;
+    case 'list':
+      return `[${d.values.map((v) => printScalar(v, col)).join(', ')}]`;
+  }
+}
+
+export function printType(col: Column, ctx: PrintContext): string {
+  const t = col.type;
+  let base: string;
+  if (t.kind === 'Enum') base = (t.enumId && ctx.doc.enums[t.enumId]?.name) || 'String';
+  else if (t.kind === 'Unsupported') base = `Unsupported(${quote(t.unsupported ?? '')})`;
+  else if (t.kind === 'Composite') base = t.composite ?? 'Json';
+  else base = t.kind;
+  if (t.array) return base + '[]';
+  return base + (col.nullable ? '?' : '');
+}
+
+function idxColumn(c: IndexColumn, tableId: Id, ctx: PrintContext): string {
+  const name = c.column ? ctx.colName(tableId, c.column) : (c.expression ?? '');
+  const args: string[] = [];
+  if (c.sort) args.push(`sort: ${c.sort === 'desc' ? 'Desc' : 'Asc'}`);
+  if (c.length !== undefined) args.push(`length: ${c.length}`);
+  if (c.ops) args.push(`ops: ${OPS_BY_SQL.get(c.ops) ?? `raw(${quote(c.ops)})`}`);
+  return args.length ? `${name}(${args.join(', ')})` : name;
+}
+
+function fieldLevelArgs(ic: IndexColumn, extra: { dbName?: string; clustered?: boolean }): string {
+  const args: string[] = [];
+  if (extra.dbName) args.push(`map: ${quote(extra.dbName)}`);
+  if (ic.length !== undefined) args.push(`length: ${ic.length}`);
+  if (ic.sort) args.push(`sort: ${ic.sort === 'desc' ? 'Desc' : 'Asc'}`);
+  if (extra.clustered !== undefined) args.push(`clustered: ${extra.clustered}`);
+  return args.length ? `(${args.join(', ')})` : '';
+}
+
+export function pkIsFieldLevel(pk: PrimaryKey, rec: BlockRec | undefined): boolean {
+  return pk.columns.length === 1 && !!pk.columns[0].column && !pk.name && !pk.columns[0].ops && rec?.style.pk !== 'block';
+}
+
+export function indexIsFieldLevel(ix: Index, rec: BlockRec | undefined): boolean {
+  const style = rec?.style[ix.id];
+  return (
+    ix.unique &&
+    ix.columns.length === 1 &&
+    !!ix.columns[0].column &&
+    !ix.name &&
+    !ix.where &&
+    !ix.method &&
+    !ix.columns[0].ops &&
+    (style === 'field' || (style === undefined && !rec))
+  );
+}
+
+export function printColumn(col: Column, table: Table, rec: BlockRec | undefined, ctx: PrintContext): string {
+  const attrs: string[] = [];
+  const pk = table.primaryKey;
+  if (pk && pkIsFieldLevel(pk, rec) && pk.columns[0].column === col.id) attrs.push('@id' + fieldLevelArgs(pk.columns[0], pk));
+  for (const ix of table.indexes) {
+    if (indexIsFieldLevel(ix, rec) && ix.columns[0].column === col.id) attrs.push('@unique' + fieldLevelArgs(ix.columns[0], ix));
+  }
+  if (col.default) {
+    const map = col.defaultName ? `, map: ${quote(col.defaultName)}` : '';
+    attrs.push(`@default(${printDefault(col.default, col)}${map})`);
+  }
+  if (col.updatedAt) attrs.push('@updatedAt');
+  if (col.dbName) attrs.push(`@map(${quote(col.dbName)})`);
+  if (col.ignored) attrs.push('@ignore');
+  const n = col.type.native;
+  if (n) attrs.push(`@db.${n.name}${n.args.length ? `(${n.args.join(', ')})` : ''}`);
+  const line = [col.name, printType(col, ctx), ...attrs].join(' ');
+  return docLines(col.doc, '  ') + '  ' + withExtra(line, rec?.extras[`c:${col.id}`]);
+}
+
+function printIndex(ix: Index, tableId: Id, ctx: PrintContext): string {
+  const kind = ix.method === 'fulltext' ? 'fulltext' : ix.unique ? 'unique' : 'index';
+  const args = [`[${ix.columns.map((c) => idxColumn(c, tableId, ctx)).join(', ')}]`];
+  if (ix.name) args.push(`name: ${quote(ix.name)}`);
+  if (ix.dbName) args.push(`map: ${quote(ix.dbName)}`);
+  if (ix.method && ix.method !== 'fulltext') args.push(`type: ${METHODS[ix.method]}`);
+  if (ix.where) args.push(`where: raw(${quote(ix.where)})`);
+  if (ix.clustered !== undefined) args.push(`clustered: ${ix.clustered}`);
+  return `@@${kind}(${args.join(', ')})`;
+}
+
+function printRelationField(
+  f: RelationField,
+  target: string,
+  args: string[],
+  key: string,
+  rec: BlockRec | undefined,
+): string {
+  const type = target + (f.list ? '[]' : f.optional ? '?' : '');
+  const attrs = args.length ? [`@relation(${args.join(', ')})`] : [];
+  if (f.ignored) attrs.push('@ignore');
+  return docLines(f.doc, '  ') + '  ' + withExtra([f.name, type, ...attrs].join(' '), rec?.extras[key]);
+}
+
+function fkArgs(r: ForeignKeyRelation, ctx: PrintContext): string[] {
+  const args: string[] = [];
+  if (r.name) args.push(quote(r.name));
+  args.push(`fields: [${r.from.columns.map((c) => ctx.colName(r.from.table, c)).join(', ')}]`);
+  args.push(`references: [${r.to.columns.map((c) => ctx.colName(r.to.table, c)).join(', ')}]`);
+  if (r.onDelete) args.push(`onDelete: ${ACTIONS[r.onDelete]}`);
+  if (r.onUpdate) args.push(`onUpdate: ${ACTIONS[r.onUpdate]}`);
+  if (r.dbName) args.push(`map: ${quote(r.dbName)}`);
+  return args;
+}
+
+/** Relation-field items of one table, in relation order. */
+export function relationItems(table: Table, ctx: PrintContext, rec: BlockRec | undefined): Item[] {
+  const out: Item[] = [];
+  for (const r of Object.values(ctx.doc.relations)) {
+    if (r.kind === 'foreign-key') {
+      if (r.from.table === table.id && r.fromField) {
+        const key = `r:${r.id}:from`;
+        out.push({ key, section: 'field', text: printRelationField(r.fromField, ctx.tableName(r.to.table), fkArgs(r, ctx), key, rec) });
+      }
+      if (r.to.table === table.id && r.toField) {
+        const key = `r:${r.id}:to`;
+        const args = r.name ? [quote(r.name)] : [];
+        out.push({ key, section: 'field', text: printRelationField(r.toField, ctx.tableName(r.from.table), args, key, rec) });
+      }
+    } else {
+      const args = r.name ? [quote(r.name)] : [];
+      for (const [side, other] of [['a', 'b'], ['b', 'a']] as const) {
+        if (r[side].table !== table.id) continue;
+        const key = `r:${r.id}:${side}`;
+        const f = { ...r[side].field, list: true, optional: false };
+        out.push({ key, section: 'field', text: printRelationField(f, ctx.tableName(r[other].table), args, key, rec) });
+      }
+    }
+  }
+  return out;
+}
+
+function withComment(text: string, rec: BlockRec | undefined, key: string): string {
+  return withExtra(text, rec?.extras[key]);
+}
+
+export function modelItems(table: Table, ctx: PrintContext, rec: BlockRec | undefined, relItems: Item[]): Item[] {
+  const items: Item[] = [];
+  items.push({ key: 'head', section: 'head', text: docLines(table.doc, '') + withComment(`model ${table.name} {`, rec, 'head') });
+  for (const col of table.columns) items.push({ key: `c:${col.id}`, section: 'field', text: printColumn(col, table, rec, ctx) });
+  items.push(...relItems);
+  const attr = (key: string, text: string) => items.push({ key, section: 'attr', text: '  ' + withComment(text, rec, key) });
+  const pk = table.primaryKey;
+  if (pk && !pkIsFieldLevel(pk, rec)) {
+    const args = [`[${pk.columns.map((c) => idxColumn(c, table.id, ctx)).join(', ')}]`];
+    if (pk.name) args.push(`name: ${quote(pk.name)}`);
+    if (pk.dbName) args.push(`map: ${quote(pk.dbName)}`);
+    if (pk.clustered !== undefined) args.push(`clustered: ${pk.clustered}`);
+    attr('pk', `@@id(${args.join(', ')})`);
+  }
+  for (const ix of table.indexes) if (!indexIsFieldLevel(ix, rec)) attr(`i:${ix.id}`, printIndex(ix, table.id, ctx));
+  if (table.dbName) attr('map', `@@map(${quote(table.dbName)})`);
+  if (table.ignored) attr('ignore', '@@ignore');
+  const ns = ctx.nsName(table.namespace);
+  if (ns) attr('schema', `@@schema(${quote(ns)})`);
+  return items;
+}
+
+export function enumItems(en: Enum, ctx: PrintContext, rec: BlockRec | undefined): Item[] {
+  const items: Item[] = [];
+  items.push({ key: 'head', section: 'head', text: docLines(en.doc, '') + withComment(`enum ${en.name} {`, rec, 'head') });
+  for (const v of en.values) {
+    const line = v.name + (v.dbName ? ` @map(${quote(v.dbName)})` : '');
+    items.push({ key: `v:${v.id}`, section: 'field', text: docLines(v.doc, '  ') + '  ' + withComment(line, rec, `v:${v.id}`) });
+  }
+  if (en.dbName) items.push({ key: 'map', section: 'attr', text: '  ' + withComment(`@@map(${quote(en.dbName)})`, rec, 'map') });
+  const ns = ctx.nsName(en.namespace);
+  if (ns) items.push({ key: 'schema', section: 'attr', text: '  ' + withComment(`@@schema(${quote(ns)})`, rec, 'schema') });
+  return items;
+}
+
+export function viewText(v: View): string {
+  const body = v.prismaBody ?? '';
+  return `${docLines(v.doc, '')}view ${v.name} {\n${body ? body + '\n' : ''}}`;
+}
+
+export function fingerprint(items: Item[]): string {
+  return items.map((i) => i.text).join('\n');
+}
