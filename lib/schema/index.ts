@@ -5,3 +5,4 @@ export * from './validate';
 export * from './migrations';
 export * from './serialize';
 export * from './diagnostics';
+export * from './graph';

@@ -40,7 +40,7 @@ describe('format migrations', () => {
 
   it('upgrades a format-1 document: positions move to layout, new sections appear', () => {
     const before = structuredClone(v1);
-    const doc = migrateDocument(v1) as Record<string, any>;
+    const doc = migrateDocument(v1) as { version: number; tables: Record<string, Record<string, unknown>>; layout: Record<string, Record<string, unknown>>; raw: unknown; views: unknown };
     expect(v1).toEqual(before); // pure
     expect(doc.version).toBe(2);
     expect(doc.tables.tbl_a.position).toBeUndefined();

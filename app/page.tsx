@@ -1,0 +1,5 @@
+import { Editor } from '@/components/editor/Editor';
+
+export default function Home() {
+  return <Editor />;
+}

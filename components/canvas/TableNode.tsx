@@ -1,0 +1,93 @@
+'use client';
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useSchema } from '@/lib/store/react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Column, SchemaDocument, Table } from '@/lib/schema/types';
+
+export const sourceHandleId = (columnId: string) => `${columnId}:s`;
+export const targetHandleId = (columnId: string) => `${columnId}:t`;
+export const TABLE_HANDLE = 'table';
+
+function typeLabel(doc: SchemaDocument, c: Column): string {
+  const t = c.type;
+  let base: string =
+    t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
+  if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
+  return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
+}
+
+/** Everything one table node shows, derived from the store; shallow-compared so other tables' edits don't re-render it. */
+function selectView(doc: SchemaDocument, id: string) {
+  const table: Table | undefined = doc.tables[id];
+  if (!table) return undefined;
+  return { table, doc };
+}
+
+function TableNodeImpl({ id, selected }: NodeProps) {
+  const table = useSchema((s) => s.document.tables[id]);
+  // Type labels need enum names; select them as a flat string list so unrelated changes don't re-render.
+  const labels = useSchema(
+    useShallow((s) => {
+      const v = selectView(s.document, id);
+      return v ? v.table.columns.map((c) => typeLabel(v.doc, c)) : [];
+    }),
+  );
+  const fkColumns = useSchema(
+    useShallow((s) => {
+      const out: string[] = [];
+      for (const r of Object.values(s.document.relations)) {
+        if (r.kind === 'foreign-key' && r.from.table === id) out.push(...r.from.columns);
+      }
+      return out;
+    }),
+  );
+  const color = useSchema((s) => s.document.layout.nodes[id]?.color);
+  if (!table) return null;
+  const pk = new Set(table.primaryKey?.columns.map((c) => c.column));
+  const uniques = new Set(
+    table.indexes.filter((ix) => ix.unique && ix.columns.length === 1).map((ix) => ix.columns[0].column),
+  );
+  return (
+    <section
+      aria-label={`Table ${table.name}`}
+      className={`min-w-56 overflow-hidden rounded-lg border bg-white text-xs shadow-sm dark:bg-slate-900 ${
+        selected ? 'border-sky-500 ring-2 ring-sky-300' : 'border-slate-300 dark:border-slate-700'
+      }`}
+    >
+      <header
+        className="relative flex items-center justify-between gap-2 px-3 py-1.5 font-semibold text-white"
+        style={{ background: color ?? '#334155' }}
+      >
+        <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
+        <span role="heading" aria-level={2}>
+          {table.name}
+        </span>
+        {table.dbName && <span className="font-normal opacity-70">{table.dbName}</span>}
+        <Handle type="source" position={Position.Right} id={`${TABLE_HANDLE}:s`} className="column-handle" />
+      </header>
+      <ul aria-label={`Columns of ${table.name}`}>
+        {table.columns.map((c, i) => {
+          const markers = [pk.has(c.id) && 'PK', fkColumns.includes(c.id) && 'FK', uniques.has(c.id) && 'UQ'].filter(Boolean);
+          return (
+            <li
+              key={c.id}
+              className="relative flex items-center gap-2 border-t border-slate-100 px-3 py-1 dark:border-slate-800"
+              aria-label={`${c.name} ${labels[i]}${markers.length ? ` ${markers.join(' ')}` : ''}${c.nullable ? ' nullable' : ''}`}
+            >
+              <Handle type="target" position={Position.Left} id={targetHandleId(c.id)} className="column-handle" />
+              <span className="w-7 shrink-0 text-[10px] font-bold text-amber-600">{markers.filter((m) => m !== 'UQ').join(' ')}</span>
+              <span className={pk.has(c.id) ? 'font-semibold' : ''}>{c.name}</span>
+              <span className={`ml-auto font-mono ${c.nullable ? 'text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}>
+                {labels[i]}
+              </span>
+              <Handle type="source" position={Position.Right} id={sourceHandleId(c.id)} className="column-handle" />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export const TableNode = memo(TableNodeImpl);

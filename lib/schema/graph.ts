@@ -1,0 +1,55 @@
+/** Relation geometry for diagrams: which columns an edge joins and its cardinality. Pure, no UI. */
+import type { Id, Relation, SchemaDocument, Table } from './types';
+
+export type End = 'one' | 'zero-or-one' | 'many' | 'zero-or-many';
+
+export interface RelationEdgeInfo {
+  id: Id;
+  /** The referencing (child) side. */
+  source: { table: Id; column?: Id };
+  /** The referenced (parent) side. */
+  target: { table: Id; column?: Id };
+  /** Crow's-foot ends: at the child side and at the parent side. */
+  sourceEnd: End;
+  targetEnd: End;
+  label: string;
+}
+
+function isUniqueSet(table: Table, columns: Id[]): boolean {
+  const same = (cols: { column?: Id }[]) =>
+    cols.length === columns.length && cols.every((c) => c.column && columns.includes(c.column));
+  if (table.primaryKey && same(table.primaryKey.columns)) return true;
+  return table.indexes.some((ix) => ix.unique && same(ix.columns));
+}
+
+export function relationEdge(doc: SchemaDocument, rel: Relation): RelationEdgeInfo | undefined {
+  if (rel.kind === 'foreign-key') {
+    const from = doc.tables[rel.from.table];
+    const to = doc.tables[rel.to.table];
+    if (!from || !to) return undefined;
+    const colName = (t: Table, id: Id) => t.columns.find((c) => c.id === id)?.name ?? '?';
+    const optional = rel.from.columns.some((id) => from.columns.find((c) => c.id === id)?.nullable);
+    const unique = isUniqueSet(from, rel.from.columns);
+    return {
+      id: rel.id,
+      source: { table: from.id, column: rel.from.columns[0] },
+      target: { table: to.id, column: rel.to.columns[0] },
+      sourceEnd: unique ? 'zero-or-one' : 'zero-or-many',
+      targetEnd: optional ? 'zero-or-one' : 'one',
+      label: `${from.name}.${rel.from.columns.map((c) => colName(from, c)).join(', ')} → ${to.name}.${rel.to.columns
+        .map((c) => colName(to, c))
+        .join(', ')}`,
+    };
+  }
+  const a = doc.tables[rel.a.table];
+  const b = doc.tables[rel.b.table];
+  if (!a || !b) return undefined;
+  return {
+    id: rel.id,
+    source: { table: a.id },
+    target: { table: b.id },
+    sourceEnd: 'zero-or-many',
+    targetEnd: 'zero-or-many',
+    label: `${a.name} ↔ ${b.name} (many-to-many)`,
+  };
+}
