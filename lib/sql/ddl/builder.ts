@@ -1,0 +1,241 @@
+/**
+ * The DDL builder: one generator for every dialect, driven by a small adapter (dialect.ts).
+ * Order: preamble, schemas, enums, then tables / views / raw objects (in their imported order, else
+ * tables, views, raw), m:n join tables, indexes, foreign keys (ALTER TABLE ADD CONSTRAINT, like
+ * Prisma; inline for SQLite), comments, and last the raw objects that attach to others (triggers,
+ * policies, comments on functions, ...).
+ */
+import type { Diagnostic } from '../../schema/diagnostics';
+import type { Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
+import { sqlSources } from '../sources';
+import { columnSql, isAutoincrement } from './columns';
+import { looksPostgresOnly, type Dialect, type TypeContext } from './dialect';
+import { ACTION_SQL, joinTable, referentialActions } from './model';
+import { foreignKeyName, indexName, primaryKeyName } from './names';
+
+export type DdlStatementKind = 'preamble' | 'schema' | 'enum' | 'table' | 'view' | 'raw' | 'index' | 'foreign-key' | 'comment';
+
+export interface DdlStatement {
+  kind: DdlStatementKind;
+  sql: string;
+  /** The document object it comes from. */
+  id?: Id;
+}
+
+export interface DdlResult {
+  statements: DdlStatement[];
+  diagnostics: Diagnostic[];
+}
+
+/** Raw object kinds that attach to tables or functions: written after everything else. */
+export const LATE_RAW_KINDS = new Set(['trigger', 'policy', 'comment', 'alter', 'grant', 'rls', 'constraint', 'index', 'rule', 'publication', 'sequence-owner']);
+
+const RAW_DIALECT: Record<string, string> = { postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
+
+export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
+  const out: DdlStatement[] = [];
+  const warned = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    diagnostics.push({ severity: 'warning', message: `${d.id}: ${message}`, code: 'sql/unsupported' });
+  };
+  const source = doc.settings.provider;
+  const sameLanguage = d.provider === source || (d.id === 'postgres' && source === 'cockroachdb');
+  const nsName = (id?: Id) => (id && d.schemas ? doc.namespaces[id]?.name : undefined);
+  const qualify = (ns: Id | undefined, name: string) => {
+    const n = nsName(ns);
+    return n ? `${d.quote(n)}.${d.quote(name)}` : d.quote(name);
+  };
+  const tables: Record<Id, Table> = { ...doc.tables };
+  const fks: ForeignKeyRelation[] = [];
+  const joins: Table[] = [];
+  for (const rel of Object.values(doc.relations)) {
+    if (rel.kind === 'foreign-key') {
+      if (!rel.virtual) fks.push(rel);
+      continue;
+    }
+    const j = joinTable(doc, rel);
+    if (!j) {
+      warn(`many-to-many relation ${rel.name ?? rel.id}: both models need a single-column primary key; join table skipped`);
+      continue;
+    }
+    tables[j.table.id] = j.table;
+    joins.push(j.table);
+    fks.push(...j.relations);
+  }
+  const tableName = (t: Table) => t.dbName ?? t.name;
+  const qTable = (t: Table) => qualify(t.namespace, tableName(t));
+  const colName = (t: Table, id?: Id) => {
+    const c = t.columns.find((x) => x.id === id);
+    return c ? c.dbName ?? c.name : '?';
+  };
+  const ctx: TypeContext = {
+    source,
+    enumOf: (id) => doc.enums[id],
+    enumTypeName: (e: Enum) => qualify(e.namespace, e.dbName ?? e.name),
+    warn,
+  };
+
+  const raws = Object.values(doc.raw).filter((r) => {
+    if (r.dialect === RAW_DIALECT[d.id]) return true;
+    if (r.dialect !== 'prisma') warn(`raw ${r.dialect} ${r.kind}${r.name ? ` ${r.name}` : ''} is not written to ${d.id}`);
+    return false;
+  });
+  if (d.id === 'postgres' && raws.some((r) => /function|procedure|aggregate/.test(r.kind))) {
+    out.push({ kind: 'preamble', sql: 'SET check_function_bodies = false' });
+  }
+  if (d.schemas) {
+    for (const ns of Object.values(doc.namespaces)) out.push({ kind: 'schema', id: ns.id, sql: `CREATE SCHEMA IF NOT EXISTS ${d.quote(ns.name)}` });
+  } else if (new Set(Object.values(doc.tables).map((t) => t.namespace).filter(Boolean)).size > 1) {
+    warn('schemas (namespaces) are not supported; all tables are created in one database');
+  }
+  if (d.enumTypes) {
+    for (const e of Object.values(doc.enums)) {
+      out.push({ kind: 'enum', id: e.id, sql: `CREATE TYPE ${ctx.enumTypeName(e)} AS ENUM (${e.values.map((v) => d.stringLiteral(v.dbName ?? v.name)).join(', ')})` });
+    }
+  }
+
+  const indexCols = (t: Table, cols: IndexColumn[], forIndex: boolean): string | undefined => {
+    const parts: string[] = [];
+    for (const ic of cols) {
+      let s: string;
+      if (ic.expression) {
+        if (!sameLanguage && looksPostgresOnly(ic.expression)) return undefined;
+        s = `(${ic.expression})`;
+      } else {
+        s = d.quote(colName(t, ic.column));
+        const col = t.columns.find((c) => c.id === ic.column);
+        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(col, { ...ctx, warn: () => {} }, false).sql) : undefined;
+        if (prefix === 'skip') return undefined;
+        const length = ic.length ?? prefix;
+        if (length && d.id === 'mysql') s += `(${length})`;
+      }
+      if (forIndex && ic.ops && d.indexMethods) s += ` ${ic.ops}`;
+      if (ic.sort === 'desc') s += ' DESC';
+      if (forIndex && ic.nulls && d.id === 'postgres') s += ` NULLS ${ic.nulls.toUpperCase()}`;
+      parts.push(s);
+    }
+    return parts.join(', ');
+  };
+  const indexColNames = (t: Table, ix: { columns: IndexColumn[] }) => ix.columns.map((c) => (c.column ? colName(t, c.column) : 'expr'));
+  // Prisma's `@@index(name:)` is the old spelling of `map:` (an index has no client name).
+  const indexNameOf = (t: Table, ix: Index) => ix.dbName ?? (ix.unique ? undefined : ix.name) ?? indexName(tableName(t), indexColNames(t, ix), ix.unique, d.maxIdentifierLength);
+  const fkSql = (rel: ForeignKeyRelation) => {
+    const from = tables[rel.from.table];
+    const to = tables[rel.to.table];
+    const { onDelete, onUpdate } = referentialActions(doc, rel);
+    const name = rel.dbName ?? foreignKeyName(tableName(from), rel.from.columns.map((c) => colName(from, c)), d.maxIdentifierLength);
+    const cols = (t: Table, ids: Id[]) => ids.map((c) => d.quote(colName(t, c))).join(', ');
+    return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`;
+  };
+
+  const order = sqlSources(doc).order ?? {};
+  const notNullArrays = new Set(sqlSources(doc).notNullArrays ?? []);
+  const createTable = (t: Table): string => {
+    const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
+    const lines: string[] = [];
+    let inlinePk = false;
+    for (const col of t.columns) {
+      const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
+      const c = columnSql(d, doc, col, { ...ctx, warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
+      inlinePk ||= !!c.inlinePrimaryKey;
+      lines.push(c.sql);
+      if (d.id === 'mysql' && isAutoincrement(col) && !singlePk && !pkIds.includes(col.id)) warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column is not a key`);
+    }
+    if (t.primaryKey && !inlinePk) {
+      const name = t.primaryKey.dbName ?? primaryKeyName(tableName(t), d.maxIdentifierLength);
+      const cols = indexCols(t, t.primaryKey.columns, false) ?? t.primaryKey.columns.map((c) => d.quote(colName(t, c.column))).join(', ');
+      lines.push(`${d.id === 'mysql' ? '' : `CONSTRAINT ${d.quote(name)} `}PRIMARY KEY (${cols})`);
+    }
+    for (const ix of t.indexes.filter((i) => i.unique && i.constraint)) {
+      const cols = indexCols(t, ix.columns, false);
+      if (cols) lines.push(`CONSTRAINT ${d.quote(indexNameOf(t, ix))} UNIQUE (${cols})`);
+    }
+    for (const ck of t.checks) {
+      if (!sameLanguage && looksPostgresOnly(ck.expression)) {
+        warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} is ${source} SQL; dropped`);
+        continue;
+      }
+      lines.push(`${ck.dbName ? `CONSTRAINT ${d.quote(ck.dbName)} ` : ''}CHECK (${ck.expression})`);
+    }
+    if (d.inlineForeignKeys) for (const rel of fks.filter((r) => r.from.table === t.id)) lines.push(fkSql(rel));
+    const tail = d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '';
+    return `CREATE TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
+  };
+
+  // Tables, views and raw objects, in imported order when known.
+  type Item = { rank: number; seq: number; emit: () => void };
+  const items: Item[] = [];
+  let seq = 0;
+  for (const t of Object.values(doc.tables)) items.push({ rank: order[t.id] ?? -1, seq: seq++, emit: () => out.push({ kind: 'table', id: t.id, sql: createTable(t) }) });
+  for (const v of Object.values(doc.views)) {
+    items.push({
+      rank: order[v.id] ?? 1e9,
+      seq: seq++,
+      emit: () => {
+        if (!v.definition) return warn(`view ${v.name} has no SQL definition; skipped`);
+        if (!sameLanguage) return warn(`view ${v.name} is ${source} SQL; skipped`);
+        out.push({ kind: 'view', id: v.id, sql: `CREATE VIEW ${qualify(v.namespace, v.dbName ?? v.name)} AS ${v.definition.trim().replace(/;+$/, '')}` });
+      },
+    });
+  }
+  const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind));
+  for (const r of raws.filter((x) => !LATE_RAW_KINDS.has(x.kind))) {
+    items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') }) });
+  }
+  items.sort((a, b) => a.rank - b.rank || a.seq - b.seq).forEach((i) => i.emit());
+  for (const j of joins) out.push({ kind: 'table', id: j.id, sql: createTable(j) });
+
+  for (const t of [...Object.values(doc.tables), ...joins]) {
+    for (const ix of t.indexes) {
+      if (ix.unique && ix.constraint) continue;
+      let cols = indexCols(t, ix.columns, true);
+      if (!cols) {
+        warn(`${tableName(t)}: index ${indexNameOf(t, ix)} cannot be written for ${d.id}; skipped`);
+        continue;
+      }
+      let where = '';
+      if (ix.where) {
+        if (!d.partialIndexes || (!sameLanguage && looksPostgresOnly(ix.where))) {
+          warn(`${tableName(t)}: partial index ${indexNameOf(t, ix)} ${ix.unique ? 'skipped' : 'written without its WHERE'}`);
+          if (ix.unique) continue;
+        } else where = ` WHERE ${ix.where}`;
+      }
+      let using = '';
+      if (ix.method && ix.method !== 'btree') {
+        if (d.indexMethods && ix.method !== 'fulltext') using = ` USING ${ix.method.toUpperCase()}`;
+        else if (d.id === 'mysql' && ix.method === 'fulltext') cols = cols.replace(/\(\d+\)/g, '');
+        else warn(`${tableName(t)}: index method ${ix.method} not supported; plain index`);
+      }
+      const kw = d.id === 'mysql' && ix.method === 'fulltext' ? 'FULLTEXT ' : ix.unique ? 'UNIQUE ' : '';
+      const on = d.id === 'postgres' || d.schemas ? qTable(t) : d.quote(tableName(t));
+      out.push({ kind: 'index', id: ix.id, sql: `CREATE ${kw}INDEX ${d.quote(indexNameOf(t, ix))} ON ${on}${using}(${cols})${where}` });
+    }
+  }
+  if (!d.inlineForeignKeys) {
+    for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tables[rel.from.table])} ADD ${fkSql(rel)}` });
+  }
+  if (d.comments === 'statements') {
+    const c = (what: string, target: string, text: string | undefined, id: Id) =>
+      text !== undefined && out.push({ kind: 'comment', id, sql: `COMMENT ON ${what} ${target} IS ${d.stringLiteral(text)}` });
+    for (const ns of Object.values(doc.namespaces)) c('SCHEMA', d.quote(ns.name), ns.comment, ns.id);
+    for (const e of Object.values(doc.enums)) c('TYPE', ctx.enumTypeName(e), e.comment, e.id);
+    for (const t of Object.values(doc.tables)) {
+      c('TABLE', qTable(t), t.comment, t.id);
+      for (const col of t.columns) c('COLUMN', `${qTable(t)}.${d.quote(col.dbName ?? col.name)}`, col.comment, col.id);
+    }
+    if (sameLanguage) for (const v of Object.values(doc.views)) c('VIEW', qualify(v.namespace, v.dbName ?? v.name), v.comment, v.id);
+  } else if (d.comments === 'none' && Object.values(doc.tables).some((t) => t.comment || t.columns.some((c) => c.comment))) {
+    warn('comments are not supported; dropped');
+  }
+  for (const r of late) out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') });
+  return { statements: out, diagnostics };
+}
+
+/** The statements as one script, each ended with `;`. */
+export function renderDdl(result: DdlResult | DdlStatement[]): string {
+  const list = Array.isArray(result) ? result : result.statements;
+  return list.map((s) => `${s.sql};\n`).join('\n');
+}

@@ -1,0 +1,108 @@
+/** Column definitions and defaults, shared by every dialect. */
+import { providerOfDialect } from './dialects';
+import type { Dialect, TypeContext } from './dialect';
+import { looksPostgresOnly } from './dialect';
+import { prismaStringArg } from './model';
+import type { Column, Id, SchemaDocument } from '../../schema/types';
+
+export interface ColumnSql {
+  sql: string;
+  /** SQLite: the column carries `PRIMARY KEY AUTOINCREMENT`, so the table has no separate PK. */
+  inlinePrimaryKey?: boolean;
+}
+
+export function isAutoincrement(col: Column): boolean {
+  return col.default?.kind === 'function' && (col.default.name === 'autoincrement' || col.default.name === 'sequence');
+}
+
+/** Whether an expression written for `source` can be emitted for `d` (same language, or portable-looking). */
+function portable(d: Dialect, source: string, expr: string): boolean {
+  const same = providerOfDialect(d) === source || (d.id === 'postgres' && source === 'cockroachdb');
+  return same || (!looksPostgresOnly(expr) && !expr.includes('`'));
+}
+
+const SIMPLE = /^(-?\d+(\.\d+)?|'([^']|'')*'|true|false|null|CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME)$/i;
+
+export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql: string, ctx: TypeContext): string | undefined {
+  const def = col.default;
+  if (!def) return undefined;
+  const source = doc.settings.provider;
+  const where = `column ${col.name}`;
+  switch (def.kind) {
+    case 'literal':
+      if (typeof def.value === 'string') return d.stringLiteral(def.value);
+      return String(def.value);
+    case 'enum': {
+      const e = col.type.enumId ? ctx.enumOf(col.type.enumId) : undefined;
+      const v = e?.values.find((x) => x.name === def.value);
+      return d.stringLiteral(v?.dbName ?? def.value);
+    }
+    case 'list': {
+      if (d.id !== 'postgres') {
+        ctx.warn(`${where}: list default has no ${d.id} equivalent; dropped`);
+        return undefined;
+      }
+      const items = def.values.map((v) => (typeof v === 'string' ? d.stringLiteral(v) : String(v)));
+      return `ARRAY[${items.join(', ')}]::${typeSql}`;
+    }
+    case 'function': {
+      if (def.name === 'now') return d.now(typeSql);
+      if (def.name === 'dbgenerated') {
+        const expr = prismaStringArg(def.args[0]);
+        if (!expr) return undefined;
+        return sqlExpression(d, source, expr, where, ctx);
+      }
+      if (['autoincrement', 'sequence', 'uuid', 'cuid', 'nanoid', 'ulid', 'auto'].includes(def.name)) return undefined;
+      ctx.warn(`${where}: default ${def.name}() has no database equivalent; dropped`);
+      return undefined;
+    }
+    case 'sql':
+      return sqlExpression(d, source, def.expression, where, ctx);
+  }
+}
+
+function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext): string | undefined {
+  if (!portable(d, source, expr)) {
+    ctx.warn(`${where}: default ${expr} is ${source} SQL with no ${d.id} equivalent; dropped`);
+    return undefined;
+  }
+  if (providerOfDialect(d) !== source && d.id !== 'postgres' && !SIMPLE.test(expr.trim())) return `(${expr})`;
+  return expr;
+}
+
+export function columnSql(
+  d: Dialect,
+  doc: SchemaDocument,
+  col: Column,
+  ctx: TypeContext,
+  opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id> },
+): ColumnSql {
+  const source = doc.settings.provider;
+  let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
+  const type = d.columnType(col, ctx, auto);
+  const parts = [d.quote(col.dbName ?? col.name), type.sql];
+  let inlinePrimaryKey = false;
+  if (d.id === 'sqlite' && auto) {
+    if (opts.singlePk && /INT/i.test(type.sql)) {
+      parts[1] = 'INTEGER';
+      parts.push('NOT NULL PRIMARY KEY AUTOINCREMENT');
+      inlinePrimaryKey = true;
+    } else ctx.warn(`column ${col.name}: SQLite only auto-increments a single-column INTEGER PRIMARY KEY; dropped`);
+    auto = false;
+  }
+  if (!col.nullable && !inlinePrimaryKey && (!col.type.array || opts.notNullArrays.has(col.id))) parts.push('NOT NULL');
+  if (auto && d.autoincrementSuffix) parts.push(d.autoincrementSuffix);
+  if (!isAutoincrement(col)) {
+    const def = defaultSql(d, doc, col, type.sql, ctx);
+    if (def !== undefined) parts.push(`DEFAULT ${def}`);
+  }
+  if (col.identity && d.id === 'postgres') parts.push(d.identity(col.identity.generation, col.identity.sequence)!);
+  if (col.generated) {
+    if (portable(d, source, col.generated.expression)) {
+      if (d.id === 'postgres' && !col.generated.stored) ctx.warn(`column ${col.name}: virtual generated column written as STORED`);
+      parts.push(d.generated(col.generated.expression, d.id === 'postgres' ? true : col.generated.stored));
+    } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
+  }
+  if (opts.inlineComment && col.comment) parts.push(`COMMENT ${d.stringLiteral(col.comment)}`);
+  return { sql: parts.join(' '), inlinePrimaryKey };
+}

@@ -1,0 +1,79 @@
+import type { Column } from '../../schema/types';
+import { escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
+
+const SCALAR: Record<string, string> = {
+  String: 'VARCHAR(191)', Boolean: 'BOOLEAN', Int: 'INTEGER', BigInt: 'BIGINT', Float: 'DOUBLE',
+  Decimal: 'DECIMAL(65,30)', DateTime: 'DATETIME(3)', Json: 'JSON', Bytes: 'LONGBLOB',
+};
+
+const MYSQL_NATIVE: Record<string, string> = {
+  UnsignedInt: 'INT UNSIGNED', UnsignedBigInt: 'BIGINT UNSIGNED', UnsignedSmallInt: 'SMALLINT UNSIGNED',
+  UnsignedTinyInt: 'TINYINT UNSIGNED', UnsignedMediumInt: 'MEDIUMINT UNSIGNED', Int: 'INT',
+};
+
+/** PostgreSQL natives read as MySQL types. `n` is replaced by the first argument. */
+const FROM_PG: Record<string, string> = {
+  Text: 'LONGTEXT', VarChar: 'VARCHAR(n)', Char: 'CHAR(n)', Uuid: 'CHAR(36)', Citext: 'VARCHAR(191)', Inet: 'VARCHAR(45)',
+  Xml: 'LONGTEXT', Bit: 'BIT(n)', VarBit: 'VARCHAR(191)', Integer: 'INTEGER', SmallInt: 'SMALLINT', Oid: 'INT UNSIGNED',
+  BigInt: 'BIGINT', DoublePrecision: 'DOUBLE', Real: 'FLOAT', Decimal: 'DECIMAL', Money: 'DECIMAL(19,4)',
+  Timestamp: 'DATETIME(n)', Timestamptz: 'DATETIME(n)', Date: 'DATE', Time: 'TIME(n)', Timetz: 'TIME(n)',
+  Json: 'JSON', JsonB: 'JSON', ByteA: 'LONGBLOB',
+};
+
+function withArgs(template: string, args: string[]): string {
+  if (template.includes('(n)')) {
+    if (!args.length) return template.replace('(n)', '');
+    const n = template.startsWith('DATETIME') || template.startsWith('TIME') ? String(Math.min(6, Number(args[0]))) : args[0];
+    return template.replace('(n)', `(${n})`);
+  }
+  return template === 'DECIMAL' && args.length ? `DECIMAL(${args.join(',')})` : template;
+}
+
+function nativeSql(col: Column, ctx: TypeContext): string | undefined {
+  const n = col.type.native;
+  if (!n) return undefined;
+  if (ctx.source === 'mysql') return MYSQL_NATIVE[n.name] ?? n.name.toUpperCase() + (n.args.length ? `(${n.args.join(',')})` : '');
+  if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) return withArgs(FROM_PG[n.name], n.args);
+  ctx.warn(`native type @db.${n.name} (${ctx.source}) has no MySQL equivalent; using the default for ${col.type.kind}`);
+  return undefined;
+}
+
+export const mysqlDialect: Dialect = {
+  id: 'mysql',
+  provider: 'mysql',
+  maxIdentifierLength: 64,
+  quote: (name) => escapeQuoted(name, '`'),
+  stringLiteral: (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`,
+  schemas: false,
+  enumTypes: false,
+  inlineForeignKeys: false,
+  comments: 'inline',
+  partialIndexes: false,
+  indexMethods: false,
+  columnType(col, ctx): RenderedType {
+    const t = col.type;
+    if (t.array) {
+      ctx.warn(`array column ${col.name} (${t.kind}[]) has no MySQL equivalent; stored as JSON`);
+      return { sql: 'JSON' };
+    }
+    if (t.kind === 'Enum') {
+      const e = ctx.enumOf(t.enumId!);
+      return { sql: e ? `ENUM(${e.values.map((v) => this.stringLiteral(v.dbName ?? v.name)).join(', ')})` : 'VARCHAR(191)' };
+    }
+    if (t.kind === 'Unsupported') {
+      if (ctx.source === 'mysql') return { sql: t.unsupported! };
+      ctx.warn(`column ${col.name}: type ${t.unsupported} has no MySQL equivalent; stored as LONGTEXT`);
+      return { sql: 'LONGTEXT' };
+    }
+    if (t.kind === 'Composite') return { sql: 'JSON' };
+    return { sql: nativeSql(col, ctx) ?? SCALAR[t.kind] };
+  },
+  autoincrementSuffix: 'AUTO_INCREMENT',
+  now: (typeSql) => {
+    const p = /\((\d)\)/.exec(typeSql);
+    return p && p[1] !== '0' ? `CURRENT_TIMESTAMP(${p[1]})` : 'CURRENT_TIMESTAMP';
+  },
+  identity: () => 'AUTO_INCREMENT',
+  generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
+  indexPrefix: (typeSql) => (/^JSON$/i.test(typeSql) ? 'skip' : /TEXT|BLOB/i.test(typeSql) ? 191 : undefined),
+};

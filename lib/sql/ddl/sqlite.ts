@@ -1,0 +1,37 @@
+import { escapeQuoted, type Dialect, type RenderedType } from './dialect';
+
+const SCALAR: Record<string, string> = {
+  String: 'TEXT', Boolean: 'BOOLEAN', Int: 'INTEGER', BigInt: 'BIGINT', Float: 'REAL',
+  Decimal: 'DECIMAL', DateTime: 'DATETIME', Json: 'JSONB', Bytes: 'BLOB',
+};
+
+export const sqliteDialect: Dialect = {
+  id: 'sqlite',
+  provider: 'sqlite',
+  maxIdentifierLength: 10000,
+  quote: (name) => escapeQuoted(name, '"'),
+  stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
+  schemas: false,
+  enumTypes: false,
+  inlineForeignKeys: true,
+  comments: 'none',
+  partialIndexes: true,
+  indexMethods: false,
+  columnType(col, ctx): RenderedType {
+    const t = col.type;
+    if (t.array) {
+      ctx.warn(`array column ${col.name} (${t.kind}[]) has no SQLite equivalent; stored as JSONB text`);
+      return { sql: 'JSONB' };
+    }
+    if (t.kind === 'Enum') return { sql: 'TEXT' };
+    if (t.kind === 'Unsupported') {
+      if (ctx.source !== 'sqlite') ctx.warn(`column ${col.name}: type ${t.unsupported} is kept as a SQLite type name (no equivalent)`);
+      return { sql: ctx.source === 'sqlite' ? t.unsupported! : 'BLOB' };
+    }
+    if (t.kind === 'Composite') return { sql: 'JSONB' };
+    return { sql: SCALAR[t.kind] };
+  },
+  now: () => 'CURRENT_TIMESTAMP',
+  identity: () => undefined,
+  generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
+};
