@@ -69,7 +69,7 @@ export function splitBlocks(text: string): Piece[] {
       const headerLine = i + 1;
       const body: BodyEntry[] = [];
       let footer = '';
-      let depth = depthDelta(line);
+      const depth = depthDelta(line);
       i++;
       if (depth > 0) {
         let closed = false;
@@ -92,11 +92,11 @@ export function splitBlocks(text: string): Piece[] {
           const start = i;
           let dd = depthDelta(l);
           i++;
-          while (dd > 0 && i < lines.length) {
+          while (dd > 0 && i < lines.length && !lines[i].trim().startsWith('}')) {
             dd += depthDelta(lines[i]);
             i++;
           }
-          if (dd > 0) throw new BlockSyntaxError('unclosed bracket', start + 1, 1);
+          if (dd > 0) throw new BlockSyntaxError('unclosed bracket', start + 1, unmatchedOpener(l) + 1);
           if (dd < 0) throw new BlockSyntaxError('unexpected closing bracket', start + 1, l.search(/[)\]}]/) + 1);
           body.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
         }
@@ -133,4 +133,19 @@ export function splitBlocks(text: string): Piece[] {
 /** Joins pieces back into file text. */
 export function joinPieces(texts: string[]): string {
   return texts.join('\n');
+}
+
+/** Offset of the last bracket in a line that is never closed on that line. */
+function unmatchedOpener(line: string): number {
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') {
+      i++;
+      while (i < line.length && line[i] !== '"') i += line[i] === '\\' ? 2 : 1;
+    } else if (ch === '/' && line[i + 1] === '/') break;
+    else if ('([{'.includes(ch)) stack.push(i);
+    else if (')]}'.includes(ch)) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : 0;
 }

@@ -3,6 +3,7 @@
  * export (directly and through JSON), and Prisma's validator on input vs output.
  */
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../schema/diagnostics';
 import { assertValidDocument } from '../schema/validate';
 import { exportPrisma } from './export';
 import { importPrisma } from './import';
@@ -10,7 +11,7 @@ import { corpusInputs, HAS_CORPUS, NO_CORPUS_REASON } from './testing';
 import { validatePrisma } from './validate';
 
 const inputs = corpusInputs();
-const errors = (ds: { severity: string }[]) => ds.filter((d) => d.severity === 'error');
+const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
 
 describe.skipIf(!HAS_CORPUS)('prisma corpus round trips', () => {
   it('finds the corpus', () => {
@@ -28,7 +29,7 @@ describe.skipIf(!HAS_CORPUS)('prisma corpus round trips', () => {
     // The validator agrees on input and output (they are identical, but the check is the contract).
     const inErrors = errors(await validatePrisma(input.files)).length;
     expect(errors(direct.diagnostics).length).toBe(inErrors);
-    expect(errors(diagnostics).map((d) => `${d.file}:${d.line}: ${'message' in d ? d.message : ''}`)).toEqual([]);
+    expect(errors(diagnostics).map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
   });
 });
 
