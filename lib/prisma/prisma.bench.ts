@@ -1,0 +1,64 @@
+/** Parse+print time of the largest corpus Prisma schemas and a generated 3,000-line schema. */
+import type { BenchCase } from '../bench/types';
+import type { SourceFile } from '../formats/types';
+import { sequentialIds } from '../schema/ids';
+import { updateColumn } from '../store/commands';
+import { exportPrismaSync } from './export';
+import { importPrismaSync } from './import';
+import { corpusInputs, HAS_CORPUS, NO_CORPUS_REASON } from './testing';
+
+const lines = (files: SourceFile[]) => files.reduce((n, f) => n + f.text.split('\n').length, 0);
+
+/** A schema of `n` models (~15 lines each) chained by relations, in prisma format style. */
+export function generatedSchema(n: number): string {
+  const out = ['generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n'];
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? `  children    Model${i + 1}[]\n` : '';
+    const parent = i > 0 ? `  parentId    Int?\n  parent      Model${i - 1}? @relation(fields: [parentId], references: [id], onDelete: Cascade)\n` : '';
+    out.push(
+      `/// Model number ${i}\nmodel Model${i} {\n  id          Int      @id @default(autoincrement())\n  name        String   @db.VarChar(255)\n  email       String?  @unique\n  count       Int      @default(0)\n  createdAt   DateTime @default(now())\n  updatedAt   DateTime @updatedAt\n  data        Json?\n${parent}${next}\n  @@index([name, createdAt(sort: Desc)])\n  @@map("model_${i}")\n}\n`,
+    );
+  }
+  return out.join('\n');
+}
+
+function roundTrip(files: SourceFile[]) {
+  const { document } = importPrismaSync(files, { ids: sequentialIds() });
+  return exportPrismaSync(document);
+}
+
+const generated: SourceFile[] = [{ path: 'schema.prisma', text: generatedSchema(200) }];
+const largest = corpusInputs()
+  .filter((i) => i.name.startsWith('prisma/'))
+  .sort((a, b) => lines(b.files) - lines(a.files))
+  .slice(0, 4);
+
+export const cases: BenchCase[] = [
+  {
+    name: 'prisma: parse+print generated schema',
+    size: `${lines(generated).toLocaleString('en')} lines`,
+    target: '< 50 ms',
+    targetMs: 50,
+    run: () => roundTrip(generated),
+  },
+  {
+    name: 'prisma: parse+edit+print generated schema',
+    size: `${lines(generated).toLocaleString('en')} lines`,
+    target: '< 50 ms',
+    targetMs: 50,
+    run: () => {
+      const { document } = importPrismaSync(generated, { ids: sequentialIds() });
+      const t = Object.values(document.tables)[100];
+      return exportPrismaSync(updateColumn(t.id, t.columns[1].id, { name: 'renamed' }).apply(document));
+    },
+  },
+  ...(HAS_CORPUS
+    ? largest.map((i): BenchCase => ({
+        name: `prisma: parse+print ${i.name}`,
+        size: `${lines(i.files).toLocaleString('en')} lines${i.files.length > 1 ? `, ${i.files.length} files` : ''}`,
+        target: '< 50 ms',
+        targetMs: 50,
+        run: () => roundTrip(i.files),
+      }))
+    : [{ name: 'prisma: parse+print corpus schemas', skip: NO_CORPUS_REASON }]),
+];
