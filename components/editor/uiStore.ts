@@ -1,16 +1,58 @@
 'use client';
-/** UI-only state (selection, panels). Never schema state: that lives in the document store. */
+/** UI-only state (selection, dialogs, panels, theme). Never schema state: that lives in the document store. */
 import { create } from 'zustand';
+import type { Id } from '@/lib/schema/types';
+import type { Fragment } from '@/lib/store/commands/clipboard';
+
+export type Dialog = 'search' | 'help' | 'import' | 'export' | null;
+export type PanelTab = 'inspector' | 'enums' | 'code' | 'diagnostics';
+
+export interface PendingConnection {
+  source: { table: Id; column?: Id };
+  target: { table: Id; column?: Id };
+}
+
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm(): void;
+}
 
 export interface UiState {
-  selected: ReadonlySet<string>;
-  select(ids: string[], additive?: boolean): void;
-  setSelected(id: string, on: boolean): void;
+  selected: ReadonlySet<Id>;
+  dialog: Dialog;
+  panel: PanelTab;
+  panelOpen: boolean;
+  dark: boolean;
+  clipboard: Fragment | null;
+  pendingConnection: PendingConnection | null;
+  confirm: ConfirmRequest | null;
+  /** Announced to screen readers and shown briefly. */
+  status: string;
+  select(ids: Id[], additive?: boolean): void;
+  setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
+  openDialog(d: Dialog): void;
+  showPanel(tab: PanelTab): void;
+  togglePanel(): void;
+  setDark(dark: boolean): void;
+  setClipboard(f: Fragment | null): void;
+  setPendingConnection(c: PendingConnection | null): void;
+  askConfirm(c: ConfirmRequest | null): void;
+  announce(status: string): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
   selected: new Set(),
+  dialog: null,
+  panel: 'inspector',
+  panelOpen: true,
+  dark: false,
+  clipboard: null,
+  pendingConnection: null,
+  confirm: null,
+  status: '',
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -21,4 +63,12 @@ export const useUi = create<UiState>()((set) => ({
       return { selected: next };
     }),
   clearSelection: () => set((s) => (s.selected.size ? { selected: new Set() } : s)),
+  openDialog: (dialog) => set({ dialog }),
+  showPanel: (panel) => set({ panel, panelOpen: true }),
+  togglePanel: () => set((s) => ({ panelOpen: !s.panelOpen })),
+  setDark: (dark) => set({ dark }),
+  setClipboard: (clipboard) => set({ clipboard }),
+  setPendingConnection: (pendingConnection) => set({ pendingConnection }),
+  askConfirm: (confirm) => set({ confirm }),
+  announce: (status) => set({ status }),
 }));

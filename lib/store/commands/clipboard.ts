@@ -1,0 +1,101 @@
+/**
+ * Copy, paste and duplicate. A fragment holds whole tables plus the relations among them; pasting
+ * gives every object a new id, renames tables that would clash, and offsets positions.
+ */
+import { command, type Command } from '../command';
+import { newId, type IdGenerator } from '../../schema/ids';
+import type { Id, NodeLayout, Relation, SchemaDocument, Table } from '../../schema/types';
+
+export interface Fragment {
+  kind: 'schemata-fragment';
+  version: 1;
+  tables: Table[];
+  relations: Relation[];
+  layout: Record<Id, NodeLayout>;
+}
+
+export function copyTables(doc: SchemaDocument, tableIds: Iterable<Id>): Fragment | null {
+  const ids = new Set([...tableIds].filter((id) => doc.tables[id]));
+  if (!ids.size) return null;
+  const relations = Object.values(doc.relations).filter((r) =>
+    r.kind === 'foreign-key' ? ids.has(r.from.table) && ids.has(r.to.table) : ids.has(r.a.table) && ids.has(r.b.table),
+  );
+  const layout: Record<Id, NodeLayout> = {};
+  for (const id of ids) if (doc.layout.nodes[id]) layout[id] = doc.layout.nodes[id];
+  return { kind: 'schemata-fragment', version: 1, tables: [...ids].map((id) => doc.tables[id]), relations, layout };
+}
+
+export function isFragment(v: unknown): v is Fragment {
+  return typeof v === 'object' && v !== null && (v as Fragment).kind === 'schemata-fragment' && Array.isArray((v as Fragment).tables);
+}
+
+function freeName(taken: Set<string>, base: string): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const candidate = i === 2 ? `${base}Copy` : `${base}Copy${i - 1}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Pastes a fragment; `onPasted` receives the new table ids (to select them). */
+export function pasteFragment(
+  fragment: Fragment,
+  opts: { offset?: { x: number; y: number }; ids?: IdGenerator; onPasted?: (ids: Id[]) => void } = {},
+): Command {
+  const ids = opts.ids ?? newId;
+  const offset = opts.offset ?? { x: 40, y: 40 };
+  return command('clipboard/paste', `Paste ${fragment.tables.length} table(s)`, (doc) => {
+    const map = new Map<Id, Id>();
+    const fresh = (old: Id, prefix: Parameters<IdGenerator>[0]) => {
+      const id = ids(prefix);
+      map.set(old, id);
+      return id;
+    };
+    const taken = new Set(Object.values(doc.tables).map((t) => t.name));
+    const tables: Record<Id, Table> = { ...doc.tables };
+    const nodes = { ...doc.layout.nodes };
+    const newTableIds: Id[] = [];
+    for (const t of fragment.tables) {
+      const name = freeName(taken, t.name);
+      taken.add(name);
+      const id = fresh(t.id, 'tbl');
+      const columns = t.columns.map((c) => ({ ...c, id: fresh(c.id, 'col') }));
+      const remap = <T extends { column?: Id }>(cols: T[]) => cols.map((c) => (c.column ? { ...c, column: map.get(c.column) ?? c.column } : c));
+      const copy: Table = {
+        ...t,
+        id,
+        name,
+        // A renamed copy must not keep the original's database name.
+        dbName: t.dbName && name !== t.name ? undefined : t.dbName,
+        columns,
+        primaryKey: t.primaryKey ? { ...t.primaryKey, dbName: undefined, columns: remap(t.primaryKey.columns) } : undefined,
+        indexes: t.indexes.map((ix) => ({ ...ix, id: ids('idx'), dbName: undefined, columns: remap(ix.columns) })),
+        checks: t.checks.map((ck) => ({ ...ck, id: ids('chk'), dbName: undefined })),
+      };
+      if (!copy.primaryKey) delete copy.primaryKey;
+      if (copy.dbName === undefined) delete copy.dbName;
+      tables[id] = copy;
+      newTableIds.push(id);
+      const pos = fragment.layout[t.id] ?? { x: 0, y: 0 };
+      nodes[id] = { ...pos, x: pos.x + offset.x, y: pos.y + offset.y };
+    }
+    const relations = { ...doc.relations };
+    for (const r of fragment.relations) {
+      const id = ids('rel');
+      if (r.kind === 'foreign-key') {
+        relations[id] = {
+          ...r,
+          id,
+          dbName: undefined,
+          from: { table: map.get(r.from.table)!, columns: r.from.columns.map((c) => map.get(c)!) },
+          to: { table: map.get(r.to.table)!, columns: r.to.columns.map((c) => map.get(c)!) },
+        };
+        if (relations[id].dbName === undefined) delete (relations[id] as { dbName?: string }).dbName;
+      } else {
+        relations[id] = { ...r, id, a: { ...r.a, table: map.get(r.a.table)! }, b: { ...r.b, table: map.get(r.b.table)! } };
+      }
+    }
+    opts.onPasted?.(newTableIds);
+    return { ...doc, tables, relations, layout: { ...doc.layout, nodes } };
+  });
+}

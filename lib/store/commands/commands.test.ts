@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, sequentialIds, validateDocument, tableByName, type SchemaDocument } from '../../schema';
+import { createRelation, plural } from './create-relation';
+import { copyTables, pasteFragment } from './clipboard';
+import { deleteEnum } from './enum';
+import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
+import { toggleCollapsed } from './layout';
+
+const sample = (): SchemaDocument =>
+  parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../../prisma/blog.schemata.json'), 'utf8'));
+const ids = () => {
+  const seq = sequentialIds();
+  return (p: Parameters<typeof seq>[0]) => `${seq(p)}new`;
+};
+
+describe('createRelation', () => {
+  it('1:n from a table to another creates the FK column, the FK and both relation fields', () => {
+    const doc = sample();
+    const comment = tableByName(doc, 'Comment')!;
+    const category = tableByName(doc, 'Category')!;
+    const next = createRelation({ child: { table: comment.id }, parent: { table: category.id }, cardinality: 'one-to-many' }, ids()).apply(doc);
+    expect(validateDocument(next)).toEqual([]);
+    const col = next.tables[comment.id].columns.at(-1)!;
+    expect(col).toMatchObject({ name: 'categoryId', type: { kind: 'Int' }, nullable: false });
+    expect(col.default).toBeUndefined(); // the parent's autoincrement is not copied
+    const rel = Object.values(next.relations).at(-1)!;
+    expect(rel).toMatchObject({
+      kind: 'foreign-key',
+      from: { table: comment.id, columns: [col.id] },
+      fromField: { name: 'category' },
+      toField: { name: 'comments', list: true },
+    });
+  });
+
+  it('1:1 adds a unique key; names avoid clashes and a second relation between the same tables gets names', () => {
+    const doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const user = tableByName(doc, 'User')!;
+    const next = createRelation({ child: { table: post.id }, parent: { table: user.id }, cardinality: 'one-to-one', required: false }, ids()).apply(doc);
+    expect(validateDocument(next)).toEqual([]);
+    const col = next.tables[post.id].columns.at(-1)!;
+    expect(col).toMatchObject({ name: 'userId', nullable: true });
+    expect(next.tables[post.id].indexes.some((ix) => ix.unique && ix.columns[0].column === col.id)).toBe(true);
+    const between = Object.values(next.relations).filter((r) => r.kind === 'foreign-key' && r.from.table === post.id && r.to.table === user.id);
+    expect(between).toHaveLength(2);
+    expect(between.every((r) => r.name)).toBe(true);
+    expect(new Set(between.map((r) => r.name)).size).toBe(2);
+    const created = between.find((r) => r.kind === 'foreign-key' && r.from.columns[0] === col.id)!;
+    expect(created.kind === 'foreign-key' && created.toField).toEqual({ name: 'post', optional: true });
+  });
+
+  it('many-to-many (implicit) adds list fields on both sides and no columns', () => {
+    const doc = sample();
+    const user = tableByName(doc, 'User')!;
+    const cat = tableByName(doc, 'Category')!;
+    const next = createRelation({ child: { table: user.id }, parent: { table: cat.id }, cardinality: 'many-to-many' }, ids()).apply(doc);
+    const rel = Object.values(next.relations).at(-1)!;
+    expect(rel).toMatchObject({ kind: 'many-to-many', a: { field: { name: 'categories', list: true } }, b: { field: { name: 'users', list: true } } });
+    expect(next.tables[user.id].columns).toHaveLength(doc.tables[user.id].columns.length);
+  });
+
+  it('many-to-many (explicit) creates a join table with a composite key and two cascading FKs', () => {
+    const doc = sample();
+    const user = tableByName(doc, 'User')!;
+    const cat = tableByName(doc, 'Category')!;
+    const next = createRelation({ child: { table: user.id }, parent: { table: cat.id }, cardinality: 'many-to-many-explicit' }, ids()).apply(doc);
+    expect(validateDocument(next)).toEqual([]);
+    const join = tableByName(next, 'UserCategory')!;
+    expect(join.columns.map((c) => c.name)).toEqual(['userId', 'categoryId']);
+    expect(join.primaryKey!.columns).toHaveLength(2);
+    const fks = Object.values(next.relations).filter((r) => r.kind === 'foreign-key' && r.from.table === join.id);
+    expect(fks).toHaveLength(2);
+    expect(fks.every((r) => r.kind === 'foreign-key' && r.onDelete === 'cascade')).toBe(true);
+  });
+
+  it('refuses a parent without a primary key', () => {
+    const doc = sample();
+    const user = tableByName(doc, 'User')!;
+    doc.tables[user.id] = { ...user, primaryKey: undefined };
+    const post = tableByName(doc, 'Post')!;
+    expect(() => createRelation({ child: { table: post.id }, parent: { table: user.id }, cardinality: 'one-to-many' }).apply(doc)).toThrow(/no primary key/);
+  });
+
+  it('pluralises', () => {
+    expect(['Post', 'Category', 'Address', 'Box', 'Key'].map(plural)).toEqual(['Posts', 'Categories', 'Addresses', 'Boxes', 'Keys']);
+  });
+});
+
+describe('clipboard', () => {
+  it('pastes copies with new ids, free names, internal relations and offset positions', () => {
+    const doc = sample();
+    const user = tableByName(doc, 'User')!;
+    const profile = tableByName(doc, 'Profile')!;
+    const fragment = copyTables(doc, [user.id, profile.id])!;
+    let pasted: string[] = [];
+    const next = pasteFragment(fragment, { ids: ids(), onPasted: (p) => (pasted = p) }).apply(doc);
+    expect(validateDocument(next)).toEqual([]);
+    expect(pasted).toHaveLength(2);
+    expect(pasted.map((id) => next.tables[id].name)).toEqual(['UserCopy', 'ProfileCopy']);
+    const rel = Object.values(next.relations).find((r) => r.kind === 'foreign-key' && r.from.table === pasted[1])!;
+    expect(rel.kind === 'foreign-key' && rel.to.table).toBe(pasted[0]);
+    expect(next.layout.nodes[pasted[0]]).toMatchObject({ x: doc.layout.nodes[user.id].x + 40 });
+    // Relations to tables outside the selection are not copied.
+    expect(Object.keys(next.relations)).toHaveLength(Object.keys(doc.relations).length + 1);
+  });
+});
+
+describe('constraint and enum commands', () => {
+  it('toggles composite primary keys, uniques and collapse; deleting an enum keeps the document valid', () => {
+    let doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    doc = togglePrimaryKeyColumn(post.id, post.columns[1].id, true).apply(doc);
+    expect(doc.tables[post.id].primaryKey!.columns).toHaveLength(2);
+    doc = setColumnUnique(post.id, post.columns[1].id, true, 'idx_u').apply(doc);
+    expect(doc.tables[post.id].indexes.at(-1)).toMatchObject({ id: 'idx_u', unique: true });
+    doc = setColumnUnique(post.id, post.columns[1].id, false, 'idx_v').apply(doc);
+    expect(doc.tables[post.id].indexes.find((i) => i.id === 'idx_u')).toBeUndefined();
+    expect(() => addIndex(post.id, { id: 'idx_x', unique: false, columns: [] }).apply(doc)).toThrow(/at least one column/);
+    doc = toggleCollapsed([post.id]).apply(doc);
+    expect(doc.layout.nodes[post.id].collapsed).toBe(true);
+    const role = Object.values(doc.enums)[0];
+    doc = deleteEnum(role.id).apply(doc);
+    expect(validateDocument(doc)).toEqual([]);
+    expect(tableByName(doc, 'User')!.columns.find((c) => c.name === 'role')!.type.kind).toBe('String');
+  });
+});

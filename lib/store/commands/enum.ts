@@ -1,0 +1,48 @@
+import { command, CommandError, type Command } from '../command';
+import { without } from './helpers';
+import type { Enum, Id } from '../../schema/types';
+
+export function addEnum(en: Enum): Command {
+  return command('enum/add', `Add enum ${en.name}`, (doc) => {
+    if (Object.values(doc.enums).some((e) => e.name === en.name)) throw new CommandError(`an enum ${en.name} exists already`);
+    return { ...doc, enums: { ...doc.enums, [en.id]: en } };
+  });
+}
+
+export function updateEnum(enumId: Id, patch: Partial<Omit<Enum, 'id'>>): Command {
+  return command('enum/update', 'Edit enum', (doc) => {
+    const en = doc.enums[enumId];
+    if (!en) throw new CommandError(`no enum ${enumId}`);
+    if (patch.values) {
+      const names = patch.values.map((v) => v.name);
+      if (names.some((n) => !n.trim())) throw new CommandError('an enum value cannot be empty');
+      if (new Set(names).size !== names.length) throw new CommandError('enum values must be unique');
+    }
+    return { ...doc, enums: { ...doc.enums, [enumId]: { ...en, ...patch } } };
+  });
+}
+
+/** Deletes an enum; columns of that type become String so the document stays valid. */
+export function deleteEnum(enumId: Id): Command {
+  return command('enum/delete', 'Delete enum', (doc) => {
+    if (!doc.enums[enumId]) throw new CommandError(`no enum ${enumId}`);
+    const tables = Object.fromEntries(
+      Object.entries(doc.tables).map(([id, t]) => {
+        if (!t.columns.some((c) => c.type.enumId === enumId)) return [id, t];
+        return [
+          id,
+          {
+            ...t,
+            columns: t.columns.map((c) => {
+              if (c.type.enumId !== enumId) return c;
+              const next = { ...c, type: { kind: 'String' as const, ...(c.type.array ? { array: true } : {}) } };
+              if (next.default?.kind === 'enum') next.default = { kind: 'literal', value: next.default.value };
+              return next;
+            }),
+          },
+        ];
+      }),
+    );
+    return { ...doc, tables, enums: without(doc.enums, enumId), layout: { ...doc.layout, nodes: without(doc.layout.nodes, enumId) } };
+  });
+}
