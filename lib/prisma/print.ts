@@ -7,19 +7,18 @@ import type {
   Column,
   DefaultValue,
   Enum,
-  ForeignKeyRelation,
   Id,
   Index,
   IndexColumn,
   PrimaryKey,
   ReferentialAction,
-  RelationField,
   SchemaDocument,
   Table,
   View,
 } from '../schema/types';
 import { quote } from './lexer';
 import type { BlockRec, ItemExtra } from './trivia';
+import { planRelations, type PlannedField } from './plan-relations';
 
 export interface Item {
   key: string;
@@ -28,7 +27,7 @@ export interface Item {
   section: 'head' | 'field' | 'attr';
 }
 
-const ACTIONS: Record<ReferentialAction, string> = {
+export const ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'Cascade',
   restrict: 'Restrict',
   'no-action': 'NoAction',
@@ -62,7 +61,7 @@ export function docLines(doc: string | undefined, indent: string): string {
   return doc.split('\n').map((l) => `${indent}///${l ? ' ' + l : ''}\n`).join('');
 }
 
-function withExtra(line: string, extra: ItemExtra | undefined): string {
+export function withExtra(line: string, extra: ItemExtra | undefined): string {
   let out = line;
   if (extra?.attrs?.length) out += ' ' + extra.attrs.join(' ');
   if (extra?.comment) out += ' ' + extra.comment;
@@ -71,8 +70,14 @@ function withExtra(line: string, extra: ItemExtra | undefined): string {
 
 /** Per-document lookups shared by all printers. */
 export class PrintContext {
-  readonly relFields = new Map<Id, Item[]>();
+  private plan?: Map<Id, PlannedField[]>;
   constructor(readonly doc: SchemaDocument) {}
+
+  /** Relation fields per table (names filled in where the document has none). */
+  relationFields(tableId: Id): PlannedField[] {
+    this.plan ??= planRelations(this.doc);
+    return this.plan.get(tableId) ?? [];
+  }
 
   tableName(id: Id): string {
     return this.doc.tables[id]?.name ?? id;
@@ -191,57 +196,6 @@ function printIndex(ix: Index, tableId: Id, ctx: PrintContext): string {
   return `@@${kind}(${args.join(', ')})`;
 }
 
-function printRelationField(
-  f: RelationField,
-  target: string,
-  args: string[],
-  key: string,
-  rec: BlockRec | undefined,
-): string {
-  const type = target + (f.list ? '[]' : f.optional ? '?' : '');
-  const attrs = args.length ? [`@relation(${args.join(', ')})`] : [];
-  if (f.ignored) attrs.push('@ignore');
-  return docLines(f.doc, '  ') + '  ' + withExtra([f.name, type, ...attrs].join(' '), rec?.extras[key]);
-}
-
-function fkArgs(r: ForeignKeyRelation, ctx: PrintContext): string[] {
-  const args: string[] = [];
-  if (r.name) args.push(quote(r.name));
-  args.push(`fields: [${r.from.columns.map((c) => ctx.colName(r.from.table, c)).join(', ')}]`);
-  args.push(`references: [${r.to.columns.map((c) => ctx.colName(r.to.table, c)).join(', ')}]`);
-  if (r.onDelete) args.push(`onDelete: ${ACTIONS[r.onDelete]}`);
-  if (r.onUpdate) args.push(`onUpdate: ${ACTIONS[r.onUpdate]}`);
-  if (r.dbName) args.push(`map: ${quote(r.dbName)}`);
-  return args;
-}
-
-/** Relation-field items of one table, in relation order. */
-export function relationItems(table: Table, ctx: PrintContext, rec: BlockRec | undefined): Item[] {
-  const out: Item[] = [];
-  for (const r of Object.values(ctx.doc.relations)) {
-    if (r.kind === 'foreign-key') {
-      if (r.from.table === table.id && r.fromField) {
-        const key = `r:${r.id}:from`;
-        out.push({ key, section: 'field', text: printRelationField(r.fromField, ctx.tableName(r.to.table), fkArgs(r, ctx), key, rec) });
-      }
-      if (r.to.table === table.id && r.toField) {
-        const key = `r:${r.id}:to`;
-        const args = r.name ? [quote(r.name)] : [];
-        out.push({ key, section: 'field', text: printRelationField(r.toField, ctx.tableName(r.from.table), args, key, rec) });
-      }
-    } else {
-      const args = r.name ? [quote(r.name)] : [];
-      for (const [side, other] of [['a', 'b'], ['b', 'a']] as const) {
-        if (r[side].table !== table.id) continue;
-        const key = `r:${r.id}:${side}`;
-        const f = { ...r[side].field, list: true, optional: false };
-        out.push({ key, section: 'field', text: printRelationField(f, ctx.tableName(r[other].table), args, key, rec) });
-      }
-    }
-  }
-  return out;
-}
-
 function withComment(text: string, rec: BlockRec | undefined, key: string): string {
   return withExtra(text, rec?.extras[key]);
 }
@@ -288,4 +242,16 @@ export function viewText(v: View): string {
 
 export function fingerprint(items: Item[]): string {
   return items.map((i) => i.text).join('\n');
+}
+
+/** Relation-field items of one table. */
+export function relationItems(table: Table, ctx: PrintContext, rec: BlockRec | undefined): Item[] {
+  return ctx.relationFields(table.id).map((p) => {
+    const f = p.field;
+    const type = ctx.tableName(p.target) + (f.list ? '[]' : f.optional ? '?' : '');
+    const attrs = p.args.length ? [`@relation(${p.args.join(', ')})`] : [];
+    if (f.ignored) attrs.push('@ignore');
+    const text = docLines(f.doc, '  ') + '  ' + withExtra([f.name, type, ...attrs].join(' '), rec?.extras[p.key]);
+    return { key: p.key, section: 'field', text };
+  });
 }
