@@ -87,6 +87,13 @@ function* withDocs(block: RawBlock, lines: LineRec[]): Generator<[BodyEntry, str
   flush();
 }
 
+/** `@map("x")` or `@map(name: "x")`. */
+function mapName(a: Attr): string | undefined {
+  if (a.args?.length !== 1 || (a.args[0].key && a.args[0].key !== 'name')) return undefined;
+  const v = a.args[0].value;
+  return v.t === 'str' && v.v !== '' ? v.v : undefined;
+}
+
 const ID_KEYS = new Set(['map', 'length', 'sort', 'clustered']);
 
 function keysOk(a: Attr, allowed: Set<string>, positional = 0): boolean {
@@ -94,7 +101,11 @@ function keysOk(a: Attr, allowed: Set<string>, positional = 0): boolean {
   return a.args.every((x, i) => (x.key ? allowed.has(x.key) : i < positional));
 }
 
-function columnFromField(fl: FieldLine, table: Table, rec: BlockRec, ctx: BlockContext): Column | undefined {
+function keptAttrs(ctx: BlockContext, where: string, attrs: string[], line: number): void {
+  ctx.diagnostics.push({ severity: 'info', code: 'prisma/kept', message: `${where}: ${attrs.join(' ')} kept verbatim`, file: ctx.file, line });
+}
+
+function columnFromField(fl: FieldLine, table: Table, rec: BlockRec, ctx: BlockContext, line: number): Column | undefined {
   let type: ColumnType;
   const kind = ctx.kinds.get(fl.baseType);
   if (SCALARS.has(fl.baseType)) type = { kind: fl.baseType as ScalarType };
@@ -130,13 +141,14 @@ function columnFromField(fl: FieldLine, table: Table, rec: BlockRec, ctx: BlockC
         if (map) col.defaultName = map;
       } else extra.push(a.text);
     } else if (a.name === 'updatedAt' && !a.args) col.updatedAt = true;
-    else if (a.name === 'map' && one?.t === 'str' && a.args?.length === 1 && !col.dbName) col.dbName = one.v;
+    else if (a.name === 'map' && mapName(a) !== undefined && !col.dbName) col.dbName = mapName(a);
     else if (a.name === 'ignore' && !a.args) col.ignored = true;
     else if (a.name.startsWith('db.') && !type.native && (a.args ?? []).every((x) => !x.key)) {
       type.native = { name: a.name.slice(3), args: (a.args ?? []).map((x) => x.value.src) };
     } else extra.push(a.text);
   }
   const key = `c:${col.id}`;
+  if (extra.length) keptAttrs(ctx, `${table.name}.${fl.name}`, extra, line);
   if (extra.length || fl.comment) rec.extras[key] = { ...(extra.length ? { attrs: extra } : {}), ...(fl.comment ? { comment: fl.comment } : {}) };
   return col;
 }
@@ -179,8 +191,8 @@ function blockAttr(a: Attr, table: Table, rec: BlockRec, ctx: BlockContext): str
     return `i:${ix.id}`;
   }
   const one = a.args?.length === 1 && !a.args[0].key ? a.args[0].value : undefined;
-  if (a.name === 'map' && one?.t === 'str' && !table.dbName) {
-    table.dbName = one.v;
+  if (a.name === 'map' && mapName(a) !== undefined && !table.dbName) {
+    table.dbName = mapName(a);
     return 'map';
   }
   if (a.name === 'ignore' && !a.args && !table.ignored) {
@@ -228,7 +240,7 @@ export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; 
       ctx.relations.push({ tableId: table.id, model: block.name, fl, doc: fdoc, line, rec, lineNo: entry.line });
       continue;
     }
-    const col = columnFromField(fl, table, rec, ctx);
+    const col = columnFromField(fl, table, rec, ctx, entry.line);
     if (!col) {
       rec.lines.push({ k: 'raw', text });
       ctx.diagnostics.push({ severity: 'warning', code: 'prisma/unknown-type', message: `field ${block.name}.${fl.name}: type ${fl.baseType} is not a scalar, enum, composite type or model; kept as text`, file: ctx.file, line: entry.line });
@@ -280,8 +292,8 @@ export function parseEnum(block: RawBlock, en: Enum, ctx: BlockContext): BlockRe
       const a = parsed.attr;
       const one = a.args?.length === 1 && !a.args[0].key ? a.args[0].value : undefined;
       let key: string | undefined;
-      if (a.name === 'map' && one?.t === 'str' && !en.dbName) {
-        en.dbName = one.v;
+      if (a.name === 'map' && mapName(a) !== undefined && !en.dbName) {
+        en.dbName = mapName(a);
         key = 'map';
       } else if (a.name === 'schema' && one?.t === 'str' && !en.namespace) {
         en.namespace = ctx.namespace(one.v);
@@ -305,10 +317,10 @@ export function parseEnum(block: RawBlock, en: Enum, ctx: BlockContext): BlockRe
     if (fdoc !== undefined) v.doc = fdoc;
     const extra: string[] = [];
     for (const a of fl.attrs) {
-      const one = a.args?.length === 1 && !a.args[0].key ? a.args[0].value : undefined;
-      if (a.name === 'map' && one?.t === 'str' && !v.dbName) v.dbName = one.v;
+      if (a.name === 'map' && mapName(a) !== undefined && !v.dbName) v.dbName = mapName(a);
       else extra.push(a.text);
     }
+    if (extra.length) keptAttrs(ctx, `${block.name}.${fl.name}`, extra, entry.line);
     if (extra.length || fl.comment) rec.extras[`v:${id}`] = { ...(extra.length ? { attrs: extra } : {}), ...(fl.comment ? { comment: fl.comment } : {}) };
     en.values.push(v);
     rec.lines.push({ k: 'item', key: `v:${id}`, text: [...docs, entry.text].join('\n'), fp: '' });
