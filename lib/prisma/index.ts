@@ -1,5 +1,5 @@
 export { importPrisma, importPrismaSync, type ImportOptions } from './import';
 export { exportPrisma, exportPrismaSync } from './export';
-export { validatePrisma, formatPrisma } from './validate';
+export { validatePrisma, formatPrisma, setSchemaWasmLoader, type SchemaWasm } from './validate';
 export { prismaFormat } from './format';
 export type { PrismaTrivia } from './trivia';

@@ -1,10 +1,11 @@
 /**
  * Prisma's own validator (prisma-schema-wasm `lint`), mapped to located diagnostics.
  *
- * The wasm package is loaded lazily with a dynamic import, so it never lands in an initial
- * browser bundle. Note: the package is CommonJS and reads its `.wasm` file with
- * `require('fs').readFileSync(__dirname + '/prisma_schema_build_bg.wasm')`, so in a browser it
- * needs a bundler shim (or a worker that instantiates the wasm itself).
+ * The wasm package is loaded lazily with a dynamic import whose specifier bundlers ignore, so it
+ * never lands in a browser bundle. The package is CommonJS and reads its `.wasm` file with
+ * `require('fs').readFileSync(__dirname + '/prisma_schema_build_bg.wasm')`: it loads in Node
+ * (CLI, tests). A browser needs `setSchemaWasmLoader()` (e.g. a worker or server route);
+ * without one, validation reports an info diagnostic instead of failing.
  */
 import type { Diagnostic } from '../schema/diagnostics';
 import type { SourceFile } from '../formats/types';
@@ -17,14 +18,24 @@ interface LintError {
   is_warning: boolean;
 }
 
-interface SchemaWasm {
+export interface SchemaWasm {
   lint(input: string): string;
   format(schema: string, params: string): string;
 }
 
 let wasm: Promise<SchemaWasm> | undefined;
+let loader: (() => Promise<SchemaWasm>) | undefined;
 
-/** Loads @prisma/prisma-schema-wasm once. */
+/**
+ * Overrides how the wasm module is loaded, e.g. in a browser where the package's own loader
+ * (which reads the .wasm file with `fs`) cannot run. Call before the first validation.
+ */
+export function setSchemaWasmLoader(load: () => Promise<SchemaWasm>): void {
+  loader = load;
+  wasm = undefined;
+}
+
+/** Loads @prisma/prisma-schema-wasm once (hidden from bundlers: it needs Node's `fs`). */
 export function loadSchemaWasm(): Promise<SchemaWasm> {
   wasm ??= (async () => {
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
@@ -33,9 +44,14 @@ export function loadSchemaWasm(): Promise<SchemaWasm> {
         lastPanic = m;
       },
     };
-    const mod = (await import('@prisma/prisma-schema-wasm')) as unknown as SchemaWasm & { default?: SchemaWasm };
+    if (loader) return loader();
+    const specifier = '@prisma/prisma-schema-wasm';
+    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ specifier)) as SchemaWasm & {
+      default?: SchemaWasm;
+    };
     return typeof mod.lint === 'function' ? mod : mod.default!;
   })();
+  wasm.catch(() => (wasm = undefined));
   return wasm;
 }
 
@@ -55,7 +71,12 @@ function locate(text: string, byteOffset: number): { line: number; column: numbe
 }
 
 export async function validatePrisma(files: SourceFile[]): Promise<Diagnostic[]> {
-  const w = await loadSchemaWasm();
+  let w: SchemaWasm;
+  try {
+    w = await loadSchemaWasm();
+  } catch (e) {
+    return [{ severity: 'info', code: 'prisma/validator-unavailable', message: `Prisma's validator could not be loaded here: ${(e as Error).message}` }];
+  }
   let raw: string;
   try {
     raw = w.lint(JSON.stringify(files.map((f) => [f.path, f.text])));
