@@ -104,3 +104,16 @@ describe('prisma export after edits', () => {
     expect(out.files[0].text).toBe(TEXT.replace('provider = "postgresql"', 'provider = "mysql"'));
   });
 });
+
+describe('prisma export with CRLF line ends', () => {
+  it('round trips and keeps CRLF on edited lines', async () => {
+    const text = TEXT.replace(/\n/g, '\r\n');
+    const { document } = await importPrisma([{ path: 'schema.prisma', text }], { ids: sequentialIds() });
+    expect((await exportPrisma(document)).files[0].text).toBe(text);
+    const post = tableByName(document, 'Post')!;
+    const edited = renameTable(post.id, 'Article').apply(document);
+    const out = (await exportPrisma(edited)).files[0].text;
+    expect(out.split('\n').slice(0, -1).every((l) => l.endsWith('\r'))).toBe(true);
+    expect(out).toContain('model Article {\r\n');
+  });
+});

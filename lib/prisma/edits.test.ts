@@ -79,8 +79,26 @@ function viewsMention(doc: SchemaDocument, name: string): boolean {
 
 const errorsOf = (ds: { severity: string; message: string }[]) => ds.filter((d) => d.severity === 'error').map((d) => d.message);
 
+/** What the edit must carry through export and re-import: tables, columns, keys, relations. */
+function signature(doc: SchemaDocument): string[] {
+  const col = (t: string, c: string) => doc.tables[t].columns.find((x) => x.id === c)?.name;
+  const tablesSig = tables(doc).map((t) => {
+    const cols = t.columns.map((c) => `${c.name}:${c.type.kind}${c.type.array ? '[]' : ''}${c.nullable ? '?' : ''}${c.dbName ? '@' + c.dbName : ''}`);
+    const ix = t.indexes.map((i) => `${i.unique ? 'u' : 'i'}(${i.columns.map((c) => col(t.id, c.column!)).join(',')})`);
+    return `${t.name}${t.dbName ? '@' + t.dbName : ''} [${cols.join(' ')}] pk(${(t.primaryKey?.columns ?? []).map((c) => col(t.id, c.column!))}) ${ix.join(' ')}`;
+  });
+  const rels = Object.values(doc.relations).map((r) =>
+    r.kind === 'foreign-key'
+      ? `${doc.tables[r.from.table].name}.${r.fromField?.name}(${r.from.columns.map((c) => col(r.from.table, c))}) -> ${doc.tables[r.to.table].name}.${r.toField?.name}(${r.to.columns.map((c) => col(r.to.table, c))}) ${r.name ?? ''} ${r.onDelete ?? ''}`
+      : [`${doc.tables[r.a.table].name}.${r.a.field.name}`, `${doc.tables[r.b.table].name}.${r.b.field.name}`].sort().join(' <-> '),
+  );
+  return [...tablesSig.sort(), ...rels.sort()];
+}
+
 async function check(input: SourceFile[], edit: Edit, inputValid: boolean): Promise<void> {
   const out = await exportPrisma(edit.doc);
+  const back = await importPrisma(out.files, { skipValidation: true });
+  expect(signature(back.document)).toEqual(signature(edit.doc));
   if (inputValid) expect(errorsOf(out.diagnostics)).toEqual([]);
   for (const f of input) {
     const after = out.files.find((o) => o.path === f.path)?.text ?? '';

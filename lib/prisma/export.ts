@@ -57,8 +57,14 @@ function rebuild(rec: BlockRec, items: Item[], enumMode: boolean): string {
     while (out.length > 2 && isBlank(out[out.length - 2].text)) out.splice(out.length - 2, 1);
   }
   const bodyEnd = hasFooter ? out.length - 1 : out.length;
-  const body = alignBody(out.slice(1, bodyEnd).map((o) => o.text), enumMode);
-  return [out[0].text, ...body, ...out.slice(bodyEnd).map((o) => o.text)].join('\n');
+  const body = alignBody(out.slice(1, bodyEnd).map((o) => o.text.replace(/\r(?=\n|$)/g, '')), enumMode);
+  const text = [out[0].text, ...body, ...out.slice(bodyEnd).map((o) => o.text)].join('\n');
+  return rec.text.includes('\r\n') ? crlf(text) : text;
+}
+
+/** Gives every line a `\r` (for files written with CRLF line ends). */
+function crlf(text: string): string {
+  return text.split('\n').map((l) => l.replace(/\r$/, '') + '\r').join('\n');
 }
 
 class Printer {
@@ -188,7 +194,8 @@ export function exportPrismaSync(doc: SchemaDocument): ExportResult {
     if (text === undefined) continue;
     const file = trivia ? homeFile(doc, id, fileOf, main) : main;
     fileOf.set(id, file);
-    files.set(file, appendBlock(files.get(file) ?? '', text));
+    const prev = files.get(file) ?? '';
+    files.set(file, prev.includes('\r\n') ? appendBlock(prev.replace(/\r\n/g, '\n'), text).replace(/\n/g, '\r\n') : appendBlock(prev, text));
   }
   for (const t of Object.values(doc.tables)) {
     if (t.checks.length) diagnostics.push({ severity: 'info', code: 'prisma/not-expressible', message: `table ${t.name}: check constraints cannot be written in Prisma and were left out` });
