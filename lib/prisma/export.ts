@@ -59,7 +59,12 @@ function rebuild(rec: BlockRec, items: Item[], enumMode: boolean): string {
   const bodyEnd = hasFooter ? out.length - 1 : out.length;
   const body = alignBody(out.slice(1, bodyEnd).map((o) => o.text.replace(/\r(?=\n|$)/g, '')), enumMode);
   const text = [out[0].text, ...body, ...out.slice(bodyEnd).map((o) => o.text)].join('\n');
-  return rec.text.includes('\r\n') ? crlf(text) : text;
+  return original(rec).includes('\r\n') ? crlf(text) : text;
+}
+
+/** The block as imported. */
+function original(rec: BlockRec): string {
+  return rec.text ?? rec.lines.map((l) => l.text).join('\n');
 }
 
 /** Gives every line a `\r` (for files written with CRLF line ends). */
@@ -86,19 +91,19 @@ class Printer {
       const r = rec?.kind === 'model' ? rec : undefined;
       const items = modelItems(table, this.ctx, r, relationItems(table, this.ctx, r));
       if (!r) return freshBlock(items, false);
-      return fingerprint(items) === r.fp ? r.text : rebuild(r, items, false);
+      return fingerprint(items) === r.fp ? original(r) : rebuild(r, items, false);
     }
     const en = doc.enums[id];
     if (en) {
       const r = rec?.kind === 'enum' ? rec : undefined;
       const items = enumItems(en, this.ctx, r);
       if (!r) return freshBlock(items, true);
-      return fingerprint(items) === r.fp ? r.text : rebuild(r, items, true);
+      return fingerprint(items) === r.fp ? original(r) : rebuild(r, items, true);
     }
     const view = doc.views[id];
     if (view) {
       const text = viewText(view);
-      return rec?.kind === 'view' && text === rec.fp ? rec.text : text;
+      return rec?.kind === 'view' && text === rec.fp && rec.text !== undefined ? rec.text : text;
     }
     const raw = doc.raw[id];
     if (raw && raw.dialect === 'prisma') return raw.text;

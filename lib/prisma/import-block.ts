@@ -53,8 +53,8 @@ function syntaxError(ctx: BlockContext, e: unknown, entry: BodyEntry): never {
   ]);
 }
 
-function newRec(kind: BlockRec['kind'], block: RawBlock): BlockRec {
-  return { kind, text: block.text, fp: '', lines: [], extras: {}, style: {} };
+function newRec(kind: BlockRec['kind']): BlockRec {
+  return { kind, fp: '', lines: [], extras: {}, style: {} };
 }
 
 function headComment(block: RawBlock): string | undefined {
@@ -210,7 +210,7 @@ export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; 
   const table: Table = { id: ctx.ids('tbl'), name: block.name, columns: [], indexes: [], checks: [] };
   const doc = stripDoc(block.docLines);
   if (doc !== undefined) table.doc = doc;
-  const rec = newRec('model', block);
+  const rec = newRec('model');
   const hc = headComment(block);
   if (hc) rec.extras.head = { comment: hc };
   rec.lines.push({ k: 'item', key: 'head', text: [...block.docLines, block.header].join('\n'), fp: '' });
@@ -272,7 +272,7 @@ export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; 
 export function parseEnum(block: RawBlock, en: Enum, ctx: BlockContext): BlockRec {
   const doc = stripDoc(block.docLines);
   if (doc !== undefined) en.doc = doc;
-  const rec = newRec('enum', block);
+  const rec = newRec('enum');
   const hc = headComment(block);
   if (hc) rec.extras.head = { comment: hc };
   rec.lines.push({ k: 'item', key: 'head', text: [...block.docLines, block.header].join('\n'), fp: '' });

@@ -38,7 +38,8 @@ export interface ItemExtra {
 
 export interface BlockRec {
   kind: 'model' | 'enum' | 'view';
-  text: string;
+  /** Original text of a view (models and enums: the `lines` joined with `\n`). */
+  text?: string;
   fp: string;
   lines: LineRec[];
   extras: Record<string, ItemExtra>;
