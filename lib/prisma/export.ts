@@ -4,7 +4,7 @@ import { relationsOfTable } from '../schema/document';
 import type { Id, SchemaDocument } from '../schema/types';
 import type { ExportResult, SourceFile } from '../formats/types';
 import { alignBody } from './align';
-import { enumItems, fingerprint, modelItems, PrintContext, relationItems, viewText, type Item } from './print';
+import { enumItems, fingerprint, hash, modelItems, PrintContext, relationItems, viewText, type Item } from './print';
 import { getTrivia, type BlockRec, type PrismaTrivia } from './trivia';
 import { validatePrisma } from './validate';
 
@@ -31,7 +31,7 @@ function rebuild(rec: BlockRec, items: Item[], enumMode: boolean): string {
     const it = byKey.get(l.key);
     if (!it) continue;
     used.add(l.key);
-    out.push({ text: it.text === l.fp ? l.text : it.text, section: it.section });
+    out.push({ text: hash(it.text) === l.fp ? l.text : it.text, section: it.section });
   }
   const hasFooter = rec.lines.length > 1 && rec.lines[rec.lines.length - 1].k === 'raw';
   const fresh = items.filter((i) => !used.has(i.key));
@@ -103,7 +103,7 @@ class Printer {
     const view = doc.views[id];
     if (view) {
       const text = viewText(view);
-      return rec?.kind === 'view' && text === rec.fp && rec.text !== undefined ? rec.text : text;
+      return rec?.kind === 'view' && hash(text) === rec.fp && rec.text !== undefined ? rec.text : text;
     }
     const raw = doc.raw[id];
     if (raw && raw.dialect === 'prisma') return raw.text;

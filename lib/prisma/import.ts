@@ -7,7 +7,7 @@ import type { ImportResult, SourceFile } from '../formats/types';
 import { BlockSyntaxError, splitBlocks, type BlockKind, type Piece } from './blocks';
 import { parseEnum, parseModel, stripDoc, type BlockContext, type PendingRelation } from './import-block';
 import { pairRelations } from './import-relations';
-import { enumItems, fingerprint, modelItems, PrintContext, relationItems, viewText } from './print';
+import { enumItems, fingerprint, hash, modelItems, PrintContext, relationItems, viewText } from './print';
 import type { BlockRec, FileRec, PrismaTrivia } from './trivia';
 import { validatePrisma } from './validate';
 
@@ -41,10 +41,10 @@ export function computeFingerprints(doc: import('../schema/types').SchemaDocumen
     if (rec.kind === 'model') items = modelItems(doc.tables[id], ctx, rec, relationItems(doc.tables[id], ctx, rec));
     else if (rec.kind === 'enum') items = enumItems(doc.enums[id], ctx, rec);
     else {
-      rec.fp = viewText(doc.views[id]);
+      rec.fp = hash(viewText(doc.views[id]));
       continue;
     }
-    const byKey = new Map(items.map((i) => [i.key, i.text]));
+    const byKey = new Map(items.map((i) => [i.key, hash(i.text)]));
     rec.fp = fingerprint(items);
     rec.lines = rec.lines.map((l) => {
       if (l.k !== 'item') return l;

@@ -11,7 +11,6 @@ import type {
   Index,
   IndexColumn,
   PrimaryKey,
-  ReferentialAction,
   SchemaDocument,
   Table,
   View,
@@ -26,14 +25,6 @@ export interface Item {
   text: string;
   section: 'head' | 'field' | 'attr';
 }
-
-export const ACTIONS: Record<ReferentialAction, string> = {
-  cascade: 'Cascade',
-  restrict: 'Restrict',
-  'no-action': 'NoAction',
-  'set-null': 'SetNull',
-  'set-default': 'SetDefault',
-};
 
 const METHODS: Record<string, string> = { btree: 'BTree', hash: 'Hash', gin: 'Gin', gist: 'Gist', spgist: 'SpGist', brin: 'Brin' };
 
@@ -240,8 +231,23 @@ export function viewText(v: View): string {
   return `${docLines(v.doc, '')}view ${v.name} {\n${body ? body + '\n' : ''}}`;
 }
 
+/** A 53-bit string hash (cyrb53), base 36: fingerprints are stored hashed to keep trivia small. */
+export function hash(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The fingerprint of a whole block: the hash of its canonical print. */
 export function fingerprint(items: Item[]): string {
-  return items.map((i) => i.text).join('\n');
+  return hash(items.map((i) => i.text).join('\n'));
 }
 
 /** Relation-field items of one table. */

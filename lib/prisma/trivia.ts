@@ -4,8 +4,8 @@
  *
  * - `files`: each file as a list of segments: free text (comments, blank lines, generator blocks),
  *   the datasource, or a reference to a document object (table, enum, view, raw `type` block).
- * - `blocks`: per object id, the original block text and a fingerprint (the canonical print of the
- *   block when it was imported). If the canonical print of the object is unchanged, the original
+ * - `blocks`: per object id, the original lines and a fingerprint (hash of the canonical print of
+ *   the block when it was imported). If the canonical print of the object is unchanged, the original
  *   text is written back. Otherwise the block is rebuilt line by line: each line keeps its original
  *   text when its own canonical print is unchanged.
  */
@@ -24,7 +24,7 @@ export interface FileRec {
 /**
  * One line (or multi-line entry) of a block. `item` lines are printed from the document; `key`
  * says which part (`head`, `c:<columnId>`, `r:<relationId>:from|to|a|b`, `v:<valueId>`, `pk`,
- * `i:<indexId>`, `map`, `ignore`, `schema`) and `fp` is its canonical print at import.
+ * `i:<indexId>`, `map`, `ignore`, `schema`) and `fp` is the hash of its canonical print at import.
  */
 export type LineRec = { k: 'item'; key: string; text: string; fp: string } | { k: 'raw'; text: string };
 
