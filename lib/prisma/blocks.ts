@@ -98,7 +98,7 @@ export function splitBlocks(text: string): Piece[] {
           }
           if (dd > 0) throw new BlockSyntaxError('unclosed bracket', start + 1, unmatchedOpener(l) + 1);
           if (dd < 0) throw new BlockSyntaxError('unexpected closing bracket', start + 1, l.search(/[)\]}]/) + 1);
-          body.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
+          body.push({ text: i === start + 1 ? l : lines.slice(start, i).join('\n'), line: start + 1 });
         }
         if (!closed) throw new BlockSyntaxError(`${m[1]} ${m[2]} is not closed (missing "}")`, headerLine, 1);
       }

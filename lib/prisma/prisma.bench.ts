@@ -39,6 +39,8 @@ export const cases: BenchCase[] = [
     size: `${lines(generated).toLocaleString('en')} lines`,
     target: '< 50 ms',
     targetMs: 50,
+    warmup: 10,
+    iterations: 30,
     run: () => roundTrip(generated),
   },
   {
@@ -46,6 +48,8 @@ export const cases: BenchCase[] = [
     size: `${lines(generated).toLocaleString('en')} lines`,
     target: '< 50 ms',
     targetMs: 50,
+    warmup: 10,
+    iterations: 30,
     run: () => {
       const { document } = importPrismaSync(generated, { ids: sequentialIds() });
       const t = Object.values(document.tables)[100];
@@ -58,6 +62,10 @@ export const cases: BenchCase[] = [
         size: `${lines(i.files).toLocaleString('en')} lines${i.files.length > 1 ? `, ${i.files.length} files` : ''}`,
         target: '< 50 ms',
         targetMs: 50,
+        warmup: 10,
+        iterations: 30,
+    warmup: 10,
+    iterations: 30,
         run: () => roundTrip(i.files),
       }))
     : [{ name: 'prisma: parse+print corpus schemas', skip: NO_CORPUS_REASON }]),
