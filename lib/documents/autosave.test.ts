@@ -1,0 +1,169 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSchemaStore } from '../store/store';
+import { moveNodes } from '../store/commands';
+import { createAutosave } from './autosave';
+import type { DocumentRepository } from './repository';
+import { blogDocument, freshRepository } from './testing';
+
+/** Counts saves; otherwise the real repository. */
+function spy(repo: DocumentRepository) {
+  const saves: string[] = [];
+  const wrapped: DocumentRepository = {
+    ...repo,
+    save: (doc) => {
+      saves.push(doc.name);
+      return repo.save(doc);
+    },
+  };
+  return { repo: wrapped, saves };
+}
+
+const rename = (name: string) => ({ type: 'test/rename', label: 'Rename', apply: (d: ReturnType<typeof blogDocument>) => ({ ...d, name }) });
+
+/** Fakes only the timers autosave uses: fake-indexeddb schedules its work with setImmediate. */
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('autosave', () => {
+  it('saves once, delayMs after the last of a burst of changes', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { delayMs: 400, lifecycle: null });
+    store.getState().dispatch(rename('one'));
+    await vi.advanceTimersByTimeAsync(300);
+    store.getState().dispatch(rename('two'));
+    await vi.advanceTimersByTimeAsync(300);
+    store.getState().dispatch(rename('three'));
+    expect(autosave.pending).toBe(true);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(saves).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await autosave.flush();
+    expect(saves).toEqual(['three']);
+    expect(autosave.pending).toBe(false);
+    vi.useRealTimers();
+    expect((await base.get('doc_blog'))!.name).toBe('three');
+    expect(await base.getLastOpenedId()).toBe('doc_blog');
+    await autosave.dispose();
+  });
+
+  it('ignores store changes that keep the document (history-only changes)', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { delayMs: 100, lifecycle: null });
+    store.setState({ lastLabel: 'x' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(saves).toEqual([]);
+    expect(autosave.pending).toBe(false);
+    await autosave.dispose();
+  });
+
+  it('saves undo and redo, and a drag of many moves as one save', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { lifecycle: null });
+    for (let i = 0; i < 20; i++) {
+      store.getState().dispatch(moveNodes({ tbl_1: { x: i * 10, y: 0 } }, 'drag-1'));
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    await vi.advanceTimersByTimeAsync(400);
+    await autosave.flush();
+    expect(saves).toHaveLength(1);
+    store.getState().undo();
+    await vi.advanceTimersByTimeAsync(400);
+    await autosave.flush();
+    expect(saves).toHaveLength(2);
+    vi.useRealTimers();
+    expect((await base.get('doc_blog'))!.layout.nodes.tbl_1).toEqual({ x: 0, y: 0 });
+    await autosave.dispose();
+  });
+
+  it('flush() writes a pending save immediately; dispose() flushes and unsubscribes', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle: null });
+    store.getState().dispatch(rename('now'));
+    await autosave.flush();
+    expect(saves).toEqual(['now']);
+    await autosave.flush(); // nothing pending: no second save
+    expect(saves).toEqual(['now']);
+    store.getState().dispatch(rename('at dispose'));
+    await autosave.dispose();
+    expect(saves).toEqual(['now', 'at dispose']);
+    store.getState().dispatch(rename('after'));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(saves).toEqual(['now', 'at dispose']);
+  });
+
+  it('markSaved() skips saving a document that is already stored; cancel() drops a pending save', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { lifecycle: null });
+    const other = { ...blogDocument(), id: 'doc_other', name: 'Other' };
+    autosave.markSaved(other);
+    store.getState().load(other);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(saves).toEqual([]);
+    store.getState().dispatch(rename('dropped'));
+    expect(autosave.pending).toBe(true);
+    autosave.cancel();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(saves).toEqual([]);
+    await autosave.dispose();
+  });
+
+  it('flushes on pagehide and when the page becomes hidden', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const lifecycle = new EventTarget();
+    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle });
+    store.getState().dispatch(rename('hidden'));
+    lifecycle.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    await autosave.flush();
+    expect(saves).toEqual(['hidden']);
+    store.getState().dispatch(rename('gone'));
+    lifecycle.dispatchEvent(new Event('pagehide'));
+    await autosave.flush();
+    expect(saves).toEqual(['hidden', 'gone']);
+    await autosave.dispose();
+    store.getState().dispatch(rename('late'));
+    lifecycle.dispatchEvent(new Event('pagehide'));
+    expect(autosave.pending).toBe(false);
+  });
+
+  it('reports a failed save and retries the same document on the next flush', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    let fail = true;
+    const errors: unknown[] = [];
+    const repo: DocumentRepository = { ...base, save: (d) => (fail ? Promise.reject(new Error('quota')) : base.save(d)) };
+    const store = createSchemaStore(blogDocument());
+    const autosave = createAutosave(store, repo, { lifecycle: null, onError: (e) => errors.push(e) });
+    store.getState().dispatch(rename('x'));
+    await autosave.flush();
+    expect(errors).toHaveLength(1);
+    fail = false;
+    store.getState().dispatch(rename('y'));
+    await autosave.flush();
+    vi.useRealTimers();
+    expect((await base.get('doc_blog'))!.name).toBe('y');
+    await autosave.dispose();
+  });
+});
