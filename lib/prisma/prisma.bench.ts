@@ -64,8 +64,6 @@ export const cases: BenchCase[] = [
         targetMs: 50,
         warmup: 10,
         iterations: 30,
-    warmup: 10,
-    iterations: 30,
         run: () => roundTrip(i.files),
       }))
     : [{ name: 'prisma: parse+print corpus schemas', skip: NO_CORPUS_REASON }]),
