@@ -5,60 +5,99 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
+  type Connection,
+  type EdgeChange,
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import { useSchemaStoreApi } from '@/lib/store/react';
-import { moveNodes } from '@/lib/store/commands';
+import { moveNodes, updateNote } from '@/lib/store/commands';
 import { useUi } from '@/components/editor/uiStore';
+import { useMeasuredSizes } from '@/components/editor/EditorContextProvider';
 import { TableNode } from './TableNode';
 import { EnumNode } from './EnumNode';
+import { NoteNode } from './NoteNode';
+import { GroupNode } from './GroupNode';
 import { RelationEdge } from './RelationEdge';
+import { columnOfHandle } from './handles';
 import { useFlowEdges, useFlowNodes, type Measured } from './useFlowGraph';
 
 // Module scope, so React Flow never sees new type maps.
-const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode };
+const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, note: NoteNode, group: GroupNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
-const proOptions = { hideAttribution: true };
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 export function SchemaCanvas() {
   const store = useSchemaStoreApi();
+  const sizes = useMeasuredSizes();
   const [measured, setMeasured] = useState<Measured>(() => new Map());
   const nodes = useFlowNodes(measured);
   const edges = useFlowEdges();
   const gesture = useRef(0);
+  const dark = useUi((s) => s.dark);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
+      const doc = store.getState().document;
       const moves: Record<string, { x: number; y: number }> = {};
-      const sizes: [string, { width: number; height: number }][] = [];
+      const sized: [string, { width: number; height: number }][] = [];
       let dragEnded = false;
       const ui = useUi.getState();
+      const key = `drag-${gesture.current}`;
       for (const ch of changes) {
-        if (ch.type === 'position' && ch.position) {
-          moves[ch.id] = ch.position;
+        if (ch.type === 'position') {
           if (ch.dragging === false) dragEnded = true;
-        } else if (ch.type === 'position' && ch.dragging === false) {
-          dragEnded = true;
+          if (!ch.position) continue;
+          if (doc.layout.notes[ch.id]) {
+            store.getState().dispatch(updateNote(ch.id, { x: ch.position.x, y: ch.position.y }, `note-${key}`));
+          } else if (doc.layout.groups[ch.id]) {
+            // Dragging a group moves its tables.
+            const node = nodes.find((n) => n.id === ch.id);
+            if (!node) continue;
+            const dx = ch.position.x - node.position.x;
+            const dy = ch.position.y - node.position.y;
+            for (const t of doc.layout.groups[ch.id].tableIds) {
+              const p = doc.layout.nodes[t];
+              if (p) moves[t] = { x: p.x + dx, y: p.y + dy };
+            }
+          } else moves[ch.id] = ch.position;
         } else if (ch.type === 'dimensions' && ch.dimensions) {
-          sizes.push([ch.id, ch.dimensions]);
+          sized.push([ch.id, ch.dimensions]);
         } else if (ch.type === 'select') {
           ui.setSelected(ch.id, ch.selected);
         }
       }
-      if (Object.keys(moves).length) store.getState().dispatch(moveNodes(moves, `drag-${gesture.current}`));
+      if (Object.keys(moves).length) store.getState().dispatch(moveNodes(moves, key));
       if (dragEnded) gesture.current++;
-      if (sizes.length) {
+      if (sized.length) {
         setMeasured((prev) => {
-          const changed = sizes.filter(([id, d]) => prev.get(id)?.width !== d.width || prev.get(id)?.height !== d.height);
-          return changed.length ? new Map([...prev, ...changed]) : prev;
+          const changed = sized.filter(([id, d]) => prev.get(id)?.width !== d.width || prev.get(id)?.height !== d.height);
+          if (!changed.length) return prev;
+          const next = new Map([...prev, ...changed]);
+          sizes.current = next;
+          return next;
         });
       }
     },
-    [store],
+    [store, nodes, sizes],
   );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const ui = useUi.getState();
+    for (const ch of changes) if (ch.type === 'select') ui.setSelected(ch.id, ch.selected);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.source || !c.target || c.source === c.target && c.sourceHandle === c.targetHandle) return;
+    // Dragged from a column (the foreign key) to the column it references.
+    useUi.getState().setPendingConnection({
+      source: { table: c.source, column: columnOfHandle(c.sourceHandle) },
+      target: { table: c.target, column: columnOfHandle(c.targetHandle) },
+    });
+  }, []);
 
   return (
     <ReactFlow
@@ -67,14 +106,20 @@ export function SchemaCanvas() {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      connectionRadius={24}
       onPaneClick={() => useUi.getState().clearSelection()}
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.05}
       maxZoom={2}
       onlyRenderVisibleElements
-      proOptions={proOptions}
       deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={multiSelectionKeys}
+      selectionMode={SelectionMode.Partial}
+      colorMode={dark ? 'dark' : 'light'}
     >
       <Background gap={24} />
       <MiniMap pannable zoomable ariaLabel="Minimap" />

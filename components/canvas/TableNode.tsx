@@ -1,13 +1,13 @@
 'use client';
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useSchema } from '@/lib/store/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Column, SchemaDocument, Table } from '@/lib/schema/types';
+import { useSchema } from '@/lib/store/react';
+import type { Column, SchemaDocument } from '@/lib/schema/types';
+import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
-export const sourceHandleId = (columnId: string) => `${columnId}:s`;
-export const targetHandleId = (columnId: string) => `${columnId}:t`;
-export const TABLE_HANDLE = 'table';
+/** Below this zoom, tables show their name and keys only. */
+export const DETAIL_ZOOM = 0.45;
 
 function typeLabel(doc: SchemaDocument, c: Column): string {
   const t = c.type;
@@ -17,57 +17,47 @@ function typeLabel(doc: SchemaDocument, c: Column): string {
   return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
 }
 
-/** Everything one table node shows, derived from the store; shallow-compared so other tables' edits don't re-render it. */
-function selectView(doc: SchemaDocument, id: string) {
-  const table: Table | undefined = doc.tables[id];
-  if (!table) return undefined;
-  return { table, doc };
-}
+const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 function TableNodeImpl({ id, selected }: NodeProps) {
+  // Each node subscribes to its own table only; other tables' edits and drags don't re-render it.
   const table = useSchema((s) => s.document.tables[id]);
-  // Type labels need enum names; select them as a flat string list so unrelated changes don't re-render.
-  const labels = useSchema(
-    useShallow((s) => {
-      const v = selectView(s.document, id);
-      return v ? v.table.columns.map((c) => typeLabel(v.doc, c)) : [];
-    }),
-  );
+  const labels = useSchema(useShallow((s) => s.document.tables[id]?.columns.map((c) => typeLabel(s.document, c)) ?? []));
   const fkColumns = useSchema(
     useShallow((s) => {
       const out: string[] = [];
-      for (const r of Object.values(s.document.relations)) {
-        if (r.kind === 'foreign-key' && r.from.table === id) out.push(...r.from.columns);
-      }
+      for (const r of Object.values(s.document.relations)) if (r.kind === 'foreign-key' && r.from.table === id) out.push(...r.from.columns);
       return out;
     }),
   );
   const color = useSchema((s) => s.document.layout.nodes[id]?.color);
+  const collapsed = useSchema((s) => !!s.document.layout.nodes[id]?.collapsed);
+  const lowDetail = useStore(zoomedOut);
   if (!table) return null;
   const pk = new Set(table.primaryKey?.columns.map((c) => c.column));
-  const uniques = new Set(
-    table.indexes.filter((ix) => ix.unique && ix.columns.length === 1).map((ix) => ix.columns[0].column),
-  );
+  const uniques = new Set(table.indexes.filter((ix) => ix.unique && ix.columns.length === 1).map((ix) => ix.columns[0].column));
+  const keysOnly = collapsed || lowDetail;
+  const rows = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => !keysOnly || pk.has(c.id) || fkColumns.includes(c.id));
   return (
     <section
       aria-label={`Table ${table.name}`}
+      data-collapsed={collapsed || undefined}
       className={`min-w-56 overflow-hidden rounded-lg border bg-white text-xs shadow-sm dark:bg-slate-900 ${
         selected ? 'border-sky-500 ring-2 ring-sky-300' : 'border-slate-300 dark:border-slate-700'
       }`}
     >
-      <header
-        className="relative flex items-center justify-between gap-2 px-3 py-1.5 font-semibold text-white"
-        style={{ background: color ?? '#334155' }}
-      >
+      <header className="relative flex items-center justify-between gap-2 px-3 py-1.5 font-semibold text-white" style={{ background: color ?? '#334155' }}>
         <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
-        <span role="heading" aria-level={2}>
+        <span role="heading" aria-level={2} className={lowDetail ? 'text-base' : ''}>
           {table.name}
         </span>
-        {table.dbName && <span className="font-normal opacity-70">{table.dbName}</span>}
+        {!lowDetail && (table.dbName || collapsed) && (
+          <span className="font-normal opacity-70">{collapsed ? `${table.columns.length} cols` : table.dbName}</span>
+        )}
         <Handle type="source" position={Position.Right} id={`${TABLE_HANDLE}:s`} className="column-handle" />
       </header>
       <ul aria-label={`Columns of ${table.name}`}>
-        {table.columns.map((c, i) => {
+        {rows.map(({ c, i }) => {
           const markers = [pk.has(c.id) && 'PK', fkColumns.includes(c.id) && 'FK', uniques.has(c.id) && 'UQ'].filter(Boolean);
           return (
             <li
@@ -78,9 +68,9 @@ function TableNodeImpl({ id, selected }: NodeProps) {
               <Handle type="target" position={Position.Left} id={targetHandleId(c.id)} className="column-handle" />
               <span className="w-7 shrink-0 text-[10px] font-bold text-amber-600">{markers.filter((m) => m !== 'UQ').join(' ')}</span>
               <span className={pk.has(c.id) ? 'font-semibold' : ''}>{c.name}</span>
-              <span className={`ml-auto font-mono ${c.nullable ? 'text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}>
-                {labels[i]}
-              </span>
+              {!lowDetail && (
+                <span className={`ml-auto pl-2 font-mono ${c.nullable ? 'text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}>{labels[i]}</span>
+              )}
               <Handle type="source" position={Position.Right} id={sourceHandleId(c.id)} className="column-handle" />
             </li>
           );

@@ -4,32 +4,53 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
 import { relationEdge } from '@/lib/schema/graph';
+import type { Group, Id, Note, NodeLayout } from '@/lib/schema/types';
 import { useUi } from '@/components/editor/uiStore';
-import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './TableNode';
+import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
+
+interface Item {
+  id: Id;
+  type: 'table' | 'enum' | 'note' | 'group';
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+
+const GROUP_PAD = 24;
 
 /** Remembers node objects between renders so unchanged nodes keep their identity. */
 class NodeCache {
   private nodes = new Map<string, Node>();
-  build(ids: { id: string; type: 'table' | 'enum' }[], positions: Record<string, { x: number; y: number }>, selected: ReadonlySet<string>, measured: Measured): Node[] {
+  build(items: Item[], selected: ReadonlySet<string>, measured: Measured): Node[] {
     const next = new Map<string, Node>();
-    const out = ids.map(({ id, type }, i) => {
-      const p = positions[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 320 };
-      const isSelected = selected.has(id);
-      const m = measured.get(id);
-      const prev = this.nodes.get(id);
-      const node: Node =
+    const out = items.map((it) => {
+      const isSelected = selected.has(it.id);
+      const m = it.width !== undefined ? { width: it.width, height: it.height! } : measured.get(it.id);
+      const prev = this.nodes.get(it.id);
+      const same =
         prev &&
-        prev.type === type &&
-        prev.position.x === p.x &&
-        prev.position.y === p.y &&
+        prev.type === it.type &&
+        prev.position.x === it.x &&
+        prev.position.y === it.y &&
         !!prev.selected === isSelected &&
         prev.measured?.width === m?.width &&
-        prev.measured?.height === m?.height
-          ? prev
-          : { id, type, position: { x: p.x, y: p.y }, data: {}, selected: isSelected, measured: m };
-      next.set(id, node);
+        prev.measured?.height === m?.height;
+      const node: Node = same
+        ? prev
+        : {
+            id: it.id,
+            type: it.type,
+            position: { x: it.x, y: it.y },
+            data: {},
+            selected: isSelected,
+            measured: m,
+            ...(it.width !== undefined ? { width: it.width, height: it.height, style: { width: it.width, height: it.height } } : {}),
+            ...(it.type === 'group' ? { zIndex: -1, selectable: true } : {}),
+          };
+      next.set(it.id, node);
       return node;
     });
     this.nodes = next;
@@ -37,30 +58,60 @@ class NodeCache {
   }
 }
 
+function groupBox(g: Group, nodes: Record<Id, NodeLayout>, measured: Measured) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const id of g.tableIds) {
+    const p = nodes[id];
+    if (!p) continue;
+    const m = measured.get(id) ?? { width: 224, height: 120 };
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + m.width);
+    y1 = Math.max(y1, p.y + m.height);
+  }
+  if (!Number.isFinite(x0)) return undefined;
+  return { x: x0 - GROUP_PAD, y: y0 - GROUP_PAD - 20, width: x1 - x0 + GROUP_PAD * 2, height: y1 - y0 + GROUP_PAD * 2 + 20 };
+}
+
 /**
  * React Flow nodes derived from the document. A node object is rebuilt only when its own
- * position, selection or measured size changed, so React Flow and the memoized node components
- * skip every other node.
+ * position, selection or size changed, so React Flow and the memoized node components skip
+ * every other node.
  */
 export function useFlowNodes(measured: Measured): Node[] {
   const tableIds = useSchema(useShallow((s) => Object.keys(s.document.tables)));
   const enumIds = useSchema(useShallow((s) => Object.keys(s.document.enums)));
   const positions = useSchema((s) => s.document.layout.nodes);
+  const notes = useSchema((s) => s.document.layout.notes);
+  const groups = useSchema((s) => s.document.layout.groups);
   const selected = useUi((s) => s.selected);
   const [cache] = useState(() => new NodeCache());
-  const ids = useMemo(
-    () => [...tableIds.map((id) => ({ id, type: 'table' as const })), ...enumIds.map((id) => ({ id, type: 'enum' as const }))],
-    [tableIds, enumIds],
-  );
-  return useMemo(() => cache.build(ids, positions, selected, measured), [cache, ids, positions, selected, measured]);
+  return useMemo(() => {
+    const items: Item[] = [];
+    for (const g of Object.values(groups)) {
+      const box = groupBox(g, positions, measured);
+      if (box) items.push({ id: g.id, type: 'group', ...box });
+    }
+    const place = (id: Id, type: 'table' | 'enum', i: number) => {
+      const p = positions[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 320 };
+      items.push({ id, type, x: p.x, y: p.y });
+    };
+    tableIds.forEach((id, i) => place(id, 'table', i));
+    enumIds.forEach((id, i) => place(id, 'enum', tableIds.length + i));
+    for (const n of Object.values(notes) as Note[]) items.push({ id: n.id, type: 'note', x: n.x, y: n.y, width: n.width, height: n.height });
+    return cache.build(items, selected, measured);
+  }, [cache, tableIds, enumIds, positions, notes, groups, selected, measured]);
 }
 
 export function useFlowEdges(): Edge[] {
   const relations = useSchema((s) => s.document.relations);
   const tables = useSchema((s) => s.document.tables);
-  const doc = useSchema((s) => s.document);
+  const selected = useUi((s) => s.selected);
   return useMemo(() => {
-    void tables;
+    const doc = { tables, relations } as Parameters<typeof relationEdge>[0];
     const edges: Edge[] = [];
     for (const rel of Object.values(relations)) {
       const info = relationEdge(doc, rel);
@@ -72,13 +123,12 @@ export function useFlowEdges(): Edge[] {
         sourceHandle: info.source.column ? sourceHandleId(info.source.column) : `${TABLE_HANDLE}:s`,
         targetHandle: info.target.column ? targetHandleId(info.target.column) : TABLE_HANDLE,
         type: 'relation',
+        selected: selected.has(rel.id),
         ariaLabel: `Relation ${info.label}`,
         data: { sourceEnd: info.sourceEnd, targetEnd: info.targetEnd, label: info.label },
         markerEnd: { type: MarkerType.Arrow },
       });
     }
     return edges;
-    // `doc` changes on every edit, but edges only need rebuilding when relations or tables do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [relations, tables]);
+  }, [relations, tables, selected]);
 }

@@ -1,20 +1,81 @@
 'use client';
+import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { SchemaStoreProvider } from '@/lib/store/react';
 import { SchemaCanvas } from '@/components/canvas/SchemaCanvas';
+import { SidePanel } from '@/components/panels/SidePanel';
+import { DocumentSession } from '@/components/documents/DocumentSession';
+import { ConfirmDialog } from '@/components/dialogs/ConfirmDialog';
+import { HelpOverlay } from '@/components/dialogs/HelpOverlay';
+import { SearchDialog } from '@/components/dialogs/SearchDialog';
+import { ImportDialog } from '@/components/dialogs/ImportDialog';
+import { ExportDialog } from '@/components/dialogs/ExportDialog';
+import { RelationDialog } from '@/components/dialogs/RelationDialog';
+import { focusTable } from '@/components/actions/helpers';
 import { Toolbar } from './Toolbar';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
+import { EditorContextProvider, useEditorContext } from './EditorContextProvider';
+import { useUi } from './uiStore';
 import { sampleDocument } from './sample';
+
+function Theme() {
+  const dark = useUi((s) => s.dark);
+  useEffect(() => {
+    try {
+      const saved = localStorage.getItem('schemata:theme');
+      const prefers = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+      useUi.getState().setDark(saved ? saved === 'dark' : !!prefers);
+    } catch {}
+  }, []);
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', dark);
+  }, [dark]);
+  return null;
+}
+
+function Dialogs() {
+  const ctx = useEditorContext();
+  return (
+    <>
+      <SearchDialog onPick={(id) => focusTable(ctx, id)} />
+      <HelpOverlay />
+      <ImportDialog />
+      <ExportDialog />
+      <RelationDialog />
+      <ConfirmDialog />
+    </>
+  );
+}
+
+function Status() {
+  const status = useUi((s) => s.status);
+  return (
+    <div role="status" aria-live="polite" className="sr-only">
+      {status}
+    </div>
+  );
+}
 
 export function Editor() {
   return (
     <SchemaStoreProvider initial={sampleDocument}>
       <ReactFlowProvider>
-        <div className="flex h-screen flex-col">
-          <Toolbar />
-          <main className="relative min-h-0 flex-1" aria-label="Schema canvas">
-            <SchemaCanvas />
-          </main>
-        </div>
+        <EditorContextProvider>
+          <Theme />
+          <DocumentSession />
+          <KeyboardShortcuts />
+          <div className="flex h-screen flex-col">
+            <Toolbar />
+            <div className="flex min-h-0 flex-1">
+              <main className="relative min-w-0 flex-1" aria-label="Schema canvas">
+                <SchemaCanvas />
+              </main>
+              <SidePanel />
+            </div>
+          </div>
+          <Dialogs />
+          <Status />
+        </EditorContextProvider>
       </ReactFlowProvider>
     </SchemaStoreProvider>
   );

@@ -1,27 +1,58 @@
 'use client';
 import { useSchema } from '@/lib/store/react';
+import { actionRegistry } from '@/components/actions';
+import { displayShortcut } from '@/lib/actions/shortcuts';
+import { DocumentMenu } from '@/components/documents/DocumentMenu';
+import { useEditorContext } from './EditorContextProvider';
+import { useUi } from './uiStore';
+
+function ActionButton({ id, children, disabled }: { id: string; children?: React.ReactNode; disabled?: boolean }) {
+  const ctx = useEditorContext();
+  const action = actionRegistry.get(id)!;
+  const shortcut = action.shortcuts?.[0];
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-label={action.label}
+      title={shortcut ? `${action.label} (${displayShortcut(shortcut)})` : action.label}
+      disabled={disabled}
+      onClick={() => void action.perform(ctx)}
+    >
+      {children ?? action.label}
+    </button>
+  );
+}
 
 export function Toolbar() {
   const name = useSchema((s) => s.document.name);
   const tableCount = useSchema((s) => Object.keys(s.document.tables).length);
   const canUndo = useSchema((s) => s.past.length > 0);
   const canRedo = useSchema((s) => s.future.length > 0);
-  const undo = useSchema((s) => s.undo);
-  const redo = useSchema((s) => s.redo);
+  const oneTable = useUi((s) => s.selected.size === 1);
+  const dark = useUi((s) => s.dark);
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
       <span className="font-semibold tracking-tight">Schemata</span>
-      <h1 className="text-sm text-slate-600 dark:text-slate-300">
+      <DocumentMenu />
+      <h1 className="truncate text-sm text-slate-600 dark:text-slate-300">
         {name} <span className="text-slate-400">· {tableCount} tables</span>
       </h1>
-      <div className="ml-auto flex items-center gap-1">
-        <button type="button" className="btn" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" className="btn" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-      </div>
+      <nav aria-label="Editor actions" className="ml-auto flex items-center gap-1">
+        <ActionButton id="add-table" />
+        <ActionButton id="add-column" disabled={!oneTable} />
+        <ActionButton id="add-note">Note</ActionButton>
+        <ActionButton id="auto-layout" />
+        <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+        <ActionButton id="undo" disabled={!canUndo} />
+        <ActionButton id="redo" disabled={!canRedo} />
+        <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+        <ActionButton id="search">Search</ActionButton>
+        <ActionButton id="import" />
+        <ActionButton id="export" />
+        <ActionButton id="toggle-dark">{dark ? 'Light' : 'Dark'}</ActionButton>
+        <ActionButton id="help">?</ActionButton>
+      </nav>
     </header>
   );
 }

@@ -1,8 +1,9 @@
 import { jsonFormat } from './json';
+import { prismaFormat } from '../prisma/format';
 import type { Format } from './types';
 
 /** Every format Schemata reads or writes. The CLI and the UI both use this list. */
-export const FORMATS: Format[] = [jsonFormat];
+export const FORMATS: Format[] = [jsonFormat, prismaFormat];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

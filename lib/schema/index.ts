@@ -6,3 +6,7 @@ export * from './migrations';
 export * from './serialize';
 export * from './diagnostics';
 export * from './graph';
+export * from './search';
+export * from './defaults';
+export * from './native-types';
+export * from './reconcile';

@@ -268,6 +268,8 @@ export interface NodeLayout {
   height?: number;
   color?: string;
   collapsed?: boolean;
+  /** Placed by hand; auto layout can keep it where it is. */
+  pinned?: boolean;
 }
 
 export interface Group {

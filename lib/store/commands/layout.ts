@@ -11,7 +11,7 @@ export function moveNodes(positions: Record<Id, { x: number; y: number }>, gestu
     'Move',
     (doc) => {
       const nodes = { ...doc.layout.nodes };
-      for (const [id, p] of Object.entries(positions)) nodes[id] = { ...nodes[id], x: p.x, y: p.y };
+      for (const [id, p] of Object.entries(positions)) nodes[id] = { ...nodes[id], x: p.x, y: p.y, ...(gesture ? { pinned: true } : {}) };
       return { ...doc, layout: { ...doc.layout, nodes } };
     },
     gesture ? `move:${gesture}` : undefined,

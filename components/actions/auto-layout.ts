@@ -1,0 +1,40 @@
+import type { Action } from '@/lib/actions/registry';
+import { layoutGraph } from '@/lib/layout/elk';
+import { setLayout } from '@/lib/store/commands';
+import { layoutInWorker } from '@/components/canvas/layoutClient';
+import type { EditorContext } from '@/components/editor/context';
+import type { NodeLayout } from '@/lib/schema/types';
+
+/** Lays out the document with ELK in a worker. `keepPinned` keeps tables the user placed by hand. */
+export async function runAutoLayout(ctx: EditorContext, keepPinned: boolean) {
+  const doc = ctx.store.getState().document;
+  const keep = keepPinned ? new Set(Object.entries(doc.layout.nodes).filter(([, n]) => n.pinned).map(([id]) => id)) : undefined;
+  ctx.ui().announce('Laying out…');
+  const positions = await layoutInWorker(layoutGraph(doc, { sizes: ctx.measured(), keep }));
+  const current = ctx.store.getState().document.layout.nodes;
+  const nodes: Record<string, NodeLayout> = { ...current };
+  for (const [id, p] of Object.entries(positions)) {
+    const prev = current[id];
+    nodes[id] = { ...prev, x: p.x, y: p.y };
+    if (!keep?.has(id)) delete nodes[id].pinned;
+  }
+  ctx.store.getState().dispatch(setLayout(nodes));
+  requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.1, duration: 300 }));
+  ctx.ui().announce('Layout done');
+}
+
+export const autoLayoutAction: Action<EditorContext> = {
+  id: 'auto-layout',
+  label: 'Auto layout',
+  group: 'View',
+  shortcuts: ['Shift+L'],
+  perform: (ctx) => runAutoLayout(ctx, false),
+};
+
+export const autoLayoutKeepAction: Action<EditorContext> = {
+  id: 'auto-layout-keep',
+  label: 'Auto layout, keep placed tables',
+  group: 'View',
+  shortcuts: ['Alt+Shift+L'],
+  perform: (ctx) => runAutoLayout(ctx, true),
+};

@@ -1,0 +1,38 @@
+import type { Action } from '@/lib/actions/registry';
+import { relationsOfTable } from '@/lib/schema/document';
+import { deleteTable, deleteNote, deleteGroup } from '@/lib/store/commands';
+import { command } from '@/lib/store/command';
+import type { EditorContext } from '@/components/editor/context';
+
+export const deleteSelectionAction: Action<EditorContext> = {
+  id: 'delete',
+  label: 'Delete selection',
+  group: 'Edit',
+  shortcuts: ['Delete', 'Backspace'],
+  enabled: (ctx) => ctx.ui().selected.size > 0,
+  perform(ctx) {
+    const doc = ctx.store.getState().document;
+    const ids = [...ctx.ui().selected];
+    const tables = ids.filter((id) => doc.tables[id]);
+    const notes = ids.filter((id) => doc.layout.notes[id]);
+    const groups = ids.filter((id) => doc.layout.groups[id]);
+    if (!tables.length && !notes.length && !groups.length) return;
+    const relations = new Set(tables.flatMap((id) => relationsOfTable(doc, id).map((r) => r.id)));
+    const run = () => {
+      // One command, so one undo step restores everything.
+      const cmds = [...tables.map(deleteTable), ...notes.map(deleteNote), ...groups.map(deleteGroup)];
+      ctx.store.getState().dispatch(command('selection/delete', 'Delete', (d) => cmds.reduce((acc, c) => c.apply(acc), d)));
+      ctx.ui().clearSelection();
+      ctx.ui().announce(`Deleted ${ids.length} item(s)`);
+    };
+    if (relations.size) {
+      const names = tables.map((id) => doc.tables[id].name).join(', ');
+      ctx.ui().askConfirm({
+        title: 'Delete tables?',
+        message: `Deleting ${names} also drops ${relations.size} relation${relations.size > 1 ? 's' : ''}.`,
+        confirmLabel: 'Delete',
+        onConfirm: run,
+      });
+    } else run();
+  },
+};

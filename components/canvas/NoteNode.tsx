@@ -1,0 +1,45 @@
+'use client';
+import { memo, useState } from 'react';
+import { NodeResizer, type NodeProps } from '@xyflow/react';
+import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
+import { updateNote } from '@/lib/store/commands';
+
+function NoteNodeImpl({ id, selected }: NodeProps) {
+  const note = useSchema((s) => s.document.layout.notes[id]);
+  const store = useSchemaStoreApi();
+  const [editing, setEditing] = useState(false);
+  if (!note) return null;
+  return (
+    <div
+      role="note"
+      aria-label={`Note: ${note.text.slice(0, 40)}`}
+      className="h-full w-full rounded-md p-2 text-sm text-slate-800 shadow"
+      style={{ background: note.color ?? '#fef08a' }}
+      onDoubleClick={() => setEditing(true)}
+    >
+      <NodeResizer
+        isVisible={selected}
+        minWidth={120}
+        minHeight={60}
+        onResizeEnd={(_, p) => store.getState().dispatch(updateNote(id, { x: p.x, y: p.y, width: p.width, height: p.height }))}
+      />
+      {editing ? (
+        <textarea
+          autoFocus
+          aria-label="Note text"
+          className="nodrag h-full w-full resize-none bg-transparent outline-none"
+          defaultValue={note.text}
+          onBlur={(e) => {
+            setEditing(false);
+            if (e.target.value !== note.text) store.getState().dispatch(updateNote(id, { text: e.target.value }));
+          }}
+          onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLTextAreaElement).blur()}
+        />
+      ) : (
+        <p className="h-full w-full overflow-hidden whitespace-pre-wrap">{note.text}</p>
+      )}
+    </div>
+  );
+}
+
+export const NoteNode = memo(NoteNodeImpl);

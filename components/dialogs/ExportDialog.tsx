@@ -1,0 +1,93 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useUi } from '@/components/editor/uiStore';
+import { useSchemaStoreApi } from '@/lib/store/react';
+import { Dialog, DialogHeader } from '@/components/ui/Dialog';
+import { FORMATS, formatById } from '@/lib/formats/registry';
+import { formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
+import type { SourceFile } from '@/lib/formats/types';
+
+const EXT: Record<string, string> = { json: '.schemata.json', prisma: '.prisma', postgres: '.sql', mysql: '.mysql.sql', sqlite: '.sqlite.sql' };
+
+export function download(name: string, text: string, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ExportDialog() {
+  const open = useUi((s) => s.dialog === 'export');
+  if (!open) return null;
+  return <ExportBody />;
+}
+
+function ExportBody() {
+  const store = useSchemaStoreApi();
+  const [format, setFormat] = useState('prisma');
+  const [files, setFiles] = useState<SourceFile[]>([]);
+  const [diags, setDiags] = useState<Diagnostic[]>([]);
+  const [copied, setCopied] = useState(false);
+  const close = () => useUi.getState().openDialog(null);
+  useEffect(() => {
+    let live = true;
+    const f = formatById(format);
+    void f?.write?.(store.getState().document).then(
+      (r) => live && (setFiles(r.files), setDiags(r.diagnostics)),
+      (e: Error) => live && (setFiles([]), setDiags([{ severity: 'error', message: e.message }])),
+    );
+    return () => {
+      live = false;
+    };
+  }, [format, store]);
+  const name = store.getState().document.name.replace(/[^\w.-]+/g, '-') || 'schema';
+  const text = files.length === 1 ? files[0].text : files.map((f) => `// ---- ${f.path} ----\n${f.text}`).join('\n');
+  return (
+    <Dialog label="Export" onClose={close} wide>
+      <DialogHeader title="Export" onClose={close} />
+      <div className="mb-2 flex items-center gap-2">
+        <label htmlFor="export-format" className="text-sm">
+          Format
+        </label>
+        <select id="export-format" className="btn" value={format} onChange={(e) => setFormat(e.target.value)}>
+          {FORMATS.filter((f) => f.write).map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.description}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn ml-auto"
+          disabled={!files.length}
+          onClick={() => {
+            if (files.length === 1) download(`${name}${EXT[format] ?? '.txt'}`, files[0].text);
+            else for (const f of files) download(f.path.replace(/\//g, '_'), f.text);
+          }}
+        >
+          Download
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!files.length}
+          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <pre aria-label="Export preview" className="max-h-[50vh] overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-800">
+        {text}
+      </pre>
+      {diags.length > 0 && (
+        <ul aria-label="Export messages" className="mt-2 font-mono text-xs text-amber-700 dark:text-amber-400">
+          {diags.map((d, i) => (
+            <li key={i}>{formatDiagnostic(d)}</li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+import { useRef, useState } from 'react';
+import { useUi } from '@/components/editor/uiStore';
+import { useEditorContext } from '@/components/editor/EditorContextProvider';
+import { Dialog, DialogHeader } from '@/components/ui/Dialog';
+import { importSourceFiles, sniffFormat } from '@/lib/formats/import';
+import { FORMATS } from '@/lib/formats/registry';
+import { DiagnosticError, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
+import type { SourceFile } from '@/lib/formats/types';
+import type { EditorContext } from '@/components/editor/context';
+
+const ACCEPT = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(',');
+
+async function readFiles(list: FileList | File[]): Promise<SourceFile[]> {
+  return Promise.all(
+    [...list].map(async (f) => ({ path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, text: await f.text() })),
+  );
+}
+
+/** Imports files into a new document, shows it at once, and reports warnings. Used by the dialog and by drops. */
+export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string): Promise<Diagnostic[]> {
+  const result = await importSourceFiles(files, { format });
+  ctx.store.getState().load(result.document, { keepHistory: true });
+  ctx.ui().clearSelection();
+  requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.1 }));
+  ctx.ui().announce(`Imported ${Object.keys(result.document.tables).length} tables`);
+  return result.diagnostics;
+}
+
+export function ImportDialog() {
+  const open = useUi((s) => s.dialog === 'import');
+  if (!open) return null;
+  return <ImportBody />;
+}
+
+function ImportBody() {
+  const ctx = useEditorContext();
+  const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useState<Diagnostic[]>([]);
+  const [done, setDone] = useState(false);
+  const close = () => useUi.getState().openDialog(null);
+
+  const run = async (files: SourceFile[], format?: string) => {
+    setBusy(true);
+    setMessages([]);
+    try {
+      const diags = await importIntoEditor(ctx, files, format);
+      setMessages(diags.filter((d) => d.severity !== 'info'));
+      setDone(true);
+      if (!diags.some((d) => d.severity !== 'info')) close();
+    } catch (e) {
+      setMessages(e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error', message: (e as Error).message }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog label="Import" onClose={close} wide>
+      <DialogHeader title="Import a schema" onClose={close} />
+      <div
+        className="mb-3 rounded-lg border-2 border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-600"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void readFiles(e.dataTransfer.files).then((f) => run(f));
+        }}
+        aria-label="Drop files here"
+      >
+        <p className="mb-2">Drop a <code>.prisma</code>, <code>.sql</code> or <code>.json</code> file here, or</p>
+        <button type="button" className="btn" onClick={() => input.current?.click()} disabled={busy}>
+          Choose file
+        </button>{' '}
+        <button type="button" className="btn" onClick={() => folder.current?.click()} disabled={busy}>
+          Choose folder
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          multiple
+          hidden
+          aria-label="Schema file"
+          onChange={(e) => e.target.files?.length && void readFiles(e.target.files).then((f) => run(f))}
+        />
+        <input
+          ref={folder}
+          type="file"
+          hidden
+          multiple
+          aria-label="Schema folder"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => e.target.files?.length && void readFiles([...e.target.files].filter((f) => f.name.endsWith('.prisma'))).then((f) => run(f))}
+        />
+      </div>
+      <label className="mb-1 block text-sm font-medium" htmlFor="import-paste">
+        Or paste Prisma, SQL or a Schemata document
+      </label>
+      <textarea
+        id="import-paste"
+        className="mb-2 h-40 w-full rounded-md border border-slate-300 p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        spellCheck={false}
+      />
+      <div className="flex items-center justify-between">
+        <span className="text-xs text-slate-500" aria-live="polite">
+          {busy ? 'Importing…' : done ? 'Imported.' : ''}
+        </span>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !text.trim()}
+          onClick={() => {
+            const format = sniffFormat(text);
+            const ext = format === 'json' ? 'json' : format === 'prisma' ? 'prisma' : 'sql';
+            void run([{ path: `pasted.${ext}`, text }], format);
+          }}
+        >
+          Import pasted text
+        </button>
+      </div>
+      {messages.length > 0 && (
+        <ul aria-label="Import messages" className="mt-3 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-800">
+          {messages.map((m, i) => (
+            <li key={i} className={m.severity === 'error' ? 'text-red-600' : 'text-amber-700 dark:text-amber-400'}>
+              {formatDiagnostic(m)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

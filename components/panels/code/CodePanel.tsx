@@ -1,0 +1,159 @@
+'use client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { sql, PostgreSQL, MySQL, SQLite } from '@codemirror/lang-sql';
+import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
+import { useUi } from '@/components/editor/uiStore';
+import { formatById } from '@/lib/formats/registry';
+import { DiagnosticError } from '@/lib/schema/diagnostics';
+import { reconcile } from '@/lib/schema/reconcile';
+import { command } from '@/lib/store/command';
+import { exportPrismaSync, importPrismaSync } from '@/lib/prisma';
+import type { SourceFile } from '@/lib/formats/types';
+import { CodeEditor, type Marker } from './CodeEditor';
+import { prismaLanguage } from './prismaLanguage';
+import { prismaIssues } from '../prismaIssues';
+
+const DIALECTS = [
+  ['postgres', 'PostgreSQL', PostgreSQL],
+  ['mysql', 'MySQL', MySQL],
+  ['sqlite', 'SQLite', SQLite],
+] as const;
+
+function PrismaTab() {
+  const store = useSchemaStoreApi();
+  const doc = useSchema((s) => s.document);
+  const dark = useUi((s) => s.dark);
+  const exported = useMemo<SourceFile[]>(() => {
+    try {
+      return exportPrismaSync(doc).files;
+    } catch (e) {
+      return [{ path: 'schema.prisma', text: `// Prisma export failed: ${(e as Error).message}\n` }];
+    }
+  }, [doc]);
+  const [fileIndex, setFileIndex] = useState(0);
+  const [markers, setMarkers] = useState<Marker[]>([]);
+  // What the user typed and has not yet been turned into a document.
+  const [draft, setDraft] = useState<{ base: SourceFile[]; text: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const file = exported[Math.min(fileIndex, exported.length - 1)];
+  const text = draft && draft.base === exported ? draft.text : file.text;
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      void prismaIssues(doc).then((issues) => {
+        if (!live) return;
+        setMarkers(issues.filter((i) => i.line && (!i.file || i.file === file.path)).map((i) => ({ line: i.line!, column: i.column, message: i.message, severity: i.severity })));
+      });
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [doc, file.path]);
+
+  const apply = (next: string) => {
+    const files = exported.map((f) => (f.path === file.path ? { ...f, text: next } : f));
+    try {
+      const result = importPrismaSync(files, { skipValidation: true });
+      const current = store.getState().document;
+      const merged = reconcile(current, result.document);
+      setDraft(null);
+      store.getState().dispatch(command('code/prisma', 'Edit Prisma code', () => merged));
+      setMarkers([]);
+    } catch (e) {
+      const diags = e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error' as const, message: (e as Error).message, line: 1 }];
+      setMarkers(diags.map((d) => ({ line: d.line ?? 1, column: d.column, message: d.message, severity: d.severity })));
+    }
+  };
+
+  return (
+    <div className="flex h-full flex-col">
+      {exported.length > 1 && (
+        <div role="tablist" aria-label="Prisma files" className="flex gap-1 overflow-x-auto border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800">
+          {exported.map((f, i) => (
+            <button key={f.path} type="button" role="tab" aria-selected={f === file} className={f === file ? 'font-semibold' : 'text-slate-500'} onClick={() => setFileIndex(i)}>
+              {f.path}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="min-h-0 flex-1">
+        <CodeEditor
+          label="Prisma schema"
+          value={text}
+          language={prismaLanguage}
+          dark={dark}
+          markers={markers}
+          onChange={(t) => {
+            setDraft({ base: exported, text: t });
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => apply(t), 500);
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function SqlTab() {
+  const doc = useSchema((s) => s.document);
+  const dark = useUi((s) => s.dark);
+  const [dialect, setDialect] = useState<(typeof DIALECTS)[number][0]>('postgres');
+  const [out, setOut] = useState<{ text: string; warnings: string[] }>({ text: '', warnings: [] });
+  useEffect(() => {
+    let live = true;
+    const f = formatById(dialect);
+    const write = f?.write ?? (() => Promise.reject(new Error(`${dialect} export is not available`)));
+    void write(doc).then(
+      (r) => live && setOut({ text: r.files.map((x) => x.text).join('\n'), warnings: r.diagnostics.map((d) => d.message) }),
+      (e: Error) => live && setOut({ text: `-- export failed: ${e.message}`, warnings: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [doc, dialect]);
+  const language = useMemo(() => sql({ dialect: DIALECTS.find((d) => d[0] === dialect)![2] }), [dialect]);
+  return (
+    <div className="flex h-full flex-col">
+      <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800">
+        <label htmlFor="sql-dialect">Dialect</label>
+        <select id="sql-dialect" className="btn py-0.5 text-xs" value={dialect} onChange={(e) => setDialect(e.target.value as typeof dialect)}>
+          {DIALECTS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {out.warnings.length > 0 && <span className="text-amber-600">{out.warnings.length} warning(s)</span>}
+      </div>
+      {out.warnings.length > 0 && (
+        <ul aria-label="SQL export warnings" className="max-h-24 overflow-auto px-2 text-xs text-amber-700 dark:text-amber-400">
+          {out.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="min-h-0 flex-1">
+        <CodeEditor label="SQL DDL" value={out.text} language={language} readOnly dark={dark} />
+      </div>
+    </div>
+  );
+}
+
+export function CodePanel() {
+  const [tab, setTab] = useState<'prisma' | 'sql'>('prisma');
+  return (
+    <div className="flex h-full flex-col">
+      <div role="tablist" aria-label="Code" className="flex gap-2 border-b border-slate-200 px-2 text-sm dark:border-slate-800">
+        {(['prisma', 'sql'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={`px-2 py-1 ${tab === t ? 'font-semibold text-sky-700 dark:text-sky-400' : 'text-slate-500'}`} onClick={() => setTab(t)}>
+            {t === 'prisma' ? 'Prisma' : 'SQL'}
+          </button>
+        ))}
+      </div>
+      <div className="min-h-0 flex-1">{tab === 'prisma' ? <PrismaTab /> : <SqlTab />}</div>
+    </div>
+  );
+}

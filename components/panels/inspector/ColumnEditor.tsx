@@ -1,0 +1,155 @@
+'use client';
+import { memo } from 'react';
+import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
+import { deleteColumn, setColumnUnique, togglePrimaryKeyColumn, updateColumn } from '@/lib/store/commands';
+import { newId } from '@/lib/schema/ids';
+import { formatDefault, parseDefault } from '@/lib/schema/defaults';
+import { POSTGRES_NATIVE_TYPES, SCALAR_TYPES, nativeTypeInfo } from '@/lib/schema/native-types';
+import type { Column, ColumnType, Id } from '@/lib/schema/types';
+import { CommitInput } from '@/components/ui/fields';
+import { useSafeDispatch } from './useSafeDispatch';
+
+function typeValue(t: ColumnType): string {
+  if (t.kind === 'Enum') return `enum:${t.enumId}`;
+  if (t.native && nativeTypeInfo(t.native.name)) return `pg:${t.native.name}`;
+  if (t.kind === 'Unsupported') return 'unsupported';
+  return `scalar:${t.kind}`;
+}
+
+function typeFromValue(v: string, prev: ColumnType): ColumnType {
+  const array = prev.array ? { array: true } : {};
+  const [k, name] = v.split(':');
+  if (k === 'enum') return { kind: 'Enum', enumId: name, ...array };
+  if (k === 'pg') {
+    const info = nativeTypeInfo(name)!;
+    const args = info.args === 'length' ? ['255'] : info.args === 'precision-scale' ? ['10', '2'] : info.args === 'precision' ? ['6'] : [];
+    const keep = prev.native?.name === name ? prev.native.args : args;
+    return { kind: info.base, native: { name, args: info.args === 'none' ? [] : keep }, ...array };
+  }
+  if (k === 'unsupported') return prev;
+  return { kind: name as ColumnType['kind'], ...array };
+}
+
+type Auto = 'none' | 'autoincrement' | 'always' | 'by-default';
+const autoOf = (c: Column): Auto =>
+  c.identity ? c.identity.generation : c.default?.kind === 'function' && c.default.name === 'autoincrement' ? 'autoincrement' : 'none';
+
+function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) {
+  const column = useSchema((s) => s.document.tables[tableId]?.columns.find((c) => c.id === columnId));
+  const isPk = useSchema((s) => !!s.document.tables[tableId]?.primaryKey?.columns.some((k) => k.column === columnId));
+  const isUnique = useSchema((s) =>
+    !!s.document.tables[tableId]?.indexes.some((ix) => ix.unique && ix.columns.length === 1 && ix.columns[0].column === columnId),
+  );
+  const enums = useSchema((s) => s.document.enums);
+  const store = useSchemaStoreApi();
+  const run = useSafeDispatch();
+  if (!column) return null;
+  const update = (patch: Partial<Column>) => run(updateColumn(tableId, columnId, patch));
+  const info = column.type.native ? nativeTypeInfo(column.type.native.name) : undefined;
+  const enumValues = column.type.kind === 'Enum' ? (enums[column.type.enumId!]?.values.map((v) => v.name) ?? []) : [];
+  const setAuto = (a: Auto) => {
+    const { identity: _i, default: _d, ...rest } = column;
+    void _i;
+    const base = { ...rest, default: column.default?.kind === 'function' && column.default.name === 'autoincrement' ? undefined : column.default };
+    const next: Partial<Column> =
+      a === 'none'
+        ? { ...base, identity: undefined }
+        : a === 'autoincrement'
+          ? { ...base, identity: undefined, default: { kind: 'function', name: 'autoincrement', args: [] } }
+          : { ...base, default: undefined, identity: { generation: a } };
+    if (_d && a === 'none' && !(_d.kind === 'function' && _d.name === 'autoincrement')) next.default = _d;
+    update(next);
+  };
+  return (
+    <li aria-label={`Column ${column.name}`} className="grid grid-cols-[1fr_1fr] gap-1 border-b border-slate-100 py-1.5 text-xs dark:border-slate-800">
+      <CommitInput label="Column name" data-column-name={column.id} value={column.name} onCommit={(name) => name.trim() && update({ name: name.trim() })} />
+      <select
+        aria-label="Column type"
+        className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
+        value={typeValue(column.type)}
+        onChange={(e) => update({ type: typeFromValue(e.target.value, column.type), default: undefined })}
+      >
+        <optgroup label="Prisma">
+          {SCALAR_TYPES.map((t) => (
+            <option key={t} value={`scalar:${t}`}>
+              {t}
+            </option>
+          ))}
+        </optgroup>
+        {Object.values(enums).length > 0 && (
+          <optgroup label="Enums">
+            {Object.values(enums).map((e) => (
+              <option key={e.id} value={`enum:${e.id}`}>
+                {e.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="PostgreSQL">
+          {POSTGRES_NATIVE_TYPES.map((t) => (
+            <option key={t.name} value={`pg:${t.name}`}>
+              {t.sql}
+            </option>
+          ))}
+        </optgroup>
+        {column.type.kind === 'Unsupported' && <option value="unsupported">{column.type.unsupported}</option>}
+      </select>
+      {info && info.args !== 'none' && (
+        <CommitInput
+          label={info.args === 'length' ? 'Length' : info.args === 'precision' ? 'Precision' : 'Precision, scale'}
+          className="col-span-2"
+          placeholder={info.args === 'precision-scale' ? 'precision, scale' : info.args}
+          value={column.type.native!.args.join(', ')}
+          onCommit={(v) => update({ type: { ...column.type, native: { name: info.name, args: v.split(',').map((a) => a.trim()).filter(Boolean) } } })}
+        />
+      )}
+      <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={isPk} onChange={(e) => run(togglePrimaryKeyColumn(tableId, columnId, e.target.checked))} />
+          Primary key
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={column.nullable} disabled={isPk} onChange={(e) => update({ nullable: e.target.checked })} />
+          Nullable
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={isUnique} onChange={(e) => run(setColumnUnique(tableId, columnId, e.target.checked, newId('idx')))} />
+          Unique
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={!!column.type.array} onChange={(e) => update({ type: { ...column.type, array: e.target.checked || undefined } })} />
+          List
+        </label>
+      </div>
+      <CommitInput
+        label="Default"
+        placeholder="default, e.g. now()"
+        value={column.default?.kind === 'function' && column.default.name === 'autoincrement' ? '' : formatDefault(column.default)}
+        disabled={!!column.identity || autoOf(column) === 'autoincrement'}
+        onCommit={(v) => update({ default: parseDefault(v, enumValues) })}
+      />
+      <select
+        aria-label="Auto increment"
+        className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
+        value={autoOf(column)}
+        onChange={(e) => setAuto(e.target.value as Auto)}
+      >
+        <option value="none">No auto value</option>
+        <option value="autoincrement">autoincrement()</option>
+        <option value="always">Identity (always)</option>
+        <option value="by-default">Identity (by default)</option>
+      </select>
+      <CommitInput label="Comment" className="col-span-2" placeholder="comment" value={column.comment ?? ''} onCommit={(v) => update({ comment: v || undefined })} />
+      <button
+        type="button"
+        className="col-span-2 justify-self-end text-red-600 hover:underline"
+        aria-label={`Delete column ${column.name}`}
+        onClick={() => store.getState().dispatch(deleteColumn(tableId, columnId))}
+      >
+        Delete column
+      </button>
+    </li>
+  );
+}
+
+export const ColumnEditor = memo(ColumnEditorImpl);

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { addTable, clearCanvas, connect, table, toolbar } from './helpers';
+import { validatePrisma } from '../lib/prisma/validate';
+import { PGlite } from '@electric-sql/pglite';
+
+test('a user builds a three-table schema with a 1:n and an m:n relation, exports it, reloads and undoes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await clearCanvas(page);
+
+  await addTable(page, 'Author');
+  await toolbar(page).getByRole('button', { name: 'Add column' }).click();
+  const colName = page.getByRole('textbox', { name: 'Column name' }).last();
+  await colName.fill('name');
+  await colName.press('Enter');
+  await expect(table(page, 'Author').getByRole('listitem', { name: /^name String/ })).toBeVisible();
+
+  await addTable(page, 'Book');
+  await addTable(page, 'Genre');
+  await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+  await page.waitForTimeout(500);
+
+  // 1:n — many books to one author.
+  await connect(page, 'Book', 'Author');
+  await page.getByRole('button', { name: 'Create relation' }).click();
+  await expect(table(page, 'Book').getByRole('listitem', { name: /^authorId Int FK/ })).toBeVisible();
+
+  // m:n — books and genres.
+  await connect(page, 'Book', 'Genre');
+  await page.getByRole('radio', { name: /Many to many \(implicit/ }).check();
+  await page.getByRole('button', { name: 'Create relation' }).click();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // Export Prisma: Prisma's own validator accepts it.
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption('prisma');
+  const preview = dialog.getByLabel('Export preview');
+  await expect(preview).toContainText('model Book');
+  const prisma = (await preview.textContent())!;
+  expect(prisma).toMatch(/genres\s+Genre\[\]/);
+  const problems = (await validatePrisma([{ path: 'schema.prisma', text: prisma }])).filter((d) => d.severity === 'error');
+  expect(problems).toEqual([]);
+
+  // Export SQL: it applies in a real PostgreSQL (PGlite).
+  await dialog.getByLabel('Format').selectOption('postgres');
+  await expect(preview).toContainText('CREATE TABLE');
+  const ddl = (await preview.textContent())!;
+  const pg = new PGlite();
+  await pg.exec(ddl);
+  const tables = await pg.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+  expect(tables.rows.map((r) => r.table_name)).toEqual(['Author', 'Book', 'Genre', '_BookToGenre']);
+  await pg.close();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Reload: the document is restored from the browser's storage.
+  await page.waitForTimeout(800);
+  await page.reload();
+  for (const name of ['Author', 'Book', 'Genre']) await expect(table(page, name)).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(table(page, 'User')).toHaveCount(0);
+
+  // Undo and redo, by shortcut and by button.
+  await addTable(page, 'Publisher');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+z'); // undo the rename
+  await expect(table(page, 'Table1')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click(); // undo the add
+  await expect(page.locator('.react-flow__node-table')).toHaveCount(3);
+  await toolbar(page).getByRole('button', { name: 'Redo' }).click();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(table(page, 'Publisher')).toBeVisible();
+});
+
+test('the help overlay lists shortcuts, search focuses a table, and dark mode toggles', async ({ page }) => {
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /Undo Ctrl\+Z/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: /Search Ctrl\+K/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('ControlOrMeta+k');
+  const search = page.getByRole('combobox', { name: 'Search tables and columns' });
+  await search.fill('bio');
+  await expect(page.getByRole('option', { name: /Profile\.bio/ })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Table name' })).toHaveValue('Profile');
+
+  await toolbar(page).getByRole('button', { name: 'Dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+});
+
+test('collapse to keys, duplicate, and delete with confirmation', async ({ page }) => {
+  await page.goto('/');
+  const post = table(page, 'Post');
+  await expect(post).toBeVisible();
+  await post.getByRole('heading', { name: 'Post' }).click();
+  await page.keyboard.press('Shift+C');
+  await expect(post.getByRole('listitem')).toHaveCount(2); // id (PK) and authorId (FK)
+  await page.keyboard.press('Shift+C');
+  await expect(post.getByRole('listitem')).toHaveCount(6);
+
+  await page.keyboard.press('ControlOrMeta+d');
+  await expect(table(page, 'PostCopy')).toBeVisible();
+
+  await post.getByRole('heading', { name: 'Post' }).click();
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: 'Delete tables?' });
+  await expect(confirm).toContainText('also drops');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(post).toBeVisible();
+});

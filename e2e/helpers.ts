@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const table = (page: Page, name: string) => page.getByRole('region', { name: `Table ${name}`, exact: true });
+export const toolbar = (page: Page) => page.getByRole('navigation', { name: 'Editor actions' });
+
+/** The React Flow handle of a table header (`table` = target on the left, `table:s` = source on the right). */
+export function tableHandle(page: Page, name: string, kind: 'source' | 'target'): Locator {
+  return page.locator('.react-flow__node', { has: table(page, name) }).locator(`.react-flow__handle[data-handleid="${kind === 'source' ? 'table:s' : 'table'}"]`);
+}
+
+/** Drags a connection from one table's header to another's, as a user would. */
+export async function connect(page: Page, from: string, to: string) {
+  const a = (await tableHandle(page, from, 'source').boundingBox())!;
+  const b = (await tableHandle(page, to, 'target').boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 6 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByRole('dialog', { name: 'New relation' })).toBeVisible();
+}
+
+/** Adds a table through the toolbar and renames it in the inspector. */
+export async function addTable(page: Page, name: string) {
+  await toolbar(page).getByRole('button', { name: 'Add table' }).click();
+  const input = page.getByRole('textbox', { name: 'Table name' });
+  await input.fill(name);
+  await input.press('Enter');
+  await expect(table(page, name)).toBeVisible();
+}
+
+export async function clearCanvas(page: Page) {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: 'Delete tables?' });
+  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.react-flow__node-table')).toHaveCount(0);
+}

@@ -1,0 +1,54 @@
+/**
+ * Import any supported input (the UI's file chooser, drop and paste all come here): choose the
+ * format from the file names, read, and give every table and enum a position (a fast layered
+ * layout for those without one), so the canvas can show the result at once.
+ */
+import { DiagnosticError } from '../schema/diagnostics';
+import { layoutGraph } from '../layout/elk';
+import { quickLayout } from '../layout/quick';
+import type { SchemaDocument } from '../schema/types';
+import { FORMATS, formatById } from './registry';
+import type { ImportResult, SourceFile } from './types';
+
+export function detectFormat(files: SourceFile[]): string | undefined {
+  const ids = new Set<string>();
+  for (const f of files) {
+    const lower = f.path.toLowerCase();
+    const fmt = FORMATS.find((x) => x.read && x.extensions.some((e) => lower.endsWith(e)));
+    if (fmt) ids.add(fmt.id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/** Guesses the format of pasted text. */
+export function sniffFormat(text: string): string {
+  const t = text.trimStart();
+  if (t.startsWith('{')) return 'json';
+  if (/^\s*(model|enum|datasource|generator|view|type)\s+\w+\s*\{/m.test(text)) return 'prisma';
+  return 'postgres';
+}
+
+export function withLayout(doc: SchemaDocument): SchemaDocument {
+  const ids = [...Object.keys(doc.tables), ...Object.keys(doc.enums)];
+  const missing = ids.filter((id) => !doc.layout.nodes[id]);
+  if (!missing.length) return doc;
+  const positions = quickLayout(layoutGraph(doc));
+  const nodes = { ...doc.layout.nodes };
+  for (const id of missing) nodes[id] = positions[id];
+  return { ...doc, layout: { ...doc.layout, nodes } };
+}
+
+export async function importSourceFiles(files: SourceFile[], opts: { format?: string; name?: string } = {}): Promise<ImportResult> {
+  if (!files.length) throw new DiagnosticError([{ severity: 'error', message: 'no files to import' }]);
+  const id = opts.format ?? detectFormat(files);
+  const format = id ? formatById(id) : undefined;
+  if (!format?.read) {
+    const exts = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(', ');
+    throw new DiagnosticError([
+      { severity: 'error', file: files[0].path, message: `cannot import this file: expected one of ${exts}${files.length > 1 ? ', all of one kind' : ''}` },
+    ]);
+  }
+  const name = opts.name ?? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const result = await format.read(files, { name });
+  return { ...result, document: withLayout(result.document) };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from './serialize';
+import { reconcile } from './reconcile';
+import { validateDocument } from './validate';
+import { tableByName } from './document';
+import type { SchemaDocument } from './types';
+
+const sample = () => parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8'));
+
+/** The same schema with every id replaced, as a fresh import would produce. */
+function reimported(doc: SchemaDocument): SchemaDocument {
+  const text = JSON.stringify({ ...doc, layout: { nodes: {}, groups: {}, notes: {} } }).replace(/"((?:tbl|col|idx|rel|enum|val)_[a-z0-9]+)"/g, '"$1x"');
+  return JSON.parse(text);
+}
+
+describe('reconcile', () => {
+  it('maps a re-import back onto the previous ids and keeps the layout', () => {
+    const prev = sample();
+    const next = reconcile(prev, reimported(prev));
+    expect(next).toEqual(prev);
+  });
+
+  it('keeps ids of unchanged objects when a table is added and a column renamed', () => {
+    const prev = sample();
+    const edited = reimported(prev);
+    const post = tableByName(edited, 'Post')!;
+    post.columns[1].name = 'headline';
+    edited.tables.tbl_new = { id: 'tbl_new', name: 'Tag', columns: [], indexes: [], checks: [] };
+    const next = reconcile(prev, edited);
+    expect(validateDocument(next)).toEqual([]);
+    const oldPost = tableByName(prev, 'Post')!;
+    expect(tableByName(next, 'Post')!.id).toBe(oldPost.id);
+    expect(next.layout.nodes[oldPost.id]).toEqual(prev.layout.nodes[oldPost.id]);
+    expect(tableByName(next, 'Post')!.columns[0].id).toBe(oldPost.columns[0].id);
+    expect(tableByName(next, 'Post')!.columns[1].id).not.toBe(oldPost.columns[1].id); // a text rename is a new name
+    expect(tableByName(next, 'Tag')!.id).toBe('tbl_new');
+  });
+});
