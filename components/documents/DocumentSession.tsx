@@ -1,5 +1,24 @@
 'use client';
-/** Restores the last open document on start and autosaves changes. (Being implemented.) */
+/** Restores the last open document on start and autosaves changes. Renders nothing. */
+import { useEffect } from 'react';
+import { useSchemaStoreApi } from '@/lib/store/react';
+import { getDocumentSession } from './session-client';
+
 export function DocumentSession() {
+  const store = useSchemaStoreApi();
+  useEffect(() => {
+    let live = true;
+    let detach: (() => void) | undefined;
+    getDocumentSession(store)
+      .then(async (session) => {
+        await session.start();
+        if (live) detach = session.attach();
+      })
+      .catch((e) => console.error('Schemata: documents are not saved in this browser', e));
+    return () => {
+      live = false;
+      detach?.();
+    };
+  }, [store]);
   return null;
 }
