@@ -14,14 +14,30 @@ async function setup() {
 }
 
 describe('document session', () => {
-  it('first start stores the current (sample) document under a fresh id and remembers it', async () => {
+  it('first start stores the current (sample) document and remembers it, keeping the undo history', async () => {
     const { repo, store, session } = await setup();
+    store.getState().dispatch({ type: 't', label: 't', apply: (d) => ({ ...d, name: 'Blog' }) });
+    store.getState().dispatch({ type: 't', label: 't', apply: (d) => ({ ...d, settings: { ...d.settings } }) });
+    const before = store.getState().document;
+    await session.start();
+    expect(store.getState().document).toBe(before);
+    expect(store.getState().past).toHaveLength(2);
+    const id = store.getState().document.id;
+    expect(await repo.getLastOpenedId()).toBe(id);
+    expect(await repo.get(id)).toEqual(before);
+    expect((await repo.list()).map((s) => s.name)).toEqual(['Blog']);
+    expect(session.start()).toBe(session.start()); // once
+  });
+
+  it('a start without a last opened document whose id is taken stores a copy under a new id', async () => {
+    const { repo, store, session } = await setup();
+    await repo.save({ ...blogDocument(), name: 'Stored earlier' });
     await session.start();
     const id = store.getState().document.id;
     expect(id).not.toBe('doc_blog');
+    expect(store.getState().document.name).toBe('Blog');
     expect(await repo.getLastOpenedId()).toBe(id);
-    expect((await repo.list()).map((s) => s.name)).toEqual(['Blog']);
-    expect(session.start()).toBe(session.start()); // once
+    expect((await repo.get('doc_blog'))!.name).toBe('Stored earlier');
   });
 
   it('a later start restores the last opened document', async () => {

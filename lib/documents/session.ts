@@ -20,8 +20,9 @@ export interface DocumentSessionOptions {
 export interface DocumentSession {
   readonly repo: DocumentRepository;
   /**
-   * Once per session: loads the last opened document into the store, or stores the store's
-   * current document (under a fresh id) when there is none. Later calls return the same promise.
+   * Once per session: loads the last opened document into the store, or, when there is none,
+   * stores the store's current document (under a fresh id only if its id is already taken) and
+   * keeps it open without touching the undo history. Later calls return the same promise.
    */
   start(): Promise<void>;
   /** Turns autosave on; returns the function that turns it off again (flushing pending edits). */
@@ -74,9 +75,19 @@ export function createDocumentSession(store: SchemaStore, repo: DocumentReposito
         if (last) {
           await load(last);
         } else {
-          const doc = { ...current(), id: newId('doc') };
-          await repo.save(doc);
-          await load(doc);
+          const doc = current();
+          if (await repo.get(doc.id).catch(() => 'unreadable' as const)) {
+            // Its id is taken (or unreadable): store it as a new document and switch to that.
+            const fresh = { ...doc, id: newId('doc') };
+            await repo.save(fresh);
+            await load(fresh);
+          } else {
+            // Keep the editor as it is (undo history included) and store what it shows.
+            await repo.save(doc);
+            stored = doc;
+            autosave?.markSaved(doc);
+            await repo.setLastOpenedId(doc.id);
+          }
         }
         notify();
       })();
