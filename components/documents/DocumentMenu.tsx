@@ -105,6 +105,8 @@ export function DocumentMenu() {
           setOpen(false);
           setEditing(null);
         }}
+        // The editor's global shortcuts (Escape, Delete, undo...) must not act behind the dialog.
+        onKeyDown={(e) => e.stopPropagation()}
         onCancel={(e) => {
           // Escape first leaves an inline rename or delete confirmation, then closes.
           if (editing) {
