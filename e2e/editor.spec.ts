@@ -89,7 +89,7 @@ test('the help overlay lists shortcuts, search focuses a table, and dark mode to
   await search.fill('bio');
   await expect(page.getByRole('option', { name: /Profile\.bio/ })).toBeVisible();
   await search.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Table name' })).toHaveValue('Profile');
+  await expect(page.getByRole('textbox', { name: 'Table name', exact: true })).toHaveValue('Profile');
 
   await toolbar(page).getByRole('button', { name: 'Dark mode' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);

@@ -10,8 +10,8 @@ export function tableHandle(page: Page, name: string, kind: 'source' | 'target')
 
 /** Drags a connection from one table's header to another's, as a user would. */
 export async function connect(page: Page, from: string, to: string) {
-  const a = (await tableHandle(page, from, 'source').boundingBox())!;
-  const b = (await tableHandle(page, to, 'target').boundingBox())!;
+  const a = await stableBox(tableHandle(page, from, 'source'));
+  const b = await stableBox(tableHandle(page, to, 'target'));
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 5, { steps: 6 });
@@ -23,7 +23,7 @@ export async function connect(page: Page, from: string, to: string) {
 /** Adds a table through the toolbar and renames it in the inspector. */
 export async function addTable(page: Page, name: string) {
   await toolbar(page).getByRole('button', { name: 'Add table' }).click();
-  const input = page.getByRole('textbox', { name: 'Table name' });
+  const input = page.getByRole('textbox', { name: 'Table name', exact: true });
   await input.fill(name);
   await input.press('Enter');
   await expect(table(page, name)).toBeVisible();
@@ -36,4 +36,16 @@ export async function clearCanvas(page: Page) {
   const confirm = page.getByRole('dialog', { name: 'Delete tables?' });
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(page.locator('.react-flow__node-table')).toHaveCount(0);
+}
+
+/** A locator's box once it has stopped moving (layout and viewport animations done). */
+export async function stableBox(loc: Locator) {
+  let prev = await loc.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await loc.page().waitForTimeout(100);
+    const next = await loc.boundingBox();
+    if (prev && next && Math.abs(prev.x - next.x) < 0.5 && Math.abs(prev.y - next.y) < 0.5) return next;
+    prev = next;
+  }
+  throw new Error('element kept moving');
 }

@@ -19,7 +19,7 @@ export async function runAutoLayout(ctx: EditorContext, keepPinned: boolean) {
     if (!keep?.has(id)) delete nodes[id].pinned;
   }
   ctx.store.getState().dispatch(setLayout(nodes));
-  requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.1, duration: 300 }));
+  setTimeout(() => void ctx.flow.fitView({ padding: 0.1, duration: 300 }), 80);
   ctx.ui().announce('Layout done');
 }
 

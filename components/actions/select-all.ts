@@ -3,10 +3,13 @@ import type { EditorContext } from '@/components/editor/context';
 
 export const selectAllAction: Action<EditorContext> = {
   id: 'select-all',
-  label: 'Select all tables',
+  label: 'Select all',
   group: 'Edit',
   shortcuts: ['Mod+A'],
-  perform: (ctx) => ctx.ui().select(Object.keys(ctx.store.getState().document.tables)),
+  perform(ctx) {
+    const doc = ctx.store.getState().document;
+    ctx.ui().select([...Object.keys(doc.tables), ...Object.keys(doc.enums), ...Object.keys(doc.layout.notes)]);
+  },
 };
 
 export const clearSelectionAction: Action<EditorContext> = {

@@ -42,11 +42,11 @@ function TableNodeImpl({ id, selected }: NodeProps) {
     <section
       aria-label={`Table ${table.name}`}
       data-collapsed={collapsed || undefined}
-      className={`min-w-56 overflow-hidden rounded-lg border bg-white text-xs shadow-sm dark:bg-slate-900 ${
+      className={`min-w-56 rounded-lg border bg-white text-xs shadow-sm dark:bg-slate-900 ${
         selected ? 'border-sky-500 ring-2 ring-sky-300' : 'border-slate-300 dark:border-slate-700'
       }`}
     >
-      <header className="relative flex items-center justify-between gap-2 px-3 py-1.5 font-semibold text-white" style={{ background: color ?? '#334155' }}>
+      <header className="relative flex items-center justify-between gap-2 rounded-t-[7px] px-3 py-1.5 font-semibold text-white" style={{ background: color ?? '#334155' }}>
         <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
         <span role="heading" aria-level={2} className={lowDetail ? 'text-base' : ''}>
           {table.name}

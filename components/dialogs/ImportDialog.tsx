@@ -22,7 +22,7 @@ export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], 
   const result = await importSourceFiles(files, { format });
   ctx.store.getState().load(result.document, { keepHistory: true });
   ctx.ui().clearSelection();
-  requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.1 }));
+  setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
   ctx.ui().announce(`Imported ${Object.keys(result.document.tables).length} tables`);
   return result.diagnostics;
 }

@@ -30,6 +30,17 @@ export function DocumentMenu() {
     setDocs(await session.list());
   }, [store]);
 
+  // While open, keys whose target is outside the dialog (focus fell back to <body> after a row
+  // was removed) are the modal dialog's too: keep the editor's global shortcuts from acting on them.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.target instanceof Node && dialogRef.current?.contains(e.target))) e.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
+
   // Keep the list fresh while the dialog is open (autosaves, other operations).
   useEffect(() => {
     if (!open) return;
@@ -76,7 +87,14 @@ export function DocumentMenu() {
         // A different document: show all of it once its nodes are measured.
         requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1 })));
       }
-      else setDocs(await session.list());
+      else {
+        setDocs(await session.list());
+        // The focused control may have gone with its row: keep focus in the dialog.
+        requestAnimationFrame(() => {
+          const d = dialogRef.current;
+          if (d?.open && !d.contains(document.activeElement)) d.focus();
+        });
+      }
     } catch (e) {
       setStatus('');
       setError(`${what} failed: ${errorMessage(e)}`);
@@ -99,6 +117,7 @@ export function DocumentMenu() {
       </button>
       <dialog
         ref={dialogRef}
+        tabIndex={-1}
         aria-label="Documents"
         className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         onClose={() => {

@@ -17,6 +17,13 @@ import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { EditorContextProvider, useEditorContext } from './EditorContextProvider';
 import { useUi } from './uiStore';
 import { sampleDocument } from './sample';
+import { installBrowserSchemaWasm } from '@/lib/prisma/browser-wasm';
+
+/** Prisma's validator runs in the browser; registering its loader fetches nothing until first use. */
+function PrismaWasm() {
+  useEffect(() => installBrowserSchemaWasm(), []);
+  return null;
+}
 
 function Theme() {
   const dark = useUi((s) => s.dark);
@@ -62,6 +69,7 @@ export function Editor() {
       <ReactFlowProvider>
         <EditorContextProvider>
           <Theme />
+          <PrismaWasm />
           <DocumentSession />
           <KeyboardShortcuts />
           <div className="flex h-screen flex-col">

@@ -2,18 +2,9 @@
 import type { DesignIssue } from '@/lib/diagnostics/check';
 import type { SchemaDocument } from '@/lib/schema/types';
 
-let installed = false;
-
 /** Prisma's validator on the exported schema, in the browser; located back to the model it concerns. */
 export async function prismaIssues(doc: SchemaDocument): Promise<DesignIssue[]> {
-  const [{ exportPrismaSync, validatePrisma }, { installBrowserSchemaWasm }] = await Promise.all([
-    import('@/lib/prisma'),
-    import('@/lib/prisma/browser-wasm'),
-  ]);
-  if (!installed) {
-    installBrowserSchemaWasm();
-    installed = true;
-  }
+  const { exportPrismaSync, validatePrisma } = await import('@/lib/prisma');
   let files;
   try {
     files = exportPrismaSync(doc).files;

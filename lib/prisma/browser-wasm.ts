@@ -22,12 +22,13 @@ export function installBrowserSchemaWasm(base = '/vendor/prisma-schema-wasm'): v
     const wa = new Proxy(WebAssembly, {
       get: (target, key) => (key === 'Module' ? function Module() { return compiled; } : Reflect.get(target, key)),
     });
-    const module = { exports: {} as Record<string, unknown> };
+    const cjs = { exports: {} as Record<string, unknown> };
     const require = (name: string) => {
       if (name === 'fs') return { readFileSync: () => new Uint8Array(bytes) };
       throw new Error(`prisma-schema-wasm: unexpected require("${name}")`);
     };
-    new Function('module', 'exports', 'require', '__dirname', 'WebAssembly', glue)(module, module.exports, require, '', wa);
-    return module.exports as unknown as SchemaWasm;
+    // `global` is where the glue reports panics (PRISMA_WASM_PANIC_REGISTRY).
+    new Function('module', 'exports', 'require', '__dirname', 'WebAssembly', 'global', glue)(cjs, cjs.exports, require, '', wa, globalThis);
+    return cjs.exports as unknown as SchemaWasm;
   });
 }
