@@ -3,7 +3,8 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
-import type { Column, SchemaDocument } from '@/lib/schema/types';
+import type { Column, SchemaDocument, Table } from '@/lib/schema/types';
+import { foreignKeyColumnsOf } from '@/lib/schema/graph';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 /** Below this zoom, tables show their name and keys only. */
@@ -17,19 +18,27 @@ function typeLabel(doc: SchemaDocument, c: Column): string {
   return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
 }
 
+const labelCache = new WeakMap<Table, { enums: SchemaDocument['enums']; labels: string[] }>();
+const NO_LABELS: string[] = [];
+
+/** Type labels of a table's columns, cached per table object (a drag elsewhere recomputes nothing). */
+function columnLabels(doc: SchemaDocument, id: string): string[] {
+  const table = doc.tables[id];
+  if (!table) return NO_LABELS;
+  const hit = labelCache.get(table);
+  if (hit && hit.enums === doc.enums) return hit.labels;
+  const labels = table.columns.map((c) => typeLabel(doc, c));
+  labelCache.set(table, { enums: doc.enums, labels });
+  return labels;
+}
+
 const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 function TableNodeImpl({ id, selected }: NodeProps) {
   // Each node subscribes to its own table only; other tables' edits and drags don't re-render it.
   const table = useSchema((s) => s.document.tables[id]);
-  const labels = useSchema(useShallow((s) => s.document.tables[id]?.columns.map((c) => typeLabel(s.document, c)) ?? []));
-  const fkColumns = useSchema(
-    useShallow((s) => {
-      const out: string[] = [];
-      for (const r of Object.values(s.document.relations)) if (r.kind === 'foreign-key' && r.from.table === id) out.push(...r.from.columns);
-      return out;
-    }),
-  );
+  const labels = useSchema(useShallow((s) => columnLabels(s.document, id)));
+  const fkColumns = useSchema((s) => foreignKeyColumnsOf(s.document.relations, id));
   const color = useSchema((s) => s.document.layout.nodes[id]?.color);
   const collapsed = useSchema((s) => !!s.document.layout.nodes[id]?.collapsed);
   const lowDetail = useStore(zoomedOut);

@@ -13,6 +13,7 @@ import { ExportDialog } from '@/components/dialogs/ExportDialog';
 import { RelationDialog } from '@/components/dialogs/RelationDialog';
 import { focusTable } from '@/components/actions/helpers';
 import { Toolbar } from './Toolbar';
+import { SqlImportSetup } from './SqlImportSetup';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { EditorContextProvider, useEditorContext } from './EditorContextProvider';
 import { useUi } from './uiStore';
@@ -70,6 +71,7 @@ export function Editor() {
         <EditorContextProvider>
           <Theme />
           <PrismaWasm />
+          <SqlImportSetup />
           <DocumentSession />
           <KeyboardShortcuts />
           <div className="flex h-screen flex-col">

@@ -15,3 +15,17 @@ export function formatForPath(path: string, isDirectory: boolean): Format | unde
   const lower = path.toLowerCase();
   return FORMATS.find((f) => f.read && f.extensions.some((ext) => lower.endsWith(ext)));
 }
+
+/**
+ * Replaces how a format reads, e.g. the browser runs PostgreSQL import in a worker instead of on
+ * the main thread. Returns a function that restores the previous reader.
+ */
+export function overrideReader(id: string, read: NonNullable<Format['read']>): () => void {
+  const format = formatById(id);
+  if (!format) return () => {};
+  const previous = format.read;
+  format.read = read;
+  return () => {
+    format.read = previous;
+  };
+}

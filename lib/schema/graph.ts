@@ -53,3 +53,25 @@ export function relationEdge(doc: SchemaDocument, rel: Relation): RelationEdgeIn
     label: `${a.name} ↔ ${b.name} (many-to-many)`,
   };
 }
+
+const fkCache = new WeakMap<SchemaDocument['relations'], Map<Id, Id[]>>();
+const EMPTY: Id[] = [];
+
+/**
+ * Foreign-key column ids per referencing table, computed once per relations object. Canvas nodes
+ * read their own entry, so a drag (which leaves relations untouched) costs nothing here.
+ */
+export function foreignKeyColumnsOf(relations: SchemaDocument['relations'], tableId: Id): Id[] {
+  let index = fkCache.get(relations);
+  if (!index) {
+    index = new Map();
+    for (const r of Object.values(relations)) {
+      if (r.kind !== 'foreign-key') continue;
+      const list = index.get(r.from.table) ?? [];
+      list.push(...r.from.columns);
+      index.set(r.from.table, list);
+    }
+    fkCache.set(relations, index);
+  }
+  return index.get(tableId) ?? EMPTY;
+}

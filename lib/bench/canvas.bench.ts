@@ -1,0 +1,194 @@
+/**
+ * The canvas benchmark: headless Chromium (Playwright) against the production build.
+ * For each input it imports through the UI (the "Schema file" input of the Import dialog) and
+ * times until the tables are rendered, then records frame times while panning and while dragging
+ * a table, with mouse moves sent every 16 ms without waiting for the page. Median of 3 runs.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { BenchCase } from './types';
+import { generatedDdl } from './generate-ddl';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const corpus = path.resolve(root, '../shared/corpus/prisma');
+const PORT = 3555;
+const RUNS = 3;
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+
+function largestCorpusSchema(): string | undefined {
+  if (!existsSync(corpus)) return undefined;
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.prisma')).map((f) => path.join(corpus, f));
+  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+}
+
+async function start() {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (r.status !== 0) throw new Error('next build failed');
+  }
+  server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
+  process.on('exit', () => {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const { chromium } = await import('@playwright/test');
+  browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+async function stop() {
+  await browser?.close();
+  if (server?.pid) {
+    process.kill(-server.pid, 'SIGTERM');
+    server = undefined;
+  }
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Frame times (ms between animation frames) while `drive` runs. */
+async function frameTimes(page: Page, drive: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await drive();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+}
+
+/** Presses at (x, y) and moves the mouse along a path with one event every 16 ms, not waiting for the page. */
+async function dragFast(cdp: CDPSession, x: number, y: number, dx: number, dy: number, ms = 2000) {
+  const send = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased', px: number, py: number) =>
+    void cdp.send('Input.dispatchMouseEvent', { type, x: px, y: py, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 }).catch(() => {});
+  send('mouseMoved', x, y);
+  send('mousePressed', x, y);
+  const steps = Math.floor(ms / 16);
+  for (let i = 1; i <= steps; i++) {
+    const f = i / steps;
+    send('mouseMoved', x + dx * Math.sin(f * Math.PI), y + dy * f);
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: x + dx * 0, y: y + dy, button: 'left', buttons: 0, clickCount: 1 });
+}
+
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const r = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    for (let gy = 0.05; gy < 1; gy += 0.05) {
+      for (let gx = 0.05; gx < 0.7; gx += 0.05) {
+        const x = r.left + r.width * gx;
+        const y = r.top + r.height * gy;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return { x: r.left + 5, y: r.top + 5 };
+  });
+}
+
+async function runOnce(file: { name: string; text: string }, tables: number) {
+  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByRole('region', { name: /^Table / }).first().waitFor();
+  // The SQL worker boots PostgreSQL while the app is idle; wait for it as a user would.
+  await page.waitForFunction(() => (window as unknown as { __schemataSqlWarm?: boolean }).__schemataSqlWarm === true, null, { timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Editor actions' }).getByRole('button', { name: 'Import' }).click();
+  const input = page.getByLabel('Schema file');
+  await page.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
+  await input.setInputFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
+  const importMs = await page.waitForFunction(
+    (n) => {
+      const h = document.querySelector('h1')?.textContent ?? '';
+      if (!h.includes(`${n} tables`) || !document.querySelector('.react-flow__node-table section')) return false;
+      return performance.now() - (window as unknown as { __t0: number }).__t0;
+    },
+    tables,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = (await importMs.jsonValue()) as number;
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(500);
+  const cdp = await context.newCDPSession(page);
+  const pane = await emptyPanePoint(page);
+  const pan = await frameTimes(page, () => dragFast(cdp, pane.x, pane.y, 300, 200));
+  await page.getByRole('button', { name: 'Fit view' }).first().click();
+  await page.waitForTimeout(400);
+  const header = await page.evaluate(() => {
+    const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    const hs = [...document.querySelectorAll('.react-flow__node-table header')].map((h) => h.getBoundingClientRect());
+    const inside = hs.filter((b) => b.left > rect.left + 20 && b.right < rect.right - 20 && b.top > rect.top + 20 && b.bottom < rect.bottom - 20);
+    const b = inside[Math.floor(inside.length / 2)] ?? hs[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  const drag = await frameTimes(page, () => dragFast(cdp, header.x, header.y, 250, 150));
+  await context.close();
+  return { importMs: ms, panP95: p95(pan), dragP95: p95(drag) };
+}
+
+async function measure(file: { name: string; text: string }, tables: number): Promise<Record<string, number>> {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(file, tables));
+  return {
+    'import until rendered (median of 3)': median(runs.map((r) => r.importMs)),
+    'p95 frame while panning': median(runs.map((r) => r.panP95)),
+    'p95 frame while dragging a table': median(runs.map((r) => r.dragP95)),
+  };
+}
+
+const largest = largestCorpusSchema();
+const largestTables = largest ? (readFileSync(largest, 'utf8').match(/^model\s+\w+/gm) ?? []).length : 0;
+
+export const cases: BenchCase[] = [
+  {
+    name: 'canvas: 300 generated tables (PostgreSQL DDL)',
+    size: '300 tables',
+    target: 'import ≤ 600 ms, p95 frame ≤ 50 ms',
+    setup: start,
+    measure: () => measure({ name: 'generated-300.sql', text: generatedDdl(300) }, 300),
+  },
+  {
+    name: 'canvas: 1,000 generated tables (PostgreSQL DDL)',
+    size: '1,000 tables',
+    target: 'import ≤ 2 s, p95 frame ≤ 100 ms',
+    measure: () => measure({ name: 'generated-1000.sql', text: generatedDdl(1000) }, 1000),
+  },
+  {
+    name: `canvas: largest corpus Prisma schema${largest ? ` (${path.basename(largest)})` : ''}`,
+    size: `${largestTables} models`,
+    skip: largest ? undefined : 'corpus not found at ../shared/corpus',
+    measure: () => measure({ name: path.basename(largest!), text: readFileSync(largest!, 'utf8') }, largestTables),
+    teardown: stop,
+  },
+];

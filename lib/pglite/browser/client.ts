@@ -1,0 +1,64 @@
+/**
+ * Main-thread side of the SQL-import worker. `warmSqlImport()` starts the worker and boots a
+ * database in the background (call it when the app is idle); `importPostgresInWorker` imports.
+ */
+import { DiagnosticError, type Diagnostic } from '../../schema/diagnostics';
+import type { ImportResult, SourceFile } from '../../formats/types';
+
+let worker: Worker | undefined;
+let seq = 0;
+const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void }>();
+
+export interface ImportTimings {
+  execute?: number;
+  catalog?: number;
+  total?: number;
+}
+export let lastImportTimings: ImportTimings = {};
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'schemata-sql-import' });
+  w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; result?: ImportResult; timings?: ImportTimings; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
+    if (e.data.type === 'warm-done') {
+      warmResolve?.();
+      return;
+    }
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.error) {
+      p.reject(e.data.error.diagnostics ? new DiagnosticError(e.data.error.diagnostics) : new Error(e.data.error.message));
+    } else {
+      lastImportTimings = e.data.timings ?? {};
+      p.resolve(e.data.result!);
+    }
+  };
+  w.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`SQL import worker failed: ${e.message}`));
+    pending.clear();
+    worker = undefined;
+  };
+  worker = w;
+  return w;
+}
+
+let warmResolve: (() => void) | undefined;
+let warm: Promise<void> | undefined;
+
+/** Starts the worker and boots a database; resolves when an import would start at once. */
+export function warmSqlImport(): Promise<void> {
+  warm ??= new Promise<void>((resolve) => {
+    warmResolve = resolve;
+    getWorker().postMessage({ type: 'warm' });
+  });
+  return warm;
+}
+
+export function importPostgresInWorker(files: SourceFile[], opts: { name?: string } = {}): Promise<ImportResult> {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ type: 'import', id, files, name: opts.name });
+  });
+}
