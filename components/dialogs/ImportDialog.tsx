@@ -8,6 +8,8 @@ import { FORMATS } from '@/lib/formats/registry';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
 import type { SourceFile } from '@/lib/formats/types';
 import type { EditorContext } from '@/components/editor/context';
+import { filesFromDrop } from './dropFiles';
+import { runAutoLayout } from '@/components/actions/auto-layout';
 
 const ACCEPT = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(',');
 
@@ -22,6 +24,11 @@ export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], 
   const result = await importSourceFiles(files, { format });
   ctx.store.getState().load(result.document, { keepHistory: true });
   ctx.ui().clearSelection();
+  // Sources without a layout get the instant layered layout; ELK then refines it in its worker.
+  const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
+  if (!laidOut && Object.keys(result.document.tables).length <= 200) {
+    setTimeout(() => void runAutoLayout(ctx, false).catch(() => {}), 50);
+  }
   setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
   ctx.ui().announce(`Imported ${Object.keys(result.document.tables).length} tables`);
   return result.diagnostics;
@@ -66,7 +73,7 @@ function ImportBody() {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
-          void readFiles(e.dataTransfer.files).then((f) => run(f));
+          void filesFromDrop(e.dataTransfer).then((f) => run(f));
         }}
         aria-label="Drop files here"
       >

@@ -13,6 +13,7 @@ import { ExportDialog } from '@/components/dialogs/ExportDialog';
 import { RelationDialog } from '@/components/dialogs/RelationDialog';
 import { focusTable } from '@/components/actions/helpers';
 import { Toolbar } from './Toolbar';
+import { CanvasDropZone } from './CanvasDropZone';
 import { SqlImportSetup } from './SqlImportSetup';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { EditorContextProvider, useEditorContext } from './EditorContextProvider';
@@ -77,9 +78,9 @@ export function Editor() {
           <div className="flex h-screen flex-col">
             <Toolbar />
             <div className="flex min-h-0 flex-1">
-              <main className="relative min-w-0 flex-1" aria-label="Schema canvas">
+              <CanvasDropZone>
                 <SchemaCanvas />
-              </main>
+              </CanvasDropZone>
               <SidePanel />
             </div>
           </div>
