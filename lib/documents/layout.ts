@@ -17,7 +17,7 @@ export interface GridLayoutOptions {
 }
 
 export function gridLayout(doc: SchemaDocument, opts: GridLayoutOptions = {}): SchemaDocument {
-  const { cellWidth = 340, gap = 60, headerHeight = 44, rowHeight = 26, keepExisting = true } = opts;
+  const { cellWidth = 380, gap = 60, headerHeight = 44, rowHeight = 26, keepExisting = true } = opts;
   const nodes: { id: string; rows: number }[] = [
     ...Object.values(doc.tables).map((t) => ({ id: t.id, rows: t.columns.length })),
     ...Object.values(doc.enums).map((e) => ({ id: e.id, rows: e.values.length })),
