@@ -1,0 +1,104 @@
+/** What to do with each statement of a PostgreSQL script: run it, keep it as raw SQL, or skip it. */
+
+export interface Classified {
+  /** Run it in PGlite. */
+  execute: boolean;
+  /** Keep the original text as a raw object of this kind (after a successful run). */
+  raw?: string;
+  /** Why it is not run (reported with its line). */
+  skip?: string;
+  /** Not kept in the document, reported as info (data, session settings, ownership). */
+  note?: string;
+  /** CREATE TABLE / VIEW / SEQUENCE / COMMENT targets: [schema?, name] */
+  target?: { what: string; path: string[] };
+}
+
+const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})*`;
+
+export function identPath(text: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(IDENT, 'g');
+  for (const m of text.match(re) ?? []) out.push(m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.toLowerCase());
+  return out;
+}
+
+function target(what: string, text: string, re: RegExp): Classified['target'] {
+  const m = re.exec(text);
+  return m ? { what, path: identPath(m[1]) } : undefined;
+}
+
+const RAW_KINDS: [RegExp, string][] = [
+  [/^create\s+(or\s+replace\s+)?(function)\b/, 'function'],
+  [/^create\s+(or\s+replace\s+)?procedure\b/, 'procedure'],
+  [/^create\s+(or\s+replace\s+)?aggregate\b/, 'aggregate'],
+  [/^create\s+(or\s+replace\s+)?(constraint\s+)?trigger\b/, 'trigger'],
+  [/^create\s+event\s+trigger\b/, 'trigger'],
+  [/^create\s+policy\b/, 'policy'],
+  [/^create\s+(or\s+replace\s+)?rule\b/, 'rule'],
+  [/^create\s+domain\b/, 'domain'],
+  [/^create\s+type\b/, 'type'],
+  [/^create\s+cast\b/, 'cast'],
+  [/^create\s+operator\b/, 'operator'],
+  [/^create\s+(default\s+)?collation\b/, 'collation'],
+  [/^create\s+text\s+search\b/, 'text-search'],
+  [/^create\s+(default\s+)?conversion\b/, 'conversion'],
+  [/^create\s+materialized\s+view\b/, 'materialized-view'],
+  [/^create\s+sequence\b/, 'sequence'],
+  [/^create\s+publication\b/, 'publication'],
+  [/^create\s+(foreign\s+(table|data\s+wrapper)|server|user\s+mapping)\b/, 'foreign'],
+  [/^create\s+(or\s+replace\s+)?(trusted\s+)?(procedural\s+)?language\b/, 'language'],
+  [/^create\s+statistics\b/, 'statistics'],
+  [/^alter\s+sequence\b/, 'sequence-owner'],
+  [/^alter\s+(domain|type)\b/, 'alter'],
+  [/^alter\s+(function|aggregate|procedure)\b/, 'alter'],
+  [/^alter\s+(materialized\s+view|view)\b/, 'alter'],
+  [/^drop\s+(function|procedure|aggregate|domain|cast|operator|trigger|policy|rule|type|text\s+search|collation|publication)\b/, 'drop'],
+  [/^comment\s+on\b/, 'comment'],
+  [/^security\s+label\b/, 'comment'],
+];
+
+export function classify(text: string): Classified {
+  const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
+  if (/^(begin|commit|end|rollback|start\s+transaction|savepoint|release)\b/.test(head)) return { execute: false, note: 'transaction control' };
+  if (/^(create|alter|drop)\s+(role|user|group|database)\b|^(grant|revoke)\b|^alter\s+default\s+privileges\b|^(reassign|drop)\s+owned\b/.test(head)) {
+    return { execute: false, skip: 'roles, privileges and databases are not part of the schema' };
+  }
+  if (/^(vacuum|analyze|cluster|reindex|checkpoint|listen|notify|load|discard|lock|truncate)\b/.test(head)) return { execute: false, note: 'maintenance statement' };
+  if (/^(insert|update|delete|merge)\b/.test(head) || /^copy\b/.test(head)) return { execute: false, note: 'data' };
+  if (/ owner to /.test(head) && /^alter\b/.test(head)) return { execute: true, note: 'ownership' };
+  if (/^(set|reset)\s+(local\s+|session\s+)?search_path\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\s*\(\s*'search_path'/.test(head)) {
+    return { execute: true, raw: 'set' };
+  }
+  if (/^(set|reset)\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\b/.test(head)) return { execute: true, note: 'session setting' };
+  if (/^(select|with|values|table|explain|show|fetch|prepare|execute|deallocate)\b/.test(head)) return { execute: true, note: 'query' };
+  if (/^do\b/.test(head)) return { execute: true, note: 'DO block (its effects are read from the catalog)' };
+  if (/^create\s+extension\b/.test(head)) return { execute: true };
+  if (/^create\s+schema\b/.test(head)) return { execute: true };
+  if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true };
+  const tbl = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
+  if (/^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, tbl) };
+  const view = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
+  if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, view) };
+  if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
+  if (/^alter\s+table\b/.test(head)) {
+    if (/\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b|\binherit\b/.test(head)) {
+      return { execute: true, raw: 'alter' };
+    }
+    return { execute: true };
+  }
+  if (/^drop\s+(table|view|index|schema|sequence|extension)\b/.test(head)) return { execute: true, note: 'DROP of a modelled object' };
+  for (const [re, kind] of RAW_KINDS) {
+    if (!re.test(head)) continue;
+    if (kind === 'comment') {
+      const m = new RegExp(String.raw`^comment\s+on\s+(table|column)\s+(${PATH})\s+is\b`, 'i').exec(text);
+      if (m) return { execute: true, raw: 'comment', target: { what: m[1].toLowerCase(), path: identPath(m[2]) } };
+    }
+    if (kind === 'sequence' || kind === 'sequence-owner') {
+      const m = new RegExp(String.raw`^(?:create|alter)\s+sequence\s+(?:if\s+(?:not\s+)?exists\s+)?(${PATH})`, 'i').exec(text);
+      return { execute: true, raw: kind, target: m ? { what: 'sequence', path: identPath(m[1]) } : undefined };
+    }
+    return { execute: true, raw: kind };
+  }
+  return { execute: true, raw: 'statement' };
+}

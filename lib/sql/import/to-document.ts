@@ -1,0 +1,249 @@
+/** Builds a SchemaDocument from the raw catalog rows (see catalog-read.ts). */
+import { createDocument } from '../../schema/document';
+import { newId, type IdGenerator } from '../../schema/ids';
+import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
+import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
+import type { R, RawCatalog } from './catalog-read';
+import { NameScope, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
+
+export interface BuiltDocument {
+  doc: SchemaDocument;
+  tableByKey: Map<string, Table>;
+  viewByKey: Map<string, Id>;
+  /** Serial sequences folded into `autoincrement()` (schema.name). */
+  absorbedSequences: Set<string>;
+  /** SQL for catalog objects the model cannot hold (exclusion constraints, INCLUDE indexes, ...). */
+  lateRaw: { kind: string; name: string; text: string }[];
+  notNullArrays: Id[];
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const ACTIONS: Record<string, ReferentialAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
+const NATIVE: Record<string, [ColumnType['kind'], string?]> = {
+  int4: ['Int'], int2: ['Int', 'SmallInt'], int8: ['BigInt'], text: ['String'], varchar: ['String', 'VarChar'], bpchar: ['String', 'Char'],
+  uuid: ['String', 'Uuid'], bool: ['Boolean'], float8: ['Float'], float4: ['Float', 'Real'], numeric: ['Decimal', 'Decimal'],
+  timestamp: ['DateTime', 'Timestamp'], timestamptz: ['DateTime', 'Timestamptz'], date: ['DateTime', 'Date'], time: ['DateTime', 'Time'],
+  timetz: ['DateTime', 'Timetz'], jsonb: ['Json'], json: ['Json', 'Json'], bytea: ['Bytes'], inet: ['String', 'Inet'], citext: ['String', 'Citext'],
+  xml: ['String', 'Xml'], bit: ['String', 'Bit'], varbit: ['String', 'VarBit'], money: ['Decimal', 'Money'], oid: ['Int', 'Oid'],
+};
+
+export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: IdGenerator } = {}): BuiltDocument {
+  const ids = opts.ids ?? newId;
+  const doc = createDocument({ name: opts.name ?? 'Imported schema', provider: 'postgresql' });
+  doc.settings.defaultNamespace = 'public';
+  const nsBySchema = new Map<string, Id>();
+  for (const s of cat.schemas) {
+    const id = ids('ns');
+    doc.namespaces[id] = { id, name: s.name!, ...(s.comment ? { comment: s.comment } : {}) };
+    nsBySchema.set(s.name!, id);
+  }
+  const models = new NameScope(RESERVED_MODEL_NAMES);
+  const modelName = (schema: string, name: string) => {
+    const base = prismaIdentifier(name, 'm');
+    return models.claim(base, prismaIdentifier(`${schema}_${name}`, 'm'));
+  };
+  const enums = new Map<string, Enum>();
+  for (const r of cat.enums) {
+    let e = enums.get(r.oid!);
+    if (!e) {
+      const name = modelName(r.schema!, r.name!);
+      e = { id: ids('enum'), name, namespace: nsBySchema.get(r.schema!), values: [], ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
+      enums.set(r.oid!, e);
+      doc.enums[e.id] = e;
+    }
+    const vname = prismaIdentifier(r.label!, 'v');
+    e.values.push({ id: ids('val'), name: e.values.some((v) => v.name === vname) ? `${vname}_${e.values.length}` : vname, ...(vname !== r.label ? { dbName: r.label! } : {}) });
+  }
+  const serials = new Map<string, R>();
+  for (const s of cat.serials) serials.set(`${s.rel}:${s.num}`, s);
+  const absorbedSequences = new Set<string>();
+  const lateRaw: BuiltDocument['lateRaw'] = [];
+  const notNullArrays: Id[] = [];
+  const tables = new Map<string, Table>();
+  const tableByKey = new Map<string, Table>();
+  const viewByKey = new Map<string, Id>();
+  const relKey = new Map<string, string>();
+  for (const r of cat.relations) {
+    const key = `${r.schema}.${r.name}`;
+    relKey.set(r.oid!, `${q(r.schema!)}.${q(r.name!)}`);
+    const name = modelName(r.schema!, r.name!);
+    const common = { name, namespace: nsBySchema.get(r.schema!), ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
+    if (r.kind === 'v') {
+      const id = ids('view');
+      doc.views[id] = { id, ...common, definition: r.definition ?? undefined };
+      viewByKey.set(key, id);
+      continue;
+    }
+    const t: Table = { id: ids('tbl'), ...common, columns: [], indexes: [], checks: [] };
+    tables.set(r.oid!, t);
+    tableByKey.set(key, t);
+    doc.tables[t.id] = t;
+  }
+  const colByNum = new Map<string, Column>();
+  const fieldScopes = new Map<Id, NameScope>();
+  for (const c of cat.columns) {
+    const t = tables.get(c.rel!);
+    if (!t) continue;
+    const scope = fieldScopes.get(t.id) ?? new NameScope();
+    fieldScopes.set(t.id, scope);
+    const name = scope.claim(prismaIdentifier(c.name!, 'f'));
+    const type = columnType(c, enums);
+    const col: Column = { id: ids('col'), name, type, nullable: c.notnull !== 'true', ...(name !== c.name ? { dbName: c.name! } : {}) };
+    if (c.comment) col.comment = c.comment;
+    if (type.array && !col.nullable) notNullArrays.push(col.id);
+    if (c.gen === 's') col.generated = { expression: c.def!, stored: true };
+    else if (c.ident) {
+      const s = serials.get(`${c.rel}:${c.num}`);
+      const opts = s && (s.start !== '1' || s.inc !== '1') ? `START WITH ${s.start} INCREMENT BY ${s.inc}` : undefined;
+      col.identity = { generation: c.ident === 'a' ? 'always' : 'by-default', ...(opts ? { sequence: opts } : {}) };
+    } else if (c.def !== null) {
+      const s = serials.get(`${c.rel}:${c.num}`);
+      const isSerial = s && s.deptype === 'a' && s.plain === 'true' && s.typid === c.typid && ['int2', 'int4', 'int8'].includes(c.typname!) &&
+        s.name === `${t.dbName ?? t.name}_${c.name}_seq` && c.def === `nextval('${q(s.schema!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}.${q(s.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass)`;
+      if (isSerial) {
+        col.default = { kind: 'function', name: 'autoincrement', args: [] };
+        absorbedSequences.add(`${s!.schema}.${s!.name}`);
+      } else col.default = defaultValue(c.def!, col, enums, c);
+    }
+    if (c.coll) {
+      col.type = { kind: 'Unsupported', unsupported: `${c.type} COLLATE ${c.coll}`, ...(type.array ? {} : {}) };
+      if (notNullArrays.at(-1) === col.id) notNullArrays.pop();
+    }
+    t.columns.push(col);
+    colByNum.set(`${c.rel}:${c.num}`, col);
+  }
+  const cols = (rel: string, list: string | null) => (list ?? '').split(',').filter(Boolean).map((n) => colByNum.get(`${rel}:${n}`));
+  const dbn = (t: Table) => t.dbName ?? t.name;
+  const cn = (c: Column) => c.dbName ?? c.name;
+  const fks: { rel: ForeignKeyRelation; con: R }[] = [];
+  const uniqueSets = new Map<Id, Set<string>>();
+  for (const co of cat.constraints) {
+    const t = tables.get(co.rel!);
+    if (!t) continue;
+    const cs = cols(co.rel!, co.cols);
+    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true';
+    const late = () => lateRaw.push({ kind: 'constraint', name: co.name!, text: `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} ${co.def}` });
+    if (co.type === 'p' && modelled) {
+      t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };
+      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).sort().join());
+    } else if (co.type === 'u' && modelled && !/NULLS NOT DISTINCT/.test(co.def!)) {
+      const conv = indexName(dbn(t), cs.map((c) => cn(c!)), true);
+      t.indexes.push({ id: ids('idx'), unique: true, constraint: true, columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== conv ? { dbName: co.name! } : {}) });
+      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).sort().join());
+    } else if (co.type === 'c' && co.valid === 'true' && /^CHECK \(/.test(co.def!) && !/NO INHERIT/.test(co.def!)) {
+      t.checks.push({ id: ids('chk'), dbName: co.name!, expression: co.def!.replace(/^CHECK \(([\s\S]*)\)$/, '$1') });
+    } else if (co.type === 'f' && modelled && co.match !== 'f' && tables.get(co.frel!)) {
+      const to = tables.get(co.frel!)!;
+      const tc = cols(co.frel!, co.fcols);
+      if (!tc.every(Boolean)) { late(); continue; }
+      const rel: ForeignKeyRelation = {
+        id: ids('rel'), kind: 'foreign-key', from: { table: t.id, columns: cs.map((c) => c!.id) }, to: { table: to.id, columns: tc.map((c) => c!.id) },
+        onDelete: ACTIONS[co.del!], onUpdate: ACTIONS[co.upd!],
+      };
+      if (co.name !== foreignKeyName(dbn(t), cs.map((c) => cn(c!)))) rel.dbName = co.name!;
+      fks.push({ rel, con: co });
+    } else if (co.type !== 't') late();
+  }
+  const icols = new Map<string, R[]>();
+  for (const r of cat.indexColumns) (icols.get(r.oid!) ?? icols.set(r.oid!, []).get(r.oid!)!).push(r);
+  for (const ix of cat.indexes) {
+    if (ix.backs === 'true') continue;
+    const t = tables.get(ix.rel!);
+    const parts = icols.get(ix.oid!) ?? [];
+    const keys = (ix.keys ?? '').split(',');
+    const options = (ix.options ?? '').split(',').map(Number);
+    const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
+    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey)) {
+      lateRaw.push({ kind: 'index', name: ix.name!, text: ix.def! });
+      continue;
+    }
+    const columns: IndexColumn[] = parts.map((p, k) => {
+      const col = keys[k] !== '0' ? colByNum.get(`${ix.rel}:${keys[k]}`) : undefined;
+      const desc = (options[k] & 1) === 1;
+      const nullsFirst = (options[k] & 2) === 2;
+      return {
+        ...(col ? { column: col.id } : { expression: p.text! }),
+        ...(desc ? { sort: 'desc' as const } : {}),
+        ...(nullsFirst !== desc ? { nulls: nullsFirst ? ('first' as const) : ('last' as const) } : {}),
+        ...(p.ops ? { ops: p.ops } : {}),
+      };
+    });
+    const unique = ix.uniq === 'true';
+    const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);
+    const index: Index = { id: ids('idx'), unique, columns, ...(ix.name !== conv ? { dbName: ix.name! } : {}) };
+    if (ix.method !== 'btree') index.method = ix.method as IndexMethod;
+    if (ix.pred) index.where = ix.pred;
+    t.indexes.push(index);
+    if (unique && !ix.pred && columns.every((c) => c.column)) (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(columns.map((c) => c.column).sort().join());
+  }
+  nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
+  for (const { rel } of fks) doc.relations[rel.id] = rel;
+  for (const t of tables.values()) {
+    const keyed = [...(uniqueSets.get(t.id) ?? [])].some((set) => set.split(',').every((id) => !t.columns.find((c) => c.id === id)?.nullable));
+    if (!keyed) t.ignored = true;
+  }
+  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays };
+}
+
+function columnType(c: R, enums: Map<string, Enum>): ColumnType {
+  const array = c.cat === 'A';
+  const typtype = array ? c.elemtype : c.typtype;
+  const typname = array ? c.elemname! : c.typname!;
+  if (typtype === 'e') {
+    const e = enums.get(c.basetypid!);
+    if (e) return { kind: 'Enum', enumId: e.id, ...(array ? { array } : {}) };
+  }
+  const m = NATIVE[typname];
+  if (!m || typtype !== 'b' || Number(c.ndims) > 1) return { kind: 'Unsupported', unsupported: c.type! };
+  const args = /\(([\d,\s]+)\)/.exec(c.type!)?.[1].split(',').map((s) => s.trim()) ?? [];
+  const t: ColumnType = { kind: m[0] };
+  if (m[1]) t.native = { name: m[1], args };
+  else if (args.length) return { kind: 'Unsupported', unsupported: c.type! };
+  if (array) t.array = true;
+  return t;
+}
+
+function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R): DefaultValue {
+  const kind = col.type.kind;
+  if (def === 'CURRENT_TIMESTAMP' && kind === 'DateTime') return { kind: 'function', name: 'now', args: [] };
+  if ((def === 'true' || def === 'false') && kind === 'Boolean') return { kind: 'literal', value: def === 'true' };
+  const numeric = /^-?\d+(\.\d+)?$/;
+  if (numeric.test(def) && ['Int', 'BigInt', 'Float', 'Decimal'].includes(kind) && String(Number(def)) === def && !col.type.array) return { kind: 'literal', value: Number(def) };
+  const m = /^'((?:[^']|'')*)'::([\w\s."]+)$/.exec(def);
+  if (m && !col.type.array) {
+    const value = m[1].replace(/''/g, "'");
+    if (kind === 'Enum') {
+      const e = [...enums.values()].find((x) => x.id === col.type.enumId);
+      const v = e?.values.find((x) => (x.dbName ?? x.name) === value);
+      if (v) return { kind: 'enum', value: v.name };
+    } else if (['Int', 'BigInt', 'Float'].includes(kind) && numeric.test(value) && String(Number(value)) === value) {
+      return { kind: 'literal', value: Number(value) };
+    } else if (['String', 'DateTime', 'Json'].includes(kind) && c.type!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
+      return { kind: 'literal', value };
+    }
+  }
+  return { kind: 'sql', expression: def };
+}
+
+function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {
+  const pairs = new Map<string, number>();
+  const pairKey = (r: ForeignKeyRelation) => [r.from.table, r.to.table].sort().join('|');
+  for (const r of rels) pairs.set(pairKey(r), (pairs.get(pairKey(r)) ?? 0) + 1);
+  for (const r of rels) {
+    const from = doc.tables[r.from.table];
+    const to = doc.tables[r.to.table];
+    const ambiguous = (pairs.get(pairKey(r)) ?? 0) > 1;
+    const conname = r.dbName ?? foreignKeyName(from.dbName ?? from.name, r.from.columns.map((id) => { const c = from.columns.find((x) => x.id === id)!; return c.dbName ?? c.name; }));
+    if (ambiguous) r.name = conname;
+    const fs = scopes.get(from.id) ?? new NameScope();
+    const ts = from === to ? fs : scopes.get(to.id) ?? new NameScope();
+    scopes.set(from.id, fs);
+    scopes.set(to.id, ts);
+    const fwd = ambiguous ? `${to.name}_${prismaIdentifier(conname)}` : to.name;
+    const back = ambiguous ? `${from.name}_${prismaIdentifier(conname)}` : from === to ? `other_${from.name}` : from.name;
+    const optional = r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.nullable);
+    const oneToOne = uniqueSets.get(from.id)?.has([...r.from.columns].sort().join()) ?? false;
+    r.fromField = { name: fs.claim(fwd, `${fwd}_rel`), ...(optional ? { optional: true } : {}) };
+    r.toField = { name: ts.claim(back, `${back}_rel`), ...(oneToOne ? { optional: true } : { list: true }) };
+  }
+}
