@@ -5,6 +5,10 @@ import { newId } from '@/lib/schema/ids';
 import type { Enum } from '@/lib/schema/types';
 import { CommitInput } from '@/components/ui/fields';
 import { useSafeDispatch } from './inspector/useSafeDispatch';
+import { useEditorContext } from '@/components/editor/EditorContextProvider';
+import { viewportCenter } from '@/components/actions/helpers';
+import { setNodeLayout } from '@/lib/store/commands';
+import { command } from '@/lib/store/command';
 
 function EnumEditor({ en }: { en: Enum }) {
   const run = useSafeDispatch();
@@ -49,6 +53,7 @@ function EnumEditor({ en }: { en: Enum }) {
 export function EnumsPanel() {
   const enums = useSchema((s) => s.document.enums);
   const run = useSafeDispatch();
+  const ctx = useEditorContext();
   return (
     <div>
       <div className="flex items-center justify-between px-3 py-2">
@@ -60,7 +65,12 @@ export function EnumsPanel() {
             const taken = new Set(Object.values(enums).map((e) => e.name));
             let name = 'Status';
             for (let i = 2; taken.has(name); i++) name = `Status${i}`;
-            run(addEnum({ id: newId('enum'), name, values: [{ id: newId('val'), name: 'ACTIVE' }, { id: newId('val'), name: 'INACTIVE' }] }));
+            const en = { id: newId('enum'), name, values: [{ id: newId('val'), name: 'ACTIVE' }, { id: newId('val'), name: 'INACTIVE' }] };
+            const c = viewportCenter(ctx);
+            const add = addEnum(en);
+            const place = setNodeLayout(en.id, { x: Math.round(c.x - 80), y: Math.round(c.y - 50), pinned: true });
+            // One undo step: the enum and its place on the canvas.
+            run(command('enum/add', add.label, (d) => place.apply(add.apply(d))));
           }}
         >
           Add enum

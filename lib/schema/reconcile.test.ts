@@ -36,5 +36,8 @@ describe('reconcile', () => {
     expect(tableByName(next, 'Post')!.columns[0].id).toBe(oldPost.columns[0].id);
     expect(tableByName(next, 'Post')!.columns[1].id).not.toBe(oldPost.columns[1].id); // a text rename is a new name
     expect(tableByName(next, 'Tag')!.id).toBe('tbl_new');
+    // The new table gets a place right of the others.
+    const maxX = Math.max(...Object.values(prev.layout.nodes).map((n) => n.x));
+    expect(next.layout.nodes.tbl_new.x).toBeGreaterThan(maxX);
   });
 });

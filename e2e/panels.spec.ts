@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { table, toolbar } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+});
+
+test('the Prisma code panel follows the canvas, and edits to it update the canvas with error markers', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await expect(editor).toContainText('model Post {');
+
+  // Canvas → text: rename a table in the inspector.
+  await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const name = page.getByRole('textbox', { name: 'Table name', exact: true });
+  await name.fill('Topic');
+  await name.press('Enter');
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await expect(editor).toContainText('model Topic {');
+
+  // Text → canvas: add a model; the layout of the others stays.
+  const before = await table(page, 'User').boundingBox();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\nmodel Tag {\n  id    Int    @id\n  label String\n}\n');
+  await expect(page.locator('h1')).toContainText('6 tables');
+  expect(await table(page, 'User').boundingBox()).toEqual(before);
+  await page.getByRole('button', { name: 'Fit view' }).first().click();
+  await expect(table(page, 'Tag')).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+
+  // A syntax error is marked and the canvas keeps the last valid schema.
+  await page.keyboard.insertText('model Broken {\n  id Int @id\n');
+  await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error').first()).toBeVisible();
+  await expect(table(page, 'Tag')).toBeVisible();
+  await expect(page.locator('h1')).toContainText('6 tables');
+
+  // The SQL tab shows DDL for the chosen dialect.
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  await expect(page.getByRole('textbox', { name: 'SQL DDL' })).toContainText('CREATE TABLE');
+  await page.getByLabel('Dialect').selectOption('sqlite');
+  await expect(page.getByRole('textbox', { name: 'SQL DDL' })).toContainText('CREATE TABLE');
+});
+
+test('diagnostics list problems and focus the table when clicked', async ({ page }) => {
+  await table(page, 'Post').getByRole('heading', { name: 'Post' }).click();
+  // Make Post.authorId a String: it no longer matches User.id.
+  const row = page.getByRole('listitem', { name: 'Column authorId' });
+  await row.getByRole('combobox', { name: 'Column type' }).selectOption('scalar:String');
+  await page.getByRole('tab', { name: 'Diagnostics' }).click();
+  const problem = page.getByRole('button', { name: /Post\.authorId .* references User\.id .*types differ/ });
+  await expect(problem).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await problem.click();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Table name', exact: true })).toHaveValue('Post');
+});
+
+test('enums, notes, groups, multi-select copy and paste', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Enums' }).click();
+  await page.getByRole('button', { name: 'Add enum' }).click();
+  await expect(page.getByRole('region', { name: 'Enum Status' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add value' }).last().click();
+  await expect(page.getByRole('region', { name: 'Enum Status' }).getByText('VALUE')).toBeVisible();
+
+  await toolbar(page).getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('note')).toHaveCount(1);
+
+  await table(page, 'User').getByRole('heading', { name: 'User' }).click();
+  await table(page, 'Profile').getByRole('heading', { name: 'Profile' }).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('ControlOrMeta+g');
+  await expect(page.getByLabel('Group Group 1').first()).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await table(page, 'User').getByRole('heading', { name: 'User' }).click();
+  await table(page, 'Profile').getByRole('heading', { name: 'Profile' }).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(table(page, 'UserCopy')).toBeVisible();
+  await expect(table(page, 'ProfileCopy')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Relation ProfileCopy.userId → UserCopy.id' })).toHaveCount(1);
+});
