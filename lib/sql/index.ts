@@ -1,0 +1,12 @@
+export { buildDdl, renderDdl, LATE_RAW_KINDS, type DdlResult, type DdlStatement, type DdlStatementKind } from './ddl/builder';
+export type { Dialect, DialectId, TypeContext, RenderedType } from './ddl/dialect';
+export { DIALECTS } from './ddl/dialects';
+export { postgresDialect } from './ddl/postgres';
+export { mysqlDialect } from './ddl/mysql';
+export { sqliteDialect } from './ddl/sqlite';
+export { primaryKeyName, indexName, foreignKeyName } from './ddl/names';
+export { joinTable, referentialActions } from './ddl/model';
+export { importPostgres, type ImportPostgresOptions } from './import/postgres';
+export { splitStatements, type SqlStatement } from './split';
+export { postgresFormat, mysqlFormat, sqliteFormat } from './format';
+export { sqlSources, type SqlSources } from './sources';
