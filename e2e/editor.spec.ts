@@ -19,7 +19,7 @@ test('a user builds a three-table schema with a 1:n and an m:n relation, exports
   await addTable(page, 'Book');
   await addTable(page, 'Genre');
   await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('status')).toHaveText('Layout done');
 
   // 1:n — many books to one author.
   await connect(page, 'Book', 'Author');

@@ -1,9 +1,10 @@
 import { jsonFormat } from './json';
 import { prismaFormat } from '../prisma/format';
+import { mysqlFormat, postgresFormat, sqliteFormat } from '../sql/format';
 import type { Format } from './types';
 
 /** Every format Schemata reads or writes. The CLI and the UI both use this list. */
-export const FORMATS: Format[] = [jsonFormat, prismaFormat];
+export const FORMATS: Format[] = [jsonFormat, prismaFormat, postgresFormat, mysqlFormat, sqliteFormat];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

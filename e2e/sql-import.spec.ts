@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { table, toolbar } from './helpers';
+
+/**
+ * PostgreSQL import runs PGlite inside a Web Worker. Under Turbopack a worker can fail to fetch
+ * pglite.data (PGlite issue 792); this proves the production build boots it and imports.
+ */
+const DDL = `-- a small dump
+SET statement_timeout = 0;
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE author (
+  id serial PRIMARY KEY,
+  name varchar(80) NOT NULL,
+  mood mood DEFAULT 'happy'
+);
+CREATE TABLE book (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  title text NOT NULL CHECK (length(title) > 0),
+  author_id integer NOT NULL REFERENCES author(id) ON DELETE CASCADE
+);
+CREATE INDEX book_title_idx ON book (lower(title));
+GRANT SELECT ON book TO reporting;
+\\connect other
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+`;
+
+test('a PostgreSQL dump imports through the UI in a worker, listing what was skipped', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Schema file').setInputFiles({ name: 'library.sql', mimeType: 'text/plain', buffer: Buffer.from(DDL) });
+  await expect(table(page, 'author')).toBeVisible({ timeout: 60_000 });
+  await expect(table(page, 'book')).toBeVisible();
+  await expect(table(page, 'book').getByRole('listitem', { name: /^author_id Int FK/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Enum mood' })).toBeVisible();
+  const messages = page.getByRole('list', { name: 'Import messages' });
+  await expect(messages).toContainText('GRANT');
+  await expect(messages).toContainText(':16:'); // the GRANT's line
+  await expect(messages).toContainText('connect');
+  // Nothing lost: the function comes back on export.
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption('postgres');
+  await expect(dialog.getByLabel('Export preview')).toContainText('CREATE FUNCTION');
+});
