@@ -6,7 +6,6 @@ import type { Dialect } from './ddl/dialect';
 import { mysqlDialect } from './ddl/mysql';
 import { postgresDialect } from './ddl/postgres';
 import { sqliteDialect } from './ddl/sqlite';
-import { importPostgres } from './import/postgres';
 
 function writer(d: Dialect, file: string) {
   return async (doc: SchemaDocument) => {
@@ -19,7 +18,8 @@ export const postgresFormat: Format = {
   id: 'postgres',
   description: 'PostgreSQL DDL (reads dumps through PGlite, writes CREATE statements)',
   extensions: ['.sql'],
-  read: (files, opts) => importPostgres(files, { name: opts.name }),
+  // Loaded on first use, so PGlite stays out of bundles that only export.
+  read: async (files, opts) => (await import('./import/postgres')).importPostgres(files, { name: opts.name }),
   write: writer(postgresDialect, 'schema.postgres.sql'),
 };
 
