@@ -6,10 +6,10 @@
  * policies, comments on functions, ...).
  */
 import type { Diagnostic } from '../../schema/diagnostics';
-import type { Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
+import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
 import { sqlSources } from '../sources';
-import { columnSql, isAutoincrement } from './columns';
-import { looksPostgresOnly, type Dialect, type TypeContext } from './dialect';
+import { columnSql, expressionFor, isAutoincrement } from './columns';
+import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
 import { foreignKeyName, indexName, primaryKeyName } from './names';
 
@@ -65,11 +65,33 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     joins.push(j.table);
     fks.push(...j.relations);
   }
-  const tableName = (t: Table) => t.dbName ?? t.name;
+  const flat = d.schemas ? undefined : flatTableNames(doc, warn);
+  const tableName = (t: Table) => flat?.get(t.id) ?? t.dbName ?? t.name;
   const qTable = (t: Table) => qualify(t.namespace, tableName(t));
   const colName = (t: Table, id?: Id) => {
     const c = t.columns.find((x) => x.id === id);
     return c ? c.dbName ?? c.name : '?';
+  };
+  // Columns in a primary key, unique index or foreign key, and the column each foreign-key column references.
+  const keyed = new Set<Id>();
+  const fkTarget = new Map<Id, Column>();
+  for (const t of Object.values(tables)) {
+    for (const c of t.primaryKey?.columns ?? []) if (c.column) keyed.add(c.column);
+    for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) if (c.column) keyed.add(c.column);
+  }
+  for (const rel of fks) {
+    rel.from.columns.forEach((id, i) => {
+      keyed.add(id);
+      keyed.add(rel.to.columns[i]);
+      const target = tables[rel.to.table]?.columns.find((c) => c.id === rel.to.columns[i]);
+      if (target && !fkTarget.has(id)) fkTarget.set(id, target);
+    });
+  }
+  /** The column as rendered: with the referenced column's type where the dialect needs them equal. */
+  const typed = (col: Column): Column => {
+    let target = d.fkTypesMatch ? fkTarget.get(col.id) : undefined;
+    for (let hops = 0; target && hops < 5 && fkTarget.has(target.id); hops++) target = fkTarget.get(target.id);
+    return target && target.id !== col.id ? { ...col, type: { ...target.type, array: col.type.array } } : col;
   };
   const ctx: TypeContext = {
     source,
@@ -102,12 +124,14 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const ic of cols) {
       let s: string;
       if (ic.expression) {
-        if (!sameLanguage && looksPostgresOnly(ic.expression)) return undefined;
-        s = `(${ic.expression})`;
+        if (d.expressionIndexes === false) return undefined;
+        const expr = expressionFor(d, source, ic.expression, 'index', (note) => warn(`${tableName(t)}: index expression ${ic.expression} approximated (${note})`));
+        if (expr === undefined) return undefined;
+        s = `(${expr})`;
       } else {
         s = d.quote(colName(t, ic.column));
         const col = t.columns.find((c) => c.id === ic.column);
-        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(col, { ...ctx, warn: () => {} }, false).sql) : undefined;
+        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(typed(col), { ...ctx, keyed: keyed.has(col.id), warn: () => {} }, false).sql) : undefined;
         if (prefix === 'skip') return undefined;
         const length = ic.length ?? prefix;
         if (length && d.id === 'mysql') s += `(${length})`;
@@ -122,27 +146,39 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const indexColNames = (t: Table, ix: { columns: IndexColumn[] }) => ix.columns.map((c) => (c.column ? colName(t, c.column) : 'expr'));
   // Prisma's `@@index(name:)` is the old spelling of `map:` (an index has no client name).
   const indexNameOf = (t: Table, ix: Index) => ix.dbName ?? (ix.unique ? undefined : ix.name) ?? indexName(tableName(t), indexColNames(t, ix), ix.unique, d.maxIdentifierLength);
+  const usedFkNames = new Set<string>();
   const fkSql = (rel: ForeignKeyRelation) => {
     const from = tables[rel.from.table];
     const to = tables[rel.to.table];
     const { onDelete, onUpdate } = referentialActions(doc, rel);
-    const name = rel.dbName ?? foreignKeyName(tableName(from), rel.from.columns.map((c) => colName(from, c)), d.maxIdentifierLength);
+    const fkName = rel.dbName ?? foreignKeyName(tableName(from), rel.from.columns.map((c) => colName(from, c)), d.maxIdentifierLength);
+    const name = d.globalNames?.foreignKeys
+      ? uniqueName(fkName, usedFkNames, d.maxIdentifierLength, (n) => warn(`${tableName(from)}: foreign key ${fkName} renamed ${n} (constraint names are unique per database)`))
+      : fkName;
     const cols = (t: Table, ids: Id[]) => ids.map((c) => d.quote(colName(t, c))).join(', ');
     return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`;
   };
 
   const order = sqlSources(doc).order ?? {};
   const notNullArrays = new Set(sqlSources(doc).notNullArrays ?? []);
-  const createTable = (t: Table): string => {
+  const createTable = (t: Table): string | undefined => {
     const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
     const lines: string[] = [];
     let inlinePk = false;
     for (const col of t.columns) {
       const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
-      const c = columnSql(d, doc, col, { ...ctx, warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
+      const tc = typed(col);
+      if (tc !== col && d.columnType(tc, { ...ctx, keyed: true, warn: () => {} }, false).sql !== d.columnType(col, { ...ctx, keyed: true, warn: () => {} }, false).sql) {
+        warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
+      }
+      const c = columnSql(d, doc, tc, { ...ctx, keyed: keyed.has(col.id), warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
       inlinePk ||= !!c.inlinePrimaryKey;
       lines.push(c.sql);
-      if (d.id === 'mysql' && isAutoincrement(col) && !singlePk && !pkIds.includes(col.id)) warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column is not a key`);
+      if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pkIds[0] !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
+        // InnoDB needs an AUTO_INCREMENT column to lead an index.
+        lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
+        warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column does not lead the primary key; an index on it is added`);
+      }
     }
     if (t.primaryKey && !inlinePk) {
       const name = t.primaryKey.dbName ?? primaryKeyName(tableName(t), d.maxIdentifierLength);
@@ -154,13 +190,18 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       if (cols) lines.push(`CONSTRAINT ${d.quote(indexNameOf(t, ix))} UNIQUE (${cols})`);
     }
     for (const ck of t.checks) {
-      if (!sameLanguage && looksPostgresOnly(ck.expression)) {
+      const expr = expressionFor(d, source, ck.expression, 'check', (note) => warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} approximated (${note})`));
+      if (expr === undefined) {
         warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} is ${source} SQL; dropped`);
         continue;
       }
-      lines.push(`${ck.dbName ? `CONSTRAINT ${d.quote(ck.dbName)} ` : ''}CHECK (${ck.expression})`);
+      lines.push(`${ck.dbName ? `CONSTRAINT ${d.quote(ck.dbName)} ` : ''}CHECK (${expr})`);
     }
     if (d.inlineForeignKeys) for (const rel of fks.filter((r) => r.from.table === t.id)) lines.push(fkSql(rel));
+    if (!lines.length && d.id !== 'postgres') {
+      warn(`${tableName(t)}: a table without columns cannot be created in ${d.id}; skipped`);
+      return undefined;
+    }
     const tail = d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '';
     return `CREATE TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
   };
@@ -169,7 +210,16 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   type Item = { rank: number; seq: number; emit: () => void };
   const items: Item[] = [];
   let seq = 0;
-  for (const t of Object.values(doc.tables)) items.push({ rank: order[t.id] ?? -1, seq: seq++, emit: () => out.push({ kind: 'table', id: t.id, sql: createTable(t) }) });
+  for (const t of Object.values(doc.tables)) {
+    items.push({
+      rank: order[t.id] ?? -1,
+      seq: seq++,
+      emit: () => {
+        const sql = createTable(t);
+        if (sql) out.push({ kind: 'table', id: t.id, sql });
+      },
+    });
+  }
   for (const v of Object.values(doc.views)) {
     items.push({
       rank: order[v.id] ?? 1e9,
@@ -186,22 +236,28 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') }) });
   }
   items.sort((a, b) => a.rank - b.rank || a.seq - b.seq).forEach((i) => i.emit());
-  for (const j of joins) out.push({ kind: 'table', id: j.id, sql: createTable(j) });
+  for (const j of joins) out.push({ kind: 'table', id: j.id, sql: createTable(j)! });
 
+  const usedIndexNames = new Set<string>();
   for (const t of [...Object.values(doc.tables), ...joins]) {
     for (const ix of t.indexes) {
       if (ix.unique && ix.constraint) continue;
+      const baseName = indexNameOf(t, ix);
+      const ixName = d.globalNames?.indexes
+        ? uniqueName(baseName, usedIndexNames, d.maxIdentifierLength, (n) => warn(`${tableName(t)}: index ${baseName} renamed ${n} (index names are unique per database)`))
+        : baseName;
       let cols = indexCols(t, ix.columns, true);
       if (!cols) {
-        warn(`${tableName(t)}: index ${indexNameOf(t, ix)} cannot be written for ${d.id}; skipped`);
+        warn(`${tableName(t)}: index ${ixName} cannot be written for ${d.id}; skipped`);
         continue;
       }
       let where = '';
       if (ix.where) {
-        if (!d.partialIndexes || (!sameLanguage && looksPostgresOnly(ix.where))) {
-          warn(`${tableName(t)}: partial index ${indexNameOf(t, ix)} ${ix.unique ? 'skipped' : 'written without its WHERE'}`);
+        const pred = d.partialIndexes ? expressionFor(d, source, ix.where, 'predicate', (note) => warn(`${tableName(t)}: partial index ${ixName} predicate approximated (${note})`)) : undefined;
+        if (pred === undefined) {
+          warn(`${tableName(t)}: partial index ${ixName} ${ix.unique ? 'skipped' : 'written without its WHERE'}`);
           if (ix.unique) continue;
-        } else where = ` WHERE ${ix.where}`;
+        } else where = ` WHERE ${pred}`;
       }
       let using = '';
       if (ix.method && ix.method !== 'btree') {
@@ -211,7 +267,25 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       }
       const kw = d.id === 'mysql' && ix.method === 'fulltext' ? 'FULLTEXT ' : ix.unique ? 'UNIQUE ' : '';
       const on = d.id === 'postgres' || d.schemas ? qTable(t) : d.quote(tableName(t));
-      out.push({ kind: 'index', id: ix.id, sql: `CREATE ${kw}INDEX ${d.quote(indexNameOf(t, ix))} ON ${on}${using}(${cols})${where}` });
+      out.push({ kind: 'index', id: ix.id, sql: `CREATE ${kw}INDEX ${d.quote(ixName)} ON ${on}${using}(${cols})${where}` });
+    }
+  }
+  if (d.fkTypesMatch) {
+    // InnoDB: the referenced columns must lead an index, in order.
+    const added = new Set<string>();
+    for (const rel of fks) {
+      const to = tables[rel.to.table];
+      if (!to) continue;
+      const want = rel.to.columns;
+      const leads = (cols: IndexColumn[]) => want.every((id, i) => cols[i]?.column === id && !cols[i].expression);
+      if ((to.primaryKey && leads(to.primaryKey.columns)) || to.indexes.some((ix) => !ix.where && leads(ix.columns))) continue;
+      const key = `${to.id}:${want.join(',')}`;
+      if (added.has(key)) continue;
+      added.add(key);
+      const cols = want.map((id) => colName(to, id));
+      const name = indexName(tableName(to), cols, false, d.maxIdentifierLength);
+      warn(`${tableName(to)}: index ${name} added, as foreign keys need the referenced columns (${cols.join(', ')}) to lead an index`);
+      out.push({ kind: 'index', id: rel.id, sql: `CREATE INDEX ${d.quote(name)} ON ${qTable(to)}(${want.map((id) => d.quote(colName(to, id))).join(', ')})` });
     }
   }
   if (!d.inlineForeignKeys) {
@@ -232,6 +306,37 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   }
   for (const r of late) out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') });
   return { statements: out, diagnostics };
+}
+
+/** `name`, or `name_2`, `name_3`, ... when already taken (cut to `max` characters); records the result. */
+function uniqueName(name: string, used: Set<string>, max: number, renamed: (n: string) => void): string {
+  let n = name;
+  for (let i = 2; used.has(n.toLowerCase()); i++) n = `${name.slice(0, max - String(i).length - 1)}_${i}`;
+  used.add(n.toLowerCase());
+  if (n !== name) renamed(n);
+  return n;
+}
+
+/**
+ * Table names for dialects without schemas: the database name, or `<schema>_<name>` for a table whose
+ * name is taken by a table of another schema (compared case-insensitively, as MySQL and SQLite do).
+ */
+export function flatTableNames(doc: SchemaDocument, warn: (message: string) => void = () => {}): Map<Id, string> {
+  const out = new Map<Id, string>();
+  const used = new Set<string>();
+  for (const t of Object.values(doc.tables)) {
+    const base = t.dbName ?? t.name;
+    let name = base;
+    if (used.has(name.toLowerCase())) {
+      const ns = t.namespace ? doc.namespaces[t.namespace]?.name : undefined;
+      name = ns ? `${ns}_${base}` : base;
+      for (let i = 2; used.has(name.toLowerCase()); i++) name = `${ns ?? ''}_${base}_${i}`;
+      warn(`${ns ? `${ns}.` : ''}${base}: another schema has a table of that name; written as ${name}`);
+    }
+    used.add(name.toLowerCase());
+    out.set(t.id, name);
+  }
+  return out;
 }
 
 /** The statements as one script, each ended with `;`. */

@@ -1,9 +1,9 @@
 /** Column definitions and defaults, shared by every dialect. */
 import { providerOfDialect } from './dialects';
-import type { Dialect, TypeContext } from './dialect';
+import type { Dialect, ExpressionUse, TypeContext } from './dialect';
 import { looksPostgresOnly } from './dialect';
 import { prismaStringArg } from './model';
-import type { Column, Id, SchemaDocument } from '../../schema/types';
+import type { Column, Id, Provider, SchemaDocument } from '../../schema/types';
 
 export interface ColumnSql {
   sql: string;
@@ -15,10 +15,15 @@ export function isAutoincrement(col: Column): boolean {
   return col.default?.kind === 'function' && (col.default.name === 'autoincrement' || col.default.name === 'sequence');
 }
 
-/** Whether an expression written for `source` can be emitted for `d` (same language, or portable-looking). */
-function portable(d: Dialect, source: string, expr: string): boolean {
+/**
+ * An expression written for `source` in `d`'s language: as is when it is the same language, else
+ * rewritten by the dialect; undefined when it has no equivalent.
+ */
+export function expressionFor(d: Dialect, source: string, expr: string, use: ExpressionUse, approximated: (note: string) => void): string | undefined {
   const same = providerOfDialect(d) === source || (d.id === 'postgres' && source === 'cockroachdb');
-  return same || (!looksPostgresOnly(expr) && !expr.includes('`'));
+  if (same) return expr;
+  if (d.expression) return d.expression(expr, source as Provider, approximated, use);
+  return !looksPostgresOnly(expr) && !expr.includes('`') ? expr : undefined;
 }
 
 const SIMPLE = /^(-?\d+(\.\d+)?|'([^']|'')*'|true|false|null|CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME)$/i;
@@ -62,12 +67,13 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
 }
 
 function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext): string | undefined {
-  if (!portable(d, source, expr)) {
+  const out = expressionFor(d, source, expr, 'default', (note) => ctx.warn(`${where}: default ${expr} approximated (${note})`));
+  if (out === undefined) {
     ctx.warn(`${where}: default ${expr} is ${source} SQL with no ${d.id} equivalent; dropped`);
     return undefined;
   }
-  if (providerOfDialect(d) !== source && d.id !== 'postgres' && !SIMPLE.test(expr.trim())) return `(${expr})`;
-  return expr;
+  if (providerOfDialect(d) !== source && d.id !== 'postgres' && !SIMPLE.test(out.trim())) return `(${out})`;
+  return out;
 }
 
 export function columnSql(
@@ -94,13 +100,14 @@ export function columnSql(
   if (auto && d.autoincrementSuffix) parts.push(d.autoincrementSuffix);
   if (!isAutoincrement(col)) {
     const def = defaultSql(d, doc, col, type.sql, ctx);
-    if (def !== undefined) parts.push(`DEFAULT ${def}`);
+    if (def !== undefined) parts.push(`DEFAULT ${d.defaultClause ? d.defaultClause(def, type.sql) : def}`);
   }
   if (col.identity && d.id === 'postgres') parts.push(d.identity(col.identity.generation, col.identity.sequence)!);
   if (col.generated) {
-    if (portable(d, source, col.generated.expression)) {
+    const expr = expressionFor(d, source, col.generated.expression, 'generated', (note) => ctx.warn(`column ${col.name}: generated expression approximated (${note})`));
+    if (expr !== undefined) {
       if (d.id === 'postgres' && !col.generated.stored) ctx.warn(`column ${col.name}: virtual generated column written as STORED`);
-      parts.push(d.generated(col.generated.expression, d.id === 'postgres' ? true : col.generated.stored));
+      parts.push(d.generated(expr, d.id === 'postgres' ? true : col.generated.stored));
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
   if (opts.inlineComment && col.comment) parts.push(`COMMENT ${d.stringLiteral(col.comment)}`);

@@ -6,6 +6,9 @@ import type { Column, Enum, Provider } from '../../schema/types';
 
 export type DialectId = 'postgres' | 'mysql' | 'sqlite';
 
+/** Where an expression is used: defaults may call non-deterministic functions, the others may not. */
+export type ExpressionUse = 'default' | 'check' | 'index' | 'predicate' | 'generated';
+
 export interface TypeContext {
   /** Provider of the document the column comes from (decides how `native` is read). */
   source: Provider;
@@ -13,6 +16,8 @@ export interface TypeContext {
   /** Qualified, quoted name of an enum type (PostgreSQL). */
   enumTypeName(e: Enum): string;
   warn(message: string): void;
+  /** The column is part of a primary key, unique index or foreign key (MySQL cannot key unbounded text). */
+  keyed?: boolean;
 }
 
 export interface RenderedType {
@@ -46,6 +51,20 @@ export interface Dialect {
   generated(expression: string, stored: boolean): string;
   /** Prefix length for indexed columns of this type (MySQL TEXT/BLOB), or 'skip' (not indexable). */
   indexPrefix?(typeSql: string): number | 'skip' | undefined;
+  /**
+   * Rewrites an SQL expression written for another provider (a default, check, index expression,
+   * index predicate or generated column) into this dialect; undefined when it has no equivalent.
+   * `approximated` is called with a note when the result only approximates the original.
+   */
+  expression?(expr: string, source: Provider, approximated: (note: string) => void, use: ExpressionUse): string | undefined;
+  /** Index key parts can be expressions (false for MySQL: MariaDB has no functional indexes). */
+  expressionIndexes?: boolean;
+  /** The final form of a column default, given the rendered type (MySQL: TEXT/BLOB/JSON take `(expr)`). */
+  defaultClause?(sql: string, typeSql: string): string;
+  /** Foreign-key columns must have the referenced column's type (MySQL/InnoDB). */
+  fkTypesMatch?: boolean;
+  /** Constraint and index names that must be unique in the whole database rather than per table. */
+  globalNames?: { foreignKeys?: boolean; indexes?: boolean };
 }
 
 export function escapeQuoted(name: string, q: string): string {

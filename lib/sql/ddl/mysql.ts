@@ -1,5 +1,6 @@
 import type { Column } from '../../schema/types';
 import { escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
+import { translateExpression } from './expr';
 
 const SCALAR: Record<string, string> = {
   String: 'VARCHAR(191)', Boolean: 'BOOLEAN', Int: 'INTEGER', BigInt: 'BIGINT', Float: 'DOUBLE',
@@ -22,7 +23,8 @@ const FROM_PG: Record<string, string> = {
 
 function withArgs(template: string, args: string[]): string {
   if (template.includes('(n)')) {
-    if (!args.length) return template.replace('(n)', '');
+    // PostgreSQL `varchar` without a length is unbounded: MySQL needs one.
+    if (!args.length) return template === 'VARCHAR(n)' ? 'LONGTEXT' : template.replace('(n)', '');
     const n = template.startsWith('DATETIME') || template.startsWith('TIME') ? String(Math.min(6, Number(args[0]))) : args[0];
     return template.replace('(n)', `(${n})`);
   }
@@ -38,12 +40,29 @@ function nativeSql(col: Column, ctx: TypeContext): string | undefined {
   return undefined;
 }
 
+const quote = (name: string) => escapeQuoted(name, '`');
+// MySQL strings treat backslash as an escape character (unless NO_BACKSLASH_ESCAPES): double it.
+const stringLiteral = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** Types that take no plain literal default in MySQL 8 (MariaDB accepts both forms): `DEFAULT ('x')`. */
+const EXPRESSION_DEFAULT_TYPES = /^(TINY|MEDIUM|LONG)?(TEXT|BLOB)\b|^JSON\b|^GEOMETRY|^POINT|^LINESTRING|^POLYGON/i;
+
+/**
+ * Unbounded text in a key: InnoDB cannot index it whole (no foreign key can use it, a primary key or
+ * unique index only a prefix), so it is written as Prisma's VARCHAR(191).
+ */
+function keyedType(col: Column, sql: string, ctx: TypeContext): string {
+  if (!ctx.keyed || ctx.source === 'mysql' || !/^(LONG|MEDIUM|TINY)?TEXT$/i.test(sql)) return sql;
+  ctx.warn(`column ${col.name}: unbounded text in a key written as VARCHAR(191)`);
+  return 'VARCHAR(191)';
+}
+
 export const mysqlDialect: Dialect = {
   id: 'mysql',
   provider: 'mysql',
   maxIdentifierLength: 64,
-  quote: (name) => escapeQuoted(name, '`'),
-  stringLiteral: (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`,
+  quote,
+  stringLiteral,
   schemas: false,
   enumTypes: false,
   inlineForeignKeys: false,
@@ -63,11 +82,20 @@ export const mysqlDialect: Dialect = {
     if (t.kind === 'Unsupported') {
       if (ctx.source === 'mysql') return { sql: t.unsupported! };
       ctx.warn(`column ${col.name}: type ${t.unsupported} has no MySQL equivalent; stored as LONGTEXT`);
-      return { sql: 'LONGTEXT' };
+      return { sql: keyedType(col, 'LONGTEXT', { ...ctx, warn: () => {} }) };
     }
     if (t.kind === 'Composite') return { sql: 'JSON' };
-    return { sql: nativeSql(col, ctx) ?? SCALAR[t.kind] };
+    return { sql: keyedType(col, nativeSql(col, ctx) ?? SCALAR[t.kind], ctx) };
   },
+  expression(expr, _source, approximated, use) {
+    const r = translateExpression(expr, 'mysql', quote, stringLiteral, use !== 'default');
+    r.approximations.forEach(approximated);
+    return r.sql;
+  },
+  defaultClause: (sql, typeSql) => (EXPRESSION_DEFAULT_TYPES.test(typeSql) && !sql.startsWith('(') ? `(${sql})` : sql),
+  fkTypesMatch: true,
+  expressionIndexes: false,
+  globalNames: { foreignKeys: true },
   autoincrementSuffix: 'AUTO_INCREMENT',
   now: (typeSql) => {
     const p = /\((\d)\)/.exec(typeSql);
@@ -75,5 +103,11 @@ export const mysqlDialect: Dialect = {
   },
   identity: () => 'AUTO_INCREMENT',
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
-  indexPrefix: (typeSql) => (/^JSON$/i.test(typeSql) ? 'skip' : /TEXT|BLOB/i.test(typeSql) ? 191 : undefined),
+  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR longer than InnoDB's 3072-byte key in utf8mb4.
+  indexPrefix: (typeSql) => {
+    if (/^JSON$/i.test(typeSql)) return 'skip';
+    if (/TEXT|BLOB/i.test(typeSql)) return 191;
+    const n = /^VAR(CHAR|BINARY)\((\d+)\)/i.exec(typeSql);
+    return n && Number(n[2]) > 768 ? 191 : undefined;
+  },
 };

@@ -1,4 +1,8 @@
 import { escapeQuoted, type Dialect, type RenderedType } from './dialect';
+import { translateExpression } from './expr';
+
+const quote = (name: string) => escapeQuoted(name, '"');
+const stringLiteral = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
 const SCALAR: Record<string, string> = {
   String: 'TEXT', Boolean: 'BOOLEAN', Int: 'INTEGER', BigInt: 'BIGINT', Float: 'REAL',
@@ -9,8 +13,8 @@ export const sqliteDialect: Dialect = {
   id: 'sqlite',
   provider: 'sqlite',
   maxIdentifierLength: 10000,
-  quote: (name) => escapeQuoted(name, '"'),
-  stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
+  quote,
+  stringLiteral,
   schemas: false,
   enumTypes: false,
   inlineForeignKeys: true,
@@ -31,6 +35,14 @@ export const sqliteDialect: Dialect = {
     if (t.kind === 'Composite') return { sql: 'JSONB' };
     return { sql: SCALAR[t.kind] };
   },
+  expression(expr, _source, approximated, use) {
+    // SQLite refuses non-deterministic functions in index expressions, partial-index predicates and generated columns.
+    const r = translateExpression(expr, 'sqlite', quote, stringLiteral, use !== 'default' && use !== 'check');
+    r.approximations.forEach(approximated);
+    return r.sql;
+  },
+  // Index names are unique per database in SQLite (and schemas are flattened).
+  globalNames: { indexes: true },
   now: () => 'CURRENT_TIMESTAMP',
   identity: () => undefined,
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,

@@ -1,0 +1,196 @@
+/**
+ * Rewrites an SQL expression written for one provider (mostly PostgreSQL) into MySQL or SQLite:
+ * drops `::type` casts, re-quotes identifiers, re-escapes strings, maps the functions that have an
+ * equivalent (`now()`, `gen_random_uuid()`, `char_length()`, ...) and refuses everything else
+ * (unknown functions, array syntax, PostgreSQL operators), so that what is written runs.
+ * A small tokenizer, no parser: the expressions are defaults, checks and index expressions.
+ */
+
+export type ExprTarget = 'mysql' | 'sqlite';
+
+export interface ExprResult {
+  sql?: string;
+  /** Why the expression cannot be written (when `sql` is undefined). */
+  reason?: string;
+  /** Notes about parts that were only approximated. */
+  approximations: string[];
+}
+
+type Tok = { t: 'str' | 'qid' | 'id' | 'num' | 'op' | 'ws'; v: string; raw: string };
+
+function tokenize(s: string): Tok[] | string {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    const rest = s.slice(i);
+    let m: RegExpExecArray | null;
+    if ((m = /^\s+/.exec(rest))) out.push({ t: 'ws', v: m[0], raw: m[0] });
+    else if (/^[eEbBxXuU]&?'/.test(rest) && !/^[a-zA-Z_]/.test(s[i - 1] ?? '')) return 'escape-string or bit-string literal';
+    else if (c === '$' && /^\$\w*\$/.test(rest)) return 'dollar-quoted string';
+    else if (c === "'") {
+      let j = i + 1;
+      let v = '';
+      for (;;) {
+        if (j >= s.length) return 'unterminated string';
+        if (s[j] === "'") {
+          if (s[j + 1] === "'") {
+            v += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        v += s[j++];
+      }
+      out.push({ t: 'str', v, raw: s.slice(i, j + 1) });
+      i = j + 1;
+      continue;
+    } else if (c === '"' || c === '`') {
+      let j = i + 1;
+      let v = '';
+      for (;;) {
+        if (j >= s.length) return 'unterminated identifier';
+        if (s[j] === c) {
+          if (s[j + 1] === c) {
+            v += c;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        v += s[j++];
+      }
+      out.push({ t: 'qid', v, raw: s.slice(i, j + 1) });
+      i = j + 1;
+      continue;
+    } else if ((m = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?/.exec(rest))) out.push({ t: 'num', v: m[0], raw: m[0] });
+    else if ((m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(rest))) out.push({ t: 'id', v: m[0], raw: m[0] });
+    else if ((m = /^(::|<>|!=|<=|>=|\|\||->>|->|[-+*/%=<>(),.;~!@#^&|?:[\]])/.exec(rest))) {
+      // Multi-character PostgreSQL operators (`~*`, `!~`, `@>`, `&&`, ...) are made of these; they are refused below.
+      out.push({ t: 'op', v: m[0], raw: m[0] });
+    } else return `unexpected character ${c}`;
+    i += out[out.length - 1].raw.length;
+  }
+  return out;
+}
+
+/** Type words that can follow a first type word in a cast (`character varying`, `timestamp with time zone`). */
+const TYPE_WORDS = new Set(['varying', 'without', 'with', 'time', 'zone', 'precision']);
+const REFUSED_WORDS = new Set(['array', 'ilike', 'similar', 'any', 'some', 'at', 'operator', 'collate', 'overlaps', 'row']);
+const REFUSED_OPS = new Set(['~', '!', '@', '#', '^', '&', '?', '[', ']', ';', ':', '->', '->>']);
+
+const UUID_SQLITE =
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+const UUID_FUNCS = new Set(['gen_random_uuid', 'uuid_generate_v4', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuidv4', 'uuidv7', 'uuid']);
+const NOW_FUNCS = new Set(['now', 'transaction_timestamp', 'statement_timestamp', 'clock_timestamp', 'current_timestamp', 'localtimestamp']);
+
+/** Functions that exist with the same meaning in the target (lower-case names). */
+const COMMON = ['abs', 'coalesce', 'nullif', 'lower', 'upper', 'length', 'trim', 'ltrim', 'rtrim', 'replace', 'round', 'instr', 'hex'];
+const FUNCS: Record<ExprTarget, Set<string>> = {
+  mysql: new Set([...COMMON, 'char_length', 'character_length', 'concat', 'substring', 'substr', 'greatest', 'least', 'floor', 'ceil', 'ceiling', 'mod', 'json_valid', 'json_object', 'json_array', 'curdate', 'curtime', 'current_date', 'current_time', 'utc_timestamp', 'if', 'ifnull', 'left', 'right', 'md5', 'year', 'month', 'day']),
+  sqlite: new Set([...COMMON, 'substr', 'ifnull', 'iif', 'max', 'min', 'json', 'json_valid', 'json_object', 'json_array', 'datetime', 'date', 'time', 'julianday', 'strftime', 'unixepoch', 'random', 'randomblob', 'typeof', 'glob', 'like', 'printf', 'format', 'unicode', 'char', 'quote', 'zeroblob']),
+};
+/** Renamed functions. */
+const RENAMED: Record<ExprTarget, Record<string, string>> = {
+  mysql: {},
+  sqlite: { char_length: 'length', character_length: 'length', substring: 'substr', greatest: 'max', least: 'min', ceil: 'ceiling' },
+};
+
+const VOLATILE = new Set(['current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'localtime', 'random', 'randomblob', 'curdate', 'curtime', 'utc_timestamp']);
+
+/**
+ * `expr` (written for another provider) in `target`'s SQL. `deterministic`: refuse functions whose
+ * value changes between calls (checks, index expressions and generated columns need that).
+ */
+export function translateExpression(
+  expr: string,
+  target: ExprTarget,
+  quote: (name: string) => string,
+  stringLiteral: (v: string) => string,
+  deterministic = false,
+): ExprResult {
+  const approximations: string[] = [];
+  const fail = (reason: string): ExprResult => ({ reason, approximations });
+  const toks = tokenize(expr.trim());
+  if (typeof toks === 'string') return fail(toks);
+  const next = (i: number) => {
+    let j = i + 1;
+    while (toks[j]?.t === 'ws') j++;
+    return j;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    if (tok.t === 'ws' || tok.t === 'num') {
+      out.push(tok.raw);
+      continue;
+    }
+    if (tok.t === 'str') {
+      out.push(stringLiteral(tok.v));
+      continue;
+    }
+    if (tok.t === 'qid') {
+      out.push(quote(tok.v));
+      continue;
+    }
+    if (tok.t === 'op') {
+      if (tok.v === '::') {
+        // Drop the cast: a type name (possibly several words, qualified or quoted), `(args)`, `[]`.
+        let j = next(i);
+        if (toks[j]?.t !== 'id' && toks[j]?.t !== 'qid') return fail('cast without a type');
+        while (toks[next(j)]?.v === '.' && ['id', 'qid'].includes(toks[next(next(j))]?.t)) j = next(next(j));
+        while (toks[next(j)]?.t === 'id' && TYPE_WORDS.has(toks[next(j)].v.toLowerCase())) j = next(j);
+        if (toks[next(j)]?.v === '(') {
+          j = next(j);
+          while (j < toks.length && toks[j].v !== ')') j++;
+        }
+        while (toks[next(j)]?.v === '[' && toks[next(next(j))]?.v === ']') j = next(next(j));
+        if (!approximations.includes('casts dropped')) approximations.push('casts dropped');
+        i = j;
+        continue;
+      }
+      if (REFUSED_OPS.has(tok.v)) return fail(`operator ${tok.v}`);
+      if (tok.v === '||' && target === 'mysql') return fail('|| string concatenation');
+      out.push(tok.raw);
+      continue;
+    }
+    // identifier
+    const lower = tok.v.toLowerCase();
+    if (deterministic && (VOLATILE.has(lower) || NOW_FUNCS.has(lower) || UUID_FUNCS.has(lower))) return fail(`non-deterministic ${lower}`);
+    const j = next(i);
+    const isCall = toks[j]?.v === '(';
+    if (!isCall) {
+      if (toks[j]?.v === '.' && ['pg_catalog', 'public', 'extensions'].includes(lower) && toks[next(j)]?.t === 'id' && toks[next(next(j))]?.v === '(') {
+        i = j; // a schema-qualified function: drop the schema
+        continue;
+      }
+      if (REFUSED_WORDS.has(lower)) return fail(lower.toUpperCase());
+      if (lower === 'localtimestamp') {
+        out.push('CURRENT_TIMESTAMP');
+        continue;
+      }
+      out.push(tok.raw);
+      continue;
+    }
+    if (NOW_FUNCS.has(lower)) {
+      const close = next(j);
+      if (toks[close]?.v !== ')') return fail(`${lower}() with arguments`);
+      out.push('CURRENT_TIMESTAMP');
+      i = close;
+      continue;
+    }
+    if (UUID_FUNCS.has(lower)) {
+      const close = next(j);
+      if (toks[close]?.v !== ')') return fail(`${lower}() with arguments`);
+      out.push(target === 'mysql' ? 'uuid()' : UUID_SQLITE);
+      if (lower !== 'gen_random_uuid' && lower !== 'uuid_generate_v4' && lower !== 'uuidv4' && lower !== 'uuid') approximations.push(`${lower}() written as a random (version 4) UUID`);
+      i = close;
+      continue;
+    }
+    const renamed = RENAMED[target][lower];
+    if (!renamed && !FUNCS[target].has(lower)) return fail(`function ${tok.v}()`);
+    out.push(renamed ?? tok.raw);
+  }
+  return { sql: out.join(''), approximations };
+}
