@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
-import { sqlSources } from '../sources';
+import { sqlSources, type SqlSources } from '../sources';
 import { columnSql, expressionFor, isAutoincrement } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
@@ -29,6 +29,21 @@ export interface DdlResult {
 
 /** Raw object kinds that attach to tables or functions: written after everything else. */
 export const LATE_RAW_KINDS = new Set(['trigger', 'policy', 'comment', 'alter', 'grant', 'rls', 'constraint', 'index', 'rule', 'publication', 'sequence-owner']);
+
+/**
+ * PostgreSQL trivia the SQL import keeps in `sources.sql` beside the shared fields (the document has
+ * no partitioning): a partitioned table's `PARTITION BY` clause, by table id.
+ */
+export interface PostgresSqlSources extends SqlSources {
+  partitionBy?: Record<Id, string>;
+  /** Partitions: attached (`ALTER TABLE parent ATTACH PARTITION child <bound>`) after the indexes. */
+  partitionOf?: Record<Id, { parent: Id; bound: string }>;
+  /**
+   * Raw statements written for a non-default search_path: the statement that set it (`SET search_path = a, b`),
+   * by raw id. The export sets it before such a raw and resets it before everything else.
+   */
+  searchPath?: Record<Id, string>;
+}
 
 const RAW_DIALECT: Record<string, string> = { postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
 
@@ -159,21 +174,25 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`;
   };
 
-  const order = sqlSources(doc).order ?? {};
-  const notNullArrays = new Set(sqlSources(doc).notNullArrays ?? []);
+  const sources: PostgresSqlSources = sqlSources(doc);
+  const order = sources.order ?? {};
+  const notNullArrays = new Set(sources.notNullArrays ?? []);
+  const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
   const createTable = (t: Table): string | undefined => {
     const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
     const lines: string[] = [];
     let inlinePk = false;
     for (const col of t.columns) {
       const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
+      // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
+      const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const tc = typed(col);
       if (tc !== col && d.columnType(tc, { ...ctx, keyed: true, warn: () => {} }, false).sql !== d.columnType(col, { ...ctx, keyed: true, warn: () => {} }, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
-      const c = columnSql(d, doc, tc, { ...ctx, keyed: keyed.has(col.id), warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
+      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, { ...ctx, keyed: keyed.has(col.id), warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
       inlinePk ||= !!c.inlinePrimaryKey;
-      lines.push(c.sql);
+      lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pkIds[0] !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index.
         lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
@@ -202,7 +221,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       warn(`${tableName(t)}: a table without columns cannot be created in ${d.id}; skipped`);
       return undefined;
     }
-    const tail = d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '';
+    const tail = (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
     return `CREATE TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
   };
 
@@ -288,6 +307,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       out.push({ kind: 'index', id: rel.id, sql: `CREATE INDEX ${d.quote(name)} ON ${qTable(to)}(${want.map((id) => d.quote(colName(to, id))).join(', ')})` });
     }
   }
+  for (const [child, p] of Object.entries(sources.partitionOf ?? {})) {
+    if (d.id !== 'postgres' || !tables[child] || !tables[p.parent]) continue;
+    out.push({ kind: 'table', id: child, sql: `ALTER TABLE ${qTable(tables[p.parent])} ATTACH PARTITION ${qTable(tables[child])} ${p.bound}` });
+  }
   if (!d.inlineForeignKeys) {
     for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tables[rel.from.table])} ADD ${fkSql(rel)}` });
   }
@@ -305,7 +328,23 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     warn('comments are not supported; dropped');
   }
   for (const r of late) out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') });
-  return { statements: out, diagnostics };
+  return { statements: d.id === 'postgres' && sources.searchPath ? withSearchPaths(out, sources.searchPath) : out, diagnostics };
+}
+
+/** Sets each raw statement's search_path before it, and resets it before generated (qualified) SQL. */
+function withSearchPaths(list: DdlStatement[], paths: Record<Id, string>): DdlStatement[] {
+  const out: DdlStatement[] = [];
+  let current: string | undefined;
+  for (const st of list) {
+    const want = st.kind === 'raw' && st.id ? paths[st.id] : undefined;
+    if (want !== current && st.kind !== 'preamble') {
+      out.push({ kind: 'preamble', sql: want ?? 'RESET search_path' });
+      current = want;
+    }
+    out.push(st);
+  }
+  if (current !== undefined) out.push({ kind: 'preamble', sql: 'RESET search_path' });
+  return out;
 }
 
 /** `name`, or `name_2`, `name_3`, ... when already taken (cut to `max` characters); records the result. */

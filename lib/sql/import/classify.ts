@@ -53,10 +53,16 @@ const RAW_KINDS: [RegExp, string][] = [
   [/^alter\s+(domain|type)\b/, 'alter'],
   [/^alter\s+(function|aggregate|procedure)\b/, 'alter'],
   [/^alter\s+(materialized\s+view|view)\b/, 'alter'],
+  [/^alter\s+index\b/, 'alter'],
   [/^drop\s+(function|procedure|aggregate|domain|cast|operator|trigger|policy|rule|type|text\s+search|collation|publication)\b/, 'drop'],
   [/^comment\s+on\b/, 'comment'],
   [/^security\s+label\b/, 'comment'],
 ];
+
+/** Raw kinds whose created object is named (for dependency ordering on export): the keyword before the name. */
+const CREATES: Record<string, string> = {
+  function: 'function', procedure: 'procedure', aggregate: 'aggregate', domain: 'domain', type: 'type', 'materialized-view': 'materialized\\s+view',
+};
 
 export function classify(text: string): Classified {
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
@@ -93,6 +99,10 @@ export function classify(text: string): Classified {
     if (kind === 'comment') {
       const m = new RegExp(String.raw`^comment\s+on\s+(table|column)\s+(${PATH})\s+is\b`, 'i').exec(text);
       if (m) return { execute: true, raw: 'comment', target: { what: m[1].toLowerCase(), path: identPath(m[2]) } };
+    }
+    if (CREATES[kind]) {
+      const m = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:constraint\s+)?${CREATES[kind]}\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i').exec(text);
+      if (m) return { execute: true, raw: kind, target: { what: kind, path: identPath(m[1]) } };
     }
     if (kind === 'sequence' || kind === 'sequence-owner') {
       const m = new RegExp(String.raw`^(?:create|alter)\s+sequence\s+(?:if\s+(?:not\s+)?exists\s+)?(${PATH})`, 'i').exec(text);

@@ -10,10 +10,12 @@ import { assertValidDocument } from '../../schema/validate';
 import type { ImportResult, SourceFile } from '../../formats/types';
 import { extensionsNamedIn } from '../../pglite/extensions';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
-import type { SqlSources } from '../sources';
+import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
+import type { Id } from '../../schema/types';
+import type { R } from './catalog-read';
 import { splitStatements } from '../split';
 import { readRawCatalog } from './catalog-read';
-import { classify, type Classified } from './classify';
+import { classify, identPath, type Classified } from './classify';
 import { catalogToDocument } from './to-document';
 
 export interface ImportPostgresOptions {
@@ -30,6 +32,79 @@ interface Kept {
   kind: string;
   text: string;
   c: Classified;
+  /** The schema unqualified names resolve to when the statement ran (first of the search_path). */
+  schema: string;
+  /** The statement that set the search_path in effect, when not the default. */
+  searchPath?: string;
+}
+
+/** Catalog dependency key prefix for the object a raw statement creates. */
+const KEY_PREFIX: Record<string, string> = {
+  function: 'fn:', procedure: 'fn:', aggregate: 'fn:', domain: 'type:', type: 'type:', sequence: 'rel:', 'materialized-view': 'rel:',
+};
+
+interface OrderNode {
+  id: Id;
+  /** Statement index in the script (the original order). */
+  prio: number;
+  /** Catalog keys of what it creates. */
+  keys: string[];
+  raw: boolean;
+}
+
+/**
+ * Export order: the original statement order, except that what an object needs (per pg_depend: a
+ * domain or sequence a table uses, a table a view reads, ...) comes first. Raw statements keep their
+ * relative order (they may depend on session state such as the search_path); cycles fall back to
+ * the original order.
+ */
+function dependencyOrder(nodes: OrderNode[], deps: R[]): Record<Id, number> {
+  nodes.sort((a, b) => a.prio - b.prio);
+  const byKey = new Map<string, OrderNode[]>();
+  for (const n of nodes) for (const k of n.keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(n);
+  const needs = new Map<OrderNode, OrderNode[]>();
+  const need = (a: OrderNode, b: OrderNode) => a !== b && (needs.get(a) ?? needs.set(a, []).get(a)!).push(b);
+  for (const d of deps) {
+    const from = byKey.get(d.from!);
+    const to = byKey.get(d.to!);
+    // Raw statements keep their relative order (the script ran in it), so only edges to or from
+    // modelled objects matter; this also keeps overloaded functions (one key) from reordering raws.
+    if (from && to) for (const a of from) for (const b of to) if (!(a.raw && b.raw)) need(a, b);
+  }
+  let prevRaw: OrderNode | undefined;
+  for (const n of nodes) {
+    if (!n.raw) continue;
+    if (prevRaw) need(n, prevRaw);
+    prevRaw = n;
+  }
+  const order: Record<Id, number> = {};
+  const state = new Map<OrderNode, 1 | 2>();
+  let pos = 0;
+  const visit = (n: OrderNode) => {
+    if (state.has(n)) return;
+    state.set(n, 1);
+    // Iterative over the raw chain would avoid deep recursion; chains are short in practice except
+    // raw -> previous raw, which is visited in order below, so the stack stays shallow.
+    for (const m of needs.get(n) ?? []) visit(m);
+    state.set(n, 2);
+    order[n.id] = pos++;
+  };
+  for (const n of nodes) visit(n);
+  return order;
+}
+
+/** First schema of a `SET search_path` / `set_config('search_path', ...)` value (`public` if none). */
+function searchPathSchema(text: string, current: string): string {
+  const m = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/i.exec(text);
+  if (!m) return current;
+  if (/^\s*reset\b/i.test(text) || /^\s*default\s*$/i.test(m[2] ?? '')) return 'public';
+  const list = (m[1] ?? m[2]).replace(/''/g, "'");
+  for (const part of list.split(',')) {
+    const p = part.trim().replace(/^'(.*)'$/, '$1');
+    if (!p || p === '"$user"' || p === '$user') continue;
+    return p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase();
+  }
+  return current;
 }
 
 const now = () => globalThis.performance?.now() ?? Date.now();
@@ -40,7 +115,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const extensions = extensionsNamedIn(files.map((f) => f.text).join('\n'));
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
   const kept: Kept[] = [];
-  const targets: { index: number; what: string; path: string[] }[] = [];
+  const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
+  let schema = 'public';
+  let searchPath: string | undefined;
   let index = 0;
   let execMs = 0;
   try {
@@ -83,8 +160,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           execMs += now() - s;
         }
         if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
-        if (c.target) targets.push({ index, ...c.target });
-        if (c.raw) kept.push({ index, kind: c.raw, text: st.text, c });
+        if (c.raw === 'set') {
+          schema = searchPathSchema(st.text, schema);
+          searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(st.text) ? undefined : st.text;
+          continue;
+        }
+        if (c.target) targets.push({ index, schema, text: st.text, searchPath, ...c.target });
+        if (c.raw) kept.push({ index, kind: c.raw, text: st.text, c, schema, searchPath });
       }
     }
     const c0 = now();
@@ -94,28 +176,57 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
     const { doc } = built;
     const ids = opts.ids ?? newId;
-    const order: Record<string, number> = {};
-    const keyOf = (path: string[]) => (path.length > 1 ? `${path[path.length - 2]}.${path[path.length - 1]}` : `public.${path[0]}`);
-    for (const t of targets) {
-      const key = keyOf(t.path);
-      const id = t.what === 'table' ? built.tableByKey.get(key)?.id : t.what === 'view' ? built.viewByKey.get(key) : undefined;
-      if (id && order[id] === undefined) order[id] = t.index;
+    const keyOf = (t: { path: string[]; schema: string }) => (t.path.length > 1 ? `${t.path[t.path.length - 2]}.${t.path[t.path.length - 1]}` : `${t.schema}.${t.path[0]}`);
+    // A view that reads itself (created, then replaced to select from itself) cannot be written as one
+    // CREATE VIEW: keep its original statements as raw SQL instead.
+    const selfViews = new Set(cat.deps.filter((d) => d.from === d.to && d.from!.startsWith('rel:')).map((d) => d.from!.slice(4)));
+    for (const key of selfViews) {
+      const id = built.viewByKey.get(key);
+      if (!id) continue;
+      delete doc.views[id];
+      built.viewByKey.delete(key);
+      for (const t of targets) if (t.what === 'view' && keyOf(t) === key) kept.push({ index: t.index, kind: 'view', text: t.text, c: { execute: true }, schema: t.schema, searchPath: t.searchPath });
     }
-    const modelledTable = (path: string[]) => built.tableByKey.has(keyOf(path)) || [...built.tableByKey.values()].some((t) => (t.dbName ?? t.name) === path[path.length - 1]);
-    const addRaw = (kind: string, text: string, at: number, name?: string) => {
+    kept.sort((a, b) => a.index - b.index);
+    const searchPaths: Record<Id, string> = {};
+    const nodes: OrderNode[] = [];
+    const tableNode = new Map<Id, OrderNode>();
+    for (const t of targets) {
+      const key = keyOf(t);
+      const id = t.what === 'table' ? built.tableByKey.get(key)?.id : t.what === 'view' ? built.viewByKey.get(key) : undefined;
+      if (id && !tableNode.has(id)) {
+        const n = { id, prio: t.index, keys: [`rel:${key}`], raw: false };
+        tableNode.set(id, n);
+        nodes.push(n);
+      }
+    }
+    for (const [key, t] of built.tableByKey) if (!tableNode.has(t.id)) nodes.push({ id: t.id, prio: -1, keys: [`rel:${key}`], raw: false });
+    for (const [key, id] of built.viewByKey) if (!tableNode.has(id)) nodes.push({ id, prio: 1e9, keys: [`rel:${key}`], raw: false });
+    const modelledTable = (t: { path: string[]; schema: string }) => built.tableByKey.has(keyOf(t));
+    const addRaw = (kind: string, text: string, at: number, name?: string, key?: string, path?: string) => {
       const id = ids('raw');
       doc.raw[id] = { id, dialect: 'postgresql', kind, text, ...(name ? { name } : {}) };
-      order[id] = at;
+      if (path) searchPaths[id] = path;
+      if (!LATE_RAW_KINDS.has(kind)) nodes.push({ id, prio: at, keys: key ? [key] : [], raw: true });
     };
     for (const e of cat.extensions) addRaw('extension', `CREATE EXTENSION IF NOT EXISTS "${e.name}" WITH SCHEMA "${e.schema}"`, -2, e.name!);
     for (const k of kept) {
-      const tp = k.c.target?.path;
-      if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tp && built.absorbedSequences.has(keyOf(tp))) continue;
-      if (k.kind === 'comment' && tp && modelledTable(k.c.target!.what === 'column' ? tp.slice(0, -1) : tp)) continue;
-      addRaw(k.kind, k.text, k.index);
+      const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
+      if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tg && built.absorbedSequences.has(keyOf(tg))) continue;
+      if (k.kind === 'comment' && tg && modelledTable(k.c.target!.what === 'column' ? { ...tg, path: tg.path.slice(0, -1) } : tg)) continue;
+      if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
+        // Partitions are attached from the catalog (sources.sql.partitionOf).
+        const m = /\battach\s+partition\s+((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?)/i.exec(k.text);
+        if (m && built.tableByKey.has(keyOf({ path: identPath(m[1]), schema: k.schema }))) continue;
+      }
+      addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);
     }
     for (const r of built.lateRaw) addRaw(r.kind, r.text, 1e9, r.name);
-    const sources: SqlSources = { order };
+    const order = dependencyOrder(nodes, cat.deps);
+    const sources: PostgresSqlSources = { order };
+    if (Object.keys(built.partitionBy).length) sources.partitionBy = built.partitionBy;
+    if (Object.keys(built.partitionOf).length) sources.partitionOf = built.partitionOf;
+    if (Object.keys(searchPaths).length) sources.searchPath = searchPaths;
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     doc.sources.sql = sources;
     assertValidDocument(doc);

@@ -13,10 +13,7 @@ import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importPostgres } from './postgres';
 
 /** Known differences, each with its reason; the test fails if one disappears (keep the list honest). */
-const KNOWN: Record<string, string> = {
-  'pagila-schema.sql': 'partitioned tables (payment) are not modelled; film re-create fails (a default rendered as a column reference, under investigation)',
-  'postgrest-spec-fixtures-schema.sql': 'a serial in schema "test" is not folded into autoincrement; a domain used by a table is created after it',
-};
+const KNOWN: Record<string, string> = {};
 
 describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → apply → same catalog)', () => {
   it.for(corpusSqlFiles())('%s', async (name) => {

@@ -15,6 +15,10 @@ export interface BuiltDocument {
   /** SQL for catalog objects the model cannot hold (exclusion constraints, INCLUDE indexes, ...). */
   lateRaw: { kind: string; name: string; text: string }[];
   notNullArrays: Id[];
+  /** `PARTITION BY` clauses of partitioned tables, by table id. */
+  partitionBy: Record<Id, string>;
+  /** Partitions: parent table id and bound (`FOR VALUES ...`), by table id. */
+  partitionOf: Record<Id, { parent: Id; bound: string }>;
 }
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -63,6 +67,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const tableByKey = new Map<string, Table>();
   const viewByKey = new Map<string, Id>();
   const relKey = new Map<string, string>();
+  const partitionBy: Record<Id, string> = {};
   for (const r of cat.relations) {
     const key = `${r.schema}.${r.name}`;
     relKey.set(r.oid!, `${q(r.schema!)}.${q(r.name!)}`);
@@ -75,9 +80,16 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       continue;
     }
     const t: Table = { id: ids('tbl'), ...common, columns: [], indexes: [], checks: [] };
+    if (r.partkey) partitionBy[t.id] = r.partkey;
     tables.set(r.oid!, t);
     tableByKey.set(key, t);
     doc.tables[t.id] = t;
+  }
+  const partitionOf: Record<Id, { parent: Id; bound: string }> = {};
+  for (const r of cat.relations) {
+    const child = tables.get(r.oid!);
+    const parent = r.parent ? tables.get(r.parent) : undefined;
+    if (child && parent && r.bound) partitionOf[child.id] = { parent: parent.id, bound: r.bound };
   }
   const colByNum = new Map<string, Column>();
   const fieldScopes = new Map<Id, NameScope>();
@@ -91,7 +103,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const col: Column = { id: ids('col'), name, type, nullable: c.notnull !== 'true', ...(name !== c.name ? { dbName: c.name! } : {}) };
     if (c.comment) col.comment = c.comment;
     if (type.array && !col.nullable) notNullArrays.push(col.id);
-    if (c.gen === 's') col.generated = { expression: c.def!, stored: true };
+    if (c.gen === 's' || c.gen === 'v') col.generated = { expression: c.def!, stored: c.gen === 's' };
     else if (c.ident) {
       const s = serials.get(`${c.rel}:${c.num}`);
       const opts = s && (s.start !== '1' || s.inc !== '1') ? `START WITH ${s.start} INCREMENT BY ${s.inc}` : undefined;
@@ -182,7 +194,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const keyed = [...(uniqueSets.get(t.id) ?? [])].some((set) => set.split(',').every((id) => !t.columns.find((c) => c.id === id)?.nullable));
     if (!keyed) t.ignored = true;
   }
-  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays };
+  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf };
 }
 
 function columnType(c: R, enums: Map<string, Enum>): ColumnType {
