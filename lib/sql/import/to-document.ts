@@ -75,7 +75,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const common = { name, namespace: nsBySchema.get(r.schema!), ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
     if (r.kind === 'v') {
       const id = ids('view');
-      doc.views[id] = { id, ...common, definition: r.definition ?? undefined };
+      // The Prisma printer writes a view's body as given: `@@schema` is needed in a multi-schema datasource.
+      doc.views[id] = { id, ...common, definition: r.definition ?? undefined, prismaBody: `  @@schema(${JSON.stringify(r.schema)})` };
       viewByKey.set(key, id);
       continue;
     }
@@ -137,17 +138,19 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const late = () => lateRaw.push({ kind: 'constraint', name: co.name!, text: `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} ${co.def}` });
     if (co.type === 'p' && modelled) {
       t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };
-      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).sort().join());
+      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
     } else if (co.type === 'u' && modelled && !/NULLS NOT DISTINCT/.test(co.def!)) {
       const conv = indexName(dbn(t), cs.map((c) => cn(c!)), true);
       t.indexes.push({ id: ids('idx'), unique: true, constraint: true, columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== conv ? { dbName: co.name! } : {}) });
-      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).sort().join());
+      (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
     } else if (co.type === 'c' && co.valid === 'true' && /^CHECK \(/.test(co.def!) && !/NO INHERIT/.test(co.def!)) {
       t.checks.push({ id: ids('chk'), dbName: co.name!, expression: co.def!.replace(/^CHECK \(([\s\S]*)\)$/, '$1') });
     } else if (co.type === 'f' && modelled && co.match !== 'f' && tables.get(co.frel!)) {
       const to = tables.get(co.frel!)!;
       const tc = cols(co.frel!, co.fcols);
       if (!tc.every(Boolean)) { late(); continue; }
+      // Prisma needs the same scalar type on both sides (int4 -> int8 is valid SQL): keep such keys as SQL.
+      if (cs.some((c, i) => c!.type.kind !== tc[i]!.type.kind || !!c!.type.array !== !!tc[i]!.type.array)) { late(); continue; }
       const rel: ForeignKeyRelation = {
         id: ids('rel'), kind: 'foreign-key', from: { table: t.id, columns: cs.map((c) => c!.id) }, to: { table: to.id, columns: tc.map((c) => c!.id) },
         onDelete: ACTIONS[co.del!], onUpdate: ACTIONS[co.upd!],
@@ -165,7 +168,9 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const keys = (ix.keys ?? '').split(',');
     const options = (ix.options ?? '').split(',').map(Number);
     const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
-    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey)) {
+    const keys0 = (ix.keys ?? '').split(',');
+    // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
+    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys0.includes('0')) {
       lateRaw.push({ kind: 'index', name: ix.name!, text: ix.def! });
       continue;
     }
@@ -181,20 +186,50 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       };
     });
     const unique = ix.uniq === 'true';
+    if (!prismaIndexable(ix.method!, columns, t)) {
+      lateRaw.push({ kind: 'index', name: ix.name!, text: ix.def! });
+      continue;
+    }
     const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);
     const index: Index = { id: ids('idx'), unique, columns, ...(ix.name !== conv ? { dbName: ix.name! } : {}) };
     if (ix.method !== 'btree') index.method = ix.method as IndexMethod;
     if (ix.pred) index.where = ix.pred;
     t.indexes.push(index);
-    if (unique && !ix.pred && columns.every((c) => c.column)) (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(columns.map((c) => c.column).sort().join());
+    if (unique && !ix.pred && columns.every((c) => c.column)) (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(columns.map((c) => c.column).join());
   }
   nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
   for (const { rel } of fks) doc.relations[rel.id] = rel;
+  // Like db pull: a model without a unique criterion of required, supported fields is `@@ignore`d,
+  // and relation fields pointing to it are `@ignore`d.
   for (const t of tables.values()) {
-    const keyed = [...(uniqueSets.get(t.id) ?? [])].some((set) => set.split(',').every((id) => !t.columns.find((c) => c.id === id)?.nullable));
+    const usable = (id: string) => {
+      const c = t.columns.find((x) => x.id === id);
+      return !!c && !c.nullable && c.type.kind !== 'Unsupported';
+    };
+    const keyed = [...(uniqueSets.get(t.id) ?? [])].some((set) => set.split(',').every(usable));
     if (!keyed) t.ignored = true;
   }
+  for (const { rel } of fks) {
+    if (doc.tables[rel.to.table].ignored && rel.fromField && !doc.tables[rel.from.table].ignored) rel.fromField.ignored = true;
+    if (doc.tables[rel.from.table].ignored && rel.toField && !doc.tables[rel.to.table].ignored) rel.toField.ignored = true;
+  }
   return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf };
+}
+
+/**
+ * Whether Prisma can declare an index of this method on these columns without an operator class it
+ * does not know: GIN on Json and lists, BRIN on plain scalars; GiST and SP-GiST only with the
+ * operator classes Prisma lists. Others are kept as SQL (still exported to PostgreSQL as written).
+ */
+function prismaIndexable(method: string, columns: IndexColumn[], t: Table): boolean {
+  if (method === 'btree' || method === 'hash') return true;
+  return columns.every((ic) => {
+    const c = t.columns.find((x) => x.id === ic.column);
+    if (!c || ic.ops) return false;
+    if (method === 'gin') return c.type.kind === 'Json' || !!c.type.array;
+    if (method === 'brin') return !c.type.array && ['Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'String', 'Bytes'].includes(c.type.kind) && !c.type.native;
+    return false;
+  });
 }
 
 function columnType(c: R, enums: Map<string, Enum>): ColumnType {
@@ -230,7 +265,7 @@ function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R):
       if (v) return { kind: 'enum', value: v.name };
     } else if (['Int', 'BigInt', 'Float'].includes(kind) && numeric.test(value) && String(Number(value)) === value) {
       return { kind: 'literal', value: Number(value) };
-    } else if (['String', 'DateTime', 'Json'].includes(kind) && c.type!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
+    } else if (['String', 'Json'].includes(kind) && c.type!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
       return { kind: 'literal', value };
     }
   }
@@ -246,7 +281,9 @@ function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: 
     const to = doc.tables[r.to.table];
     const ambiguous = (pairs.get(pairKey(r)) ?? 0) > 1;
     const conname = r.dbName ?? foreignKeyName(from.dbName ?? from.name, r.from.columns.map((id) => { const c = from.columns.find((x) => x.id === id)!; return c.dbName ?? c.name; }));
-    if (ambiguous) r.name = conname;
+    // db pull's relation names: `<A>To<B>` for a self relation, `<A>_<fields>To<B>` when ambiguous.
+    if (ambiguous) r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
+    else if (from === to) r.name = `${from.name}To${to.name}`;
     const fs = scopes.get(from.id) ?? new NameScope();
     const ts = from === to ? fs : scopes.get(to.id) ?? new NameScope();
     scopes.set(from.id, fs);
@@ -254,7 +291,8 @@ function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: 
     const fwd = ambiguous ? `${to.name}_${prismaIdentifier(conname)}` : to.name;
     const back = ambiguous ? `${from.name}_${prismaIdentifier(conname)}` : from === to ? `other_${from.name}` : from.name;
     const optional = r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.nullable);
-    const oneToOne = uniqueSets.get(from.id)?.has([...r.from.columns].sort().join()) ?? false;
+    // Prisma wants the same fields in the same order as a unique criterion for a one-to-one.
+    const oneToOne = uniqueSets.get(from.id)?.has(r.from.columns.join()) ?? false;
     r.fromField = { name: fs.claim(fwd, `${fwd}_rel`), ...(optional ? { optional: true } : {}) };
     r.toField = { name: ts.claim(back, `${back}_rel`), ...(oneToOne ? { optional: true } : { list: true }) };
   }
