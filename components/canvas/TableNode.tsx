@@ -51,7 +51,7 @@ function TableNodeImpl({ id, selected }: NodeProps) {
     <section
       aria-label={`Table ${table.name}`}
       data-collapsed={collapsed || undefined}
-      className={`min-w-56 rounded-lg border bg-white text-xs shadow-sm dark:bg-slate-900 ${
+      className={`min-w-56 rounded-lg border bg-white text-xs dark:bg-slate-900 ${
         selected ? 'border-sky-500 ring-2 ring-sky-300' : 'border-slate-300 dark:border-slate-700'
       }`}
     >

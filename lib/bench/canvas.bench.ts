@@ -13,8 +13,8 @@ import { generatedDdl } from './generate-ddl';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(root, '../shared/corpus/prisma');
-const PORT = 3555;
-const RUNS = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 3555);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -68,24 +68,20 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Frame times (ms between animation frames) while `drive` runs. */
 async function frameTimes(page: Page, drive: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  // Scripts are strings: tsx instruments functions with helpers that do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    function tick(t) {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
-    };
+      if (window.__recording) requestAnimationFrame(tick);
+    }
     requestAnimationFrame(tick);
-  });
+  })()`);
   await drive();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return page.evaluate(`(() => { window.__recording = false; return window.__frames.slice(1); })()`) as Promise<number[]>;
 }
 
 /** Presses at (x, y) and moves the mouse along a path with one event every 16 ms, not waiting for the page. */
@@ -104,17 +100,18 @@ async function dragFast(cdp: CDPSession, x: number, y: number, dx: number, dy: n
 }
 
 async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    const r = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+  return page.evaluate(`(() => {
+    const r = document.querySelector('.react-flow__pane').getBoundingClientRect();
     for (let gy = 0.05; gy < 1; gy += 0.05) {
       for (let gx = 0.05; gx < 0.7; gx += 0.05) {
         const x = r.left + r.width * gx;
         const y = r.top + r.height * gy;
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        const el = document.elementFromPoint(x, y);
+        if (el && el.classList.contains('react-flow__pane')) return { x, y };
       }
     }
     return { x: r.left + 5, y: r.top + 5 };
-  });
+  })()`) as Promise<{ x: number; y: number }>;
 }
 
 async function runOnce(file: { name: string; text: string }, tables: number) {
@@ -123,18 +120,18 @@ async function runOnce(file: { name: string; text: string }, tables: number) {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.getByRole('region', { name: /^Table / }).first().waitFor();
   // The SQL worker boots PostgreSQL while the app is idle; wait for it as a user would.
-  await page.waitForFunction(() => (window as unknown as { __schemataSqlWarm?: boolean }).__schemataSqlWarm === true, null, { timeout: 60_000 });
+  await page.waitForFunction('window.__schemataSqlWarm === true', null, { timeout: 60_000 });
   await page.getByRole('navigation', { name: 'Editor actions' }).getByRole('button', { name: 'Import' }).click();
   const input = page.getByLabel('Schema file');
-  await page.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
+  await page.evaluate('window.__t0 = performance.now()');
   await input.setInputFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
   const importMs = await page.waitForFunction(
-    (n) => {
-      const h = document.querySelector('h1')?.textContent ?? '';
-      if (!h.includes(`${n} tables`) || !document.querySelector('.react-flow__node-table section')) return false;
-      return performance.now() - (window as unknown as { __t0: number }).__t0;
-    },
-    tables,
+    `(() => {
+      const h = (document.querySelector('h1') || {}).textContent || '';
+      if (!h.includes('${tables} tables') || !document.querySelector('.react-flow__node-table section')) return false;
+      return performance.now() - window.__t0;
+    })()`,
+    null,
     { polling: 'raf', timeout: 120_000 },
   );
   const ms = (await importMs.jsonValue()) as number;
@@ -145,13 +142,13 @@ async function runOnce(file: { name: string; text: string }, tables: number) {
   const pan = await frameTimes(page, () => dragFast(cdp, pane.x, pane.y, 300, 200));
   await page.getByRole('button', { name: 'Fit view' }).first().click();
   await page.waitForTimeout(400);
-  const header = await page.evaluate(() => {
-    const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+  const header = (await page.evaluate(`(() => {
+    const rect = document.querySelector('.react-flow__pane').getBoundingClientRect();
     const hs = [...document.querySelectorAll('.react-flow__node-table header')].map((h) => h.getBoundingClientRect());
     const inside = hs.filter((b) => b.left > rect.left + 20 && b.right < rect.right - 20 && b.top > rect.top + 20 && b.bottom < rect.bottom - 20);
-    const b = inside[Math.floor(inside.length / 2)] ?? hs[0];
+    const b = inside[Math.floor(inside.length / 2)] || hs[0];
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  });
+  })()`)) as { x: number; y: number };
   const drag = await frameTimes(page, () => dragFast(cdp, header.x, header.y, 250, 150));
   await context.close();
   return { importMs: ms, panP95: p95(pan), dragP95: p95(drag) };

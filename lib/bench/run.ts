@@ -37,7 +37,10 @@ const ms = (n?: number) => (n === undefined ? '' : n >= 100 ? n.toFixed(0) : n.t
 
 async function runCase(c: BenchCase): Promise<Row> {
   const row: Row = { name: c.name, size: c.size, target: c.target };
-  if (c.skip) return { ...row, skipped: c.skip };
+  if (c.skip) {
+    await c.teardown?.();
+    return { ...row, skipped: c.skip };
+  }
   try {
     await c.setup?.();
     if (c.measure) {
@@ -55,9 +58,10 @@ async function runCase(c: BenchCase): Promise<Row> {
       Object.assign(row, { iterations: n, median: quantile(times, 0.5), p95: quantile(times, 0.95), min: times[0] });
       if (c.targetMs !== undefined) row.pass = row.median! <= c.targetMs;
     }
-    await c.teardown?.();
   } catch (e) {
     row.error = (e as Error).message.split('\n')[0];
+  } finally {
+    await c.teardown?.();
   }
   return row;
 }
