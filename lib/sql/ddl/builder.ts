@@ -83,8 +83,11 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const flat = d.schemas ? undefined : flatTableNames(doc, warn);
   const tableName = (t: Table) => flat?.get(t.id) ?? t.dbName ?? t.name;
   const qTable = (t: Table) => qualify(t.namespace, tableName(t));
+  // Column ids are unique in a document (join tables included): one map instead of a scan per lookup.
+  const colById = new Map<Id, Column>();
+  for (const t of Object.values(tables)) for (const c of t.columns) colById.set(c.id, c);
   const colName = (t: Table, id?: Id) => {
-    const c = t.columns.find((x) => x.id === id);
+    const c = (id !== undefined ? colById.get(id) : undefined) ?? t.columns.find((x) => x.id === id);
     return c ? c.dbName ?? c.name : '?';
   };
   // Columns in a primary key, unique index or foreign key, and the column each foreign-key column references.
@@ -182,6 +185,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
     const lines: string[] = [];
     let inlinePk = false;
+    const colWarn = (m: string) => warn(`${tableName(t)}.${m}`);
+    const keyedCtx: TypeContext = { ...ctx, keyed: true, warn: colWarn };
+    const plainCtx: TypeContext = { ...ctx, keyed: false, warn: colWarn };
     for (const col of t.columns) {
       const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
@@ -190,7 +196,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       if (tc !== col && d.columnType(tc, { ...ctx, keyed: true, warn: () => {} }, false).sql !== d.columnType(col, { ...ctx, keyed: true, warn: () => {} }, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
-      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, { ...ctx, keyed: keyed.has(col.id), warn: (m) => warn(`${tableName(t)}.${m}`) }, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
+      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, keyed.has(col.id) ? keyedCtx : plainCtx, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
       inlinePk ||= !!c.inlinePrimaryKey;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pkIds[0] !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
@@ -321,7 +327,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const e of Object.values(doc.enums)) c('TYPE', ctx.enumTypeName(e), e.comment, e.id);
     for (const t of Object.values(doc.tables)) {
       c('TABLE', qTable(t), t.comment, t.id);
-      for (const col of t.columns) c('COLUMN', `${qTable(t)}.${d.quote(col.dbName ?? col.name)}`, col.comment, col.id);
+      for (const col of t.columns) if (col.comment !== undefined) c('COLUMN', `${qTable(t)}.${d.quote(col.dbName ?? col.name)}`, col.comment, col.id);
     }
     if (sameLanguage) for (const v of Object.values(doc.views)) c('VIEW', qualify(v.namespace, v.dbName ?? v.name), v.comment, v.id);
   } else if (d.comments === 'none' && Object.values(doc.tables).some((t) => t.comment || t.columns.some((c) => c.comment))) {

@@ -38,7 +38,7 @@ export const postgresDialect: Dialect = {
   id: 'postgres',
   provider: 'postgresql',
   maxIdentifierLength: 63,
-  quote: (name) => escapeQuoted(name, '"'),
+  quote: (name) => (name.includes('"') ? escapeQuoted(name, '"') : `"${name}"`),
   stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
   schemas: true,
   enumTypes: true,

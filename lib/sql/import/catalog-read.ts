@@ -4,7 +4,7 @@
  * cost is one parse/plan/execute in PGlite and one JSON.parse here (no per-table queries).
  */
 import type { Queryable } from '../../pglite/catalog';
-import { SYSTEM_SCHEMA_FILTER } from '../../pglite/catalog';
+import { notExtensionMember, SYSTEM_SCHEMA_FILTER } from '../../pglite/catalog';
 
 export type R = Record<string, string | null>;
 
@@ -22,51 +22,68 @@ export interface RawCatalog {
   deps: R[];
 }
 
-/** Objects that belong to an extension: one anti-join against this set instead of a sub-query per row. */
-const EXT = `ext AS (SELECT objid FROM pg_depend WHERE deptype = 'e')`;
-const notExt = (oid: string) => `NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = ${oid})`;
+/**
+ * Which catalogs the script can have written to, from how its statements were classified: reading
+ * less is the cheapest query (planning these catalog joins costs more than running them in PGlite).
+ */
+export interface CatalogNeeds {
+  /** An extension was created: filter out its members (else there are none to filter). */
+  extensions: boolean;
+  enums: boolean;
+  /** COMMENT ON ran: read descriptions (else they are all empty). */
+  comments: boolean;
+  /** Dependencies between objects, to order raw SQL and views around tables on export. */
+  deps: boolean;
+}
 
-const QUERIES: Record<keyof RawCatalog, string> = {
-  schemas: `SELECT n.oid::text AS oid, n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid')} ORDER BY n.oid`,
+const ALL_NEEDS: CatalogNeeds = { extensions: true, enums: true, comments: true, deps: true };
+
+function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
+  // Extension members: an index probe of pg_depend per row, only when an extension exists.
+  const notExt = (oid: string, catalog: string) => (needs.extensions ? notExtensionMember(oid, catalog) : 'true');
+  const obj = (oid: string, catalog: string) => (needs.comments ? `obj_description(${oid}, '${catalog}')` : 'NULL::text');
+  const col = (rel: string, num: string) => (needs.comments ? `col_description(${rel}, ${num})` : 'NULL::text');
+  return {
+  schemas: `SELECT n.oid::text AS oid, n.nspname AS name, ${obj('n.oid', 'pg_namespace')} AS comment FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid', 'pg_namespace')} ORDER BY n.oid`,
   extensions: `SELECT e.extname AS name, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.oid`,
-  relations: `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, obj_description(c.oid, 'pg_class') AS comment,
+  relations: `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, ${obj('c.oid', 'pg_class')} AS comment,
       CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS definition, c.relispartition::text AS partition,
       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
       CASE WHEN c.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS parent
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid')} ORDER BY c.oid`,
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
   columns: `SELECT a.attrelid::text AS rel, a.attnum::text AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
       a.atttypid::text AS typid, t.typtype::text AS typtype, t.typname AS typname, a.attndims::text AS ndims, t.typcategory::text AS cat,
       et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
       a.attnotnull::text AS notnull, pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen,
-      col_description(a.attrelid, a.attnum) AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll
+      ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-    WHERE c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid')} ORDER BY a.attrelid, a.attnum`,
+    WHERE c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
   // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
   // then already has them when it is attached, as in the original; cloned foreign keys are not.
   constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,
       co.confrelid::text AS frel, array_to_string(co.confkey, ',') AS fcols, co.confupdtype::text AS upd, co.confdeltype::text AS del, co.confmatchtype::text AS match,
       co.condeferrable::text AS deferrable, co.convalidated::text AS valid, co.conindid::text AS indid, pg_get_constraintdef(co.oid, true) AS def,
-      obj_description(co.oid, 'pg_constraint') AS comment
+      ${obj('co.oid', 'pg_constraint')} AS comment
     FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
+    WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
   indexes: `SELECT i.indexrelid::text AS oid, i.indrelid::text AS rel, ic.relname AS name, i.indisunique::text AS uniq, am.amname AS method,
       i.indnkeyatts::text AS nkey, i.indnatts::text AS natts, array_to_string(i.indkey, ',') AS keys, array_to_string(i.indoption, ',') AS options,
       pg_get_expr(i.indpred, i.indrelid) AS pred, pg_get_indexdef(i.indexrelid) AS def, i.indnullsnotdistinct::text AS nnd,
-      (co.oid IS NOT NULL)::text AS backs, obj_description(i.indexrelid, 'pg_class') AS comment, c.relkind::text AS relkind,
+      (co.oid IS NOT NULL)::text AS backs, ${obj('i.indexrelid', 'pg_class')} AS comment, c.relkind::text AS relkind,
       array_to_string(i.indcollation::oid[], ',') AS colls
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
-    WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid')} ORDER BY i.indexrelid`,
+    WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
   indexColumns: `SELECT i.indexrelid::text AS oid, k.n::text AS n, pg_get_indexdef(i.indexrelid, k.n, true) AS text, CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS ops
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
     LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
     WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
-  enums: `SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, e.enumlabel AS label, obj_description(t.oid, 'pg_type') AS comment
+  enums: !needs.enums ? `SELECT NULL::text AS oid WHERE false` : `SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, e.enumlabel AS label, ${obj('t.oid', 'pg_type')} AS comment
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid')} ORDER BY t.oid, e.enumsortorder`,
+    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
   serials: `SELECT d.refobjid::text AS rel, d.refobjsubid::text AS num, n.nspname AS schema, c.relname AS name, s.seqtypid::text AS typid,
       (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)::text AS plain,
       d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc
@@ -74,11 +91,12 @@ const QUERIES: Record<keyof RawCatalog, string> = {
     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND c.relkind = 'S' AND d.deptype IN ('a','i')`,
   // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
   // element), functions `fn:`; defaults, constraints and view rules count as their table / domain / view.
-  deps: `SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
+  deps: !needs.deps ? `SELECT NULL::text AS "from", NULL::text AS "to" WHERE false` : `WITH ${KEYS} SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
     WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384 AND (a.key <> b.key OR d.classid = 'pg_rewrite'::regclass)`,
-};
+  };
+}
 
-const KEYS = `keys AS (
+export const KEYS = `keys AS (
   SELECT 'pg_class'::regclass AS cls, c.oid, CASE WHEN c.relkind = 'c' THEN 'type:' ELSE 'rel:' END || n.nspname || '.' || c.relname AS key
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid >= 16384
   UNION ALL SELECT 'pg_type'::regclass, t.oid, CASE WHEN b.typrelid <> 0 AND r.relkind <> 'c' THEN 'rel:' ELSE 'type:' END || n.nspname || '.' || b.typname
@@ -92,11 +110,22 @@ const KEYS = `keys AS (
   UNION ALL SELECT 'pg_rewrite'::regclass, rw.oid, 'rel:' || n.nspname || '.' || c.relname FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE rw.oid >= 16384
 )`;
 
-const ALL = `WITH ${EXT}, ${KEYS} SELECT json_build_object(${Object.entries(QUERIES)
-  .map(([k, sql]) => `'${k}', (SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`)
-  .join(',\n')})::text AS j`;
+const cache = new Map<string, string>();
 
-export async function readRawCatalog(db: Queryable): Promise<RawCatalog> {
-  const [row] = await db.query<{ j: string }>(ALL);
+/** The one catalog query for these needs. */
+export function catalogQuery(needs: CatalogNeeds = ALL_NEEDS): string {
+  const key = JSON.stringify(needs);
+  let sql = cache.get(key);
+  if (!sql) {
+    sql = `SELECT json_build_object(${Object.entries(queries(needs))
+      .map(([k, q]) => `'${k}', (SELECT coalesce(json_agg(x), '[]'::json) FROM (${q}) x)`)
+      .join(',\n')})::text AS j`;
+    cache.set(key, sql);
+  }
+  return sql;
+}
+
+export async function readRawCatalog(db: Queryable, needs: CatalogNeeds = ALL_NEEDS): Promise<RawCatalog> {
+  const [row] = await db.query<{ j: string }>(catalogQuery(needs));
   return JSON.parse(row.j) as RawCatalog;
 }

@@ -9,6 +9,8 @@ export interface Classified {
   skip?: string;
   /** Not kept in the document, reported as info (data, session settings, ownership). */
   note?: string;
+  /** Creates an extension or an enum (the catalog reader skips those catalogs when nothing did). */
+  creates?: 'extension' | 'enum';
   /** CREATE TABLE / VIEW / SEQUENCE / COMMENT targets: [schema?, name] */
   target?: { what: string; path: string[] };
 }
@@ -79,9 +81,9 @@ export function classify(text: string): Classified {
   if (/^(set|reset)\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\b/.test(head)) return { execute: true, note: 'session setting' };
   if (/^(select|with|values|table|explain|show|fetch|prepare|execute|deallocate)\b/.test(head)) return { execute: true, note: 'query' };
   if (/^do\b/.test(head)) return { execute: true, note: 'DO block (its effects are read from the catalog)' };
-  if (/^create\s+extension\b/.test(head)) return { execute: true };
+  if (/^create\s+extension\b/.test(head)) return { execute: true, creates: 'extension' };
   if (/^create\s+schema\b/.test(head)) return { execute: true };
-  if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true };
+  if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum' };
   const tbl = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
   if (/^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, tbl) };
   const view = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');

@@ -12,7 +12,7 @@ import { extensionsNamedIn } from '../../pglite/extensions';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
-import type { R } from './catalog-read';
+import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements } from '../split';
 import { readRawCatalog } from './catalog-read';
 import { classify, identPath, type Classified } from './classify';
@@ -24,7 +24,12 @@ export interface ImportPostgresOptions {
   /** Boots the database to run the script in (default: a fresh PGlite with the extensions named). */
   boot?: (extensions: string[]) => Promise<PgRunner>;
   /** Timing of the phases, filled in when given (ms). */
-  timings?: { execute?: number; catalog?: number; total?: number };
+  /**
+   * Timing of the phases, filled in when given (ms). `execute`: PGlite running the script's statements
+   * (the apply); `catalog`: reading the catalog back; `split`: splitting the text into statements;
+   * `total`: everything from the call to the document (boot included, close excluded).
+   */
+  timings?: { execute?: number; catalog?: number; split?: number; total?: number };
 }
 
 interface Kept {
@@ -118,14 +123,20 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
   let schema = 'public';
   let searchPath: string | undefined;
+  const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
+  let splitMs = 0;
   try {
     for (const file of files) {
-      for (const st of splitStatements(file.text)) {
+      const s0 = now();
+      const statements = splitStatements(file.text);
+      splitMs += now() - s0;
+      for (const st of statements) {
         index++;
         const at = { file: file.path, line: st.line, column: st.column };
-        const first = st.text.split('\n')[0].slice(0, 80);
+        const nl = st.text.indexOf('\n');
+        const first = st.text.slice(0, nl < 0 ? 80 : Math.min(nl, 80));
         if (st.type === 'meta') {
           diagnostics.push({ severity: 'warning', code: 'sql/skipped', message: `psql meta-command skipped: ${first}`, ...at });
           continue;
@@ -160,6 +171,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           execMs += now() - s;
         }
         if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
+        if (c.creates === 'extension') needs.extensions = true;
+        else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(st.text))) needs.enums = true;
+        if (c.raw === 'comment') needs.comments = true;
+        if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
+        if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view') needs.deps = true;
         if (c.raw === 'set') {
           schema = searchPathSchema(st.text, schema);
           searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(st.text) ? undefined : st.text;
@@ -171,7 +187,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''`);
-    const cat = await readRawCatalog(pg);
+    const cat = await readRawCatalog(pg, needs);
     const catalogMs = now() - c0;
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
     const { doc } = built;
@@ -230,7 +246,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     doc.sources.sql = sources;
     assertValidDocument(doc);
-    if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, total: now() - t0 });
+    if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, split: splitMs, total: now() - t0 });
     return { document: doc, diagnostics };
   } finally {
     await pg.close();
