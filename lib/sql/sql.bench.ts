@@ -20,21 +20,45 @@ export const cases: BenchCase[] = [
     size: largest ? `${(largest.text.length / 1024).toFixed(0)} KB` : undefined,
     target: 'overhead < 20% of PGlite apply',
     skip: largest ? undefined : 'corpus missing (../shared/corpus)',
+    /**
+     * "apply" is PGlite executing the script's own statements (timings.execute). "overhead" is
+     * everything else the import adds, boot excluded: splitting the text, classifying, reading the
+     * catalog back, building and checking the document. The first import in a process is cold (V8
+     * and PGlite's WebAssembly not yet optimised, PostgreSQL caches empty); the next ones are warm.
+     * Reported: the cold run, and the median of 3 warm runs.
+     */
     async measure() {
-      const timings: { execute?: number; catalog?: number; total?: number } = {};
-      let boot = 0;
-      await importPostgres([largest!], {
-        timings,
-        boot: async (ext) => {
-          const t = performance.now();
-          const pg = await bootCachedPg({ extensions: ext });
-          boot = performance.now() - t;
-          return pg;
-        },
-      });
-      const apply = timings.execute! + timings.catalog!;
-      const overhead = timings.total! - apply - boot;
-      return { boot, pgliteApply: timings.execute!, catalogRead: timings.catalog!, ownOverhead: overhead, overheadPct: (100 * overhead) / apply };
+      const once = async () => {
+        const timings: { execute?: number; catalog?: number; split?: number; total?: number } = {};
+        let boot = 0;
+        await importPostgres([largest!], {
+          timings,
+          boot: async (ext) => {
+            const t = performance.now();
+            const pg = await bootCachedPg({ extensions: ext });
+            boot = performance.now() - t;
+            return pg;
+          },
+        });
+        const overhead = timings.total! - timings.execute! - boot;
+        return { boot, apply: timings.execute!, catalog: timings.catalog!, split: timings.split!, otherJs: overhead - timings.catalog! - timings.split!, overhead };
+      };
+      const cold = await once();
+      const warm = [await once(), await once(), await once()].sort((a, b) => a.overhead / a.apply - b.overhead / b.apply)[1];
+      const pct = (r: typeof cold) => (100 * r.overhead) / r.apply;
+      return {
+        boot: cold.boot,
+        coldPgliteApply: cold.apply,
+        coldCatalogRead: cold.catalog,
+        coldSplit: cold.split,
+        coldOtherJs: cold.otherJs,
+        coldOverheadPct: pct(cold),
+        warmPgliteApply: warm.apply,
+        warmCatalogRead: warm.catalog,
+        warmSplit: warm.split,
+        warmOtherJs: warm.otherJs,
+        warmOverheadPct: pct(warm),
+      };
     },
   },
 ];
