@@ -28,7 +28,11 @@ function CrowsFoot({ x, y, end, side }: { x: number; y: number; end: End; side: 
 function RelationEdgeImpl(props: EdgeProps) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8 });
-  const ends = (data ?? {}) as { sourceEnd?: End; targetEnd?: End };
+  const ends = (data ?? {}) as { sourceEnd?: End; targetEnd?: End; lowDetail?: boolean };
+  if (ends.lowDetail) {
+    // Zoomed out: one straight path, no glyphs, nothing to hit-test.
+    return <path d={`M ${sourceX} ${sourceY} L ${targetX} ${targetY}`} fill="none" stroke={selected ? '#0284c7' : '#94a3b8'} strokeWidth={selected ? 4 : 2} />;
+  }
   return (
     <>
       <BaseEdge

@@ -7,8 +7,10 @@ import type { Column, SchemaDocument, Table } from '@/lib/schema/types';
 import { foreignKeyColumnsOf } from '@/lib/schema/graph';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
-/** Below this zoom, tables show their name and keys only. */
+/** Below this zoom, tables show their name and keys only, and edges attach to table headers. */
 export const DETAIL_ZOOM = 0.45;
+/** Below this zoom, tables are a named box. */
+export const OUTLINE_ZOOM = 0.2;
 
 function typeLabel(doc: SchemaDocument, c: Column): string {
   const t = c.type;
@@ -32,7 +34,9 @@ function columnLabels(doc: SchemaDocument, id: string): string[] {
   return labels;
 }
 
-const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+type Detail = 'full' | 'keys' | 'outline';
+const detailOf = (s: { transform: [number, number, number] }): Detail =>
+  s.transform[2] < OUTLINE_ZOOM ? 'outline' : s.transform[2] < DETAIL_ZOOM ? 'keys' : 'full';
 
 function TableNodeImpl({ id, selected }: NodeProps) {
   // Each node subscribes to its own table only; other tables' edits and drags don't re-render it.
@@ -41,8 +45,21 @@ function TableNodeImpl({ id, selected }: NodeProps) {
   const fkColumns = useSchema((s) => foreignKeyColumnsOf(s.document.relations, id));
   const color = useSchema((s) => s.document.layout.nodes[id]?.color);
   const collapsed = useSchema((s) => !!s.document.layout.nodes[id]?.collapsed);
-  const lowDetail = useStore(zoomedOut);
+  const detail = useStore(detailOf);
+  const lowDetail = detail !== 'full';
   if (!table) return null;
+  if (detail === 'outline') {
+    // Far out: a named box, with the table-level handles edges attach to. Few DOM nodes, cheap to paint.
+    return (
+      <section aria-label={`Table ${table.name}`} className={`flex min-w-56 items-center rounded border-2 px-3 py-2 ${selected ? 'border-sky-500' : 'border-transparent'}`} style={{ background: color ?? '#334155', height: 30 + table.columns.length * 24 }}>
+        <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
+        <span role="heading" aria-level={2} className="truncate text-4xl font-semibold text-white">
+          {table.name}
+        </span>
+        <Handle type="source" position={Position.Right} id={`${TABLE_HANDLE}:s`} className="column-handle" />
+      </section>
+    );
+  }
   const pk = new Set(table.primaryKey?.columns.map((c) => c.column));
   const uniques = new Set(table.indexes.filter((ix) => ix.unique && ix.columns.length === 1).map((ix) => ix.columns[0].column));
   const keysOnly = collapsed || lowDetail;
@@ -74,13 +91,13 @@ function TableNodeImpl({ id, selected }: NodeProps) {
               className="relative flex items-center gap-2 border-t border-slate-100 px-3 py-1 dark:border-slate-800"
               aria-label={`${c.name} ${labels[i]}${markers.length ? ` ${markers.join(' ')}` : ''}${c.nullable ? ' nullable' : ''}`}
             >
-              <Handle type="target" position={Position.Left} id={targetHandleId(c.id)} className="column-handle" />
+              {!lowDetail && <Handle type="target" position={Position.Left} id={targetHandleId(c.id)} className="column-handle" />}
               <span className="w-7 shrink-0 text-[10px] font-bold text-amber-600">{markers.filter((m) => m !== 'UQ').join(' ')}</span>
               <span className={pk.has(c.id) ? 'font-semibold' : ''}>{c.name}</span>
               {!lowDetail && (
                 <span className={`ml-auto pl-2 font-mono ${c.nullable ? 'text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}>{labels[i]}</span>
               )}
-              <Handle type="source" position={Position.Right} id={sourceHandleId(c.id)} className="column-handle" />
+              {!lowDetail && <Handle type="source" position={Position.Right} id={sourceHandleId(c.id)} className="column-handle" />}
             </li>
           );
         })}

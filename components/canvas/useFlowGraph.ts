@@ -1,12 +1,13 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, useStore, type Edge, type Node } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
 import { relationEdge } from '@/lib/schema/graph';
 import type { Group, Id, Note, NodeLayout } from '@/lib/schema/types';
 import { useUi } from '@/components/editor/uiStore';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
+import { DETAIL_ZOOM } from './TableNode';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -106,10 +107,14 @@ export function useFlowNodes(measured: Measured): Node[] {
   }, [cache, tableIds, enumIds, positions, notes, groups, selected, measured]);
 }
 
+const lowDetailZoom = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+
 export function useFlowEdges(): Edge[] {
   const relations = useSchema((s) => s.document.relations);
   const tables = useSchema((s) => s.document.tables);
   const selected = useUi((s) => s.selected);
+  // Zoomed out, column handles are not rendered: edges attach to table headers and drop their glyphs.
+  const lowDetail = useStore(lowDetailZoom);
   return useMemo(() => {
     const doc = { tables, relations } as Parameters<typeof relationEdge>[0];
     const edges: Edge[] = [];
@@ -120,15 +125,15 @@ export function useFlowEdges(): Edge[] {
         id: rel.id,
         source: info.source.table,
         target: info.target.table,
-        sourceHandle: info.source.column ? sourceHandleId(info.source.column) : `${TABLE_HANDLE}:s`,
-        targetHandle: info.target.column ? targetHandleId(info.target.column) : TABLE_HANDLE,
+        sourceHandle: info.source.column && !lowDetail ? sourceHandleId(info.source.column) : `${TABLE_HANDLE}:s`,
+        targetHandle: info.target.column && !lowDetail ? targetHandleId(info.target.column) : TABLE_HANDLE,
         type: 'relation',
         selected: selected.has(rel.id),
         ariaLabel: `Relation ${info.label}`,
-        data: { sourceEnd: info.sourceEnd, targetEnd: info.targetEnd, label: info.label },
-        markerEnd: { type: MarkerType.Arrow },
+        data: { sourceEnd: info.sourceEnd, targetEnd: info.targetEnd, label: info.label, lowDetail },
+        ...(lowDetail ? { interactionWidth: 0 } : { markerEnd: { type: MarkerType.Arrow } }),
       });
     }
     return edges;
-  }, [relations, tables, selected]);
+  }, [relations, tables, selected, lowDetail]);
 }

@@ -71,8 +71,10 @@ async function main() {
   const root = path.resolve(import.meta.dirname, '..');
   const files = await findBenchFiles(root);
   const rows: Row[] = [];
+  const teardowns: (() => Promise<void> | void)[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(file).href)) as { cases?: BenchCase[] | (() => Promise<BenchCase[]>) };
+    const mod = (await import(pathToFileURL(file).href)) as { cases?: BenchCase[] | (() => Promise<BenchCase[]>); teardown?: () => Promise<void> | void };
+    if (mod.teardown) teardowns.push(mod.teardown);
     const cases = typeof mod.cases === 'function' ? await mod.cases() : (mod.cases ?? []);
     for (const c of cases) {
       if (filter && !c.name.includes(filter)) continue;
@@ -80,6 +82,7 @@ async function main() {
       rows.push(await runCase(c));
     }
   }
+  for (const t of teardowns) await t();
   const table = [['case', 'size', 'median ms', 'p95 ms', 'min ms', 'target', 'result']];
   for (const r of rows) {
     const result = r.skipped ? `skipped: ${r.skipped}` : r.error ? `error: ${r.error}` : r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS';
@@ -103,7 +106,10 @@ async function main() {
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 
-main().catch((e) => {
-  console.error(`bench: ${(e as Error).message}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

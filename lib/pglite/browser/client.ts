@@ -10,6 +10,10 @@ let seq = 0;
 const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void }>();
 
 export interface ImportTimings {
+  /** From posting the files to receiving the document, on the main thread. */
+  roundTrip?: number;
+  /** Inside the worker, from receiving the files to posting the document. */
+  worker?: number;
   execute?: number;
   catalog?: number;
   total?: number;
@@ -31,6 +35,7 @@ function getWorker(): Worker {
       p.reject(e.data.error.diagnostics ? new DiagnosticError(e.data.error.diagnostics) : new Error(e.data.error.message));
     } else {
       lastImportTimings = e.data.timings ?? {};
+      (globalThis as { __schemataLastImport?: ImportTimings }).__schemataLastImport = lastImportTimings;
       p.resolve(e.data.result!);
     }
   };
@@ -57,8 +62,15 @@ export function warmSqlImport(): Promise<void> {
 
 export function importPostgresInWorker(files: SourceFile[], opts: { name?: string } = {}): Promise<ImportResult> {
   const id = ++seq;
+  const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, {
+      resolve: (r) => {
+        lastImportTimings.roundTrip = performance.now() - t0;
+        resolve(r);
+      },
+      reject,
+    });
     getWorker().postMessage({ type: 'import', id, files, name: opts.name });
   });
 }
