@@ -117,7 +117,15 @@ function datasource(doc: SchemaDocument): string {
   return `datasource db {\n  provider = "${doc.settings.provider}"${schemas}\n}`;
 }
 
-const GENERATOR = 'generator client {\n  provider = "prisma-client-js"\n}';
+/** The generator block of a document made outside Prisma, with the preview features it needs. */
+function generator(doc: SchemaDocument): string {
+  const features: string[] = [];
+  if (Object.keys(doc.views).length) features.push('views');
+  if (Object.values(doc.tables).some((t) => t.indexes.some((ix) => ix.where))) features.push('partialIndexes');
+  const preview = features.length ? `\n  previewFeatures = [${features.map((f) => JSON.stringify(f)).join(', ')}]` : '';
+  const provider = features.length ? 'provider        = "prisma-client-js"' : 'provider = "prisma-client-js"';
+  return `generator client {\n  ${provider}${preview}\n}`;
+}
 
 function appendBlock(text: string, block: string): string {
   if (text === '') return block + '\n';
@@ -190,7 +198,7 @@ export function exportPrismaSync(doc: SchemaDocument): ExportResult {
       files.set(f.path, parts.join('\n'));
     }
   } else {
-    files.set(main, `${GENERATOR}\n\n${datasource(doc)}\n`);
+    files.set(main, `${generator(doc)}\n\n${datasource(doc)}\n`);
   }
   const rest = [...Object.keys(doc.tables), ...Object.keys(doc.enums), ...Object.keys(doc.views), ...Object.keys(doc.raw)];
   for (const id of rest) {

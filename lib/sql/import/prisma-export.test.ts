@@ -11,13 +11,7 @@ import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importPostgres } from './postgres';
 
 /** Known failures, each with its reason; the test fails if one disappears (keep the list honest). */
-const VIEWS = 'views need the `views` preview feature, which exportPrisma does not add to its generator block (lib/prisma/export.ts GENERATOR)';
-const KNOWN: Record<string, string> = {
-  'adventureworks-install.sql': VIEWS,
-  'pagila-schema.sql': VIEWS,
-  'postgrest-spec-fixtures-schema.sql': VIEWS,
-  'openstreetmap-structure.sql': 'a partial index needs the `partialIndexes` preview feature, which exportPrisma does not add to its generator block',
-};
+const KNOWN: Record<string, string> = {};
 
 describe.skipIf(!hasCorpus)('PostgreSQL dump → Prisma schema passes Prisma\'s validator', () => {
   it.for(corpusSqlFiles())('%s', async (name) => {
