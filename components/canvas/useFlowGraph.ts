@@ -7,7 +7,7 @@ import { relationEdge } from '@/lib/schema/graph';
 import type { Group, Id, Note, NodeLayout } from '@/lib/schema/types';
 import { useUi } from '@/components/editor/uiStore';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
-import { DETAIL_ZOOM } from './TableNode';
+import { DETAIL_ZOOM, OUTLINE_ZOOM } from './TableNode';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -108,6 +108,13 @@ export function useFlowNodes(measured: Measured): Node[] {
 }
 
 const lowDetailZoom = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+const outlineZoom = (s: { transform: [number, number, number] }) => s.transform[2] < OUTLINE_ZOOM;
+
+/**
+ * Far out, a big schema's edges are a hairball that costs most of each frame to paint. Above this
+ * many relations, the outline level draws only the edges of selected tables.
+ */
+export const OUTLINE_EDGE_BUDGET = 500;
 
 export function useFlowEdges(): Edge[] {
   const relations = useSchema((s) => s.document.relations);
@@ -115,12 +122,16 @@ export function useFlowEdges(): Edge[] {
   const selected = useUi((s) => s.selected);
   // Zoomed out, column handles are not rendered: edges attach to table headers and drop their glyphs.
   const lowDetail = useStore(lowDetailZoom);
+  const outline = useStore(outlineZoom);
   return useMemo(() => {
     const doc = { tables, relations } as Parameters<typeof relationEdge>[0];
     const edges: Edge[] = [];
-    for (const rel of Object.values(relations)) {
+    const all = Object.values(relations);
+    const budget = outline && all.length > OUTLINE_EDGE_BUDGET;
+    for (const rel of all) {
       const info = relationEdge(doc, rel);
       if (!info) continue;
+      if (budget && !selected.has(info.source.table) && !selected.has(info.target.table) && !selected.has(rel.id)) continue;
       edges.push({
         id: rel.id,
         source: info.source.table,
@@ -135,5 +146,5 @@ export function useFlowEdges(): Edge[] {
       });
     }
     return edges;
-  }, [relations, tables, selected, lowDetail]);
+  }, [relations, tables, selected, lowDetail, outline]);
 }
