@@ -6,15 +6,8 @@ import { Dialog, DialogHeader } from '@/components/ui/Dialog';
 import { createRelation, type Cardinality } from '@/lib/store/commands';
 import { CommandError } from '@/lib/store/command';
 import type { ReferentialAction } from '@/lib/schema/types';
+import { ReferentialActionSelect } from '@/components/ui/ReferentialActionSelect';
 
-export const ACTIONS: { value: ReferentialAction | ''; label: string }[] = [
-  { value: '', label: 'Default' },
-  { value: 'cascade', label: 'Cascade' },
-  { value: 'restrict', label: 'Restrict' },
-  { value: 'no-action', label: 'No action' },
-  { value: 'set-null', label: 'Set null' },
-  { value: 'set-default', label: 'Set default' },
-];
 
 export function RelationDialog() {
   const pending = useUi((s) => s.pendingConnection);
@@ -84,26 +77,8 @@ function RelationBody() {
       </fieldset>
       {!cardinality.startsWith('many-to-many') && (
         <div className="mb-3 grid grid-cols-2 gap-2 text-sm">
-          <label className="flex flex-col">
-            On delete
-            <select className="btn" value={onDelete} onChange={(e) => setOnDelete(e.target.value as ReferentialAction)}>
-              {ACTIONS.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            On update
-            <select className="btn" value={onUpdate} onChange={(e) => setOnUpdate(e.target.value as ReferentialAction)}>
-              {ACTIONS.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ReferentialActionSelect label="On delete" value={onDelete} onChange={setOnDelete} />
+          <ReferentialActionSelect label="On update" value={onUpdate} onChange={setOnUpdate} />
           {!from && (
             <label className="col-span-2 flex items-center gap-2">
               <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />

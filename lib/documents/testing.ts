@@ -18,30 +18,7 @@ export function blogDocument(): SchemaDocument {
   return parseDocument(readFileSync(path, 'utf8'), 'prisma/blog.schemata.json');
 }
 
-/** A document as Schemata format 1 saved it: positions and colours lived on tables. */
-export const V1_DOCUMENT = {
-  format: 'schemata',
-  version: 1,
-  id: 'doc_old',
-  name: 'Old',
-  settings: { provider: 'postgresql' },
-  namespaces: {},
-  tables: {
-    tbl_a: {
-      id: 'tbl_a',
-      name: 'Account',
-      position: { x: 10, y: 20 },
-      color: '#ff0000',
-      columns: [{ id: 'col_a', name: 'id', type: { kind: 'Int' }, nullable: false }],
-      primaryKey: { columns: [{ column: 'col_a' }] },
-      indexes: [],
-      checks: [],
-    },
-  },
-  enums: {},
-  relations: {},
-  layout: { nodes: {} },
-};
+export { V1_DOCUMENT } from '../schema/fixtures';
 
 /** A controllable clock. */
 export function manualClock(start = 1_000) {

@@ -2,32 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { migrateDocument, MIGRATIONS, FormatVersionError } from './migrations';
 import { validateDocument } from './validate';
 import { FORMAT_VERSION } from './types';
+import { V1_DOCUMENT } from './fixtures';
 
-/** A document as Schemata format 1 saved it: positions and colours lived on tables. */
-const v1 = {
-  format: 'schemata',
-  version: 1,
-  id: 'doc_old',
-  name: 'Old',
-  settings: { provider: 'postgresql' },
-  namespaces: {},
-  tables: {
-    tbl_a: {
-      id: 'tbl_a',
-      name: 'Account',
-      position: { x: 10, y: 20 },
-      color: '#ff0000',
-      columns: [{ id: 'col_a', name: 'id', type: { kind: 'Int' }, nullable: false }],
-      primaryKey: { columns: [{ column: 'col_a' }] },
-      indexes: [],
-      checks: [],
-    },
-    tbl_b: { id: 'tbl_b', name: 'Other', columns: [], indexes: [], checks: [] },
-  },
-  enums: {},
-  relations: {},
-  layout: { nodes: {} },
-};
+const v1 = V1_DOCUMENT;
 
 describe('format migrations', () => {
   it('are ordered and contiguous up to the current version', () => {

@@ -5,7 +5,7 @@ import { deleteRelation, updateRelation } from '@/lib/store/commands';
 import { relationEdge } from '@/lib/schema/graph';
 import type { Id, ReferentialAction, Relation } from '@/lib/schema/types';
 import { Section } from '@/components/ui/fields';
-import { ACTIONS } from '@/components/dialogs/RelationDialog';
+import { ReferentialActionSelect } from '@/components/ui/ReferentialActionSelect';
 import { useSafeDispatch } from './useSafeDispatch';
 
 export function RelationEditor({ relationId }: { relationId: Id }) {
@@ -25,16 +25,13 @@ export function RelationEditor({ relationId }: { relationId: Id }) {
       {rel.kind === 'foreign-key' && (
         <div className="mt-1 grid grid-cols-2 gap-1">
           {(['onDelete', 'onUpdate'] as const).map((k) => (
-            <label key={k} className="flex flex-col">
-              {k === 'onDelete' ? 'On delete' : 'On update'}
-              <select className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-800" value={rel[k] ?? ''} onChange={(e) => set(k, e.target.value)}>
-                {ACTIONS.map((a) => (
-                  <option key={a.value} value={a.value}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ReferentialActionSelect
+              key={k}
+              label={k === 'onDelete' ? 'On delete' : 'On update'}
+              className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-800"
+              value={rel[k] ?? ''}
+              onChange={(v) => set(k, v)}
+            />
           ))}
         </div>
       )}
