@@ -2,6 +2,9 @@
  * Splits PostgreSQL script text into statements, with 1-based line/column of each. Understands
  * quotes ('', E'', ""), dollar quoting, -- and nested /* comments, psql meta-commands (`\connect`),
  * and `COPY ... FROM stdin` data blocks (ended by `\.`). It does not parse SQL.
+ *
+ * One pass over char codes; quoted text is skipped with indexOf, and lines and columns are
+ * computed only for statement starts (from a table of line starts), so large dumps split fast.
  */
 
 export interface SqlStatement {
@@ -13,80 +16,151 @@ export interface SqlStatement {
   type: 'sql' | 'meta' | 'copy-data';
 }
 
+const SPACE_RE = /\s/;
+const COPY_STDIN_RE = /^\s*copy\b[\s\S]*\bfrom\s+stdin\b/i;
+const DOLLAR_TAG_RE = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 255 && SPACE_RE.test(String.fromCharCode(c)));
+}
+
+/** `[\w$]` */
+function isWordOrDollar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/** Index of the closing quote `q` (a doubled quote is part of the text), or the end. */
+function closingQuote(src: string, from: number, q: string): number {
+  const code = q.charCodeAt(0);
+  for (let j = from; ; ) {
+    const k = src.indexOf(q, j);
+    if (k < 0) return src.length;
+    if (src.charCodeAt(k + 1) === code) j = k + 2;
+    else return k;
+  }
+}
+
 export function splitStatements(src: string): SqlStatement[] {
   const out: SqlStatement[] = [];
   const n = src.length;
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  let start = -1;
-  let startLine = 1;
-  let startCol = 1;
-  const advanceTo = (j: number) => {
-    for (; i < j && i < n; i++) if (src.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  const lineStarts = [0];
+  for (let k = src.indexOf('\n'); k >= 0; k = src.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+  const locate = (pos: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: pos - lineStarts[lo] + 1 };
   };
+  let i = 0;
+  let start = -1;
   const push = (end: number, type: SqlStatement['type']) => {
     const text = src.slice(start, end).trim();
-    if (text) out.push({ text, line: startLine, column: startCol, type });
+    if (text) out.push({ text, ...locate(start), type });
     start = -1;
   };
+  const lineEnd = (from: number) => {
+    const e = src.indexOf('\n', from);
+    return e < 0 ? n : e;
+  };
   while (i < n) {
-    const c = src[i];
+    const c = src.charCodeAt(i);
     if (start < 0) {
-      if (/\s/.test(c)) { advanceTo(i + 1); continue; }
-      if (c === '-' && src[i + 1] === '-') { const e = src.indexOf('\n', i); advanceTo(e < 0 ? n : e); continue; }
-      if (c === '/' && src[i + 1] === '*') { advanceTo(skipBlockComment(src, i)); continue; }
-      if (c === ';') { advanceTo(i + 1); continue; }
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      if (c === 45 && src.charCodeAt(i + 1) === 45) {
+        i = lineEnd(i);
+        continue;
+      }
+      if (c === 47 && src.charCodeAt(i + 1) === 42) {
+        i = skipBlockComment(src, i);
+        continue;
+      }
+      if (c === 59) {
+        i++;
+        continue;
+      }
       start = i;
-      startLine = line;
-      startCol = i - lineStart + 1;
-      if (c === '\\') {
-        const e = src.indexOf('\n', i);
-        advanceTo(e < 0 ? n : e);
+      if (c === 92) {
+        i = lineEnd(i);
         push(i, 'meta');
         continue;
       }
     }
-    if (c === "'") {
-      const escape = i > 0 && /[eE]/.test(src[i - 1]) && (i < 2 || !/[\w$]/.test(src[i - 2]));
-      let j = i + 1;
-      while (j < n) {
-        if (escape && src[j] === '\\') j += 2;
-        else if (src[j] === "'") { if (src[j + 1] === "'") j += 2; else break; }
-        else j++;
+    switch (c) {
+      case 39: {
+        // '…', or E'…' with backslash escapes.
+        const prev = i > 0 ? src.charCodeAt(i - 1) : 0;
+        const escape = (prev === 69 || prev === 101) && (i < 2 || !isWordOrDollar(src.charCodeAt(i - 2)));
+        let j = i + 1;
+        if (!escape) j = closingQuote(src, j, "'");
+        else {
+          while (j < n) {
+            const d = src.charCodeAt(j);
+            if (d === 92) j += 2;
+            else if (d === 39) {
+              if (src.charCodeAt(j + 1) === 39) j += 2;
+              else break;
+            } else j++;
+          }
+        }
+        i = Math.min(j + 1, n);
+        break;
       }
-      advanceTo(j + 1);
-    } else if (c === '"') {
-      let j = i + 1;
-      while (j < n && !(src[j] === '"' && src[j + 1] !== '"')) j += src[j] === '"' ? 2 : 1;
-      advanceTo(j + 1);
-    } else if (c === '$' && !/[\w$]/.test(src[i - 1] ?? ' ')) {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(src.slice(i, i + 64));
-      if (m) {
-        const end = src.indexOf(m[0], i + m[0].length);
-        advanceTo(end < 0 ? n : end + m[0].length);
-      } else advanceTo(i + 1);
-    } else if (c === '-' && src[i + 1] === '-') {
-      const e = src.indexOf('\n', i);
-      advanceTo(e < 0 ? n : e);
-    } else if (c === '/' && src[i + 1] === '*') {
-      advanceTo(skipBlockComment(src, i));
-    } else if (c === ';') {
-      const text = src.slice(start, i);
-      if (/^\s*copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text)) {
-        const m = /^\\\.[ \t]*$/m.exec(src.slice(i));
-        const end = m ? i + m.index + m[0].length : n;
-        advanceTo(end);
-        push(end, 'copy-data');
-        continue;
+      case 34:
+        i = Math.min(closingQuote(src, i + 1, '"') + 1, n);
+        break;
+      case 36: {
+        if (i > 0 && isWordOrDollar(src.charCodeAt(i - 1))) {
+          i++;
+          break;
+        }
+        const m = DOLLAR_TAG_RE.exec(src.slice(i, i + 64));
+        if (m) {
+          const end = src.indexOf(m[0], i + m[0].length);
+          i = end < 0 ? n : end + m[0].length;
+        } else i++;
+        break;
       }
-      push(i, 'sql');
-      advanceTo(i + 1);
-    } else if (c === '\\' && /^\s*$/.test(src.slice(lineStart, i)) && start < lineStart) {
-      // A psql meta-command on its own line ends the statement before it (like psql does).
-      push(i, 'sql');
-      continue;
-    } else advanceTo(i + 1);
+      case 45:
+        i = src.charCodeAt(i + 1) === 45 ? lineEnd(i) : i + 1;
+        break;
+      case 47:
+        i = src.charCodeAt(i + 1) === 42 ? skipBlockComment(src, i) : i + 1;
+        break;
+      case 59: {
+        const first = src.charCodeAt(start) | 32;
+        if (first === 99 /* c */ && COPY_STDIN_RE.test(src.slice(start, i))) {
+          const m = /^\\\.[ \t]*$/m.exec(src.slice(i));
+          const end = m ? i + m.index + m[0].length : n;
+          i = end;
+          push(end, 'copy-data');
+          continue;
+        }
+        push(i, 'sql');
+        i++;
+        break;
+      }
+      case 92: {
+        // A psql meta-command on its own line ends the statement before it (like psql does).
+        const ls = src.lastIndexOf('\n', i - 1) + 1;
+        let blank = true;
+        for (let k = ls; k < i; k++) if (!isSpace(src.charCodeAt(k))) blank = false;
+        if (blank && start < ls) {
+          push(i, 'sql');
+          continue;
+        }
+        i++;
+        break;
+      }
+      default:
+        i++;
+    }
   }
   if (start >= 0) push(n, 'sql');
   return out;
@@ -96,9 +170,16 @@ function skipBlockComment(src: string, i: number): number {
   let depth = 0;
   let j = i;
   while (j < src.length) {
-    if (src[j] === '/' && src[j + 1] === '*') { depth++; j += 2; }
-    else if (src[j] === '*' && src[j + 1] === '/') { depth--; j += 2; if (!depth) return j; }
-    else j++;
+    const c = src.charCodeAt(j);
+    const d = src.charCodeAt(j + 1);
+    if (c === 47 && d === 42) {
+      depth++;
+      j += 2;
+    } else if (c === 42 && d === 47) {
+      depth--;
+      j += 2;
+      if (!depth) return j;
+    } else j++;
   }
   return j;
 }
