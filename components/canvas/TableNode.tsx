@@ -3,22 +3,15 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
-import type { Column, SchemaDocument, Table } from '@/lib/schema/types';
+import type { SchemaDocument, Table } from '@/lib/schema/types';
 import { foreignKeyColumnsOf } from '@/lib/schema/graph';
+import { columnTypeLabel } from '@/lib/schema/column-edit';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 /** Below this zoom, tables show their name and keys only, and edges attach to table headers. */
 export const DETAIL_ZOOM = 0.45;
 /** Below this zoom, tables are a named box. */
 export const OUTLINE_ZOOM = 0.2;
-
-function typeLabel(doc: SchemaDocument, c: Column): string {
-  const t = c.type;
-  let base: string =
-    t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
-  if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
-  return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
-}
 
 const labelCache = new WeakMap<Table, { enums: SchemaDocument['enums']; labels: string[] }>();
 const NO_LABELS: string[] = [];
@@ -29,7 +22,7 @@ function columnLabels(doc: SchemaDocument, id: string): string[] {
   if (!table) return NO_LABELS;
   const hit = labelCache.get(table);
   if (hit && hit.enums === doc.enums) return hit.labels;
-  const labels = table.columns.map((c) => typeLabel(doc, c));
+  const labels = table.columns.map((c) => columnTypeLabel(doc, c));
   labelCache.set(table, { enums: doc.enums, labels });
   return labels;
 }

@@ -10,3 +10,4 @@ export * from './search';
 export * from './defaults';
 export * from './native-types';
 export * from './reconcile';
+export * from './column-edit';

@@ -5,34 +5,10 @@ import { deleteColumn, setColumnUnique, togglePrimaryKeyColumn, updateColumn } f
 import { newId } from '@/lib/schema/ids';
 import { formatDefault, parseDefault } from '@/lib/schema/defaults';
 import { POSTGRES_NATIVE_TYPES, SCALAR_TYPES, nativeTypeInfo } from '@/lib/schema/native-types';
-import type { Column, ColumnType, Id } from '@/lib/schema/types';
+import type { Column, Id } from '@/lib/schema/types';
+import { autoValueOf, typeChoiceOf, typeFromChoice, withAutoValue, type AutoValue } from '@/lib/schema/column-edit';
 import { CommitInput } from '@/components/ui/fields';
 import { useSafeDispatch } from './useSafeDispatch';
-
-function typeValue(t: ColumnType): string {
-  if (t.kind === 'Enum') return `enum:${t.enumId}`;
-  if (t.native && nativeTypeInfo(t.native.name)) return `pg:${t.native.name}`;
-  if (t.kind === 'Unsupported') return 'unsupported';
-  return `scalar:${t.kind}`;
-}
-
-function typeFromValue(v: string, prev: ColumnType): ColumnType {
-  const array = prev.array ? { array: true } : {};
-  const [k, name] = v.split(':');
-  if (k === 'enum') return { kind: 'Enum', enumId: name, ...array };
-  if (k === 'pg') {
-    const info = nativeTypeInfo(name)!;
-    const args = info.args === 'length' ? ['255'] : info.args === 'precision-scale' ? ['10', '2'] : info.args === 'precision' ? ['6'] : [];
-    const keep = prev.native?.name === name ? prev.native.args : args;
-    return { kind: info.base, native: { name, args: info.args === 'none' ? [] : keep }, ...array };
-  }
-  if (k === 'unsupported') return prev;
-  return { kind: name as ColumnType['kind'], ...array };
-}
-
-type Auto = 'none' | 'autoincrement' | 'always' | 'by-default';
-const autoOf = (c: Column): Auto =>
-  c.identity ? c.identity.generation : c.default?.kind === 'function' && c.default.name === 'autoincrement' ? 'autoincrement' : 'none';
 
 function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) {
   const column = useSchema((s) => s.document.tables[tableId]?.columns.find((c) => c.id === columnId));
@@ -47,27 +23,15 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
   const update = (patch: Partial<Column>) => run(updateColumn(tableId, columnId, patch));
   const info = column.type.native ? nativeTypeInfo(column.type.native.name) : undefined;
   const enumValues = column.type.kind === 'Enum' ? (enums[column.type.enumId!]?.values.map((v) => v.name) ?? []) : [];
-  const setAuto = (a: Auto) => {
-    const { identity: _i, default: _d, ...rest } = column;
-    void _i;
-    const base = { ...rest, default: column.default?.kind === 'function' && column.default.name === 'autoincrement' ? undefined : column.default };
-    const next: Partial<Column> =
-      a === 'none'
-        ? { ...base, identity: undefined }
-        : a === 'autoincrement'
-          ? { ...base, identity: undefined, default: { kind: 'function', name: 'autoincrement', args: [] } }
-          : { ...base, default: undefined, identity: { generation: a } };
-    if (_d && a === 'none' && !(_d.kind === 'function' && _d.name === 'autoincrement')) next.default = _d;
-    update(next);
-  };
+  const setAuto = (a: AutoValue) => update(withAutoValue(column, a));
   return (
     <li aria-label={`Column ${column.name}`} className="grid grid-cols-[1fr_1fr] gap-1 border-b border-slate-100 py-1.5 text-xs dark:border-slate-800">
       <CommitInput label="Column name" data-column-name={column.id} value={column.name} onCommit={(name) => name.trim() && update({ name: name.trim() })} />
       <select
         aria-label="Column type"
         className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
-        value={typeValue(column.type)}
-        onChange={(e) => update({ type: typeFromValue(e.target.value, column.type), default: undefined })}
+        value={typeChoiceOf(column.type)}
+        onChange={(e) => update({ type: typeFromChoice(e.target.value, column.type), default: undefined })}
       >
         <optgroup label="Prisma">
           {SCALAR_TYPES.map((t) => (
@@ -125,14 +89,14 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         label="Default"
         placeholder="default, e.g. now()"
         value={column.default?.kind === 'function' && column.default.name === 'autoincrement' ? '' : formatDefault(column.default)}
-        disabled={!!column.identity || autoOf(column) === 'autoincrement'}
+        disabled={!!column.identity || autoValueOf(column) === 'autoincrement'}
         onCommit={(v) => update({ default: parseDefault(v, enumValues) })}
       />
       <select
         aria-label="Auto increment"
         className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
-        value={autoOf(column)}
-        onChange={(e) => setAuto(e.target.value as Auto)}
+        value={autoValueOf(column)}
+        onChange={(e) => setAuto(e.target.value as AutoValue)}
       >
         <option value="none">No auto value</option>
         <option value="autoincrement">autoincrement()</option>
