@@ -4,7 +4,7 @@ import { useSchema } from '@/lib/store/react';
 import { checkDocument, type DesignIssue } from '@/lib/diagnostics/check';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { focusTable } from '@/components/actions/helpers';
-import { prismaIssues } from './prismaIssues';
+import { prismaIssues } from '@/lib/diagnostics/prisma';
 
 export function DiagnosticsPanel() {
   const doc = useSchema((s) => s.document);

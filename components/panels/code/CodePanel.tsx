@@ -11,7 +11,7 @@ import { exportPrismaSync, importPrismaSync } from '@/lib/prisma';
 import type { SourceFile } from '@/lib/formats/types';
 import { CodeEditor, type Marker } from './CodeEditor';
 import { prismaLanguage } from './prismaLanguage';
-import { prismaIssues } from '../prismaIssues';
+import { prismaIssues } from '@/lib/diagnostics/prisma';
 
 const DIALECTS = [
   ['postgres', 'PostgreSQL', PostgreSQL],
