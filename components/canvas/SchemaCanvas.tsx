@@ -22,7 +22,7 @@ import { NoteNode } from './NoteNode';
 import { GroupNode } from './GroupNode';
 import { RelationEdge } from './RelationEdge';
 import { columnOfHandle } from './handles';
-import { useFlowEdges, useFlowNodes, type Measured } from './useFlowGraph';
+import { groupBox, useFlowEdges, useFlowNodes, type Measured } from './useFlowGraph';
 
 // Module scope, so React Flow never sees new type maps.
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, note: NoteNode, group: GroupNode };
@@ -54,11 +54,11 @@ export function SchemaCanvas() {
           if (doc.layout.notes[ch.id]) {
             store.getState().dispatch(updateNote(ch.id, { x: ch.position.x, y: ch.position.y }, `note-${key}`));
           } else if (doc.layout.groups[ch.id]) {
-            // Dragging a group moves its tables.
-            const node = nodes.find((n) => n.id === ch.id);
-            if (!node) continue;
-            const dx = ch.position.x - node.position.x;
-            const dy = ch.position.y - node.position.y;
+            // Dragging a group moves its tables by as much as its frame moved.
+            const box = groupBox(doc.layout.groups[ch.id], doc.layout.nodes, sizes.current);
+            if (!box) continue;
+            const dx = ch.position.x - box.x;
+            const dy = ch.position.y - box.y;
             for (const t of doc.layout.groups[ch.id].tableIds) {
               const p = doc.layout.nodes[t];
               if (p) moves[t] = { x: p.x + dx, y: p.y + dy };
@@ -82,7 +82,7 @@ export function SchemaCanvas() {
         });
       }
     },
-    [store, nodes, sizes],
+    [store, sizes],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {

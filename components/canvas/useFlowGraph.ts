@@ -59,7 +59,8 @@ class NodeCache {
   }
 }
 
-function groupBox(g: Group, nodes: Record<Id, NodeLayout>, measured: Measured) {
+/** A group's frame around its tables (the group node's position and size). */
+export function groupBox(g: Group, nodes: Record<Id, NodeLayout>, measured: Measured) {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

@@ -21,11 +21,8 @@ async function readFiles(list: FileList | File[]): Promise<SourceFile[]> {
 
 /** Imports files into a new document, shows it at once, and reports warnings. Used by the dialog and by drops. */
 export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string): Promise<Diagnostic[]> {
-  const t0 = performance.now();
   const result = await importSourceFiles(files, { format });
-  const t1 = performance.now();
   ctx.store.getState().load(result.document, { keepHistory: true });
-  (globalThis as { __schemataImportPhases?: object }).__schemataImportPhases = { read: t1 - t0, load: performance.now() - t1 };
   ctx.ui().clearSelection();
   // Sources without a layout get the instant layered layout; ELK then refines it in its worker.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));

@@ -35,7 +35,6 @@ function getWorker(): Worker {
       p.reject(e.data.error.diagnostics ? new DiagnosticError(e.data.error.diagnostics) : new Error(e.data.error.message));
     } else {
       lastImportTimings = e.data.timings ?? {};
-      (globalThis as { __schemataLastImport?: ImportTimings }).__schemataLastImport = lastImportTimings;
       p.resolve(e.data.result!);
     }
   };
