@@ -57,6 +57,17 @@ function newRec(kind: BlockRec['kind']): BlockRec {
   return { kind, fp: '', lines: [], extras: {}, style: {} };
 }
 
+/** Starts a model or enum record: its `///` doc onto the object, and its head line (with comment). */
+function openBlock(block: RawBlock, kind: 'model' | 'enum', target: { doc?: string }): BlockRec {
+  const doc = stripDoc(block.docLines);
+  if (doc !== undefined) target.doc = doc;
+  const rec = newRec(kind);
+  const hc = headComment(block);
+  if (hc) rec.extras.head = { comment: hc };
+  rec.lines.push({ k: 'item', key: 'head', text: [...block.docLines, block.header].join('\n'), fp: '' });
+  return rec;
+}
+
 function headComment(block: RawBlock): string | undefined {
   const i = block.header.indexOf('{');
   const rest = block.header.slice(i + 1).trim();
@@ -208,12 +219,7 @@ function blockAttr(a: Attr, table: Table, rec: BlockRec, ctx: BlockContext): str
 
 export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; rec: BlockRec } {
   const table: Table = { id: ctx.ids('tbl'), name: block.name, columns: [], indexes: [], checks: [] };
-  const doc = stripDoc(block.docLines);
-  if (doc !== undefined) table.doc = doc;
-  const rec = newRec('model');
-  const hc = headComment(block);
-  if (hc) rec.extras.head = { comment: hc };
-  rec.lines.push({ k: 'item', key: 'head', text: [...block.docLines, block.header].join('\n'), fp: '' });
+  const rec = openBlock(block, 'model', table);
   const attrs: [number, BodyEntry][] = [];
   for (const [entry, docs] of withDocs(block, rec.lines)) {
     const t = entry.text.trim();
@@ -270,12 +276,7 @@ export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; 
 }
 
 export function parseEnum(block: RawBlock, en: Enum, ctx: BlockContext): BlockRec {
-  const doc = stripDoc(block.docLines);
-  if (doc !== undefined) en.doc = doc;
-  const rec = newRec('enum');
-  const hc = headComment(block);
-  if (hc) rec.extras.head = { comment: hc };
-  rec.lines.push({ k: 'item', key: 'head', text: [...block.docLines, block.header].join('\n'), fp: '' });
+  const rec = openBlock(block, 'enum', en);
   for (const [entry, docs] of withDocs(block, rec.lines)) {
     const t = entry.text.trim();
     if (t === '' || t.startsWith('//') || t.startsWith('/*')) {
