@@ -21,8 +21,9 @@ export function helpText(): string {
   return `schemata ${VERSION}: visual database-schema designer, command line
 
 Usage:
-  schemata convert <input> --to <format> [-o <out>]
+  schemata convert <input> --to <format> [-o <out>] [--from <format>]
       Read <input> (a file, or a folder for multi-file schemas) and write it as <format>.
+      The input format comes from the file extension; --from overrides it.
       Without -o the output goes to stdout. With several output files, -o names a folder.
       Warnings go to stderr.
   schemata formats       List the formats.
