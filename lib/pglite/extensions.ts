@@ -33,6 +33,8 @@ const LOADERS: Record<string, Loader> = {
   tsm_system_time: () => import('@electric-sql/pglite/contrib/tsm_system_time').then((m) => m.tsm_system_time),
   unaccent: () => import('@electric-sql/pglite/contrib/unaccent').then((m) => m.unaccent),
   'uuid-ossp': () => import('@electric-sql/pglite/contrib/uuid_ossp').then((m) => m.uuid_ossp),
+  // pgvector ships as its own package (built for the same PGlite release line).
+  vector: () => import('@electric-sql/pglite-pgvector').then((m) => m.vector),
 };
 
 /** Extensions PGlite ships with (plus `plpgsql`, always present). */

@@ -7,13 +7,14 @@
  */
 import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
+import { datasourceExtensions } from '../../prisma/datasource';
 import { sqlSources, type SqlSources } from '../sources';
 import { columnSql, expressionFor, isAutoincrement } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
 import { foreignKeyName, indexName, primaryKeyName } from './names';
 
-export type DdlStatementKind = 'preamble' | 'schema' | 'enum' | 'table' | 'view' | 'raw' | 'index' | 'foreign-key' | 'comment';
+export type DdlStatementKind = 'preamble' | 'schema' | 'extension' | 'enum' | 'table' | 'view' | 'raw' | 'index' | 'foreign-key' | 'comment';
 
 export interface DdlStatement {
   kind: DdlStatementKind;
@@ -130,6 +131,15 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const ns of Object.values(doc.namespaces)) out.push({ kind: 'schema', id: ns.id, sql: `CREATE SCHEMA IF NOT EXISTS ${d.quote(ns.name)}` });
   } else if (new Set(Object.values(doc.tables).map((t) => t.namespace).filter(Boolean)).size > 1) {
     warn('schemas (namespaces) are not supported; all tables are created in one database');
+  }
+  if (d.id === 'postgres') {
+    // Extensions a Prisma datasource lists, created as Prisma Migrate does (unless kept as raw SQL).
+    const kept = new Set(raws.filter((r) => r.kind === 'extension').map((r) => r.name));
+    for (const ext of datasourceExtensions(doc)) {
+      if (kept.has(ext.name)) continue;
+      const sql = `CREATE EXTENSION IF NOT EXISTS ${d.quote(ext.name)}${ext.schema ? ` WITH SCHEMA ${d.quote(ext.schema)}` : ''}${ext.version ? ` VERSION ${d.stringLiteral(ext.version)}` : ''}`;
+      out.push({ kind: 'extension', sql });
+    }
   }
   if (d.enumTypes) {
     for (const e of Object.values(doc.enums)) {

@@ -7,6 +7,7 @@ import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { corpusPrismaSchemas, hasCorpus, loadImportPrisma } from '../testing/corpus';
 import { prismaMigrateSql } from '../testing/prisma-engine';
+import { bootPostgisPg } from '../testing/postgis';
 import { buildDdl, renderDdl } from './builder';
 import { postgresDialect } from './postgres';
 
@@ -18,14 +19,16 @@ const schemas = corpusPrismaSchemas('postgresql');
 const skip = !hasCorpus ? 'corpus missing (../shared/corpus)' : !importPrisma ? 'lib/prisma importPrisma not available yet' : '';
 
 describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrate${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it.for(schemas.map((s) => [s.name, s] as const))('%s', async ([, schema], ctx) => {
+  it.for(schemas.map((s) => [s.name, s] as const))('%s', async ([, schema]) => {
     const text = schema.files.map((f) => f.text).join('\n');
-    if (/pgvector|postgis|Unsupported\([^)]*(geometry|geography)/i.test(text)) return ctx.skip('needs pgvector/PostGIS, which PGlite does not ship');
+    // PostGIS types need PostGIS, which runs on its own PGlite build (see testing/postgis.ts).
+    const needsPostgis = /postgis|Unsupported\([^)]*(geometry|geography)/i.test(text);
     // Prisma 7 rejects connection URLs in schema files; they do not matter for the DDL.
     const files = schema.files.map((f) => ({ path: f.path, content: f.text.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, '') }));
     let setup = /@db\.Citext/.test(text) ? 'CREATE EXTENSION IF NOT EXISTS citext;' : '';
     if (/_trgm_ops/.test(text)) setup += 'CREATE EXTENSION IF NOT EXISTS pg_trgm;';
-    const oracle = await bootCachedPg({ extensions: ['citext', 'pg_trgm'] });
+    const boot = () => (needsPostgis ? bootPostgisPg() : bootCachedPg({ extensions: ['citext', 'pg_trgm', 'vector'] }));
+    const oracle = await boot();
     await oracle.exec(setup);
     const expectedSql = await prismaMigrateSql(files, oracle.db);
     await oracle.exec(expectedSql);
@@ -34,7 +37,7 @@ describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrat
 
     const { document } = await importPrisma!(schema.files);
     const ddl = buildDdl(document, postgresDialect);
-    const ours = await bootCachedPg({ extensions: ['citext', 'pg_trgm'] });
+    const ours = await boot();
     await ours.exec(setup + renderDdl(ddl));
     const actual = await readCatalogSnapshot(ours);
     await ours.close();
