@@ -2,9 +2,10 @@
 import { useMemo, useState } from 'react';
 import { MarkerType, useStore, type Edge, type Node } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSchema } from '@/lib/store/react';
+import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { relationEdge } from '@/lib/schema/graph';
-import type { Group, Id, Note, NodeLayout } from '@/lib/schema/types';
+import type { Group, Id, Note, NodeLayout, SchemaDocument } from '@/lib/schema/types';
+import { initialNode } from './initialNode';
 import { useUi } from '@/components/editor/uiStore';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 import { DETAIL_ZOOM, OUTLINE_ZOOM } from './TableNode';
@@ -25,20 +26,21 @@ const GROUP_PAD = 24;
 /** Remembers node objects between renders so unchanged nodes keep their identity. */
 class NodeCache {
   private nodes = new Map<string, Node>();
-  build(items: Item[], selected: ReadonlySet<string>, measured: Measured): Node[] {
+  build(items: Item[], selected: ReadonlySet<string>, measured: Measured, doc: () => SchemaDocument): Node[] {
     const next = new Map<string, Node>();
     const out = items.map((it) => {
       const isSelected = selected.has(it.id);
       const m = it.width !== undefined ? { width: it.width, height: it.height! } : measured.get(it.id);
       const prev = this.nodes.get(it.id);
+      // Not measured yet: an estimate, so React Flow need not render the node to know its size.
+      const estimate = !m && (it.type === 'table' || it.type === 'enum');
       const same =
         prev &&
         prev.type === it.type &&
         prev.position.x === it.x &&
         prev.position.y === it.y &&
         !!prev.selected === isSelected &&
-        prev.measured?.width === m?.width &&
-        prev.measured?.height === m?.height;
+        (estimate ? !!prev.handles : !prev.handles && prev.measured?.width === m?.width && prev.measured?.height === m?.height);
       const node: Node = same
         ? prev
         : {
@@ -48,6 +50,7 @@ class NodeCache {
             data: {},
             selected: isSelected,
             measured: m,
+            ...(estimate ? initialNode(doc(), it.id) : {}),
             ...(it.width !== undefined ? { width: it.width, height: it.height, style: { width: it.width, height: it.height } } : {}),
             ...(it.type === 'group' ? { zIndex: -1, selectable: true } : {}),
           };
@@ -91,6 +94,7 @@ export function useFlowNodes(measured: Measured): Node[] {
   const groups = useSchema((s) => s.document.layout.groups);
   const selected = useUi((s) => s.selected);
   const [cache] = useState(() => new NodeCache());
+  const store = useSchemaStoreApi();
   return useMemo(() => {
     const items: Item[] = [];
     for (const g of Object.values(groups)) {
@@ -104,8 +108,8 @@ export function useFlowNodes(measured: Measured): Node[] {
     tableIds.forEach((id, i) => place(id, 'table', i));
     enumIds.forEach((id, i) => place(id, 'enum', tableIds.length + i));
     for (const n of Object.values(notes) as Note[]) items.push({ id: n.id, type: 'note', x: n.x, y: n.y, width: n.width, height: n.height });
-    return cache.build(items, selected, measured);
-  }, [cache, tableIds, enumIds, positions, notes, groups, selected, measured]);
+    return cache.build(items, selected, measured, () => store.getState().document);
+  }, [cache, store, tableIds, enumIds, positions, notes, groups, selected, measured]);
 }
 
 const lowDetailZoom = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;

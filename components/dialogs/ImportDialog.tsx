@@ -10,6 +10,8 @@ import type { SourceFile } from '@/lib/formats/types';
 import type { EditorContext } from '@/components/editor/context';
 import { filesFromDrop } from './dropFiles';
 import { runAutoLayout } from '@/components/actions/auto-layout';
+import { reconcile } from '@/lib/schema/reconcile';
+import type { SchemaDocument } from '@/lib/schema/types';
 
 const ACCEPT = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(',');
 
@@ -19,18 +21,44 @@ async function readFiles(list: FileList | File[]): Promise<SourceFile[]> {
   );
 }
 
-/** Imports files into a new document, shows it at once, and reports warnings. Used by the dialog and by drops. */
+/**
+ * Imports files into a new document, shows it at once, and reports warnings. Used by the dialog and
+ * by drops. A SQL import shows the parser's preview first (read-only, "Checking with PostgreSQL"),
+ * then the document PostgreSQL's catalog gives replaces it, keeping the preview's ids and layout.
+ */
 export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string): Promise<Diagnostic[]> {
-  const result = await importSourceFiles(files, { format });
-  ctx.store.getState().load(result.document, { keepHistory: true });
-  ctx.ui().clearSelection();
+  const store = ctx.store.getState();
+  let preview: SchemaDocument | undefined;
+  const show = (doc: SchemaDocument) => {
+    ctx.ui().clearSelection();
+    setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
+    ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
+  };
+  let result;
+  try {
+    result = await importSourceFiles(files, {
+      format,
+      onPreview: (p) => {
+        preview = p.document;
+        store.load(p.document, { keepHistory: true, provisional: 'Checking with PostgreSQL…' });
+        show(p.document);
+      },
+    });
+  } catch (e) {
+    if (preview) ctx.store.getState().settle();
+    throw e;
+  }
+  const doc = preview ? reconcile(preview, result.document) : result.document;
+  if (preview) ctx.store.getState().settle(doc);
+  else {
+    ctx.store.getState().load(doc, { keepHistory: true });
+    show(doc);
+  }
   // Sources without a layout get the instant layered layout; ELK then refines it in its worker.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
-  if (!laidOut && Object.keys(result.document.tables).length <= 200) {
+  if (!laidOut && Object.keys(doc.tables).length <= 200) {
     setTimeout(() => void runAutoLayout(ctx, false).catch(() => {}), 50);
   }
-  setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
-  ctx.ui().announce(`Imported ${Object.keys(result.document.tables).length} tables`);
   return result.diagnostics;
 }
 

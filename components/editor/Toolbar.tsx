@@ -27,8 +27,9 @@ function ActionButton({ id, children, disabled }: { id: string; children?: React
 export function Toolbar() {
   const name = useSchema((s) => s.document.name);
   const tableCount = useSchema((s) => Object.keys(s.document.tables).length);
-  const canUndo = useSchema((s) => s.past.length > 0);
-  const canRedo = useSchema((s) => s.future.length > 0);
+  const provisional = useSchema((s) => s.provisional);
+  const canUndo = useSchema((s) => s.past.length > 0 && !s.provisional);
+  const canRedo = useSchema((s) => s.future.length > 0 && !s.provisional);
   const oneTable = useUi((s) => s.selected.size === 1);
   const dark = useUi((s) => s.dark);
   return (
@@ -38,6 +39,11 @@ export function Toolbar() {
       <h1 className="truncate text-sm text-slate-600 dark:text-slate-300">
         {name} <span className="text-slate-400">· {tableCount} tables</span>
       </h1>
+      {provisional && (
+        <span role="status" data-import-state="checking" className="animate-pulse rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+          Preview · {provisional}
+        </span>
+      )}
       <nav aria-label="Editor actions" className="ml-auto flex items-center gap-1">
         <ActionButton id="add-table" />
         <ActionButton id="add-column" disabled={!oneTable} />

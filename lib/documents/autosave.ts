@@ -46,8 +46,9 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
 
   const write = (): Promise<void> => {
     timer = undefined;
-    const doc = store.getState().document;
-    if (doc === saved) return chain;
+    const { document: doc, provisional } = store.getState();
+    // A provisional document (an import preview) is never stored: the real one follows.
+    if (doc === saved || provisional) return chain;
     saved = doc;
     chain = chain.then(async () => {
       try {
@@ -71,7 +72,7 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.document !== prev.document && state.document !== saved) schedule();
+    if (state.document !== prev.document && state.document !== saved && !state.provisional) schedule();
   });
 
   const flush = (): Promise<void> => {

@@ -38,7 +38,7 @@ export function withLayout(doc: SchemaDocument): SchemaDocument {
   return { ...doc, layout: { ...doc.layout, nodes } };
 }
 
-export async function importSourceFiles(files: SourceFile[], opts: { format?: string; name?: string } = {}): Promise<ImportResult> {
+export async function importSourceFiles(files: SourceFile[], opts: { format?: string; name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {
   if (!files.length) throw new DiagnosticError([{ severity: 'error', message: 'no files to import' }]);
   const id = opts.format ?? detectFormat(files);
   const format = id ? formatById(id) : undefined;
@@ -49,6 +49,7 @@ export async function importSourceFiles(files: SourceFile[], opts: { format?: st
     ]);
   }
   const name = opts.name ?? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  const result = await format.read(files, { name });
+  const onPreview = opts.onPreview && ((p: ImportResult) => opts.onPreview!({ ...p, document: withLayout(p.document) }));
+  const result = await format.read(files, { name, onPreview });
   return { ...result, document: withLayout(result.document) };
 }

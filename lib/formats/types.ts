@@ -18,6 +18,16 @@ export interface ExportResult {
   diagnostics: Diagnostic[];
 }
 
+export interface ReadOptions {
+  name?: string;
+  /**
+   * Called with a provisional result before the real one, when the reader has one (the PostgreSQL
+   * import's parser preview, shown while PGlite runs the script). The returned promise still
+   * resolves with the real result, which replaces it.
+   */
+  onPreview?(preview: ImportResult): void;
+}
+
 export interface Format {
   id: string;
   description: string;
@@ -25,6 +35,6 @@ export interface Format {
   extensions: string[];
   /** Whether a folder of files can be read as one input. */
   readsFolders?: boolean;
-  read?(files: SourceFile[], opts: { name?: string }): Promise<ImportResult>;
+  read?(files: SourceFile[], opts: ReadOptions): Promise<ImportResult>;
   write?(doc: SchemaDocument): Promise<ExportResult>;
 }

@@ -11,6 +11,35 @@ const sample = () =>
 const userId = (doc: ReturnType<typeof sample>) => Object.values(doc.tables).find((t) => t.name === 'User')!.id;
 
 describe('schema store', () => {
+  it('holds commands while a provisional document is shown, and settles it as one undo step', () => {
+    const store = createSchemaStore(sample());
+    const original = store.getState().document;
+    const preview = { ...original, name: 'preview' };
+    const real = { ...original, name: 'real' };
+    store.getState().load(preview, { keepHistory: true, provisional: 'Checking with PostgreSQL' });
+    expect(store.getState().provisional).toBe('Checking with PostgreSQL');
+    store.getState().dispatch(renameTable(userId(original), 'Nope'));
+    store.getState().undo();
+    expect(store.getState().document).toBe(preview);
+    store.getState().settle(real);
+    expect(store.getState().provisional).toBeUndefined();
+    expect(store.getState().document).toBe(real);
+    store.getState().undo();
+    expect(store.getState().document).toBe(original);
+    store.getState().redo();
+    expect(store.getState().document).toBe(real);
+  });
+
+  it('takes a provisional load back when it fails', () => {
+    const store = createSchemaStore(sample());
+    const original = store.getState().document;
+    store.getState().load({ ...original, name: 'preview' }, { keepHistory: true, provisional: 'Checking' });
+    store.getState().settle();
+    expect(store.getState().document).toBe(original);
+    expect(store.getState().past).toEqual([]);
+    expect(store.getState().provisional).toBeUndefined();
+  });
+
   it('applies commands as pure functions and undoes/redoes them', () => {
     const store = createSchemaStore(sample());
     const original = store.getState().document;

@@ -16,11 +16,21 @@ export interface SchemaState {
   lastMergeKey?: string;
   /** Label of the last applied command, for status display. */
   lastLabel?: string;
+  /**
+   * Set while the document is a provisional one (an import preview waiting for PostgreSQL): it is
+   * shown, but commands, undo and redo wait until `settle` replaces it with the real one.
+   */
+  provisional?: string;
   dispatch(cmd: Command): void;
   undo(): void;
   redo(): void;
   /** Replaces the document (open, import). Clears history unless `keepHistory`. */
-  load(doc: SchemaDocument, opts?: { keepHistory?: boolean }): void;
+  load(doc: SchemaDocument, opts?: { keepHistory?: boolean; provisional?: string }): void;
+  /**
+   * Ends a provisional document: replaces it with `doc` (no new undo step: the load was the step),
+   * or, without `doc`, takes the load back as if it had not happened.
+   */
+  settle(doc?: SchemaDocument): void;
 }
 
 export type SchemaStore = StoreApi<SchemaState>;
@@ -31,7 +41,8 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
     past: [],
     future: [],
     dispatch(cmd) {
-      const { document, past, lastMergeKey } = get();
+      const { document, past, lastMergeKey, provisional } = get();
+      if (provisional) return;
       const next = cmd.apply(document);
       if (next === document) return;
       const merge = cmd.mergeKey !== undefined && cmd.mergeKey === lastMergeKey;
@@ -44,8 +55,8 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
       });
     },
     undo() {
-      const { document, past, future } = get();
-      if (!past.length) return;
+      const { document, past, future, provisional } = get();
+      if (!past.length || provisional) return;
       set({
         document: past[past.length - 1],
         past: past.slice(0, -1),
@@ -55,8 +66,8 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
       });
     },
     redo() {
-      const { document, past, future } = get();
-      if (!future.length) return;
+      const { document, past, future, provisional } = get();
+      if (!future.length || provisional) return;
       set({
         document: future[0],
         past: [...past, document],
@@ -66,13 +77,22 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
       });
     },
     load(doc, opts) {
-      const { document, past } = get();
+      const { document, past, provisional } = get();
       set({
         document: doc,
-        past: opts?.keepHistory ? [...past, document].slice(-HISTORY_LIMIT) : [],
+        // Loading over a provisional document replaces it: it never becomes an undo step.
+        past: opts?.keepHistory ? (provisional ? past : [...past, document].slice(-HISTORY_LIMIT)) : [],
         future: [],
         lastMergeKey: undefined,
+        provisional: opts?.provisional,
       });
+    },
+    settle(doc) {
+      const { past, provisional } = get();
+      if (!provisional) return;
+      if (doc) set({ document: doc, provisional: undefined });
+      else if (past.length) set({ document: past[past.length - 1], past: past.slice(0, -1), provisional: undefined });
+      else set({ provisional: undefined });
     },
   }));
 }

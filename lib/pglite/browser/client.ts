@@ -7,13 +7,15 @@ import type { ImportResult, SourceFile } from '../../formats/types';
 
 let worker: Worker | undefined;
 let seq = 0;
-const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void }>();
+const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void; preview?(r: ImportResult): void }>();
 
 export interface ImportTimings {
   /** From posting the files to receiving the document, on the main thread. */
   roundTrip?: number;
   /** Inside the worker, from receiving the files to posting the document. */
   worker?: number;
+  /** Inside the worker, until the parser preview was ready. */
+  preview?: number;
   execute?: number;
   catalog?: number;
   total?: number;
@@ -23,13 +25,17 @@ export let lastImportTimings: ImportTimings = {};
 function getWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'schemata-sql-import' });
-  w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; result?: ImportResult; timings?: ImportTimings; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
+  w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; preview?: ImportResult; result?: ImportResult; timings?: ImportTimings; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
     if (e.data.type === 'warm-done') {
       warmResolve?.();
       return;
     }
     const p = pending.get(e.data.id);
     if (!p) return;
+    if (e.data.preview) {
+      p.preview?.(e.data.preview);
+      return;
+    }
     pending.delete(e.data.id);
     if (e.data.error) {
       p.reject(e.data.error.diagnostics ? new DiagnosticError(e.data.error.diagnostics) : new Error(e.data.error.message));
@@ -59,7 +65,8 @@ export function warmSqlImport(): Promise<void> {
   return warm;
 }
 
-export function importPostgresInWorker(files: SourceFile[], opts: { name?: string } = {}): Promise<ImportResult> {
+/** Imports in the worker; `onPreview` gets the parser's preview first, while PGlite runs the script. */
+export function importPostgresInWorker(files: SourceFile[], opts: { name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {
   const id = ++seq;
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -69,6 +76,7 @@ export function importPostgresInWorker(files: SourceFile[], opts: { name?: strin
         resolve(r);
       },
       reject,
+      preview: opts.onPreview,
     });
     getWorker().postMessage({ type: 'import', id, files, name: opts.name });
   });

@@ -11,6 +11,16 @@ import { DiagnosticError } from '../../schema/diagnostics';
 import type { PgRunner } from '../runner';
 import type { SourceFile } from '../../formats/types';
 import { loadPgliteAssets } from './assets';
+import { loadPgQuery } from '../../sql/preview/pg-query';
+import { previewPostgres } from '../../sql/preview/preview';
+
+/** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
+const loadParser = () =>
+  loadPgQuery(async () => {
+    const r = await fetch('/vendor/pg-query/libpg-query.wasm');
+    if (!r.ok) throw new Error(`could not load libpg-query.wasm (${r.status})`);
+    return r.arrayBuffer();
+  });
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -59,13 +69,25 @@ async function boot(names: string[]): Promise<PgRunner> {
   return runner(await freshDb(extensions), missing);
 }
 
+/**
+ * Runs the preview once on a small script while the app is idle, so the first real import does not
+ * pay for compiling its code paths (splitting, parsing, building the document).
+ */
+function warmPreview() {
+  const tables = Array.from({ length: 40 }, (_, i) =>
+    `CREATE TABLE t${i} (id serial PRIMARY KEY, name varchar(80) NOT NULL UNIQUE, n numeric(8,2) DEFAULT 0, at timestamptz DEFAULT now()${i ? `, parent_id int REFERENCES t${i >> 1}(id)` : ''});\nCREATE INDEX ON t${i} (name);`,
+  );
+  for (let i = 0; i < 3; i++) previewPostgres([{ path: 'warm.sql', text: tables.join('\n') }]);
+}
+
 type Msg = { type: 'warm' } | { type: 'import'; id: number; files: SourceFile[]; name?: string };
 
 self.onmessage = async (e: MessageEvent<Msg>) => {
   const msg = e.data;
   if (msg.type === 'warm') {
     if (!spare) prepareSpare();
-    spare?.then(
+    const parser = loadParser().then(warmPreview, () => {});
+    Promise.all([spare, parser]).then(
       () => self.postMessage({ type: 'warm-done' }),
       (err: Error) => self.postMessage({ type: 'warm-done', error: err.message }),
     );
@@ -73,7 +95,16 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
   }
   const t0 = performance.now();
   try {
-    const timings: { execute?: number; catalog?: number; total?: number; worker?: number } = {};
+    const timings: { execute?: number; catalog?: number; total?: number; worker?: number; preview?: number } = {};
+    // The preview first: what PostgreSQL's parser says the script creates, shown while PGlite runs it.
+    try {
+      await loadParser();
+      const document = previewPostgres(msg.files, { name: msg.name });
+      timings.preview = performance.now() - t0;
+      if (document && Object.keys(document.tables).length) self.postMessage({ id: msg.id, preview: { document, diagnostics: [] } });
+    } catch {
+      // No preview: the import itself decides.
+    }
     const result = await importPostgres(msg.files, { name: msg.name, boot, timings });
     timings.worker = performance.now() - t0;
     self.postMessage({ id: msg.id, result, timings });

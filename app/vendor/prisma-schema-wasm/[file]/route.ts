@@ -1,26 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { serveVendorFile } from '../../serve';
 
 /**
- * Serves Prisma's schema engine (WASM build) to the browser so validation and formatting run
- * client-side: the user's schema never leaves the browser. Only the two package files are served.
+ * Prisma's schema engine (WASM build), so validation and formatting run in the browser: the
+ * user's schema never leaves it. Only the two package files are served (see ../../serve.ts).
  */
-const FILES: Record<string, string> = {
-  'prisma_schema_build.js': 'text/javascript; charset=utf-8',
-  'prisma_schema_build_bg.wasm': 'application/wasm',
+const src = '@prisma/prisma-schema-wasm/src';
+const FILES = {
+  'prisma_schema_build.js': { path: `${src}/prisma_schema_build.js`, type: 'text/javascript; charset=utf-8' },
+  'prisma_schema_build_bg.wasm': { path: `${src}/prisma_schema_build_bg.wasm`, type: 'application/wasm' },
 };
 
-export async function GET(_req: Request, ctx: { params: Promise<{ file: string }> }) {
-  const { file } = await ctx.params;
-  const type = FILES[file];
-  if (!type) return new Response(`unknown file "${file}": expected one of ${Object.keys(FILES).join(', ')}`, { status: 400 });
-  const dir = path.join(process.cwd(), 'node_modules', '@prisma', 'prisma-schema-wasm', 'src');
-  try {
-    const body = await readFile(path.join(dir, file));
-    return new Response(new Uint8Array(body), {
-      headers: { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' },
-    });
-  } catch {
-    return new Response(`${file} is not installed on the server`, { status: 404 });
-  }
-}
+export const GET = (_req: Request, ctx: { params: Promise<{ file: string }> }) => serveVendorFile(ctx, FILES);

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { table, toolbar } from './helpers';
+
+/**
+ * A SQL import shows PostgreSQL's parser preview at once, read-only, while PGlite runs the script;
+ * then the catalog's document replaces it. A table PostgreSQL refuses (here: a PostGIS type PGlite
+ * lacks) is in the preview only, and the messages say why it went.
+ */
+const tables = Array.from({ length: 150 }, (_, i) =>
+  `CREATE TABLE item_${i} (id serial PRIMARY KEY, name text NOT NULL${i ? `, parent_id int REFERENCES item_${i >> 1}(id)` : ''});`,
+);
+const DDL = `${tables.join('\n')}\nCREATE TABLE ghost (id int PRIMARY KEY, area geometry(Polygon, 4326));\n`;
+
+test('SQL import: parser preview first, then PostgreSQL decides', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await page.waitForFunction('window.__schemataSqlWarm === true', null, { timeout: 60_000 });
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Schema file').setInputFiles({ name: 'items.sql', mimeType: 'text/plain', buffer: Buffer.from(DDL) });
+
+  const checking = page.getByRole('status').filter({ hasText: 'Checking with PostgreSQL' });
+  await expect(checking).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('151 tables');
+  // The preview is read-only: undo waits for the real document.
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await expect(checking).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('150 tables');
+  await expect(page.getByRole('list', { name: 'Import messages' })).toContainText('geometry');
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
+  await expect(table(page, 'item_0')).toBeVisible();
+  await expect(table(page, 'ghost')).toHaveCount(0);
+  // One undo step takes the whole import back.
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(table(page, 'User')).toBeVisible();
+});
