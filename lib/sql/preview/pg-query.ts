@@ -39,10 +39,10 @@ let wasm: PgQueryWasm | undefined;
 /** Loads the parser once; `binary` gives the bytes of `libpg-query.wasm`. */
 export function loadPgQuery(binary: () => Promise<ArrayBuffer | Uint8Array>): Promise<void> {
   loading ??= (async () => {
-    const module = await WebAssembly.compile((await binary()) as BufferSource);
+    const compiled = await WebAssembly.compile((await binary()) as BufferSource);
     // This Emscripten build ignores `wasmBinary`; `instantiateWasm` is how bytes are handed in.
     const instantiateWasm = (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
-      void WebAssembly.instantiate(module, imports).then(done);
+      void WebAssembly.instantiate(compiled, imports).then(done);
       return {};
     };
     const mod = (await (PgQueryModule as (arg: object) => Promise<PgQueryWasm>)({ instantiateWasm })) as PgQueryWasm;
