@@ -16,6 +16,8 @@ export interface PgRunner {
   readonly db: PGlite;
   /** Extensions asked for that PGlite does not ship. */
   readonly missingExtensions: string[];
+  /** Catalog reads prepared while the database waited for a script (see prepareCatalogReads). */
+  preparedCatalogReads?: ReadonlySet<string>;
   /** Runs one or more statements (simple protocol). */
   exec(sql: string): Promise<void>;
   /** Runs one statement and returns its rows. */

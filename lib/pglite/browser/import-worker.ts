@@ -13,6 +13,7 @@ import type { SourceFile } from '../../formats/types';
 import { loadPgliteAssets } from './assets';
 import { loadPgQuery } from '../../sql/preview/pg-query';
 import { previewPostgres } from '../../sql/preview/preview';
+import { prepareCatalogReads } from '../../sql/import/catalog-read';
 
 /** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
 const loadParser = () =>
@@ -28,7 +29,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const THROWAWAY_CONF = ['fsync=off', 'full_page_writes=off', 'synchronous_commit=off', 'wal_level=minimal', 'max_wal_senders=0'];
 
 let template: Promise<Blob> | undefined;
-let spare: Promise<PGlite> | undefined;
+let spare: Promise<PgRunner> | undefined;
 
 async function freshDb(extensions: Awaited<ReturnType<typeof loadExtensions>>['extensions'] = {}): Promise<PGlite> {
   const assets = await loadPgliteAssets();
@@ -41,8 +42,13 @@ async function freshDb(extensions: Awaited<ReturnType<typeof loadExtensions>>['e
   return PGlite.create({ ...assets, extensions, loadDataDir: await template, postgresqlconf: THROWAWAY_CONF });
 }
 
+/** The next import's database, booted and with its catalog reads planned, while the app is idle. */
 function prepareSpare() {
-  spare = freshDb();
+  spare = freshDb().then(async (db) => {
+    const r = runner(db, []);
+    r.preparedCatalogReads = await prepareCatalogReads(r);
+    return r;
+  });
   spare.catch(() => (spare = undefined));
 }
 
@@ -61,9 +67,9 @@ function runner(db: PGlite, missing: string[]): PgRunner {
 
 async function boot(names: string[]): Promise<PgRunner> {
   if (!names.length) {
-    const db = await (spare ?? freshDb());
+    const r = await (spare ?? freshDb().then((db) => runner(db, [])));
     spare = undefined; // the next one is booted after this import has answered
-    return runner(db, []);
+    return r;
   }
   const { extensions, missing } = await loadExtensions(names);
   return runner(await freshDb(extensions), missing);

@@ -186,8 +186,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
     }
     const c0 = now();
-    await pg.exec(`RESET ALL; SET search_path = ''`);
-    const cat = await readRawCatalog(pg, needs);
+    await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
+    const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
     const catalogMs = now() - c0;
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
     const { doc } = built;
