@@ -66,7 +66,15 @@ const CREATES: Record<string, string> = {
   function: 'function', procedure: 'procedure', aggregate: 'aggregate', domain: 'domain', type: 'type', 'materialized-view': 'materialized\\s+view',
 };
 
+const DATA: Classified = { execute: false, note: 'data' };
+
+/** `INSERT` (any case) at the start: a dump's data rows, the bulk of a big dump; no regex needed. */
+function isInsert(text: string): boolean {
+  return text.length > 6 && (text.charCodeAt(0) | 32) === 105 && /^insert\s/i.test(text.slice(0, 7));
+}
+
 export function classify(text: string): Classified {
+  if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
   if (/^(begin|commit|end|rollback|start\s+transaction|savepoint|release)\b/.test(head)) return { execute: false, note: 'transaction control' };
   if (/^(create|alter|drop)\s+(role|user|group|database)\b|^(grant|revoke)\b|^alter\s+default\s+privileges\b|^(reassign|drop)\s+owned\b/.test(head)) {
