@@ -68,7 +68,7 @@ export interface Dialect {
 }
 
 export function escapeQuoted(name: string, q: string): string {
-  return q + name.split(q).join(q + q) + q;
+  return name.includes(q) ? q + name.split(q).join(q + q) + q : q + name + q;
 }
 
 /** Expressions that are certainly PostgreSQL-only (casts, regex operators, arrays, ...). */
