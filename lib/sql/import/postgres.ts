@@ -32,6 +32,17 @@ export interface ImportPostgresOptions {
   timings?: { execute?: number; catalog?: number; split?: number; total?: number };
 }
 
+/** Statements run per round trip into PGlite (see flush). */
+const BATCH = 64;
+
+interface Pending {
+  text: string;
+  c: Classified;
+  at: { file: string; line: number; column: number };
+  first: string;
+  index: number;
+}
+
 interface Kept {
   index: number;
   kind: string;
@@ -127,6 +138,63 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   let index = 0;
   let execMs = 0;
   let splitMs = 0;
+  /** Statements waiting to run, in order: they run as one script, or one by one if that fails. */
+  let batch: Pending[] = [];
+  /** Bookkeeping for a statement PostgreSQL ran. */
+  const record = ({ text, c, at, first, index }: Pending) => {
+    if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
+    if (c.creates === 'extension') needs.extensions = true;
+    else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(text))) needs.enums = true;
+    if (c.raw === 'comment') needs.comments = true;
+    if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
+    if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view') needs.deps = true;
+    if (c.raw === 'set') {
+      schema = searchPathSchema(text, schema);
+      searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
+      return;
+    }
+    if (c.target) targets.push({ index, schema, text, searchPath, ...c.target });
+    if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath });
+  };
+  const runOne = async (p: Pending) => {
+    const s = now();
+    try {
+      await pg.exec(p.text);
+    } catch (err) {
+      const { message, position } = pgErrorInfo(err);
+      let { line, column } = p.at;
+      if (position) {
+        const before = p.text.slice(0, position - 1).split('\n');
+        line += before.length - 1;
+        column = before.length > 1 ? before.at(-1)!.length + 1 : column + position - 1;
+      }
+      diagnostics.push({ severity: 'warning', code: 'sql/failed', message: `statement skipped (${message}): ${p.first}`, ...p.at, line, column });
+      return;
+    } finally {
+      execMs += now() - s;
+    }
+    record(p);
+  };
+  /**
+   * Runs the waiting statements as one script (one round trip into PostgreSQL, one implicit
+   * transaction). If any fails, nothing of it stays, and they run one by one to report which.
+   */
+  const flush = async () => {
+    const items = batch;
+    batch = [];
+    if (items.length === 1) return runOne(items[0]);
+    if (!items.length) return;
+    const s = now();
+    try {
+      await pg.exec(items.map((p) => p.text).join('\n;\n'));
+    } catch {
+      execMs += now() - s;
+      for (const p of items) await runOne(p);
+      return;
+    }
+    execMs += now() - s;
+    for (const p of items) record(p);
+  };
   try {
     for (const file of files) {
       const s0 = now();
@@ -154,37 +222,19 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not imported: ${first}`, ...at });
           continue;
         }
-        const s = now();
-        try {
-          await pg.exec(st.text);
-        } catch (err) {
-          const { message, position } = pgErrorInfo(err);
-          let { line, column } = at;
-          if (position) {
-            const before = st.text.slice(0, position - 1).split('\n');
-            line += before.length - 1;
-            column = before.length > 1 ? before.at(-1)!.length + 1 : column + position - 1;
-          }
-          diagnostics.push({ severity: 'warning', code: 'sql/failed', message: `statement skipped (${message}): ${first}`, ...at, line, column });
-          continue;
-        } finally {
-          execMs += now() - s;
-        }
-        if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
-        if (c.creates === 'extension') needs.extensions = true;
-        else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(st.text))) needs.enums = true;
-        if (c.raw === 'comment') needs.comments = true;
-        if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
-        if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view') needs.deps = true;
-        if (c.raw === 'set') {
-          schema = searchPathSchema(st.text, schema);
-          searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(st.text) ? undefined : st.text;
-          continue;
-        }
-        if (c.target) targets.push({ index, schema, text: st.text, searchPath, ...c.target });
-        if (c.raw) kept.push({ index, kind: c.raw, text: st.text, c, schema, searchPath });
+        batch.push({ text: st.text, c, at, first, index });
+        if (batch.length >= BATCH) await flush();
       }
+      await flush();
     }
+    // Statements run in batches report after the ones skipped meanwhile: back into script order.
+    const fileOrder = new Map(files.map((f, i) => [f.path, i]));
+    const pos = (d: Diagnostic) => [fileOrder.get(d.file ?? '') ?? 0, d.line ?? 0, d.column ?? 0];
+    diagnostics.sort((a, b) => {
+      const [fa, la, ca] = pos(a);
+      const [fb, lb, cb] = pos(b);
+      return fa - fb || la - lb || ca - cb;
+    });
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
