@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   SelectionMode,
+  useStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -22,6 +23,7 @@ import { NoteNode } from './NoteNode';
 import { GroupNode } from './GroupNode';
 import { RelationEdge } from './RelationEdge';
 import { columnOfHandle } from './handles';
+import { DetailContext, detailOf } from './detail';
 import { groupBox, useFlowEdges, useFlowNodes, type Measured } from './useFlowGraph';
 
 // Module scope, so React Flow never sees new type maps.
@@ -38,6 +40,7 @@ export function SchemaCanvas() {
   const edges = useFlowEdges();
   const gesture = useRef(0);
   const dark = useUi((s) => s.dark);
+  const detail = useStore(detailOf);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -100,6 +103,7 @@ export function SchemaCanvas() {
   }, []);
 
   return (
+    <DetailContext.Provider value={detail}>
     <ReactFlow
       nodes={nodes}
       edges={edges}
@@ -125,5 +129,6 @@ export function SchemaCanvas() {
       <MiniMap pannable zoomable ariaLabel="Minimap" />
       <Controls aria-label="Canvas controls" />
     </ReactFlow>
+    </DetailContext.Provider>
   );
 }

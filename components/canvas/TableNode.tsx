@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
 import type { SchemaDocument, Table } from '@/lib/schema/types';
@@ -8,10 +8,7 @@ import { foreignKeyColumnsOf } from '@/lib/schema/graph';
 import { columnTypeLabel } from '@/lib/schema/column-edit';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
-/** Below this zoom, tables show their name and keys only, and edges attach to table headers. */
-export const DETAIL_ZOOM = 0.45;
-/** Below this zoom, tables are a named box. */
-export const OUTLINE_ZOOM = 0.2;
+import { useDetail } from './detail';
 
 const labelCache = new WeakMap<Table, { enums: SchemaDocument['enums']; labels: string[] }>();
 const NO_LABELS: string[] = [];
@@ -27,18 +24,22 @@ function columnLabels(doc: SchemaDocument, id: string): string[] {
   return labels;
 }
 
-type Detail = 'full' | 'keys' | 'outline';
-const detailOf = (s: { transform: [number, number, number] }): Detail =>
-  s.transform[2] < OUTLINE_ZOOM ? 'outline' : s.transform[2] < DETAIL_ZOOM ? 'keys' : 'full';
+/** What a table node shows, selected in one subscription (compared field by field). */
+function tableView(doc: SchemaDocument, id: string) {
+  const layout = doc.layout.nodes[id];
+  return {
+    table: doc.tables[id] as Table | undefined,
+    labels: columnLabels(doc, id),
+    fkColumns: foreignKeyColumnsOf(doc.relations, id),
+    color: layout?.color,
+    collapsed: !!layout?.collapsed,
+  };
+}
 
 function TableNodeImpl({ id, selected }: NodeProps) {
   // Each node subscribes to its own table only; other tables' edits and drags don't re-render it.
-  const table = useSchema((s) => s.document.tables[id]);
-  const labels = useSchema(useShallow((s) => columnLabels(s.document, id)));
-  const fkColumns = useSchema((s) => foreignKeyColumnsOf(s.document.relations, id));
-  const color = useSchema((s) => s.document.layout.nodes[id]?.color);
-  const collapsed = useSchema((s) => !!s.document.layout.nodes[id]?.collapsed);
-  const detail = useStore(detailOf);
+  const { table, labels, fkColumns, color, collapsed } = useSchema(useShallow((s) => tableView(s.document, id)));
+  const detail = useDetail();
   const lowDetail = detail !== 'full';
   if (!table) return null;
   if (detail === 'outline') {

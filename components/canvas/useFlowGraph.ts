@@ -8,7 +8,7 @@ import type { Group, Id, Note, NodeLayout, SchemaDocument } from '@/lib/schema/t
 import { initialNode } from './initialNode';
 import { useUi } from '@/components/editor/uiStore';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
-import { DETAIL_ZOOM, OUTLINE_ZOOM } from './TableNode';
+import { DETAIL_ZOOM, OUTLINE_ZOOM } from './detail';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
