@@ -1,7 +1,6 @@
 'use client';
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
 import type { SchemaDocument, Table } from '@/lib/schema/types';
 import { foreignKeyColumnsOf } from '@/lib/schema/graph';
@@ -24,33 +23,69 @@ function columnLabels(doc: SchemaDocument, id: string): string[] {
   return labels;
 }
 
-/** What a table node shows, selected in one subscription (compared field by field). */
-function tableView(doc: SchemaDocument, id: string) {
+interface TableView {
+  table: Table;
+  labels: string[];
+  fkColumns: string[];
+  color?: string;
+  collapsed: boolean;
+}
+const viewCache = new WeakMap<Table, TableView>();
+
+/**
+ * What a table node shows, as one object that stays the same while its parts do: a node's
+ * subscription then costs one lookup per store change and no allocation (a drag changes the store
+ * on every pointer move, and a thousand nodes check it).
+ */
+function tableView(doc: SchemaDocument, id: string): TableView | undefined {
+  const table = doc.tables[id];
+  if (!table) return undefined;
   const layout = doc.layout.nodes[id];
-  return {
-    table: doc.tables[id] as Table | undefined,
-    labels: columnLabels(doc, id),
-    fkColumns: foreignKeyColumnsOf(doc.relations, id),
-    color: layout?.color,
-    collapsed: !!layout?.collapsed,
-  };
+  const labels = columnLabels(doc, id);
+  const fkColumns = foreignKeyColumnsOf(doc.relations, id);
+  const color = layout?.color;
+  const collapsed = !!layout?.collapsed;
+  const hit = viewCache.get(table);
+  if (hit && hit.labels === labels && hit.fkColumns === fkColumns && hit.color === color && hit.collapsed === collapsed) return hit;
+  const view = { table, labels, fkColumns, color, collapsed };
+  viewCache.set(table, view);
+  return view;
+}
+
+/**
+ * A table-level handle for the far-out level: the element React Flow measures edges' ends from
+ * (same classes and data attributes as a Handle), without a Handle's subscription to the flow
+ * store. Nobody starts a connection at that zoom, and a thousand tables' handles would otherwise
+ * all run on every pointer move.
+ */
+function AnchorHandle({ nodeId, type }: { nodeId: string; type: 'source' | 'target' }) {
+  const side = type === 'source' ? 'right' : 'left';
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${side} ${type} column-handle`}
+      data-handleid={type === 'source' ? `${TABLE_HANDLE}:s` : TABLE_HANDLE}
+      data-nodeid={nodeId}
+      data-handlepos={side}
+    />
+  );
 }
 
 function TableNodeImpl({ id, selected }: NodeProps) {
   // Each node subscribes to its own table only; other tables' edits and drags don't re-render it.
-  const { table, labels, fkColumns, color, collapsed } = useSchema(useShallow((s) => tableView(s.document, id)));
+  const view = useSchema((s) => tableView(s.document, id));
   const detail = useDetail();
   const lowDetail = detail !== 'full';
-  if (!table) return null;
+  if (!view) return null;
+  const { table, labels, fkColumns, color, collapsed } = view;
   if (detail === 'outline') {
     // Far out: a named box, with the table-level handles edges attach to. Few DOM nodes, cheap to paint.
     return (
       <section aria-label={`Table ${table.name}`} className={`flex min-w-56 items-center rounded border-2 px-3 py-2 ${selected ? 'border-sky-500' : 'border-transparent'}`} style={{ background: color ?? '#334155', height: 30 + table.columns.length * 24 }}>
-        <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
+        <AnchorHandle nodeId={id} type="target" />
         <span role="heading" aria-level={2} className="truncate text-4xl font-semibold text-white">
           {table.name}
         </span>
-        <Handle type="source" position={Position.Right} id={`${TABLE_HANDLE}:s`} className="column-handle" />
+        <AnchorHandle nodeId={id} type="source" />
       </section>
     );
   }

@@ -1,9 +1,8 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { MarkerType, useStore, type Edge, type Node } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
 import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
-import { relationEdge } from '@/lib/schema/graph';
+import { keysOf, relationEdge } from '@/lib/schema/graph';
 import type { Group, Id, Note, NodeLayout, SchemaDocument } from '@/lib/schema/types';
 import { initialNode } from './initialNode';
 import { useUi } from '@/components/editor/uiStore';
@@ -87,8 +86,8 @@ export function groupBox(g: Group, nodes: Record<Id, NodeLayout>, measured: Meas
  * every other node.
  */
 export function useFlowNodes(measured: Measured): Node[] {
-  const tableIds = useSchema(useShallow((s) => Object.keys(s.document.tables)));
-  const enumIds = useSchema(useShallow((s) => Object.keys(s.document.enums)));
+  const tableIds = useSchema((s) => keysOf(s.document.tables));
+  const enumIds = useSchema((s) => keysOf(s.document.enums));
   const positions = useSchema((s) => s.document.layout.nodes);
   const notes = useSchema((s) => s.document.layout.notes);
   const groups = useSchema((s) => s.document.layout.groups);

@@ -75,3 +75,37 @@ export function foreignKeyColumnsOf(relations: SchemaDocument['relations'], tabl
   }
   return index.get(tableId) ?? EMPTY;
 }
+
+const relCache = new WeakMap<SchemaDocument['relations'], Map<Id, Id[]>>();
+
+/** Ids of the relations that touch a table (either end), computed once per relations object. */
+export function relationIdsOf(relations: SchemaDocument['relations'], tableId: Id): Id[] {
+  let index = relCache.get(relations);
+  if (!index) {
+    index = new Map();
+    const add = (t: Id, id: Id) => {
+      const list = index!.get(t) ?? index!.set(t, []).get(t)!;
+      if (list.at(-1) !== id) list.push(id);
+    };
+    for (const r of Object.values(relations)) {
+      if (r.kind === 'foreign-key') {
+        add(r.from.table, r.id);
+        add(r.to.table, r.id);
+      } else {
+        add(r.a.table, r.id);
+        add(r.b.table, r.id);
+      }
+    }
+    relCache.set(relations, index);
+  }
+  return index.get(tableId) ?? EMPTY;
+}
+
+const keysCache = new WeakMap<object, string[]>();
+
+/** `Object.keys` of a record, the same array while the record is the same object (cheap to compare). */
+export function keysOf(record: object): string[] {
+  let keys = keysCache.get(record);
+  if (!keys) keysCache.set(record, (keys = Object.keys(record)));
+  return keys;
+}

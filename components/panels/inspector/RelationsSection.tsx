@@ -1,8 +1,7 @@
 'use client';
-import { useShallow } from 'zustand/react/shallow';
 import { useSchema } from '@/lib/store/react';
 import { deleteRelation, updateRelation } from '@/lib/store/commands';
-import { relationEdge } from '@/lib/schema/graph';
+import { relationEdge, relationIdsOf } from '@/lib/schema/graph';
 import type { Id, ReferentialAction, Relation } from '@/lib/schema/types';
 import { Section } from '@/components/ui/fields';
 import { ReferentialActionSelect } from '@/components/ui/ReferentialActionSelect';
@@ -40,13 +39,7 @@ export function RelationEditor({ relationId }: { relationId: Id }) {
 }
 
 export function RelationsSection({ tableId }: { tableId: Id }) {
-  const ids = useSchema(
-    useShallow((s) =>
-      Object.values(s.document.relations)
-        .filter((r) => (r.kind === 'foreign-key' ? r.from.table === tableId || r.to.table === tableId : r.a.table === tableId || r.b.table === tableId))
-        .map((r) => r.id),
-    ),
-  );
+  const ids = useSchema((s) => relationIdsOf(s.document.relations, tableId));
   return (
     <Section title="Relations">
       {ids.length ? (
