@@ -66,7 +66,8 @@ const CREATES: Record<string, string> = {
   function: 'function', procedure: 'procedure', aggregate: 'aggregate', domain: 'domain', type: 'type', 'materialized-view': 'materialized\\s+view',
 };
 
-const DATA: Classified = { execute: false, note: 'data' };
+/** The classification of data statements (INSERT, UPDATE, DELETE, MERGE, COPY): not imported. */
+export const DATA: Classified = { execute: false, note: 'data' };
 
 /** `INSERT` (any case) at the start: a dump's data rows, the bulk of a big dump; no regex needed. */
 function isInsert(text: string): boolean {
@@ -81,7 +82,7 @@ export function classify(text: string): Classified {
     return { execute: false, skip: 'roles, privileges and databases are not part of the schema' };
   }
   if (/^(vacuum|analyze|cluster|reindex|checkpoint|listen|notify|load|discard|lock|truncate)\b/.test(head)) return { execute: false, note: 'maintenance statement' };
-  if (/^(insert|update|delete|merge)\b/.test(head) || /^copy\b/.test(head)) return { execute: false, note: 'data' };
+  if (/^(insert|update|delete|merge)\b/.test(head) || /^copy\b/.test(head)) return DATA;
   if (/ owner to /.test(head) && /^alter\b/.test(head)) return { execute: true, note: 'ownership' };
   if (/^(set|reset)\s+(local\s+|session\s+)?search_path\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\s*\(\s*'search_path'/.test(head)) {
     return { execute: true, raw: 'set' };

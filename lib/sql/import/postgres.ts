@@ -15,7 +15,7 @@ import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements } from '../split';
 import { readRawCatalog } from './catalog-read';
-import { classify, identPath, type Classified } from './classify';
+import { classify, DATA, identPath, type Classified } from './classify';
 import { catalogToDocument } from './to-document';
 
 export interface ImportPostgresOptions {
@@ -138,6 +138,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   let index = 0;
   let execMs = 0;
   let splitMs = 0;
+  /** The run of data statements (INSERT, ...) being skipped. */
+  let data: { at: Pending['at']; first: string; count: number } | undefined;
+  const endData = () => {
+    if (!data) return;
+    const { at, first, count } = data;
+    const message = count === 1 ? `data, not imported: ${first}` : `data, not imported: ${count} statements from ${first}`;
+    diagnostics.push({ severity: 'info', code: 'sql/not-kept', message, ...at });
+    data = undefined;
+  };
   /** Statements waiting to run, in order: they run as one script, or one by one if that fails. */
   let batch: Pending[] = [];
   /** Bookkeeping for a statement PostgreSQL ran. */
@@ -218,6 +227,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           diagnostics.push({ severity: 'warning', code: 'sql/skipped', message: `${c.skip}; skipped: ${first}`, ...at });
           continue;
         }
+        if (c === DATA) {
+          // Data rows: one message per run of them, not one per row.
+          if (data) data.count++;
+          else data = { at, first, count: 1 };
+          continue;
+        }
+        endData();
         if (!c.execute) {
           diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not imported: ${first}`, ...at });
           continue;
@@ -225,16 +241,16 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         batch.push({ text: st.text, c, at, first, index });
         if (batch.length >= BATCH) await flush();
       }
+      endData();
       await flush();
     }
     // Statements run in batches report after the ones skipped meanwhile: back into script order.
     const fileOrder = new Map(files.map((f, i) => [f.path, i]));
-    const pos = (d: Diagnostic) => [fileOrder.get(d.file ?? '') ?? 0, d.line ?? 0, d.column ?? 0];
-    diagnostics.sort((a, b) => {
-      const [fa, la, ca] = pos(a);
-      const [fb, lb, cb] = pos(b);
-      return fa - fb || la - lb || ca - cb;
-    });
+    const keys = diagnostics.map((d) => ((fileOrder.get(d.file ?? '') ?? 0) * 2 ** 20 + (d.line ?? 0)) * 2 ** 20 + Math.min(d.column ?? 0, 2 ** 20 - 1));
+    if (keys.some((k, i) => i > 0 && k < keys[i - 1])) {
+      const sorted = diagnostics.map((d, i) => ({ d, k: keys[i] })).sort((a, b) => a.k - b.k);
+      sorted.forEach((x, i) => (diagnostics[i] = x.d));
+    }
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
