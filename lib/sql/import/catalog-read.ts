@@ -36,12 +36,6 @@ export interface CatalogNeeds {
   deps: boolean;
 }
 
-/**
- * Objects made after initdb have OIDs from here on (PostgreSQL's FirstNormalObjectId): filtering on
- * it lets the reads use the OID indexes instead of scanning every system catalog's rows.
- */
-const USER_OID = 16384;
-
 const ALL_NEEDS: CatalogNeeds = { extensions: true, enums: true, comments: true, deps: true };
 
 function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
@@ -57,7 +51,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
       CASE WHEN c.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS parent
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid >= ${USER_OID} AND c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
   columns: `SELECT a.attrelid::text AS rel, a.attnum::text AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
       a.atttypid::text AS typid, t.typtype::text AS typtype, t.typname AS typname, a.attndims::text AS ndims, t.typcategory::text AS cat,
       et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
@@ -66,7 +60,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-    WHERE a.attrelid >= ${USER_OID} AND c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
+    WHERE c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
   // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
   // then already has them when it is attached, as in the original; cloned foreign keys are not.
   constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,
@@ -74,7 +68,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       co.condeferrable::text AS deferrable, co.convalidated::text AS valid, co.conindid::text AS indid, pg_get_constraintdef(co.oid, true) AS def,
       ${obj('co.oid', 'pg_constraint')} AS comment
     FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE co.conrelid >= ${USER_OID} AND co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
+    WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
   indexes: `SELECT i.indexrelid::text AS oid, i.indrelid::text AS rel, ic.relname AS name, i.indisunique::text AS uniq, am.amname AS method,
       i.indnkeyatts::text AS nkey, i.indnatts::text AS natts, array_to_string(i.indkey, ',') AS keys, array_to_string(i.indoption, ',') AS options,
       pg_get_expr(i.indpred, i.indrelid) AS pred, pg_get_indexdef(i.indexrelid) AS def, i.indnullsnotdistinct::text AS nnd,
@@ -82,19 +76,19 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       array_to_string(i.indcollation::oid[], ',') AS colls
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
-    WHERE i.indrelid >= ${USER_OID} AND c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
+    WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
   indexColumns: `SELECT i.indexrelid::text AS oid, k.n::text AS n, pg_get_indexdef(i.indexrelid, k.n, true) AS text, CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS ops
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
     LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
-    WHERE i.indrelid >= ${USER_OID} AND c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
+    WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
   enums: !needs.enums ? `SELECT NULL::text AS oid WHERE false` : `SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, e.enumlabel AS label, ${obj('t.oid', 'pg_type')} AS comment
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-    WHERE t.oid >= ${USER_OID} AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
+    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
   serials: `SELECT d.refobjid::text AS rel, d.refobjsubid::text AS num, n.nspname AS schema, c.relname AS name, s.seqtypid::text AS typid,
       (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)::text AS plain,
       d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc
     FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
-    WHERE d.objid >= ${USER_OID} AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND c.relkind = 'S' AND d.deptype IN ('a','i')`,
+    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND c.relkind = 'S' AND d.deptype IN ('a','i')`,
   // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
   // element), functions `fn:`; defaults, constraints and view rules count as their table / domain / view.
   deps: !needs.deps ? `SELECT NULL::text AS "from", NULL::text AS "to" WHERE false` : `WITH ${KEYS} SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
