@@ -49,8 +49,11 @@ export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], 
     throw e;
   }
   const doc = preview ? reconcile(preview, result.document) : result.document;
-  if (preview) ctx.store.getState().settle(doc);
-  else {
+  if (preview) {
+    // Another document may have been opened meanwhile: then this import has nothing left to settle.
+    if (ctx.store.getState().document !== preview) return result.diagnostics;
+    ctx.store.getState().settle(doc);
+  } else {
     ctx.store.getState().load(doc, { keepHistory: true });
     show(doc);
   }
