@@ -27,12 +27,11 @@ export interface PgRunner {
   close(): Promise<void>;
 }
 
-export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
-  const { extensions, missing } = await loadExtensions(opts.extensions ?? []);
-  const db = await PGlite.create({ extensions, ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}) });
+/** A PgRunner over a PGlite instance (any build with PGlite's interface). */
+export function pgRunner(db: PGlite, missingExtensions: string[] = []): PgRunner {
   return {
     db,
-    missingExtensions: missing,
+    missingExtensions,
     async exec(sql) {
       await db.exec(sql);
     },
@@ -46,6 +45,12 @@ export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
       if (!db.closed) await db.close();
     },
   };
+}
+
+export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
+  const { extensions, missing } = await loadExtensions(opts.extensions ?? []);
+  const db = await PGlite.create({ extensions, ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}) });
+  return pgRunner(db, missing);
 }
 
 /** The message of a PostgreSQL error plus its position, when PGlite reports one. */

@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { importPostgres } from '../../sql/import/postgres';
 import { loadExtensions } from '../extensions';
 import { DiagnosticError } from '../../schema/diagnostics';
-import type { PgRunner } from '../runner';
+import { pgRunner, type PgRunner } from '../runner';
 import type { SourceFile } from '../../formats/types';
 import { loadPgliteAssets } from './assets';
 import { loadPgQuery } from '../../sql/preview/pg-query';
@@ -45,34 +45,21 @@ async function freshDb(extensions: Awaited<ReturnType<typeof loadExtensions>>['e
 /** The next import's database, booted and with its catalog reads planned, while the app is idle. */
 function prepareSpare() {
   spare = freshDb().then(async (db) => {
-    const r = runner(db, []);
+    const r = pgRunner(db);
     r.preparedCatalogReads = await prepareCatalogReads(r);
     return r;
   });
   spare.catch(() => (spare = undefined));
 }
 
-function runner(db: PGlite, missing: string[]): PgRunner {
-  return {
-    db,
-    missingExtensions: missing,
-    exec: async (sql) => void (await db.exec(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-    snapshot: () => db.dumpDataDir('none'),
-    close: async () => {
-      if (!db.closed) await db.close();
-    },
-  };
-}
-
 async function boot(names: string[]): Promise<PgRunner> {
   if (!names.length) {
-    const r = await (spare ?? freshDb().then((db) => runner(db, [])));
+    const r = await (spare ?? freshDb().then((db) => pgRunner(db)));
     spare = undefined; // the next one is booted after this import has answered
     return r;
   }
   const { extensions, missing } = await loadExtensions(names);
-  return runner(await freshDb(extensions), missing);
+  return pgRunner(await freshDb(extensions), missing);
 }
 
 /**

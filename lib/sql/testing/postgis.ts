@@ -4,20 +4,11 @@
  * releases), so it runs on that release, installed under the alias `pglite-postgis-host`.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import type { PgRunner } from '../../pglite/runner';
+import { pgRunner, type PgRunner } from '../../pglite/runner';
 
 export async function bootPostgisPg(): Promise<PgRunner> {
   const [{ PGlite: Host }, { postgis }] = await Promise.all([import('pglite-postgis-host'), import('@electric-sql/pglite-postgis')]);
   const db = (await Host.create({ extensions: { postgis } })) as unknown as PGlite;
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-  return {
-    db,
-    missingExtensions: [],
-    exec: async (sql) => void (await db.exec(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-    snapshot: () => db.dumpDataDir('none'),
-    close: async () => {
-      if (!db.closed) await db.close();
-    },
-  };
+  return pgRunner(db);
 }
