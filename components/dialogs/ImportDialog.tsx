@@ -3,15 +3,14 @@ import { useRef, useState } from 'react';
 import { useUi } from '@/components/editor/uiStore';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { Dialog, DialogHeader } from '@/components/ui/Dialog';
-import { importSourceFiles, sniffFormat } from '@/lib/formats/import';
+import { sniffFormat } from '@/lib/formats/import';
+import { importIntoStore } from '@/lib/formats/import-into-store';
 import { FORMATS } from '@/lib/formats/registry';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
 import type { SourceFile } from '@/lib/formats/types';
 import type { EditorContext } from '@/components/editor/context';
 import { filesFromDrop } from './dropFiles';
 import { runAutoLayout } from '@/components/actions/auto-layout';
-import { reconcile } from '@/lib/schema/reconcile';
-import type { SchemaDocument } from '@/lib/schema/types';
 
 const ACCEPT = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(',');
 
@@ -22,47 +21,24 @@ async function readFiles(list: FileList | File[]): Promise<SourceFile[]> {
 }
 
 /**
- * Imports files into a new document, shows it at once, and reports warnings. Used by the dialog and
- * by drops. A SQL import shows the parser's preview first (read-only, "Checking with PostgreSQL"),
- * then the document PostgreSQL's catalog gives replaces it, keeping the preview's ids and layout.
+ * Imports files into a new document (lib/formats/import-into-store: a SQL preview first, then the
+ * checked document), shows it at once, and reports warnings. Used by the dialog and by drops.
  */
 export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string): Promise<Diagnostic[]> {
-  const store = ctx.store.getState();
-  let preview: SchemaDocument | undefined;
-  const show = (doc: SchemaDocument) => {
-    ctx.ui().clearSelection();
-    setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
-    ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
-  };
-  let result;
-  try {
-    result = await importSourceFiles(files, {
-      format,
-      onPreview: (p) => {
-        preview = p.document;
-        store.load(p.document, { keepHistory: true, provisional: 'Checking with PostgreSQL…' });
-        show(p.document);
-      },
-    });
-  } catch (e) {
-    if (preview) ctx.store.getState().settle();
-    throw e;
-  }
-  const doc = preview ? reconcile(preview, result.document) : result.document;
-  if (preview) {
-    // Another document may have been opened meanwhile: then this import has nothing left to settle.
-    if (ctx.store.getState().document !== preview) return result.diagnostics;
-    ctx.store.getState().settle(doc);
-  } else {
-    ctx.store.getState().load(doc, { keepHistory: true });
-    show(doc);
-  }
+  const { document, diagnostics } = await importIntoStore(ctx.store, files, {
+    format,
+    onShown: (doc) => {
+      ctx.ui().clearSelection();
+      setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
+      ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
+    },
+  });
   // Sources without a layout get the instant layered layout; ELK then refines it in its worker.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
-  if (!laidOut && Object.keys(doc.tables).length <= 200) {
+  if (document && !laidOut && Object.keys(document.tables).length <= 200) {
     setTimeout(() => void runAutoLayout(ctx, false).catch(() => {}), 50);
   }
-  return result.diagnostics;
+  return diagnostics;
 }
 
 export function ImportDialog() {

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from '../schema/serialize';
+import { createSchemaStore } from '../store/store';
+import { DiagnosticError } from '../schema/diagnostics';
+import { overrideReader } from './registry';
+import { CHECKING_LABEL, importIntoStore } from './import-into-store';
+import type { ImportResult } from './types';
+
+const sample = () => parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8'));
+const files = [{ path: 'x.sql', text: 'CREATE TABLE t (id int);' }];
+const names = (d: { tables: Record<string, { name: string }> }) => Object.values(d.tables).map((t) => t.name).sort();
+
+let restore = () => {};
+afterEach(() => restore());
+
+/** A reader that shows `preview`, waits for `gate`, then gives `real` (or fails). */
+function fakeReader(preview: ImportResult, real: ImportResult | Error, gate: Promise<void> = Promise.resolve()) {
+  restore = overrideReader('postgres', async (_files, opts) => {
+    opts.onPreview?.(preview);
+    await gate;
+    if (real instanceof Error) throw real;
+    return real;
+  });
+}
+
+describe('importIntoStore', () => {
+  it('shows the preview read-only, then settles to the real document with the preview ids, as one undo step', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    const preview = { ...sample(), name: 'preview' };
+    // The real document has its own ids (as a fresh import would).
+    const real = { ...JSON.parse(JSON.stringify(sample()).replace(/\b(tbl|col|rel)_/g, '$1_new')), name: 'real' };
+    expect(Object.keys(real.tables)).not.toEqual(Object.keys(preview.tables));
+    let open!: () => void;
+    fakeReader({ document: preview, diagnostics: [] }, { document: real, diagnostics: [{ severity: 'warning', message: 'skipped' }] }, new Promise((r) => (open = r)));
+    const shown: string[] = [];
+    const done = importIntoStore(store, files, { onShown: (d) => shown.push(d.name) });
+    await Promise.resolve();
+    expect(store.getState().provisional).toBe(CHECKING_LABEL);
+    expect(names(store.getState().document)).toEqual(names(preview));
+    open();
+    const result = await done;
+    expect(store.getState().provisional).toBeUndefined();
+    expect(result.diagnostics).toHaveLength(1);
+    // The real document, mapped onto the preview's ids.
+    expect(store.getState().document).toBe(result.document);
+    expect(Object.keys(result.document!.tables).sort()).toEqual(Object.keys(preview.tables).sort());
+    expect(names(result.document!)).toEqual(names(real));
+    expect(shown).toEqual(['preview']);
+    store.getState().undo();
+    expect(store.getState().document).toBe(original);
+  });
+
+  it('takes the preview back when the import fails', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    fakeReader({ document: { ...sample(), name: 'preview' }, diagnostics: [] }, new DiagnosticError([{ severity: 'error', message: 'boom' }]));
+    await expect(importIntoStore(store, files)).rejects.toThrow('boom');
+    expect(store.getState().document).toBe(original);
+    expect(store.getState().provisional).toBeUndefined();
+  });
+
+  it('leaves a document opened meanwhile alone', async () => {
+    const store = createSchemaStore(sample());
+    let open!: () => void;
+    fakeReader({ document: { ...sample(), name: 'preview' }, diagnostics: [] }, { document: { ...sample(), name: 'real' }, diagnostics: [] }, new Promise((r) => (open = r)));
+    const done = importIntoStore(store, files);
+    await Promise.resolve();
+    const other = { ...sample(), name: 'other' };
+    store.getState().load(other);
+    open();
+    expect((await done).document).toBeUndefined();
+    expect(store.getState().document).toBe(other);
+  });
+});

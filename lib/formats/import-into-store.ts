@@ -1,0 +1,53 @@
+/**
+ * Imports files into a document store as one undo step. A reader that has a preview (the
+ * PostgreSQL import's parser preview) shows it first as a provisional, read-only document; the real
+ * result then replaces it with the preview's ids and layout (`reconcile`), or, if the import fails,
+ * the preview is taken back.
+ */
+import type { Diagnostic } from '../schema/diagnostics';
+import { reconcile } from '../schema/reconcile';
+import type { SchemaDocument } from '../schema/types';
+import type { SchemaStore } from '../store/store';
+import { importSourceFiles } from './import';
+import type { SourceFile } from './types';
+
+/** The status a provisional import document shows. */
+export const CHECKING_LABEL = 'Checking with PostgreSQL…';
+
+export interface StoreImportResult {
+  /** The document now in the store; undefined if another document replaced the preview meanwhile. */
+  document?: SchemaDocument;
+  diagnostics: Diagnostic[];
+}
+
+export async function importIntoStore(
+  store: SchemaStore,
+  files: SourceFile[],
+  opts: { format?: string; onShown?(doc: SchemaDocument): void } = {},
+): Promise<StoreImportResult> {
+  let preview: SchemaDocument | undefined;
+  let result;
+  try {
+    result = await importSourceFiles(files, {
+      format: opts.format,
+      onPreview: (p) => {
+        preview = p.document;
+        store.getState().load(p.document, { keepHistory: true, provisional: CHECKING_LABEL });
+        opts.onShown?.(p.document);
+      },
+    });
+  } catch (e) {
+    if (preview && store.getState().document === preview) store.getState().settle();
+    throw e;
+  }
+  if (!preview) {
+    store.getState().load(result.document, { keepHistory: true });
+    opts.onShown?.(result.document);
+    return result;
+  }
+  // Another document may have been opened meanwhile: then this import has nothing left to settle.
+  if (store.getState().document !== preview) return { diagnostics: result.diagnostics };
+  const document = reconcile(preview, result.document);
+  store.getState().settle(document);
+  return { document, diagnostics: result.diagnostics };
+}
