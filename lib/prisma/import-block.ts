@@ -74,7 +74,10 @@ function headComment(block: RawBlock): string | undefined {
   return rest.startsWith('//') ? rest : undefined;
 }
 
-/** Walks body entries, attaching `///` runs to the next field; returns [entry, doc lines]. */
+/**
+ * Walks body entries, attaching `///` runs to the next field; returns [entry, doc lines]. Blank and
+ * comment lines are kept as raw lines here and not returned.
+ */
 function* withDocs(block: RawBlock, lines: LineRec[]): Generator<[BodyEntry, string[]]> {
   let docs: BodyEntry[] = [];
   const flush = () => {
@@ -87,7 +90,12 @@ function* withDocs(block: RawBlock, lines: LineRec[]): Generator<[BodyEntry, str
       docs.push(entry);
       continue;
     }
-    if (t === '' || t.startsWith('//') || t.startsWith('/*') || t.startsWith('@@')) {
+    if (t === '' || t.startsWith('//') || t.startsWith('/*')) {
+      flush();
+      lines.push({ k: 'raw', text: entry.text });
+      continue;
+    }
+    if (t.startsWith('@@')) {
       flush();
       yield [entry, []];
       continue;
@@ -223,10 +231,6 @@ export function parseModel(block: RawBlock, ctx: BlockContext): { table: Table; 
   const attrs: [number, BodyEntry][] = [];
   for (const [entry, docs] of withDocs(block, rec.lines)) {
     const t = entry.text.trim();
-    if (t === '' || t.startsWith('//') || t.startsWith('/*')) {
-      rec.lines.push({ k: 'raw', text: entry.text });
-      continue;
-    }
     if (t.startsWith('@@')) {
       attrs.push([rec.lines.length, entry]);
       rec.lines.push({ k: 'raw', text: entry.text });
@@ -279,10 +283,6 @@ export function parseEnum(block: RawBlock, en: Enum, ctx: BlockContext): BlockRe
   const rec = openBlock(block, 'enum', en);
   for (const [entry, docs] of withDocs(block, rec.lines)) {
     const t = entry.text.trim();
-    if (t === '' || t.startsWith('//') || t.startsWith('/*')) {
-      rec.lines.push({ k: 'raw', text: entry.text });
-      continue;
-    }
     if (t.startsWith('@@')) {
       let parsed: { attr: Attr; comment?: string };
       try {
