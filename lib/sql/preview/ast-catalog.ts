@@ -54,6 +54,8 @@ interface Rel {
   conNames: Set<string>;
   /** Attribute numbers handed out (dropped columns keep theirs). */
   attnums: number;
+  /** The primary key's column names (what `REFERENCES t` without columns means). */
+  primaryKey?: string[];
 }
 
 /** Converts a parse tree to catalog rows. `src` is the parsed text (to quote expressions from). */
@@ -288,6 +290,7 @@ export class AstCatalog {
         const col = rel.cols.get(cmd.name);
         if (!col) return;
         rel.cols.delete(cmd.name);
+        if (rel.primaryKey?.includes(cmd.name)) rel.primaryKey = undefined;
         const uses = (list: string | null | undefined) => (list ?? '').split(',').includes(col.num!);
         const drop = <T extends R>(rows: T[], keep: (r: T) => boolean) => rows.splice(0, rows.length, ...rows.filter(keep));
         drop(this.cat.columns, (c) => c !== col);
@@ -313,7 +316,10 @@ export class AstCatalog {
         const primary = con.contype === 'CONSTR_PRIMARY';
         const cols = keys.map((k) => rel.cols.get(k));
         if (!cols.every(Boolean)) return;
-        if (primary) for (const c of cols) c!.notnull = 'true';
+        if (primary) {
+          for (const c of cols) c!.notnull = 'true';
+          rel.primaryKey = keys;
+        }
         const name = con.conname ?? this.chooseRelName(rel.schema, rel.name, primary ? undefined : keys.join('_'), primary ? 'pkey' : 'key');
         if (con.conname) this.claimRelName(rel.schema, name);
         rel.conNames.add(name);
@@ -344,13 +350,8 @@ export class AstCatalog {
   private foreignKey(rel: Rel, con: N, attrs: string[]) {
     const target = this.findRel(con.pktable);
     if (!target) return;
-    let pk = names(con.pk_attrs);
-    if (!pk.length) {
-      const key = this.cat.constraints.find((c) => c.rel === target.oid && c.type === 'p');
-      if (!key) return;
-      const byNum = new Map([...target.cols.values()].map((c) => [c.num, c.name!]));
-      pk = key.cols!.split(',').map((k) => byNum.get(k)!);
-    }
+    const pk = con.pk_attrs?.length ? names(con.pk_attrs) : target.primaryKey;
+    if (!pk) return;
     const from = attrs.map((a) => rel.cols.get(a));
     const to = pk.map((a) => target.cols.get(a));
     if (!from.every(Boolean) || !to.every(Boolean)) return;
@@ -407,6 +408,7 @@ export class AstCatalog {
       const col = rel?.cols.get(n.subname);
       if (!rel || !col) return;
       rel.cols.delete(n.subname);
+      rel.primaryKey = rel.primaryKey?.map((k) => (k === n.subname ? n.newname : k));
       col.name = n.newname;
       rel.cols.set(n.newname, col);
     }
