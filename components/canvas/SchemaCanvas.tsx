@@ -1,11 +1,12 @@
 'use client';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Background,
   Controls,
   MiniMap,
   ReactFlow,
   SelectionMode,
+  useReactFlow,
   useStore,
   type Connection,
   type EdgeChange,
@@ -13,7 +14,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useSchemaStoreApi } from '@/lib/store/react';
+import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { moveNodes, updateNote } from '@/lib/store/commands';
 import { useUi } from '@/components/editor/uiStore';
 import { useMeasuredSizes } from '@/components/editor/EditorContextProvider';
@@ -32,6 +33,23 @@ const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
+/**
+ * Fits the view whenever another document is opened (a template, the document list, the one
+ * restored after a reload, an import): the first one is fitted by React Flow's `fitView` prop.
+ */
+function useFitOnOpen() {
+  const docId = useSchema((s) => s.document.id);
+  const { fitView } = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void fitView(fitViewOptions);
+  }, [docId, fitView]);
+}
+
 export function SchemaCanvas() {
   const store = useSchemaStoreApi();
   const sizes = useMeasuredSizes();
@@ -41,6 +59,7 @@ export function SchemaCanvas() {
   const gesture = useRef(0);
   const dark = useUi((s) => s.dark);
   const detail = useStore(detailOf);
+  useFitOnOpen();
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
