@@ -64,7 +64,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const n = nsName(ns);
     return n ? `${d.quote(n)}.${d.quote(name)}` : d.quote(name);
   };
-  const tables: Record<Id, Table> = { ...doc.tables };
+  // The document's tables plus the m:n join tables (looked up, not copied: 1,000 tables add up).
+  const joinById = new Map<Id, Table>();
+  const tableOf = (id: Id): Table | undefined => doc.tables[id] ?? joinById.get(id);
   const fks: ForeignKeyRelation[] = [];
   const joins: Table[] = [];
   for (const rel of Object.values(doc.relations)) {
@@ -77,33 +79,48 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       warn(`many-to-many relation ${rel.name ?? rel.id}: both models need a single-column primary key; join table skipped`);
       continue;
     }
-    tables[j.table.id] = j.table;
+    joinById.set(j.table.id, j.table);
     joins.push(j.table);
     fks.push(...j.relations);
   }
   const flat = d.schemas ? undefined : flatTableNames(doc, warn);
   const tableName = (t: Table) => flat?.get(t.id) ?? t.dbName ?? t.name;
   const qTable = (t: Table) => qualify(t.namespace, tableName(t));
-  // Column ids are unique in a document (join tables included): one map instead of a scan per lookup.
-  const colById = new Map<Id, Column>();
-  for (const t of Object.values(tables)) for (const c of t.columns) colById.set(c.id, c);
+  // A column by id within its table: a scan for ordinary widths, a map (built once) for wide tables.
+  const wide = new Map<Table, Map<Id, Column>>();
+  const columnOf = (t: Table, id: Id | undefined): Column | undefined => {
+    if (t.columns.length <= 16) {
+      for (const c of t.columns) if (c.id === id) return c;
+      return undefined;
+    }
+    let m = wide.get(t);
+    if (!m) wide.set(t, (m = new Map(t.columns.map((c) => [c.id, c]))));
+    return id === undefined ? undefined : m.get(id);
+  };
   const colName = (t: Table, id?: Id) => {
-    const c = (id !== undefined ? colById.get(id) : undefined) ?? t.columns.find((x) => x.id === id);
+    const c = columnOf(t, id);
     return c ? c.dbName ?? c.name : '?';
   };
   // Columns in a primary key, unique index or foreign key, and the column each foreign-key column references.
   const keyed = new Set<Id>();
   const fkTarget = new Map<Id, Column>();
-  for (const t of Object.values(tables)) {
+  for (const t of [...Object.values(doc.tables), ...joins]) {
     for (const c of t.primaryKey?.columns ?? []) if (c.column) keyed.add(c.column);
     for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) if (c.column) keyed.add(c.column);
   }
+  /** Foreign keys by the table they are declared on. */
+  const fksFrom = new Map<Id, ForeignKeyRelation[]>();
   for (const rel of fks) {
+    const list = fksFrom.get(rel.from.table);
+    if (list) list.push(rel);
+    else fksFrom.set(rel.from.table, [rel]);
+    const to = tableOf(rel.to.table);
     rel.from.columns.forEach((id, i) => {
       keyed.add(id);
       keyed.add(rel.to.columns[i]);
-      const target = tables[rel.to.table]?.columns.find((c) => c.id === rel.to.columns[i]);
-      if (target && !fkTarget.has(id)) fkTarget.set(id, target);
+      if (!d.fkTypesMatch || fkTarget.has(id)) return;
+      const target = to && columnOf(to, rel.to.columns[i]);
+      if (target) fkTarget.set(id, target);
     });
   }
   /** The column as rendered: with the referenced column's type where the dialect needs them equal. */
@@ -118,6 +135,12 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     enumTypeName: (e: Enum) => qualify(e.namespace, e.dbName ?? e.name),
     warn,
   };
+  // Contexts made once, not per table or column (1,000 tables): warnings go to the table being written.
+  let tableWarn = warn;
+  const keyedCtx: TypeContext = { ...ctx, keyed: true, warn: (m) => tableWarn(m) };
+  const plainCtx: TypeContext = { ...ctx, keyed: false, warn: (m) => tableWarn(m) };
+  const silentKeyed: TypeContext = { ...ctx, keyed: true, warn: () => {} };
+  const silentPlain: TypeContext = { ...ctx, keyed: false, warn: () => {} };
 
   const raws = Object.values(doc.raw).filter((r) => {
     if (r.dialect === RAW_DIALECT[d.id]) return true;
@@ -158,8 +181,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         s = `(${expr})`;
       } else {
         s = d.quote(colName(t, ic.column));
-        const col = t.columns.find((c) => c.id === ic.column);
-        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(typed(col), { ...ctx, keyed: keyed.has(col.id), warn: () => {} }, false).sql) : undefined;
+        const col = d.indexPrefix ? columnOf(t, ic.column) : undefined;
+        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(typed(col), keyed.has(col.id) ? silentKeyed : silentPlain, false).sql) : undefined;
         if (prefix === 'skip') return undefined;
         const length = ic.length ?? prefix;
         if (length && d.id === 'mysql') s += `(${length})`;
@@ -176,8 +199,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const indexNameOf = (t: Table, ix: Index) => ix.dbName ?? (ix.unique ? undefined : ix.name) ?? indexName(tableName(t), indexColNames(t, ix), ix.unique, d.maxIdentifierLength);
   const usedFkNames = new Set<string>();
   const fkSql = (rel: ForeignKeyRelation) => {
-    const from = tables[rel.from.table];
-    const to = tables[rel.to.table];
+    const from = tableOf(rel.from.table)!;
+    const to = tableOf(rel.to.table)!;
     const { onDelete, onUpdate } = referentialActions(doc, rel);
     const fkName = rel.dbName ?? foreignKeyName(tableName(from), rel.from.columns.map((c) => colName(from, c)), d.maxIdentifierLength);
     const name = d.globalNames?.foreignKeys
@@ -191,22 +214,22 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const order = sources.order ?? {};
   const notNullArrays = new Set(sources.notNullArrays ?? []);
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
+  const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays };
   const createTable = (t: Table): string | undefined => {
     const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
     const lines: string[] = [];
     let inlinePk = false;
-    const colWarn = (m: string) => warn(`${tableName(t)}.${m}`);
-    const keyedCtx: TypeContext = { ...ctx, keyed: true, warn: colWarn };
-    const plainCtx: TypeContext = { ...ctx, keyed: false, warn: colWarn };
+    tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const col of t.columns) {
       const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const tc = typed(col);
-      if (tc !== col && d.columnType(tc, { ...ctx, keyed: true, warn: () => {} }, false).sql !== d.columnType(col, { ...ctx, keyed: true, warn: () => {} }, false).sql) {
+      if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
-      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, keyed.has(col.id) ? keyedCtx : plainCtx, { singlePk, inlineComment: d.comments === 'inline', notNullArrays });
+      colOpts.singlePk = singlePk;
+      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, keyed.has(col.id) ? keyedCtx : plainCtx, colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pkIds[0] !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
@@ -232,7 +255,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       }
       lines.push(`${ck.dbName ? `CONSTRAINT ${d.quote(ck.dbName)} ` : ''}CHECK (${expr})`);
     }
-    if (d.inlineForeignKeys) for (const rel of fks.filter((r) => r.from.table === t.id)) lines.push(fkSql(rel));
+    if (d.inlineForeignKeys) for (const rel of fksFrom.get(t.id) ?? []) lines.push(fkSql(rel));
     if (!lines.length && d.id !== 'postgres') {
       warn(`${tableName(t)}: a table without columns cannot be created in ${d.id}; skipped`);
       return undefined;
@@ -309,7 +332,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     // InnoDB: the referenced columns must lead an index, in order.
     const added = new Set<string>();
     for (const rel of fks) {
-      const to = tables[rel.to.table];
+      const to = tableOf(rel.to.table);
       if (!to) continue;
       const want = rel.to.columns;
       const leads = (cols: IndexColumn[]) => want.every((id, i) => cols[i]?.column === id && !cols[i].expression);
@@ -324,11 +347,13 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     }
   }
   for (const [child, p] of Object.entries(sources.partitionOf ?? {})) {
-    if (d.id !== 'postgres' || !tables[child] || !tables[p.parent]) continue;
-    out.push({ kind: 'table', id: child, sql: `ALTER TABLE ${qTable(tables[p.parent])} ATTACH PARTITION ${qTable(tables[child])} ${p.bound}` });
+    const parent = tableOf(p.parent);
+    const part = tableOf(child);
+    if (d.id !== 'postgres' || !part || !parent) continue;
+    out.push({ kind: 'table', id: child, sql: `ALTER TABLE ${qTable(parent)} ATTACH PARTITION ${qTable(part)} ${p.bound}` });
   }
   if (!d.inlineForeignKeys) {
-    for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tables[rel.from.table])} ADD ${fkSql(rel)}` });
+    for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tableOf(rel.from.table)!)} ADD ${fkSql(rel)}` });
   }
   if (d.comments === 'statements') {
     const c = (what: string, target: string, text: string | undefined, id: Id) =>

@@ -52,7 +52,7 @@ const EXPRESSION_DEFAULT_TYPES = /^(TINY|MEDIUM|LONG)?(TEXT|BLOB)\b|^JSON\b|^GEO
  * unique index only a prefix), so it is written as Prisma's VARCHAR(191).
  */
 function keyedType(col: Column, sql: string, ctx: TypeContext): string {
-  if (!ctx.keyed || ctx.source === 'mysql' || !/^(LONG|MEDIUM|TINY)?TEXT$/i.test(sql)) return sql;
+  if (!ctx.keyed || ctx.source === 'mysql' || !/text$/i.test(sql) || !/^(LONG|MEDIUM|TINY)?TEXT$/i.test(sql)) return sql;
   ctx.warn(`column ${col.name}: unbounded text in a key written as VARCHAR(191)`);
   return 'VARCHAR(191)';
 }
