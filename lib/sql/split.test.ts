@@ -14,4 +14,22 @@ describe('splitStatements', () => {
     expect(s[5].line).toBe(7);
     expect(s[6]).toMatchObject({ text: 'SELECT $$a;b$$', line: 11 });
   });
+
+  it('skips data rows with quotes, escapes, signs and slashes in them, and keeps line numbers after them', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `  (${i}, -${i}, 'a;b''c', e'it\\'s; x', date'2020-01-0${i % 9}', 3/2, N'x--y', 'multi\nline;')`);
+    const src = `INSERT INTO t VALUES\n${rows.join(',\n')};\nINSERT INTO t VALUES (1, 'x' -- note; here\n);\nCREATE TABLE "after" (a int);`;
+    const s = splitStatements(src);
+    expect(s.map((x) => x.text.slice(0, 20))).toEqual(['INSERT INTO t VALUES', 'INSERT INTO t VALUES', 'CREATE TABLE "after"']);
+    expect(s[0].text.endsWith("'multi\nline;')")).toBe(true);
+    expect(s[1]).toMatchObject({ line: 2 + 300 * 2, column: 1 });
+    expect(s[2]).toMatchObject({ text: 'CREATE TABLE "after" (a int)', line: 2 + 300 * 2 + 2, column: 1 });
+  });
+
+  it('splits a single 30 MB INSERT (the skip regex does not overflow the stack)', () => {
+    const row = `(1, 'abc', -2, 'x''y', 3/4)`;
+    const src = `INSERT INTO t VALUES ${Array.from({ length: 1_000_000 }, () => row).join(', ')};\nSELECT 1;`;
+    const s = splitStatements(src);
+    expect(s).toHaveLength(2);
+    expect(s[1]).toMatchObject({ text: 'SELECT 1', line: 2, column: 1 });
+  });
 });

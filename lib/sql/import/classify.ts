@@ -18,10 +18,11 @@ export interface Classified {
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})*`;
 
+const IDENT_ALL = new RegExp(IDENT, 'g');
+
 export function identPath(text: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(IDENT, 'g');
-  for (const m of text.match(re) ?? []) out.push(m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.toLowerCase());
+  for (const m of text.match(IDENT_ALL) ?? []) out.push(m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.toLowerCase());
   return out;
 }
 
@@ -74,6 +75,9 @@ function isInsert(text: string): boolean {
   return text.length > 6 && (text.charCodeAt(0) | 32) === 105 && /^insert\s/i.test(text.slice(0, 7));
 }
 
+const TABLE_NAME = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
+const VIEW_NAME = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
+
 export function classify(text: string): Classified {
   if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
@@ -93,10 +97,8 @@ export function classify(text: string): Classified {
   if (/^create\s+extension\b/.test(head)) return { execute: true, creates: 'extension' };
   if (/^create\s+schema\b/.test(head)) return { execute: true };
   if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum' };
-  const tbl = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
-  if (/^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, tbl) };
-  const view = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
-  if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, view) };
+  if (/^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, TABLE_NAME) };
+  if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
   if (/^alter\s+table\b/.test(head)) {
     if (/\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b|\binherit\b/.test(head)) {
