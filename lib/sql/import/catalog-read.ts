@@ -18,7 +18,11 @@ export interface RawCatalog {
   indexColumns: R[];
   enums: R[];
   serials: R[];
-  /** Dependencies between user objects (`from` needs `to`), as keys `rel:`/`type:`/`fn:` + `schema.name`. */
+  /**
+   * Dependencies between user objects (`from` needs `to`), as keys `rel:`/`type:`/`fn:` + `schema.name`.
+   * Definitions (`def` of constraints and indexes, `text` of index columns) are read only where the
+   * document is likely to keep them as SQL; `readDefinitions` gets the others when they are needed.
+   */
   deps: R[];
 }
 
@@ -41,8 +45,12 @@ const ALL_NEEDS: CatalogNeeds = { extensions: true, enums: true, comments: true,
 function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
   // Extension members: an index probe of pg_depend per row, only when an extension exists.
   const notExt = (oid: string, catalog: string) => (needs.extensions ? notExtensionMember(oid, catalog) : 'true');
-  const obj = (oid: string, catalog: string) => (needs.comments ? `obj_description(${oid}, '${catalog}')` : 'NULL::text');
-  const col = (rel: string, num: string) => (needs.comments ? `col_description(${rel}, ${num})` : 'NULL::text');
+  // Comments: an index probe of pg_description per row (the obj_/col_description SQL functions cost a
+  // function call each), and only when COMMENT ON ran.
+  const desc = (oid: string, catalog: string, sub: string) =>
+    needs.comments ? `(SELECT ds.description FROM pg_description ds WHERE ds.objoid = ${oid} AND ds.classoid = '${catalog}'::regclass AND ds.objsubid = ${sub})` : 'NULL::text';
+  const obj = (oid: string, catalog: string) => desc(oid, catalog, '0');
+  const col = (rel: string, num: string) => desc(rel, 'pg_class', num);
   return {
   schemas: `SELECT n.oid::text AS oid, n.nspname AS name, ${obj('n.oid', 'pg_namespace')} AS comment FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid', 'pg_namespace')} ORDER BY n.oid`,
   extensions: `SELECT e.extname AS name, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.oid`,
@@ -65,19 +73,21 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
   // then already has them when it is attached, as in the original; cloned foreign keys are not.
   constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,
       co.confrelid::text AS frel, array_to_string(co.confkey, ',') AS fcols, co.confupdtype::text AS upd, co.confdeltype::text AS del, co.confmatchtype::text AS match,
-      co.condeferrable::text AS deferrable, co.convalidated::text AS valid, co.conindid::text AS indid, pg_get_constraintdef(co.oid, true) AS def,
+      co.condeferrable::text AS deferrable, co.convalidated::text AS valid, co.conindid::text AS indid,
+      CASE WHEN co.contype IN ('p','f') AND NOT co.condeferrable AND co.convalidated AND co.confmatchtype <> 'f' THEN NULL ELSE pg_get_constraintdef(co.oid, true) END AS def,
       ${obj('co.oid', 'pg_constraint')} AS comment
     FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
   indexes: `SELECT i.indexrelid::text AS oid, i.indrelid::text AS rel, ic.relname AS name, i.indisunique::text AS uniq, am.amname AS method,
       i.indnkeyatts::text AS nkey, i.indnatts::text AS natts, array_to_string(i.indkey, ',') AS keys, array_to_string(i.indoption, ',') AS options,
-      pg_get_expr(i.indpred, i.indrelid) AS pred, pg_get_indexdef(i.indexrelid) AS def, i.indnullsnotdistinct::text AS nnd,
+      pg_get_expr(i.indpred, i.indrelid) AS pred, i.indnullsnotdistinct::text AS nnd,
+      CASE WHEN am.amname IN ('btree','hash') AND i.indnkeyatts = i.indnatts AND i.indexprs IS NULL AND NOT i.indnullsnotdistinct THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
       (co.oid IS NOT NULL)::text AS backs, ${obj('i.indexrelid', 'pg_class')} AS comment, c.relkind::text AS relkind,
       array_to_string(i.indcollation::oid[], ',') AS colls
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
     WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
-  indexColumns: `SELECT i.indexrelid::text AS oid, k.n::text AS n, pg_get_indexdef(i.indexrelid, k.n, true) AS text, CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS ops
+  indexColumns: `SELECT i.indexrelid::text AS oid, k.n::text AS n, CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END AS text, CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS ops
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
     LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
     WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
@@ -161,4 +171,17 @@ export async function readRawCatalog(db: Queryable, needs: CatalogNeeds = ALL_NE
   const name = statementName(needs);
   const [row] = await db.query<{ j: string }>(prepared?.has(name) ? `EXECUTE ${name}` : catalogQuery(needs));
   return JSON.parse(row.j) as RawCatalog;
+}
+
+/** Definitions the catalog read left out (see RawCatalog), by OID: `pg_get_constraintdef` / `pg_get_indexdef`. */
+export async function readDefinitions(db: Queryable, want: { constraints: string[]; indexes: string[] }): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!want.constraints.length && !want.indexes.length) return out;
+  const list = (oids: string[]) => (oids.length ? oids.map((o) => `${Number(o)}`).join(',') : 'NULL');
+  const rows = await db.query<{ oid: string; def: string }>(
+    `SELECT 'c' || x::text AS oid, pg_get_constraintdef(x, true) AS def FROM unnest(ARRAY[${list(want.constraints)}]::oid[]) x WHERE x IS NOT NULL
+     UNION ALL SELECT 'i' || x::text, pg_get_indexdef(x) FROM unnest(ARRAY[${list(want.indexes)}]::oid[]) x WHERE x IS NOT NULL`,
+  );
+  for (const r of rows) out.set(r.oid, r.def);
+  return out;
 }

@@ -14,9 +14,9 @@ import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements } from '../split';
-import { readRawCatalog } from './catalog-read';
+import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, identPath, type Classified } from './classify';
-import { catalogToDocument } from './to-document';
+import { catalogToDocument, fillDefinitions } from './to-document';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -254,8 +254,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
-    const catalogMs = now() - c0;
+    let catalogMs = now() - c0;
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
+    const missing = built.lateRaw.filter((r) => r.missing);
+    if (missing.length) {
+      const c1 = now();
+      const oids = (of: 'c' | 'i') => missing.filter((r) => r.missing!.of === of).map((r) => r.missing!.oid);
+      fillDefinitions(built.lateRaw, await readDefinitions(pg, { constraints: oids('c'), indexes: oids('i') }));
+      catalogMs += now() - c1;
+    }
     const { doc } = built;
     const ids = opts.ids ?? newId;
     const keyOf = (t: { path: string[]; schema: string }) => (t.path.length > 1 ? `${t.path[t.path.length - 2]}.${t.path[t.path.length - 1]}` : `${t.schema}.${t.path[0]}`);
@@ -292,6 +299,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (!LATE_RAW_KINDS.has(kind)) nodes.push({ id, prio: at, keys: key ? [key] : [], raw: true });
     };
     for (const e of cat.extensions) addRaw('extension', `CREATE EXTENSION IF NOT EXISTS "${e.name}" WITH SCHEMA "${e.schema}"`, -2, e.name!);
+    // Keys and indexes the model cannot hold come before the script's own late statements, which may
+    // name them (COMMENT ON INDEX, ALTER TABLE ... CLUSTER ON / REPLICA IDENTITY USING INDEX).
+    for (const r of built.lateRaw) addRaw(r.kind, r.text, 1e9, r.name);
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
       if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tg && built.absorbedSequences.has(keyOf(tg))) continue;
@@ -303,7 +313,6 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
       addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);
     }
-    for (const r of built.lateRaw) addRaw(r.kind, r.text, 1e9, r.name);
     const order = dependencyOrder(nodes, cat.deps);
     const sources: PostgresSqlSources = { order };
     if (Object.keys(built.partitionBy).length) sources.partitionBy = built.partitionBy;

@@ -13,12 +13,37 @@ export interface BuiltDocument {
   /** Serial sequences folded into `autoincrement()` (schema.name). */
   absorbedSequences: Set<string>;
   /** SQL for catalog objects the model cannot hold (exclusion constraints, INCLUDE indexes, ...). */
-  lateRaw: { kind: string; name: string; text: string }[];
+  lateRaw: LateRaw[];
   notNullArrays: Id[];
   /** `PARTITION BY` clauses of partitioned tables, by table id. */
   partitionBy: Record<Id, string>;
   /** Partitions: parent table id and bound (`FOR VALUES ...`), by table id. */
   partitionOf: Record<Id, { parent: Id; bound: string }>;
+}
+
+export interface LateRaw {
+  kind: string;
+  name: string;
+  text: string;
+  /**
+   * The definition was not read with the catalog (see `readDefinitions`): `text` is `prefix` plus
+   * the definition of this constraint (`c`) or index (`i`) once read; see `fillDefinitions`.
+   */
+  missing?: { of: 'c' | 'i'; oid: string; prefix: string };
+}
+
+const lateSql = (kind: string, name: string, prefix: string, def: string | null, of: 'c' | 'i', oid: string): LateRaw =>
+  def !== null && def !== undefined ? { kind, name, text: prefix + def } : { kind, name, text: '', missing: { of, oid, prefix } };
+
+/** Fills in the definitions of late raw SQL read afterwards (keys `c<oid>` / `i<oid>`, as from readDefinitions). */
+export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): void {
+  for (const r of lateRaw) {
+    if (!r.missing) continue;
+    const def = defs.get(r.missing.of + r.missing.oid);
+    if (def === undefined) throw new Error(`no definition read for ${r.kind} ${r.name}`);
+    r.text = r.missing.prefix + def;
+    delete r.missing;
+  }
 }
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -135,7 +160,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (!t) continue;
     const cs = cols(co.rel!, co.cols);
     const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true';
-    const late = () => lateRaw.push({ kind: 'constraint', name: co.name!, text: `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} ${co.def}` });
+    const late = () => lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!));
     if (co.type === 'p' && modelled) {
       t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };
       (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
@@ -171,7 +196,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const keys0 = (ix.keys ?? '').split(',');
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
     if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys0.includes('0')) {
-      lateRaw.push({ kind: 'index', name: ix.name!, text: ix.def! });
+      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
       continue;
     }
     const columns: IndexColumn[] = parts.map((p, k) => {
@@ -187,7 +212,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     });
     const unique = ix.uniq === 'true';
     if (!prismaIndexable(ix.method!, columns, t)) {
-      lateRaw.push({ kind: 'index', name: ix.name!, text: ix.def! });
+      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
       continue;
     }
     const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);

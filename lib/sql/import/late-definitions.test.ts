@@ -1,0 +1,58 @@
+/**
+ * Constraint and index definitions are read with the catalog only where they are likely kept as SQL;
+ * the others are read afterwards when the document turns out to need them. Both paths must give
+ * PostgreSQL's own definitions, and the exported script must rebuild the same catalog.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
+import type { PgRunner } from '../../pglite/runner';
+import { bootCachedPg } from '../../pglite/snapshot-node';
+import { buildDdl, renderDdl } from '../ddl/builder';
+import { postgresDialect } from '../ddl/postgres';
+import { importPostgres } from './postgres';
+
+const SCRIPT = `
+CREATE TABLE parent (id bigint PRIMARY KEY, code text);
+-- int4 -> int8: valid SQL, but not a Prisma relation, so the key stays SQL (definition read afterwards)
+CREATE TABLE child (id int PRIMARY KEY, parent_id int CONSTRAINT child_parent_fk REFERENCES parent(id) ON DELETE CASCADE);
+-- a plain btree index with a comment stays SQL too (read afterwards)
+CREATE INDEX child_parent_idx ON child (parent_id DESC);
+COMMENT ON INDEX child_parent_idx IS 'noted';
+-- read with the catalog: deferrable key, INCLUDE index, expression index, check
+CREATE TABLE other (id int PRIMARY KEY, tags text[], p bigint, CHECK (id > 0),
+  CONSTRAINT other_p_fk FOREIGN KEY (p) REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX other_incl_idx ON other (p) INCLUDE (id);
+CREATE INDEX other_lower_idx ON other ((lower(tags[1])));
+`;
+
+describe('late definitions', () => {
+  it('are PostgreSQL’s own, whether read with the catalog or afterwards, and export rebuilds the catalog', async () => {
+    let original: PgRunner | undefined;
+    const { document } = await importPostgres([{ path: 'x.sql', text: SCRIPT }], {
+      boot: async (extensions) => {
+        original = await bootCachedPg({ extensions });
+        return { ...original, close: async () => {} };
+      },
+    });
+    const defs = await original!.query<{ name: string; def: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE conname IN ('child_parent_fk', 'other_p_fk')
+       UNION ALL SELECT relname, pg_get_indexdef(oid) FROM pg_class WHERE relname IN ('child_parent_idx', 'other_incl_idx', 'other_lower_idx')`,
+    );
+    await original!.exec('RESET ALL');
+    const expected = await readCatalogSnapshot(original!);
+    await original!.close();
+
+    const raw = Object.values(document.raw);
+    for (const { name, def } of defs) {
+      const kept = raw.find((r) => r.name === name);
+      expect(kept, name).toBeDefined();
+      expect(kept!.text.endsWith(def), `${name}: ${kept!.text}`).toBe(true);
+    }
+    const target = await bootCachedPg();
+    await target.exec(renderDdl(buildDdl(document, postgresDialect)));
+    await target.exec('RESET ALL');
+    const actual = await readCatalogSnapshot(target);
+    await target.close();
+    expect(diffCatalogs(expected, actual)).toEqual([]);
+  });
+});
