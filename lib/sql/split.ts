@@ -72,7 +72,10 @@ export function splitStatements(src: string): SqlStatement[] {
   let start = -1;
   const push = (end: number, type: SqlStatement['type']) => {
     const text = src.slice(start, end).trim();
-    if (text) out.push({ text, ...locate(start), type });
+    if (text) {
+      const { line, column } = locate(start);
+      out.push({ text, line, column, type });
+    }
     start = -1;
   };
   const lineEnd = (from: number) => {

@@ -211,6 +211,12 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       splitMs += now() - s0;
       for (const st of statements) {
         index++;
+        const c = st.type === 'sql' ? classify(st.text) : undefined;
+        if (c === DATA && data) {
+          // Data rows: one message per run of them, not one per row (so nothing else to do per row).
+          data.count++;
+          continue;
+        }
         const at = { file: file.path, line: st.line, column: st.column };
         const nl = st.text.indexOf('\n');
         const first = st.text.slice(0, nl < 0 ? 80 : Math.min(nl, 80));
@@ -222,15 +228,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           diagnostics.push({ severity: 'info', code: 'sql/data', message: `COPY data skipped: ${first}`, ...at });
           continue;
         }
-        const c = classify(st.text);
+        if (!c) continue;
         if (c.skip) {
           diagnostics.push({ severity: 'warning', code: 'sql/skipped', message: `${c.skip}; skipped: ${first}`, ...at });
           continue;
         }
         if (c === DATA) {
-          // Data rows: one message per run of them, not one per row.
-          if (data) data.count++;
-          else data = { at, first, count: 1 };
+          data = { at, first, count: 1 };
           continue;
         }
         endData();
