@@ -225,7 +225,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const tc = typed(col);
-      if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
+      if (tc !== col && !sameType(tc.type, col.type) && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
@@ -386,6 +386,13 @@ function withSearchPaths(list: DdlStatement[], paths: Record<Id, string>): DdlSt
   }
   if (current !== undefined) out.push({ kind: 'preamble', sql: 'RESET search_path' });
   return out;
+}
+
+/** The same column type (kind, native type and arguments, array, enum): it renders the same. */
+function sameType(a: Column['type'], b: Column['type']): boolean {
+  if (a.kind !== b.kind || !!a.array !== !!b.array || a.enumId !== b.enumId || a.unsupported !== b.unsupported || a.composite !== b.composite) return false;
+  if (!a.native || !b.native) return !a.native && !b.native;
+  return a.native.name === b.native.name && a.native.args.join() === b.native.args.join();
 }
 
 /** `name`, or `name_2`, `name_3`, ... when already taken (cut to `max` characters); records the result. */
