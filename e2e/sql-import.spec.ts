@@ -34,6 +34,9 @@ test('a PostgreSQL dump imports through the UI in a worker, listing what was ski
   await expect(table(page, 'book')).toBeVisible();
   await expect(table(page, 'book').getByRole('listitem', { name: /^author_id Int FK/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Enum mood' })).toBeVisible();
+  // The tables above may be the parser's preview: the messages come once PostgreSQL has run the script
+  // (the worker boots PGlite first, which takes seconds on a loaded machine).
+  await expect(page.getByRole('status').filter({ hasText: 'Checking with PostgreSQL' })).toBeHidden({ timeout: 60_000 });
   const messages = page.getByRole('list', { name: 'Import messages' });
   await expect(messages).toContainText('GRANT');
   await expect(messages).toContainText(':16:'); // the GRANT's line
