@@ -124,10 +124,17 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     });
   }
   /** The column as rendered: with the referenced column's type where the dialect needs them equal. */
+  const typedCache = new Map<Column, Column>();
   const typed = (col: Column): Column => {
-    let target = d.fkTypesMatch ? fkTarget.get(col.id) : undefined;
-    for (let hops = 0; target && hops < 5 && fkTarget.has(target.id); hops++) target = fkTarget.get(target.id);
-    return target && target.id !== col.id ? { ...col, type: { ...target.type, array: col.type.array } } : col;
+    if (!d.fkTypesMatch || !fkTarget.has(col.id)) return col;
+    let out = typedCache.get(col);
+    if (!out) {
+      let target = fkTarget.get(col.id);
+      for (let hops = 0; target && hops < 5 && fkTarget.has(target.id); hops++) target = fkTarget.get(target.id);
+      out = target && target.id !== col.id && !sameType(target.type, col.type, col.type.array) ? { ...col, type: { ...target.type, array: col.type.array } } : col;
+      typedCache.set(col, out);
+    }
+    return out;
   };
   const ctx: TypeContext = {
     source,
@@ -225,7 +232,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const tc = typed(col);
-      if (tc !== col && !sameType(tc.type, col.type) && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
+      if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
@@ -388,9 +395,9 @@ function withSearchPaths(list: DdlStatement[], paths: Record<Id, string>): DdlSt
   return out;
 }
 
-/** The same column type (kind, native type and arguments, array, enum): it renders the same. */
-function sameType(a: Column['type'], b: Column['type']): boolean {
-  if (a.kind !== b.kind || !!a.array !== !!b.array || a.enumId !== b.enumId || a.unsupported !== b.unsupported || a.composite !== b.composite) return false;
+/** The same column type (kind, native type and arguments, enum; `array` as given for `a`): it renders the same. */
+function sameType(a: Column['type'], b: Column['type'], aArray = a.array): boolean {
+  if (a.kind !== b.kind || !!aArray !== !!b.array || a.enumId !== b.enumId || a.unsupported !== b.unsupported || a.composite !== b.composite) return false;
   if (!a.native || !b.native) return !a.native && !b.native;
   return a.native.name === b.native.name && a.native.args.join() === b.native.args.join();
 }
