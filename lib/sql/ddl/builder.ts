@@ -296,7 +296,14 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       },
     });
   }
-  const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind));
+  // Late raw SQL in three runs: keys and indexes kept as SQL (an INCLUDE or NULLS NOT DISTINCT unique
+  // index can be what a foreign key references) before the foreign keys, foreign keys kept as SQL right
+  // after the modelled ones, and the rest (triggers, policies, comments, ...) last.
+  const rawSql = (r: { id: Id; text: string }): DdlStatement => ({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') });
+  const isRawFk = (r: { kind: string; text: string }) => r.kind === 'constraint' && /\bFOREIGN\s+KEY\b/i.test(r.text);
+  const lateKeys = raws.filter((r) => (r.kind === 'index' || r.kind === 'constraint') && !isRawFk(r));
+  const lateFks = raws.filter(isRawFk);
+  const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind) && r.kind !== 'index' && r.kind !== 'constraint');
   for (const r of raws.filter((x) => !LATE_RAW_KINDS.has(x.kind))) {
     items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') }) });
   }
@@ -359,9 +366,11 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     if (d.id !== 'postgres' || !part || !parent) continue;
     out.push({ kind: 'table', id: child, sql: `ALTER TABLE ${qTable(parent)} ATTACH PARTITION ${qTable(part)} ${p.bound}` });
   }
+  for (const r of lateKeys) out.push(rawSql(r));
   if (!d.inlineForeignKeys) {
     for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tableOf(rel.from.table)!)} ADD ${fkSql(rel)}` });
   }
+  for (const r of lateFks) out.push(rawSql(r));
   if (d.comments === 'statements') {
     const c = (what: string, target: string, text: string | undefined, id: Id) =>
       text !== undefined && out.push({ kind: 'comment', id, sql: `COMMENT ON ${what} ${target} IS ${d.stringLiteral(text)}` });
@@ -375,7 +384,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   } else if (d.comments === 'none' && Object.values(doc.tables).some((t) => t.comment || t.columns.some((c) => c.comment))) {
     warn('comments are not supported; dropped');
   }
-  for (const r of late) out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') });
+  for (const r of late) out.push(rawSql(r));
   return { statements: d.id === 'postgres' && sources.searchPath ? withSearchPaths(out, sources.searchPath) : out, diagnostics };
 }
 
