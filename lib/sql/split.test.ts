@@ -32,4 +32,13 @@ describe('splitStatements', () => {
     expect(s).toHaveLength(2);
     expect(s[1]).toMatchObject({ text: 'SELECT 1', line: 2, column: 1 });
   });
+
+  it('gives positions for many statements on one long line', () => {
+    const src = `SELECT 0;\n${Array.from({ length: 5000 }, (_, i) => `INSERT INTO t VALUES (${i}, 'x');`).join(' ')}\nSELECT 1;`;
+    const s = splitStatements(src);
+    expect(s).toHaveLength(5002);
+    expect(s[1]).toMatchObject({ line: 2, column: 1 });
+    expect(s[2]).toMatchObject({ line: 2, column: s[1].text.length + 3 });
+    expect(s[5001]).toMatchObject({ text: 'SELECT 1', line: 3, column: 1 });
+  });
 });

@@ -53,17 +53,25 @@ export function splitStatements(src: string): SqlStatement[] {
   const n = src.length;
   // Statement starts only move forward: count lines from the previous start (one tight loop over
   // the text in all, rather than an indexOf call per line of a data-heavy dump).
-  let seen = 0;
   let line = 1;
   let lineStart = 0;
+  /** The first newline not yet counted (n when there is none): many statements on one line search once. */
+  let nextNl = -1;
   const locate = (pos: number) => {
+    if (nextNl < 0) {
+      const first = src.indexOf('\n');
+      nextNl = first < 0 ? src.length : first;
+    }
     let n = line;
     let ls = lineStart;
-    for (let k = src.indexOf('\n', seen); k >= 0 && k < pos; k = src.indexOf('\n', k + 1)) {
+    let k = nextNl;
+    while (k < pos) {
       n++;
       ls = k + 1;
+      const j = src.indexOf('\n', ls);
+      k = j < 0 ? src.length : j;
     }
-    seen = pos;
+    nextNl = k;
     line = n;
     lineStart = ls;
     return { line: n, column: pos - ls + 1 };
