@@ -31,6 +31,8 @@ CREATE TABLE uses (id int PRIMARY KEY, code text REFERENCES code(code), alt text
   big bigint CONSTRAINT uses_big_fk REFERENCES code(id));
 CREATE UNIQUE INDEX uses_big_key ON uses (big) INCLUDE (id);
 CREATE TABLE uses2 (big int CONSTRAINT uses2_big_fk REFERENCES uses(big));
+-- keys with INCLUDE columns have no model form: kept as SQL, INCLUDE and all
+CREATE TABLE incl (id int, x int NOT NULL, y int, CONSTRAINT incl_pkey PRIMARY KEY (id) INCLUDE (x), CONSTRAINT incl_x_key UNIQUE (x) INCLUDE (y));
 `;
 
 describe('late definitions', () => {
@@ -43,7 +45,7 @@ describe('late definitions', () => {
       },
     });
     const defs = await original!.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE conname IN ('child_parent_fk', 'other_p_fk', 'code_alt_key', 'uses2_big_fk')
+      `SELECT conname AS name, pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE conname IN ('child_parent_fk', 'other_p_fk', 'code_alt_key', 'uses2_big_fk', 'incl_pkey', 'incl_x_key')
        UNION ALL SELECT relname, pg_get_indexdef(oid) FROM pg_class WHERE relname IN ('child_parent_idx', 'other_incl_idx', 'other_lower_idx', 'code_code_key', 'uses_big_key')`,
     );
     await original!.exec('RESET ALL');

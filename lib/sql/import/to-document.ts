@@ -159,7 +159,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const t = tables.get(co.rel!);
     if (!t) continue;
     const cs = cols(co.rel!, co.cols);
-    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true';
+    // A key with INCLUDE columns has no model form (conkey holds only the key columns): kept as SQL.
+    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true';
     const late = () => lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!));
     if (co.type === 'p' && modelled) {
       t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };

@@ -321,12 +321,13 @@ export class AstCatalog {
           rel.primaryKey = keys;
         }
         const name = con.conname ?? this.chooseRelName(rel.schema, rel.name, primary ? undefined : keys.join('_'), primary ? 'pkey' : 'key');
+        const include = names(con.including);
         if (con.conname) this.claimRelName(rel.schema, name);
         rel.conNames.add(name);
         this.cat.constraints.push({
           oid: this.next(), rel: rel.oid, name, type: primary ? 'p' : 'u', cols: cols.map((c) => c!.num).join(','), frel: '0', fcols: null,
-          upd: ' ', del: ' ', match: ' ', deferrable: String(!!con.deferrable), valid: 'true', indid: '0',
-          def: `${primary ? 'PRIMARY KEY' : 'UNIQUE'}${con.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''} (${keys.map(simpleIdent).join(', ')})`, comment: null,
+          upd: ' ', del: ' ', match: ' ', deferrable: String(!!con.deferrable), valid: 'true', indid: '0', incl: String(include.length > 0),
+          def: `${primary ? 'PRIMARY KEY' : 'UNIQUE'}${con.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''} (${keys.map(simpleIdent).join(', ')})${include.length ? ` INCLUDE (${include.map(simpleIdent).join(', ')})` : ''}`, comment: null,
         });
         return;
       }

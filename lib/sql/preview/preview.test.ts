@@ -63,7 +63,8 @@ CREATE INDEX ON shop.orders (customer_id, status DESC);
 CREATE UNIQUE INDEX orders_note ON shop.orders (note) WHERE note IS NOT NULL;
 COMMENT ON TABLE shop.orders IS 'Orders placed';
 COMMENT ON COLUMN shop.orders.total IS 'with tax';
-CREATE TABLE "Line Items" (order_id int REFERENCES shop.orders, qty int NOT NULL DEFAULT 1, "ünïcode" text, PRIMARY KEY (order_id, qty));`;
+CREATE TABLE "Line Items" (order_id int REFERENCES shop.orders, qty int NOT NULL DEFAULT 1, "ünïcode" text, PRIMARY KEY (order_id, qty));
+CREATE TABLE shop.codes (id int PRIMARY KEY, code text NOT NULL, CONSTRAINT codes_code_key UNIQUE (code) INCLUDE (id));`;
     // Check expressions are shown as written until PostgreSQL has normalised them.
     const noCheckText = (x: ReturnType<typeof shape>) => ({ ...x, tables: x.tables.map((t: { checks: { dbName: string }[] }) => ({ ...t, checks: t.checks.map((c) => c.dbName) })) });
     const preview = previewPostgres([{ path: 'x.sql', text: ddl }])!;
