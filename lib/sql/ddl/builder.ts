@@ -223,12 +223,13 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
   const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays };
   const createTable = (t: Table): string | undefined => {
-    const pkIds = t.primaryKey?.columns.map((c) => c.column) ?? [];
+    const pk = t.primaryKey?.columns;
+    const singlePkId = pk?.length === 1 ? pk[0].column : undefined;
     const lines: string[] = [];
     let inlinePk = false;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const col of t.columns) {
-      const singlePk = pkIds.length === 1 && pkIds[0] === col.id;
+      const singlePk = singlePkId === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const tc = typed(col);
@@ -239,7 +240,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, keyed.has(col.id) ? keyedCtx : plainCtx, colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
-      if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pkIds[0] !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
+      if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index.
         lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
         warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column does not lead the primary key; an index on it is added`);
@@ -445,5 +446,8 @@ export function flatTableNames(doc: SchemaDocument, warn: (message: string) => v
 /** The statements as one script, each ended with `;`. */
 export function renderDdl(result: DdlResult | DdlStatement[]): string {
   const list = Array.isArray(result) ? result : result.statements;
-  return list.map((s) => `${s.sql};\n`).join('\n');
+  if (!list.length) return '';
+  const sql: string[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) sql[i] = list[i].sql;
+  return `${sql.join(';\n\n')};\n`;
 }

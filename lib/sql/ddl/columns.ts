@@ -86,30 +86,29 @@ export function columnSql(
   const source = doc.settings.provider;
   let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
   const type = d.columnType(col, ctx, auto);
-  const parts = [d.quote(col.dbName ?? col.name), type.sql];
+  let sql = `${d.quote(col.dbName ?? col.name)} ${type.sql}`;
   let inlinePrimaryKey = false;
   if (d.id === 'sqlite' && auto) {
     if (opts.singlePk && /INT/i.test(type.sql)) {
-      parts[1] = 'INTEGER';
-      parts.push('NOT NULL PRIMARY KEY AUTOINCREMENT');
+      sql = `${d.quote(col.dbName ?? col.name)} INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`;
       inlinePrimaryKey = true;
     } else ctx.warn(`column ${col.name}: SQLite only auto-increments a single-column INTEGER PRIMARY KEY; dropped`);
     auto = false;
   }
-  if (!col.nullable && !inlinePrimaryKey && (!col.type.array || opts.notNullArrays.has(col.id))) parts.push('NOT NULL');
-  if (auto && d.autoincrementSuffix) parts.push(d.autoincrementSuffix);
+  if (!col.nullable && !inlinePrimaryKey && (!col.type.array || opts.notNullArrays.has(col.id))) sql += ' NOT NULL';
+  if (auto && d.autoincrementSuffix) sql += ` ${d.autoincrementSuffix}`;
   if (!isAutoincrement(col)) {
     const def = defaultSql(d, doc, col, type.sql, ctx);
-    if (def !== undefined) parts.push(`DEFAULT ${d.defaultClause ? d.defaultClause(def, type.sql) : def}`);
+    if (def !== undefined) sql += ` DEFAULT ${d.defaultClause ? d.defaultClause(def, type.sql) : def}`;
   }
-  if (col.identity && d.id === 'postgres') parts.push(d.identity(col.identity.generation, col.identity.sequence)!);
+  if (col.identity && d.id === 'postgres') sql += ` ${d.identity(col.identity.generation, col.identity.sequence)!}`;
   if (col.generated) {
     const expr = expressionFor(d, source, col.generated.expression, 'generated', (note) => ctx.warn(`column ${col.name}: generated expression approximated (${note})`));
     if (expr !== undefined) {
       if (d.id === 'postgres' && !col.generated.stored) ctx.warn(`column ${col.name}: virtual generated column written as STORED`);
-      parts.push(d.generated(expr, d.id === 'postgres' ? true : col.generated.stored));
+      sql += ` ${d.generated(expr, d.id === 'postgres' ? true : col.generated.stored)}`;
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
-  if (opts.inlineComment && col.comment) parts.push(`COMMENT ${d.stringLiteral(col.comment)}`);
-  return { sql: parts.join(' '), inlinePrimaryKey };
+  if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(col.comment)}`;
+  return { sql, inlinePrimaryKey };
 }
