@@ -126,10 +126,11 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   /** The column as rendered: with the referenced column's type where the dialect needs them equal. */
   const typedCache = new Map<Column, Column>();
   const typed = (col: Column): Column => {
-    if (!d.fkTypesMatch || !fkTarget.has(col.id)) return col;
+    const first = d.fkTypesMatch ? fkTarget.get(col.id) : undefined;
+    if (!first) return col;
     let out = typedCache.get(col);
     if (!out) {
-      let target = fkTarget.get(col.id);
+      let target: Column | undefined = first;
       for (let hops = 0; target && hops < 5 && fkTarget.has(target.id); hops++) target = fkTarget.get(target.id);
       out = target && target.id !== col.id && !sameType(target.type, col.type, col.type.array) ? { ...col, type: { ...target.type, array: col.type.array } } : col;
       typedCache.set(col, out);
