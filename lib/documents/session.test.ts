@@ -102,6 +102,26 @@ describe('document session', () => {
     detach();
   });
 
+  it('records a document as last opened before showing it (a reload right after a switch restores what was on screen)', async () => {
+    const { repo, store, session } = await setup();
+    await session.start();
+    const detach = session.attach();
+    const events: string[] = [];
+    const setLast = repo.setLastOpenedId.bind(repo);
+    repo.setLastOpenedId = async (id) => {
+      await setLast(id);
+      events.push(`recorded ${id}`);
+    };
+    store.subscribe((state, prev) => {
+      if (state.document.id !== prev.document.id) events.push(`shown ${state.document.id}`);
+    });
+    const fresh = await session.openNew(createDocument({ name: 'Empty' }));
+    const blog = (await repo.list()).find((d) => d.id !== fresh.id)!;
+    await session.open(blog.id);
+    expect(events.filter((e) => e.includes(fresh.id) || e.includes(blog.id))).toEqual([`recorded ${fresh.id}`, `shown ${fresh.id}`, `recorded ${blog.id}`, `shown ${blog.id}`]);
+    detach();
+  });
+
   it('opening a document with an id that is already stored gives it a new id', async () => {
     const { repo, store, session } = await setup();
     await session.start();

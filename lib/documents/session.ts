@@ -60,10 +60,11 @@ export function createDocumentSession(store: SchemaStore, repo: DocumentReposito
   const load = async (doc: SchemaDocument) => {
     await autosave?.flush();
     autosave?.cancel();
+    // Recorded before it is shown: a reload right after switching documents restores the one on screen.
+    await repo.setLastOpenedId(doc.id);
     stored = doc;
     autosave?.markSaved(doc);
     store.getState().load(doc);
-    await repo.setLastOpenedId(doc.id);
   };
 
   const session: DocumentSession = {
