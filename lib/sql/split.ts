@@ -3,8 +3,9 @@
  * quotes ('', E'', ""), dollar quoting, -- and nested /* comments, psql meta-commands (`\connect`),
  * and `COPY ... FROM stdin` data blocks (ended by `\.`). It does not parse SQL.
  *
- * One pass over char codes; quoted text is skipped with indexOf, and lines and columns are
- * counted only up to statement starts, so large dumps split fast.
+ * One pass over char codes; ordinary text and plain strings are skipped by one regex step, other
+ * quoted text with indexOf, and lines are counted only up to statement starts, so large dumps
+ * split fast.
  */
 
 export interface SqlStatement {
@@ -51,8 +52,7 @@ function closingQuote(src: string, from: number, q: string): number {
 export function splitStatements(src: string): SqlStatement[] {
   const out: SqlStatement[] = [];
   const n = src.length;
-  // Statement starts only move forward: count lines from the previous start (one tight loop over
-  // the text in all, rather than an indexOf call per line of a data-heavy dump).
+  // Statement starts only move forward: lines are counted from the previous start, newline by newline.
   let line = 1;
   let lineStart = 0;
   /** The first newline not yet counted (n when there is none): many statements on one line search once. */
@@ -62,19 +62,19 @@ export function splitStatements(src: string): SqlStatement[] {
       const first = src.indexOf('\n');
       nextNl = first < 0 ? src.length : first;
     }
-    let n = line;
+    let ln = line;
     let ls = lineStart;
     let k = nextNl;
     while (k < pos) {
-      n++;
+      ln++;
       ls = k + 1;
       const j = src.indexOf('\n', ls);
       k = j < 0 ? src.length : j;
     }
     nextNl = k;
-    line = n;
+    line = ln;
     lineStart = ls;
-    return { line: n, column: pos - ls + 1 };
+    return { line: ln, column: pos - ls + 1 };
   };
   let i = 0;
   let start = -1;

@@ -307,7 +307,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const lateFks = raws.filter(isRawFk);
   const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind) && r.kind !== 'index' && r.kind !== 'constraint');
   for (const r of raws.filter((x) => !LATE_RAW_KINDS.has(x.kind))) {
-    items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push({ kind: 'raw', id: r.id, sql: r.text.trim().replace(/;+$/, '') }) });
+    items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push(rawSql(r)) });
   }
   items.sort((a, b) => a.rank - b.rank || a.seq - b.seq).forEach((i) => i.emit());
   for (const j of joins) out.push({ kind: 'table', id: j.id, sql: createTable(j)! });

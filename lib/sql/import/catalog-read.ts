@@ -8,6 +8,11 @@ import { notExtensionMember, SYSTEM_SCHEMA_FILTER } from '../../pglite/catalog';
 
 export type R = Record<string, string | null>;
 
+/**
+ * The catalog rows an import reads back. Definitions (`def` of constraints and indexes, `text` of
+ * index columns) are read only where the document is likely to keep them as SQL; `readDefinitions`
+ * gets the others when they are needed.
+ */
 export interface RawCatalog {
   schemas: R[];
   extensions: R[];
@@ -18,11 +23,7 @@ export interface RawCatalog {
   indexColumns: R[];
   enums: R[];
   serials: R[];
-  /**
-   * Dependencies between user objects (`from` needs `to`), as keys `rel:`/`type:`/`fn:` + `schema.name`.
-   * Definitions (`def` of constraints and indexes, `text` of index columns) are read only where the
-   * document is likely to keep them as SQL; `readDefinitions` gets the others when they are needed.
-   */
+  /** Dependencies between user objects (`from` needs `to`), as keys `rel:`/`type:`/`fn:` + `schema.name`. */
   deps: R[];
 }
 
@@ -174,14 +175,17 @@ export async function readRawCatalog(db: Queryable, needs: CatalogNeeds = ALL_NE
   return JSON.parse(row.j) as RawCatalog;
 }
 
-/** Definitions the catalog read left out (see RawCatalog), by OID: `pg_get_constraintdef` / `pg_get_indexdef`. */
-export async function readDefinitions(db: Queryable, want: { constraints: string[]; indexes: string[] }): Promise<Map<string, string>> {
+/**
+ * Definitions the catalog read left out (see RawCatalog) of these constraints (`c`) and indexes (`i`),
+ * from `pg_get_constraintdef` / `pg_get_indexdef`, keyed `c<oid>` / `i<oid>`.
+ */
+export async function readDefinitions(db: Queryable, want: { of: 'c' | 'i'; oid: string }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (!want.constraints.length && !want.indexes.length) return out;
-  const list = (oids: string[]) => (oids.length ? oids.map((o) => `${Number(o)}`).join(',') : 'NULL');
+  if (!want.length) return out;
+  const list = (of: 'c' | 'i') => want.filter((w) => w.of === of).map((w) => `${Number(w.oid)}`).join(',') || 'NULL';
   const rows = await db.query<{ oid: string; def: string }>(
-    `SELECT 'c' || x::text AS oid, pg_get_constraintdef(x, true) AS def FROM unnest(ARRAY[${list(want.constraints)}]::oid[]) x WHERE x IS NOT NULL
-     UNION ALL SELECT 'i' || x::text, pg_get_indexdef(x) FROM unnest(ARRAY[${list(want.indexes)}]::oid[]) x WHERE x IS NOT NULL`,
+    `SELECT 'c' || x::text AS oid, pg_get_constraintdef(x, true) AS def FROM unnest(ARRAY[${list('c')}]::oid[]) x WHERE x IS NOT NULL
+     UNION ALL SELECT 'i' || x::text, pg_get_indexdef(x) FROM unnest(ARRAY[${list('i')}]::oid[]) x WHERE x IS NOT NULL`,
   );
   for (const r of rows) out.set(r.oid, r.def);
   return out;

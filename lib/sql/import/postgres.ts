@@ -260,11 +260,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
     let catalogMs = now() - c0;
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
-    const missing = built.lateRaw.filter((r) => r.missing);
+    const missing = built.lateRaw.flatMap((r) => (r.missing ? [r.missing] : []));
     if (missing.length) {
       const c1 = now();
-      const oids = (of: 'c' | 'i') => missing.filter((r) => r.missing!.of === of).map((r) => r.missing!.oid);
-      fillDefinitions(built.lateRaw, await readDefinitions(pg, { constraints: oids('c'), indexes: oids('i') }));
+      fillDefinitions(built.lateRaw, await readDefinitions(pg, missing));
       catalogMs += now() - c1;
     }
     const { doc } = built;

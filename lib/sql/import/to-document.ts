@@ -194,9 +194,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const keys = (ix.keys ?? '').split(',');
     const options = (ix.options ?? '').split(',').map(Number);
     const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
-    const keys0 = (ix.keys ?? '').split(',');
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
-    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys0.includes('0')) {
+    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0')) {
       lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
       continue;
     }
