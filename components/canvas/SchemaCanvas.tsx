@@ -55,10 +55,10 @@ export function SchemaCanvas() {
   const sizes = useMeasuredSizes();
   const [measured, setMeasured] = useState<Measured>(() => new Map());
   const nodes = useFlowNodes(measured);
-  const edges = useFlowEdges();
+  const detail = useStore(detailOf);
+  const edges = useFlowEdges(detail);
   const gesture = useRef(0);
   const dark = useUi((s) => s.dark);
-  const detail = useStore(detailOf);
   useFitOnOpen();
 
   const onNodesChange = useCallback(

@@ -9,23 +9,11 @@ import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 import { useDetail } from './detail';
 
-const labelCache = new WeakMap<Table, { enums: SchemaDocument['enums']; labels: string[] }>();
-const NO_LABELS: string[] = [];
-
-/** Type labels of a table's columns, cached per table object (a drag elsewhere recomputes nothing). */
-function columnLabels(doc: SchemaDocument, id: string): string[] {
-  const table = doc.tables[id];
-  if (!table) return NO_LABELS;
-  const hit = labelCache.get(table);
-  if (hit && hit.enums === doc.enums) return hit.labels;
-  const labels = table.columns.map((c) => columnTypeLabel(doc, c));
-  labelCache.set(table, { enums: doc.enums, labels });
-  return labels;
-}
-
 interface TableView {
   table: Table;
+  /** Column type labels; they depend on the table and the enums only. */
   labels: string[];
+  enums: SchemaDocument['enums'];
   fkColumns: string[];
   color?: string;
   collapsed: boolean;
@@ -41,13 +29,14 @@ function tableView(doc: SchemaDocument, id: string): TableView | undefined {
   const table = doc.tables[id];
   if (!table) return undefined;
   const layout = doc.layout.nodes[id];
-  const labels = columnLabels(doc, id);
   const fkColumns = foreignKeyColumnsOf(doc.relations, id);
   const color = layout?.color;
   const collapsed = !!layout?.collapsed;
   const hit = viewCache.get(table);
-  if (hit && hit.labels === labels && hit.fkColumns === fkColumns && hit.color === color && hit.collapsed === collapsed) return hit;
-  const view = { table, labels, fkColumns, color, collapsed };
+  const sameLabels = hit?.enums === doc.enums;
+  if (hit && sameLabels && hit.fkColumns === fkColumns && hit.color === color && hit.collapsed === collapsed) return hit;
+  const labels = hit && sameLabels ? hit.labels : table.columns.map((c) => columnTypeLabel(doc, c));
+  const view = { table, labels, enums: doc.enums, fkColumns, color, collapsed };
   viewCache.set(table, view);
   return view;
 }

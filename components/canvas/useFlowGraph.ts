@@ -1,13 +1,13 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { MarkerType, useStore, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { keysOf, relationEdge } from '@/lib/schema/graph';
 import type { Group, Id, Note, NodeLayout, SchemaDocument } from '@/lib/schema/types';
 import { initialNode } from './initialNode';
 import { useUi } from '@/components/editor/uiStore';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
-import { DETAIL_ZOOM, OUTLINE_ZOOM } from './detail';
+import type { Detail } from './detail';
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -111,22 +111,20 @@ export function useFlowNodes(measured: Measured): Node[] {
   }, [cache, store, tableIds, enumIds, positions, notes, groups, selected, measured]);
 }
 
-const lowDetailZoom = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
-const outlineZoom = (s: { transform: [number, number, number] }) => s.transform[2] < OUTLINE_ZOOM;
-
 /**
  * Far out, a big schema's edges are a hairball that costs most of each frame to paint. Above this
  * many relations, the outline level draws only the edges of selected tables.
  */
 export const OUTLINE_EDGE_BUDGET = 500;
 
-export function useFlowEdges(): Edge[] {
+/** The edges; `detail` is the canvas's level of detail (detail.ts), read once by the canvas. */
+export function useFlowEdges(detail: Detail): Edge[] {
   const relations = useSchema((s) => s.document.relations);
   const tables = useSchema((s) => s.document.tables);
   const selected = useUi((s) => s.selected);
   // Zoomed out, column handles are not rendered: edges attach to table headers and drop their glyphs.
-  const lowDetail = useStore(lowDetailZoom);
-  const outline = useStore(outlineZoom);
+  const lowDetail = detail !== 'full';
+  const outline = detail === 'outline';
   return useMemo(() => {
     const doc = { tables, relations } as Parameters<typeof relationEdge>[0];
     const edges: Edge[] = [];

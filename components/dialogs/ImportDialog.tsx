@@ -28,8 +28,8 @@ export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], 
   const { document, diagnostics } = await importIntoStore(ctx.store, files, {
     format,
     onShown: (doc) => {
+      // The new document is fitted by the canvas (useFitOnOpen).
       ctx.ui().clearSelection();
-      setTimeout(() => void ctx.flow.fitView({ padding: 0.1 }), 80);
       ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
     },
   });

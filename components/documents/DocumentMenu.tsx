@@ -1,7 +1,6 @@
 'use client';
 /** Toolbar entry for documents: the stored list, new, templates, open/save JSON files. */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { createDocument } from '@/lib/schema/document';
 import type { DocumentSummary } from '@/lib/documents/repository';
 import type { DocumentSession } from '@/lib/documents/session';
@@ -13,7 +12,6 @@ import { errorMessage, getDocumentSession } from './session-client';
 
 export function DocumentMenu() {
   const store = useSchemaStoreApi();
-  const flow = useReactFlow();
   const currentId = useSchema((s) => s.document.id);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -82,11 +80,8 @@ export function DocumentMenu() {
       await op(session);
       setEditing(null);
       setStatus(`${what}: done`);
-      if (closeAfter) {
-        close();
-        // A different document: show all of it once its nodes are measured.
-        requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1 })));
-      }
+      // A different document is fitted by the canvas (useFitOnOpen).
+      if (closeAfter) close();
       else {
         setDocs(await session.list());
         // The focused control may have gone with its row: keep focus in the dialog.

@@ -88,8 +88,8 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
       <CommitInput
         label="Default"
         placeholder="default, e.g. now()"
-        value={column.default?.kind === 'function' && column.default.name === 'autoincrement' ? '' : formatDefault(column.default)}
-        disabled={!!column.identity || autoValueOf(column) === 'autoincrement'}
+        value={autoValueOf(column) === 'autoincrement' ? '' : formatDefault(column.default)}
+        disabled={autoValueOf(column) !== 'none'}
         onCommit={(v) => update({ default: parseDefault(v, enumValues) })}
       />
       <select

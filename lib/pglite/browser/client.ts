@@ -9,23 +9,10 @@ let worker: Worker | undefined;
 let seq = 0;
 const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void; preview?(r: ImportResult): void }>();
 
-export interface ImportTimings {
-  /** From posting the files to receiving the document, on the main thread. */
-  roundTrip?: number;
-  /** Inside the worker, from receiving the files to posting the document. */
-  worker?: number;
-  /** Inside the worker, until the parser preview was ready. */
-  preview?: number;
-  execute?: number;
-  catalog?: number;
-  total?: number;
-}
-export let lastImportTimings: ImportTimings = {};
-
 function getWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'schemata-sql-import' });
-  w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; preview?: ImportResult; result?: ImportResult; timings?: ImportTimings; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
+  w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; preview?: ImportResult; result?: ImportResult; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
     if (e.data.type === 'warm-done') {
       warmResolve?.();
       return;
@@ -40,7 +27,6 @@ function getWorker(): Worker {
     if (e.data.error) {
       p.reject(e.data.error.diagnostics ? new DiagnosticError(e.data.error.diagnostics) : new Error(e.data.error.message));
     } else {
-      lastImportTimings = e.data.timings ?? {};
       p.resolve(e.data.result!);
     }
   };
@@ -68,16 +54,8 @@ export function warmSqlImport(): Promise<void> {
 /** Imports in the worker; `onPreview` gets the parser's preview first, while PGlite runs the script. */
 export function importPostgresInWorker(files: SourceFile[], opts: { name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {
   const id = ++seq;
-  const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    pending.set(id, {
-      resolve: (r) => {
-        lastImportTimings.roundTrip = performance.now() - t0;
-        resolve(r);
-      },
-      reject,
-      preview: opts.onPreview,
-    });
+    pending.set(id, { resolve, reject, preview: opts.onPreview });
     getWorker().postMessage({ type: 'import', id, files, name: opts.name });
   });
 }

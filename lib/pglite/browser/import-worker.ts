@@ -86,21 +86,17 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
     );
     return;
   }
-  const t0 = performance.now();
   try {
-    const timings: { execute?: number; catalog?: number; total?: number; worker?: number; preview?: number } = {};
     // The preview first: what PostgreSQL's parser says the script creates, shown while PGlite runs it.
     try {
       await loadParser();
       const document = previewPostgres(msg.files, { name: msg.name });
-      timings.preview = performance.now() - t0;
       if (document && Object.keys(document.tables).length) self.postMessage({ id: msg.id, preview: { document, diagnostics: [] } });
     } catch {
       // No preview: the import itself decides.
     }
-    const result = await importPostgres(msg.files, { name: msg.name, boot, timings });
-    timings.worker = performance.now() - t0;
-    self.postMessage({ id: msg.id, result, timings });
+    const result = await importPostgres(msg.files, { name: msg.name, boot });
+    self.postMessage({ id: msg.id, result });
     if (!spare) setTimeout(prepareSpare, 0);
   } catch (err) {
     const diagnostics = err instanceof DiagnosticError ? err.diagnostics : undefined;

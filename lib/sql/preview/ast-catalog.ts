@@ -32,6 +32,14 @@ const intOf = (n: N | undefined): number | undefined => {
 };
 const simpleIdent = (s: string) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
 
+/** `given` (recorded as taken), else the first `name1_name2_label[N]` not in `used` (recorded). */
+function pickName(used: Set<string>, given: string | undefined, name1: string, name2: string | undefined, label: string): string {
+  let name = given ?? objectName(name1, name2, label);
+  for (let i = 1; !given && used.has(name); i++) name = objectName(name1, name2, `${label}${i}`);
+  used.add(name);
+  return name;
+}
+
 /** PostgreSQL's makeObjectName: `name1_name2_label`, shortened to fit 63 bytes. */
 export function objectName(name1: string, name2: string | undefined, label: string): string {
   let n1 = name1;
@@ -188,26 +196,24 @@ export class AstCatalog {
     return undefined;
   }
 
+  /** The relation names taken in a schema. */
+  private relNamesOf(schema: string): Set<string> {
+    return this.relNames.get(schema) ?? this.relNames.set(schema, new Set()).get(schema)!;
+  }
+
   private claimRelName(schema: string, name: string): string {
-    const used = this.relNames.get(schema) ?? this.relNames.set(schema, new Set()).get(schema)!;
-    used.add(name);
+    this.relNamesOf(schema).add(name);
     return name;
   }
 
-  /** PostgreSQL's ChooseRelationName: the first free `name1_name2_label[N]` in the schema. */
-  private chooseRelName(schema: string, name1: string, name2: string | undefined, label: string): string {
-    const used = this.relNames.get(schema) ?? this.relNames.set(schema, new Set()).get(schema)!;
-    let name = objectName(name1, name2, label);
-    for (let i = 1; used.has(name); i++) name = objectName(name1, name2, `${label}${i}`);
-    used.add(name);
-    return name;
+  /** PostgreSQL's ChooseRelationName: the given name, else the first free `name1_name2_label[N]` in the schema. */
+  private chooseRelName(given: string | undefined, schema: string, name1: string, name2: string | undefined, label: string): string {
+    return pickName(this.relNamesOf(schema), given, name1, name2, label);
   }
 
-  private chooseConName(rel: Rel, name2: string | undefined, label: string): string {
-    let name = objectName(rel.name, name2, label);
-    for (let i = 1; rel.conNames.has(name); i++) name = objectName(rel.name, name2, `${label}${i}`);
-    rel.conNames.add(name);
-    return name;
+  /** The given constraint name, else the first free `table_name2_label[N]` among the table's constraints. */
+  private chooseConName(given: string | undefined, rel: Rel, name2: string | undefined, label: string): string {
+    return pickName(rel.conNames, given, rel.name, name2, label);
   }
 
   private createTable(n: N) {
@@ -236,7 +242,7 @@ export class AstCatalog {
     rel.cols.set(cd.colname, row);
     this.cat.columns.push(row);
     if (t.serial) {
-      const seq = this.chooseRelName(rel.schema, rel.name, cd.colname, 'seq');
+      const seq = this.chooseRelName(undefined, rel.schema, rel.name, cd.colname, 'seq');
       row.def = `nextval('${simpleIdent(rel.schema)}.${simpleIdent(seq)}'::regclass)`;
       row.notnull = 'true';
       this.cat.serials.push({ rel: rel.oid, num: String(num), schema: rel.schema, name: seq, typid: t.typid, plain: 'true', deptype: 'a', start: '1', inc: '1' });
@@ -320,9 +326,8 @@ export class AstCatalog {
           for (const c of cols) c!.notnull = 'true';
           rel.primaryKey = keys;
         }
-        const name = con.conname ?? this.chooseRelName(rel.schema, rel.name, primary ? undefined : keys.join('_'), primary ? 'pkey' : 'key');
+        const name = this.chooseRelName(con.conname, rel.schema, rel.name, primary ? undefined : keys.join('_'), primary ? 'pkey' : 'key');
         const include = names(con.including);
-        if (con.conname) this.claimRelName(rel.schema, name);
         rel.conNames.add(name);
         this.cat.constraints.push({
           oid: this.next(), rel: rel.oid, name, type: primary ? 'p' : 'u', cols: cols.map((c) => c!.num).join(','), frel: '0', fcols: null,
@@ -336,8 +341,7 @@ export class AstCatalog {
         return;
       case 'CONSTR_CHECK': {
         const first = con.column ?? firstColumnRef(con.raw_expr);
-        const name = con.conname ?? this.chooseConName(rel, first, 'check');
-        if (con.conname) rel.conNames.add(name);
+        const name = this.chooseConName(con.conname, rel, first, 'check');
         this.cat.constraints.push({
           oid: this.next(), rel: rel.oid, name, type: 'c', cols: first && rel.cols.get(first) ? rel.cols.get(first)!.num : '', frel: '0', fcols: null,
           upd: ' ', del: ' ', match: ' ', deferrable: 'false', valid: String(!con.skip_validation), indid: '0',
@@ -356,8 +360,7 @@ export class AstCatalog {
     const from = attrs.map((a) => rel.cols.get(a));
     const to = pk.map((a) => target.cols.get(a));
     if (!from.every(Boolean) || !to.every(Boolean)) return;
-    const name = con.conname ?? this.chooseConName(rel, attrs.join('_'), 'fkey');
-    if (con.conname) rel.conNames.add(name);
+    const name = this.chooseConName(con.conname, rel, attrs.join('_'), 'fkey');
     this.cat.constraints.push({
       oid: this.next(), rel: rel.oid, name, type: 'f', cols: from.map((c) => c!.num).join(','), frel: target.oid, fcols: to.map((c) => c!.num).join(','),
       upd: ACTION[con.fk_upd_action] ?? 'a', del: ACTION[con.fk_del_action] ?? 'a', match: con.fk_matchtype ?? 's', deferrable: String(!!con.deferrable),
@@ -371,8 +374,7 @@ export class AstCatalog {
     if (!rel) return;
     const params: N[] = (n.indexParams ?? []).map((p: N) => p.IndexElem);
     const colNames = params.map((p) => p.name ?? 'expr');
-    const name = n.idxname ?? this.chooseRelName(rel.schema, rel.name, colNames.join('_'), n.primary ? 'pkey' : n.isconstraint ? 'key' : 'idx');
-    if (n.idxname) this.claimRelName(rel.schema, name);
+    const name = this.chooseRelName(n.idxname, rel.schema, rel.name, colNames.join('_'), n.primary ? 'pkey' : n.isconstraint ? 'key' : 'idx');
     const oid = this.next();
     const keys = params.map((p) => (p.name ? rel.cols.get(p.name)?.num ?? '0' : '0'));
     const options = params.map((p) => {
