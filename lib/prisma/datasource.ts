@@ -5,6 +5,8 @@
  */
 import type { SchemaDocument } from '../schema/types';
 import { getTrivia } from './trivia';
+import { ParseError, Scanner, type Value } from './lexer';
+import { strArg } from './parse-attrs';
 
 export interface DatasourceExtension {
   /** The name PostgreSQL knows (`map:` when given). */
@@ -13,42 +15,31 @@ export interface DatasourceExtension {
   version?: string;
 }
 
-/** Splits `a, b(x: "1", y: "2"), c` at top-level commas. */
-function topLevelItems(list: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const ch = list[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === '"') quote = false;
-    } else if (ch === '"') quote = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(list.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(list.slice(start));
-  return out.map((s) => s.trim()).filter(Boolean);
-}
-
-/** The extensions of a datasource block's text. */
+/** The extensions of a datasource block's text (none when the list does not parse). */
 export function extensionsOfDatasource(text: string): DatasourceExtension[] {
-  const m = /^\s*extensions\s*=\s*\[([^\]]*)\]/m.exec(text.replace(/\/\/[^\n]*/g, ''));
+  const code = text.replace(/\/\/[^\n]*/g, '');
+  const m = /^\s*extensions\s*=\s*(?=\[)/m.exec(code);
   if (!m) return [];
-  return topLevelItems(m[1]).map((item) => {
-    const name = /^[\w$]+/.exec(item)?.[0] ?? item;
-    const arg = (key: string) => new RegExp(`\\b${key}\\s*:\\s*"([^"]*)"`).exec(item)?.[1];
-    const ext: DatasourceExtension = { name: arg('map') ?? name };
-    const schema = arg('schema');
-    const version = arg('version');
+  let list: Value;
+  try {
+    const scanner = new Scanner(code);
+    scanner.pos = m.index + m[0].length;
+    list = scanner.value();
+  } catch (e) {
+    if (e instanceof ParseError) return [];
+    throw e;
+  }
+  if (list.t !== 'arr') return [];
+  return list.items.flatMap((item): DatasourceExtension[] => {
+    const name = item.t === 'id' ? item.v : item.t === 'call' ? item.name : undefined;
+    if (!name) return [];
+    const args = item.t === 'call' ? item.args : null;
+    const ext: DatasourceExtension = { name: strArg(args, 'map') ?? name };
+    const schema = strArg(args, 'schema');
+    const version = strArg(args, 'version');
     if (schema) ext.schema = schema;
     if (version) ext.version = version;
-    return ext;
+    return [ext];
   });
 }
 
