@@ -1,4 +1,5 @@
 import { newId, type IdGenerator } from './ids';
+import { relationIdsOf } from './graph';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -90,12 +91,9 @@ export function foreignKeyColumnIds(doc: SchemaDocument): Set<Id> {
 }
 
 /** Relations that touch a table, in either direction. */
+/** The relations that touch a table (either end), from the per-relations index in graph.ts. */
 export function relationsOfTable(doc: SchemaDocument, tableId: Id): Relation[] {
-  return relationList(doc).filter((r) =>
-    r.kind === 'foreign-key'
-      ? r.from.table === tableId || r.to.table === tableId
-      : r.a.table === tableId || r.b.table === tableId,
-  );
+  return relationIdsOf(doc.relations, tableId).map((id) => doc.relations[id]);
 }
 
 export function primaryKeyColumnIds(table: Table): Set<Id> {
