@@ -14,6 +14,7 @@ import { loadPgliteAssets } from './assets';
 import { loadPgQuery } from '../../sql/preview/pg-query';
 import { previewPostgres } from '../../sql/preview/preview';
 import { prepareCatalogReads } from '../../sql/import/catalog-read';
+import { splitStatements } from '../../sql/split';
 
 /** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
 const loadParser = () =>
@@ -87,15 +88,17 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
     return;
   }
   try {
+    // Split once: the preview and the import read the same statements.
+    const statements = msg.files.map((f) => splitStatements(f.text));
     // The preview first: what PostgreSQL's parser says the script creates, shown while PGlite runs it.
     try {
       await loadParser();
-      const document = previewPostgres(msg.files, { name: msg.name });
+      const document = previewPostgres(msg.files, { name: msg.name, statements });
       if (document && Object.keys(document.tables).length) self.postMessage({ id: msg.id, preview: { document, diagnostics: [] } });
     } catch {
       // No preview: the import itself decides.
     }
-    const result = await importPostgres(msg.files, { name: msg.name, boot });
+    const result = await importPostgres(msg.files, { name: msg.name, boot, statements });
     self.postMessage({ id: msg.id, result });
     if (!spare) setTimeout(prepareSpare, 0);
   } catch (err) {

@@ -13,7 +13,7 @@ import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
-import { splitStatements } from '../split';
+import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, identPath, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
@@ -21,9 +21,10 @@ import { catalogToDocument, fillDefinitions } from './to-document';
 export interface ImportPostgresOptions {
   name?: string;
   ids?: IdGenerator;
+  /** Each file's statements, when the caller has split them already (the import worker shares them with the preview). */
+  statements?: SqlStatement[][];
   /** Boots the database to run the script in (default: a fresh PGlite with the extensions named). */
   boot?: (extensions: string[]) => Promise<PgRunner>;
-  /** Timing of the phases, filled in when given (ms). */
   /**
    * Timing of the phases, filled in when given (ms). `execute`: PGlite running the script's statements
    * (the apply); `catalog`: reading the catalog back; `split`: splitting the text into statements;
@@ -205,9 +206,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const p of items) record(p);
   };
   try {
-    for (const file of files) {
+    for (const [fileIndex, file] of files.entries()) {
       const s0 = now();
-      const statements = splitStatements(file.text);
+      const statements = opts.statements?.[fileIndex] ?? splitStatements(file.text);
       splitMs += now() - s0;
       for (const st of statements) {
         index++;

@@ -7,6 +7,7 @@ import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { loadPgQueryNode } from './pg-query-node';
 import { objectName } from './ast-catalog';
 import { previewPostgres } from './preview';
+import { splitStatements } from '../split';
 
 beforeAll(() => loadPgQueryNode());
 
@@ -75,6 +76,18 @@ CREATE TABLE shop.codes (id int PRIMARY KEY, code text NOT NULL, CONSTRAINT code
     const doc = previewPostgres([{ path: 'x.sql', text: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABEL oops (x int);\nCREATE TABLE b (a_id int REFERENCES a);' }])!;
     expect(Object.values(doc.tables).map((t) => t.name).sort()).toEqual(['a', 'b']);
     expect(Object.keys(doc.relations)).toHaveLength(1);
+  });
+
+  it('preview and import read statements the caller split once (as the import worker does)', async () => {
+    const text = 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);\nINSERT INTO a VALUES (1);';
+    const statements = [splitStatements(text)];
+    // The text given alongside is not split again: an empty one changes nothing.
+    const files = [{ path: 'x.sql', text: '' }];
+    const preview = previewPostgres(files, { statements })!;
+    const { document, diagnostics } = await importPostgres(files, { statements, boot: (ext) => bootCachedPg({ extensions: ext }) });
+    expect(shape(preview)).toEqual(shape(await realImport(text)));
+    expect(shape(document)).toEqual(shape(await realImport(text)));
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'data, not imported: INSERT INTO a VALUES (1)']]);
   });
 
   // Every corpus dump: the preview shows every table the real import has, with the same columns

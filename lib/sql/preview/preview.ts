@@ -7,7 +7,7 @@
 import type { IdGenerator } from '../../schema/ids';
 import type { SchemaDocument } from '../../schema/types';
 import type { SourceFile } from '../../formats/types';
-import { splitStatements } from '../split';
+import { splitStatements, type SqlStatement } from '../split';
 import { catalogToDocument } from '../import/to-document';
 import { AstCatalog } from './ast-catalog';
 import { parsePg, pgQueryLoaded } from './pg-query';
@@ -15,13 +15,13 @@ import { parsePg, pgQueryLoaded } from './pg-query';
 /** Statements that can create what the canvas shows; the rest wait for PostgreSQL. */
 const RELEVANT = /^(create\s+(schema|type|(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table|(unique\s+)?index|(or\s+replace\s+)?view)\b|alter\s+table\b|comment\s+on\s+(table|column)\b|set\s+search_path\b)/i;
 
-/** The preview document, or undefined when the parser is not loaded. */
-export function previewPostgres(files: SourceFile[], opts: { name?: string; ids?: IdGenerator } = {}): SchemaDocument | undefined {
+/** The preview document, or undefined when the parser is not loaded. `statements`: each file's, when already split. */
+export function previewPostgres(files: SourceFile[], opts: { name?: string; ids?: IdGenerator; statements?: SqlStatement[][] } = {}): SchemaDocument | undefined {
   if (!pgQueryLoaded()) return undefined;
   const cat = new AstCatalog();
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
     const texts: string[] = [];
-    for (const st of splitStatements(file.text)) if (st.type === 'sql' && RELEVANT.test(st.text.slice(0, 60))) texts.push(st.text);
+    for (const st of opts.statements?.[fileIndex] ?? splitStatements(file.text)) if (st.type === 'sql' && RELEVANT.test(st.text.slice(0, 60))) texts.push(st.text);
     if (!texts.length) continue;
     const joined = texts.join(';\n');
     try {
