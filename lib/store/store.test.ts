@@ -40,6 +40,39 @@ describe('schema store', () => {
     expect(store.getState().provisional).toBeUndefined();
   });
 
+  it('takes a failed provisional load back with the undo and redo history it replaced', () => {
+    const store = createSchemaStore(sample());
+    const original = store.getState().document;
+    const id = userId(original);
+    store.getState().dispatch(renameTable(id, 'Account'));
+    store.getState().dispatch(renameTable(id, 'Member'));
+    store.getState().undo();
+    const shown = store.getState().document;
+    const { past, future } = store.getState();
+    expect(future).toHaveLength(1);
+    // Without keepHistory (opening, not importing), and a second preview over the first.
+    store.getState().load({ ...shown, name: 'preview' }, { provisional: 'Checking' });
+    store.getState().load({ ...shown, name: 'preview 2' }, { keepHistory: true, provisional: 'Checking' });
+    store.getState().settle();
+    expect(store.getState().document).toBe(shown);
+    expect(store.getState().past).toBe(past);
+    expect(store.getState().future).toBe(future);
+    store.getState().redo();
+    expect(store.getState().document.tables[id].name).toBe('Member');
+  });
+
+  it('settles a provisional load over another as one undo step from what the first replaced', () => {
+    const store = createSchemaStore(sample());
+    const original = store.getState().document;
+    store.getState().load({ ...original, name: 'preview 1' }, { keepHistory: true, provisional: 'Checking' });
+    store.getState().load({ ...original, name: 'preview 2' }, { keepHistory: true, provisional: 'Checking' });
+    const real = { ...original, name: 'real' };
+    store.getState().settle(real);
+    expect(store.getState().past).toEqual([original]);
+    store.getState().undo();
+    expect(store.getState().document).toBe(original);
+  });
+
   it('applies commands as pure functions and undoes/redoes them', () => {
     const store = createSchemaStore(sample());
     const original = store.getState().document;

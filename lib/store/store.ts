@@ -21,6 +21,8 @@ export interface SchemaState {
    * shown, but commands, undo and redo wait until `settle` replaces it with the real one.
    */
   provisional?: string;
+  /** What a provisional load replaced (document and history), restored as it was if it is taken back. */
+  beforeProvisional?: Pick<SchemaState, 'document' | 'past' | 'future' | 'lastMergeKey' | 'lastLabel'>;
   dispatch(cmd: Command): void;
   undo(): void;
   redo(): void;
@@ -77,22 +79,25 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
       });
     },
     load(doc, opts) {
-      const { document, past, provisional } = get();
+      const state = get();
+      // Loading over a provisional document replaces it: it never becomes an undo step, and what it
+      // replaced is what this load replaces.
+      const before = state.beforeProvisional ?? { document: state.document, past: state.past, future: state.future, lastMergeKey: state.lastMergeKey, lastLabel: state.lastLabel };
       set({
         document: doc,
-        // Loading over a provisional document replaces it: it never becomes an undo step.
-        past: opts?.keepHistory ? (provisional ? past : [...past, document].slice(-HISTORY_LIMIT)) : [],
+        past: opts?.keepHistory ? [...before.past, before.document].slice(-HISTORY_LIMIT) : [],
         future: [],
         lastMergeKey: undefined,
         provisional: opts?.provisional,
+        beforeProvisional: opts?.provisional ? before : undefined,
       });
     },
     settle(doc) {
-      const { past, provisional } = get();
+      const { provisional, beforeProvisional } = get();
       if (!provisional) return;
-      if (doc) set({ document: doc, provisional: undefined });
-      else if (past.length) set({ document: past[past.length - 1], past: past.slice(0, -1), provisional: undefined });
-      else set({ provisional: undefined });
+      if (doc) set({ document: doc, provisional: undefined, beforeProvisional: undefined });
+      // Taken back: the document and its undo and redo history exactly as before the load.
+      else set({ ...beforeProvisional, provisional: undefined, beforeProvisional: undefined });
     },
   }));
 }
