@@ -45,6 +45,7 @@ async function runCase(c: BenchCase): Promise<Row> {
     await c.setup?.();
     if (c.measure) {
       row.metrics = await c.measure();
+      if (c.meets) row.pass = c.meets(row.metrics);
     } else if (c.run) {
       for (let i = 0; i < (c.warmup ?? 3); i++) await c.run();
       const times: number[] = [];

@@ -16,5 +16,7 @@ export interface BenchCase {
   run?(): Promise<unknown> | unknown;
   /** Or: measures itself and returns named metrics in ms (e.g. a browser benchmark). */
   measure?(): Promise<Record<string, number>>;
+  /** For `measure`: whether the metrics meet the target (shown as pass / MISS). */
+  meets?(metrics: Record<string, number>): boolean;
   teardown?(): Promise<void> | void;
 }

@@ -16,12 +16,14 @@ import { classify } from './import/classify';
 const big = generatedDocument(1000);
 /** Warm-up runs before timing: the SQL tab regenerates the DDL on every edit, so steady state is what users wait for. */
 const WARM = 10;
+/** Timed runs: the median of 50 is steadier than of 20 on a shared machine. */
+const RUNS = 50;
 const largest = hasCorpus ? corpusSqlFiles().map(readCorpusSql).sort((a, b) => b.text.length - a.text.length)[0] : undefined;
 
 export const cases: BenchCase[] = [
-  { name: 'sql: PostgreSQL DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, run: () => renderDdl(buildDdl(big, postgresDialect)) },
-  { name: 'sql: MySQL DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, run: () => renderDdl(buildDdl(big, mysqlDialect)) },
-  { name: 'sql: SQLite DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, run: () => renderDdl(buildDdl(big, sqliteDialect)) },
+  { name: 'sql: PostgreSQL DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, iterations: RUNS, run: () => renderDdl(buildDdl(big, postgresDialect)) },
+  { name: 'sql: MySQL DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, iterations: RUNS, run: () => renderDdl(buildDdl(big, mysqlDialect)) },
+  { name: 'sql: SQLite DDL, 1,000 tables', size: '1,000 tables', target: '< 20 ms', targetMs: 20, warmup: WARM, iterations: RUNS, run: () => renderDdl(buildDdl(big, sqliteDialect)) },
   {
     name: `sql: import largest dump${largest ? ` (${largest.path})` : ''}`,
     size: largest ? `${(largest.text.length / 1024).toFixed(0)} KB` : undefined,
@@ -77,6 +79,8 @@ export const cases: BenchCase[] = [
         importVsDumpApplyPct: (100 * warm.total) / dump,
       };
     },
+    // The target as the issue states it, on the strict reading: overhead against the schema statements run.
+    meets: (m) => m.warmOverheadPct < 20,
   },
 ];
 
