@@ -1,5 +1,5 @@
 import type { Action } from '@/lib/actions/registry';
-import { layoutGraph } from '@/lib/layout/elk';
+import { layoutGraph } from '@/lib/layout/graph';
 import { setLayout } from '@/lib/store/commands';
 import { layoutInWorker } from '@/components/canvas/layoutClient';
 import type { EditorContext } from '@/components/editor/context';

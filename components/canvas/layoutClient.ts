@@ -1,6 +1,7 @@
 'use client';
 /** Runs ELK in a Web Worker; falls back to the main thread where workers are unavailable. */
-import type { LayoutGraph, LayoutOptions } from '@/lib/layout/elk';
+import type { LayoutGraph } from '@/lib/layout/graph';
+import type { LayoutOptions } from '@/lib/layout/elk';
 import type { Id } from '@/lib/schema/types';
 
 type Positions = Record<Id, { x: number; y: number }>;

@@ -53,6 +53,17 @@ describe('importIntoStore', () => {
     expect(store.getState().document).toBe(original);
   });
 
+  it('takes a result the reader already reconciled with its preview as it is', async () => {
+    const store = createSchemaStore(sample());
+    const preview = { ...sample(), name: 'preview' };
+    // Names that reconcile would map differently: a reconciled result must not be reconciled again.
+    const real = { ...JSON.parse(JSON.stringify(sample()).replace(/\b(tbl|col|rel)_/g, '$1_new')), name: 'real' };
+    fakeReader({ document: preview, diagnostics: [] }, { document: real, diagnostics: [], fromPreview: true });
+    const result = await importIntoStore(store, files);
+    expect(result.document).toBe(real);
+    expect(store.getState().document).toBe(real);
+  });
+
   it('takes the preview back when the import fails', async () => {
     const original = sample();
     const store = createSchemaStore(original);

@@ -47,7 +47,8 @@ export async function importIntoStore(
   }
   // Another document may have been opened meanwhile: then this import has nothing left to settle.
   if (store.getState().document !== preview) return { diagnostics: result.diagnostics };
-  const document = reconcile(preview, result.document);
+  // The worker reconciles with the preview it sent (off the main thread); other readers leave it here.
+  const document = result.fromPreview ? result.document : reconcile(preview, result.document);
   store.getState().settle(document);
   return { document, diagnostics: result.diagnostics };
 }

@@ -4,11 +4,11 @@
  * layout for those without one), so the canvas can show the result at once.
  */
 import { DiagnosticError } from '../schema/diagnostics';
-import { layoutGraph } from '../layout/elk';
-import { quickLayout } from '../layout/quick';
-import type { SchemaDocument } from '../schema/types';
+import { withLayout } from '../layout/with-layout';
 import { FORMATS, formatById } from './registry';
 import type { ImportResult, SourceFile } from './types';
+
+export { withLayout };
 
 export function detectFormat(files: SourceFile[]): string | undefined {
   const ids = new Set<string>();
@@ -26,16 +26,6 @@ export function sniffFormat(text: string): string {
   if (t.startsWith('{')) return 'json';
   if (/^\s*(model|enum|datasource|generator|view|type)\s+\w+\s*\{/m.test(text)) return 'prisma';
   return 'postgres';
-}
-
-export function withLayout(doc: SchemaDocument): SchemaDocument {
-  const ids = [...Object.keys(doc.tables), ...Object.keys(doc.enums)];
-  const missing = ids.filter((id) => !doc.layout.nodes[id]);
-  if (!missing.length) return doc;
-  const positions = quickLayout(layoutGraph(doc));
-  const nodes = { ...doc.layout.nodes };
-  for (const id of missing) nodes[id] = positions[id];
-  return { ...doc, layout: { ...doc.layout, nodes } };
 }
 
 export async function importSourceFiles(files: SourceFile[], opts: { format?: string; name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {

@@ -10,6 +10,11 @@ export interface SourceFile {
 export interface ImportResult {
   document: SchemaDocument;
   diagnostics: Diagnostic[];
+  /**
+   * The reader showed a preview (`ReadOptions.onPreview`) and this document already carries its ids
+   * and positions (it was reconciled with it where the import ran), so the caller need not.
+   */
+  fromPreview?: boolean;
 }
 
 export interface ExportResult {

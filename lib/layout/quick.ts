@@ -3,7 +3,7 @@
  * worker. Rank = longest path from a referenced table; ranks become columns, wrapped into bands
  * when there are too many.
  */
-import type { LayoutGraph } from './elk';
+import type { LayoutGraph } from './graph';
 import type { Id } from '../schema/types';
 
 export function quickLayout(graph: LayoutGraph, spacing = 60): Record<Id, { x: number; y: number }> {

@@ -5,7 +5,7 @@
  * import only pays for running the user's DDL.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { importPostgres } from '../../sql/import/postgres';
+import { importPostgresWithPreview } from '../../sql/import/with-preview';
 import { loadExtensions } from '../extensions';
 import { DiagnosticError } from '../../schema/diagnostics';
 import { pgRunner, type PgRunner } from '../runner';
@@ -14,7 +14,6 @@ import { loadPgliteAssets } from './assets';
 import { loadPgQuery } from '../../sql/preview/pg-query';
 import { previewPostgres } from '../../sql/preview/preview';
 import { prepareCatalogReads } from '../../sql/import/catalog-read';
-import { splitStatements } from '../../sql/split';
 
 /** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
 const loadParser = () =>
@@ -88,17 +87,14 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
     return;
   }
   try {
-    // Split once: the preview and the import read the same statements.
-    const statements = msg.files.map((f) => splitStatements(f.text));
-    // The preview first: what PostgreSQL's parser says the script creates, shown while PGlite runs it.
-    try {
-      await loadParser();
-      const document = previewPostgres(msg.files, { name: msg.name, statements });
-      if (document && Object.keys(document.tables).length) self.postMessage({ id: msg.id, preview: { document, diagnostics: [] } });
-    } catch {
-      // No preview: the import itself decides.
-    }
-    const result = await importPostgres(msg.files, { name: msg.name, boot, statements });
+    // The preview first (what PostgreSQL's parser says the script creates, shown while PGlite runs it),
+    // if the parser loads; the result comes back with the preview's ids and positions.
+    const parsed = await loadParser().then(() => true, () => false);
+    const result = await importPostgresWithPreview(msg.files, {
+      name: msg.name,
+      boot,
+      onPreview: parsed ? (preview) => self.postMessage({ id: msg.id, preview }) : undefined,
+    });
     self.postMessage({ id: msg.id, result });
     if (!spare) setTimeout(prepareSpare, 0);
   } catch (err) {
