@@ -1,13 +1,13 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { useSchema } from '@/lib/store/react';
+import { useSchemaContent } from '@/lib/store/react';
 import { checkDocument, type DesignIssue } from '@/lib/diagnostics/check';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { focusTable } from '@/components/actions/helpers';
 import { prismaIssues } from '@/lib/diagnostics/prisma';
 
 export function DiagnosticsPanel() {
-  const doc = useSchema((s) => s.document);
+  const doc = useSchemaContent();
   const ctx = useEditorContext();
   const design = useMemo(() => checkDocument(doc), [doc]);
   const [prisma, setPrisma] = useState<{ doc: unknown; issues: DesignIssue[] } | null>(null);

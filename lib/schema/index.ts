@@ -10,4 +10,5 @@ export * from './search';
 export * from './defaults';
 export * from './native-types';
 export * from './reconcile';
+export * from './content';
 export * from './column-edit';

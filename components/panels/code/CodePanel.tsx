@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { sql, PostgreSQL, MySQL, SQLite } from '@codemirror/lang-sql';
-import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
+import { useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
 import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
@@ -21,7 +21,7 @@ const DIALECTS = [
 
 function PrismaTab() {
   const store = useSchemaStoreApi();
-  const doc = useSchema((s) => s.document);
+  const doc = useSchemaContent();
   const dark = useUi((s) => s.dark);
   const exported = useMemo<SourceFile[]>(() => {
     try {
@@ -98,7 +98,7 @@ function PrismaTab() {
 }
 
 function SqlTab() {
-  const doc = useSchema((s) => s.document);
+  const doc = useSchemaContent();
   const dark = useUi((s) => s.dark);
   const [dialect, setDialect] = useState<(typeof DIALECTS)[number][0]>('postgres');
   const [out, setOut] = useState<{ text: string; warnings: string[] }>({ text: '', warnings: [] });
