@@ -1,9 +1,9 @@
 /** Small edits on a hand-written schema: each touches only its blocks and stays valid Prisma. */
 import { describe, expect, it } from 'vitest';
-import { createColumn, tableByName } from '../schema/document';
+import { createColumn, createTable, tableByName } from '../schema/document';
 import { sequentialIds } from '../schema/ids';
 import type { SchemaDocument } from '../schema/types';
-import { deleteColumn, renameTable, updateTable } from '../store/commands';
+import { addTable, deleteColumn, renameTable, updateTable } from '../store/commands';
 import { exportPrisma } from './export';
 import { importPrisma } from './import';
 import { changesOutside } from './testing';
@@ -115,5 +115,30 @@ describe('prisma export with CRLF line ends', () => {
     const out = (await exportPrisma(edited)).files[0].text;
     expect(out.split('\n').slice(0, -1).every((l) => l.endsWith('\r'))).toBe(true);
     expect(out).toContain('model Article {\r\n');
+  });
+});
+
+describe('prisma export appends new models after the file', () => {
+  const withNewModels = async (text: string) => {
+    const { document } = await importPrisma([{ path: 'schema.prisma', text }], { ids: sequentialIds() });
+    let doc = document;
+    for (const name of ['Alpha', 'Beta', 'Gamma']) {
+      const ids = (prefix: string) => `${prefix}_new${name}`;
+      doc = addTable(createTable(name, ids, { columns: [createColumn('id', { kind: 'Int' }, ids)] })).apply(doc);
+    }
+    return (await exportPrisma(doc, { skipValidation: true })).files[0].text;
+  };
+
+  it('each after one blank line, the file before them untouched', async () => {
+    const out = await withNewModels(TEXT);
+    expect(out.startsWith(TEXT)).toBe(true);
+    const added = out.slice(TEXT.length);
+    expect(added).toMatch(/^\n?model Alpha \{[^}]*\}\n\nmodel Beta \{[^}]*\}\n\nmodel Gamma \{[^}]*\}\n$/);
+  });
+
+  it('with CRLF line ends in a CRLF file, exactly as the LF file gets them', async () => {
+    const lf = await withNewModels(TEXT);
+    const crlf = await withNewModels(TEXT.replace(/\n/g, '\r\n'));
+    expect(crlf).toBe(lf.replace(/\n/g, '\r\n'));
   });
 });

@@ -6,6 +6,7 @@ import { updateColumn } from '../store/commands';
 import { exportPrismaSync } from './export';
 import { importPrismaSync } from './import';
 import { corpusInputs, HAS_CORPUS, NO_CORPUS_REASON } from './testing';
+import { generatedDocument } from '../schema/schema.bench';
 
 const lines = (files: SourceFile[]) => files.reduce((n, f) => n + f.text.split('\n').length, 0);
 
@@ -28,6 +29,8 @@ function roundTrip(files: SourceFile[]) {
 }
 
 const generated: SourceFile[] = [{ path: 'schema.prisma', text: generatedSchema(200) }];
+/** A document drawn on the canvas (no Prisma source): every model is a new block, as in the code panel. */
+const drawn = generatedDocument(1000);
 const largest = corpusInputs()
   .filter((i) => i.name.startsWith('prisma/'))
   .sort((a, b) => lines(b.files) - lines(a.files))
@@ -55,6 +58,14 @@ export const cases: BenchCase[] = [
       const t = Object.values(document.tables)[100];
       return exportPrismaSync(updateColumn(t.id, t.columns[1].id, { name: 'renamed' }).apply(document));
     },
+  },
+  {
+    // What the Prisma code panel pays on each edit of a large drawn schema (no target in the issues).
+    name: 'prisma: print 1,000 drawn tables (no source text)',
+    size: '1,000 tables',
+    warmup: 10,
+    iterations: 30,
+    run: () => exportPrismaSync(drawn),
   },
   ...(HAS_CORPUS
     ? largest.map((i): BenchCase => ({
