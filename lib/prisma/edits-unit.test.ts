@@ -136,6 +136,13 @@ describe('prisma export appends new models after the file', () => {
     expect(added).toMatch(/^\n?model Alpha \{[^}]*\}\n\nmodel Beta \{[^}]*\}\n\nmodel Gamma \{[^}]*\}\n$/);
   });
 
+  it('leaves the text before them byte for byte, stray carriage returns included', async () => {
+    const text = 'datasource db {\r\n  provider = "postgresql"\r\n}\r\n\r\n// note\r\r\nmodel User {\r\n  id Int @id\r\n}\r\n';
+    const out = await withNewModels(text);
+    expect(out.startsWith(text)).toBe(true);
+    expect(out.slice(text.length)).toMatch(/^\r\nmodel Alpha \{\r\n/);
+  });
+
   it('with CRLF line ends in a CRLF file, exactly as the LF file gets them', async () => {
     const lf = await withNewModels(TEXT);
     const crlf = await withNewModels(TEXT.replace(/\n/g, '\r\n'));

@@ -130,35 +130,42 @@ function generator(doc: SchemaDocument): string {
 /**
  * A file that new blocks are appended to, each after a blank line. The text is kept as parts and
  * joined once: appending to one growing string and asking it `endsWith` made every append copy the
- * whole file (1,000 new models took 150 ms).
+ * whole file (1,000 new models took 150 ms). Line ends follow the file: once it has a CRLF, what
+ * is there is read with LF, and the whole file is written back with CRLF (as each append used to).
  */
 class AppendedFile {
   private parts: string[];
   /** The last two characters written. */
   private tail: string;
-  /** A file with CRLF line ends gets its new blocks with CRLF too (decided as each block is appended). */
+  /** The text so far has a CRLF: the next append switches the file to CRLF. */
   private crlf: boolean;
-  private convert = false;
+  /** Switched: `parts` hold the file with LF, written back with CRLF. */
+  private converting = false;
 
   constructor(text: string) {
+    this.parts = text ? [text] : [];
+    this.tail = text.slice(-2);
     this.crlf = text.includes('\r\n');
-    const base = this.crlf ? text.replace(/\r\n/g, '\n') : text;
-    this.parts = base ? [base] : [];
-    this.tail = base.slice(-2);
   }
 
   append(block: string) {
-    if (this.crlf) this.convert = true;
-    const sep = !this.parts.length || this.tail === '\n\n' ? '' : this.tail.endsWith('\n') ? '\n' : '\n\n';
+    if (this.crlf && !this.converting) {
+      // Once per file: what is there so far, read with LF.
+      const lf = this.parts.join('').replace(/\r\n/g, '\n');
+      this.parts = lf ? [lf] : [];
+      this.tail = lf.slice(-2);
+      this.converting = true;
+    }
+    const sep = !this.parts.length ? '' : this.tail === '\n\n' ? '' : this.tail.endsWith('\n') ? '\n' : '\n\n';
     const piece = `${sep}${block}\n`;
+    if (!this.crlf && (piece.includes('\r\n') || (this.tail.endsWith('\r') && piece.startsWith('\n')))) this.crlf = true;
     this.parts.push(piece);
     this.tail = (this.tail + piece).slice(-2);
-    if (block.includes('\r\n')) this.crlf = true;
   }
 
   text(): string {
     const text = this.parts.join('');
-    return this.convert ? text.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n') : text;
+    return this.converting ? text.replace(/\n/g, '\r\n') : text;
   }
 }
 
