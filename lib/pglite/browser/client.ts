@@ -56,6 +56,6 @@ export function importPostgresInWorker(files: SourceFile[], opts: { name?: strin
   const id = ++seq;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, preview: opts.onPreview });
-    getWorker().postMessage({ type: 'import', id, files, name: opts.name });
+    getWorker().postMessage({ type: 'import', id, files, name: opts.name, preview: !!opts.onPreview });
   });
 }

@@ -73,7 +73,7 @@ function warmPreview() {
   for (let i = 0; i < 3; i++) previewPostgres([{ path: 'warm.sql', text: tables.join('\n') }]);
 }
 
-type Msg = { type: 'warm' } | { type: 'import'; id: number; files: SourceFile[]; name?: string };
+type Msg = { type: 'warm' } | { type: 'import'; id: number; files: SourceFile[]; name?: string; preview?: boolean };
 
 self.onmessage = async (e: MessageEvent<Msg>) => {
   const msg = e.data;
@@ -93,7 +93,8 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
     const result = await importPostgresWithPreview(msg.files, {
       name: msg.name,
       boot,
-      onPreview: parsed ? (preview) => self.postMessage({ id: msg.id, preview }) : undefined,
+      // Only for a caller that shows previews: the result then follows the preview's ids and layout.
+      onPreview: parsed && msg.preview ? (preview) => self.postMessage({ id: msg.id, preview }) : undefined,
     });
     self.postMessage({ id: msg.id, result });
     if (!spare) setTimeout(prepareSpare, 0);

@@ -34,6 +34,17 @@ describe('PostgreSQL import with a preview (as the import worker runs it)', () =
     expect(cols(result.document)).toEqual(cols(plain.document));
   });
 
+  it('a preview that could not be shown (the listener threw) is not followed', async () => {
+    const result = await importPostgresWithPreview([{ path: 'x.sql', text: SCRIPT }], {
+      boot,
+      onPreview: () => {
+        throw new Error('could not post');
+      },
+    });
+    expect(result.fromPreview).toBeUndefined();
+    expect(Object.keys(result.document.tables)).toHaveLength(2);
+  });
+
   it('without a preview (no listener, or nothing to show) gives the plain import', async () => {
     const quiet = await importPostgresWithPreview([{ path: 'x.sql', text: SCRIPT }], { boot });
     expect(quiet.fromPreview).toBeUndefined();

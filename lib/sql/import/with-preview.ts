@@ -27,7 +27,13 @@ export async function importPostgresWithPreview(files: SourceFile[], opts: Previ
     } catch {
       // No preview: the import itself decides.
     }
-    if (preview) opts.onPreview({ document: preview, diagnostics: [] });
+    if (preview) {
+      try {
+        opts.onPreview({ document: preview, diagnostics: [] });
+      } catch {
+        preview = undefined; // not shown: the result need not follow it
+      }
+    }
   }
   const result = await importPostgres(files, { name: opts.name, ids: opts.ids, boot: opts.boot, statements });
   return preview ? { ...result, document: reconcile(preview, result.document), fromPreview: true } : result;
