@@ -8,8 +8,6 @@ import { withLayout } from '../layout/with-layout';
 import { FORMATS, formatById } from './registry';
 import type { ImportResult, SourceFile } from './types';
 
-export { withLayout };
-
 export function detectFormat(files: SourceFile[]): string | undefined {
   const ids = new Set<string>();
   for (const f of files) {

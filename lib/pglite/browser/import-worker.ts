@@ -89,12 +89,12 @@ self.onmessage = async (e: MessageEvent<Msg>) => {
   try {
     // The preview first (what PostgreSQL's parser says the script creates, shown while PGlite runs it),
     // if the parser loads; the result comes back with the preview's ids and positions.
-    const parsed = await loadParser().then(() => true, () => false);
+    const parsed = !!msg.preview && (await loadParser().then(() => true, () => false));
     const result = await importPostgresWithPreview(msg.files, {
       name: msg.name,
       boot,
       // Only for a caller that shows previews: the result then follows the preview's ids and layout.
-      onPreview: parsed && msg.preview ? (preview) => self.postMessage({ id: msg.id, preview }) : undefined,
+      onPreview: parsed ? (preview) => self.postMessage({ id: msg.id, preview }) : undefined,
     });
     self.postMessage({ id: msg.id, result });
     if (!spare) setTimeout(prepareSpare, 0);
