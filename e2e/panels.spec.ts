@@ -40,9 +40,13 @@ test('the Prisma code panel follows the canvas, and edits to it update the canva
 
   // The SQL tab shows DDL for the chosen dialect.
   await page.getByRole('tab', { name: 'SQL' }).click();
-  await expect(page.getByRole('textbox', { name: 'SQL DDL' })).toContainText('CREATE TABLE');
+  const ddl = page.getByRole('textbox', { name: 'SQL DDL' });
+  await expect(ddl).toContainText('CREATE TYPE "Role" AS ENUM');
   await page.getByLabel('Dialect').selectOption('sqlite');
-  await expect(page.getByRole('textbox', { name: 'SQL DDL' })).toContainText('CREATE TABLE');
+  await expect(ddl).toContainText('AUTOINCREMENT');
+  await expect(ddl).not.toContainText('CREATE TYPE');
+  await page.getByLabel('Dialect').selectOption('mysql');
+  await expect(ddl).toContainText('CREATE TABLE `User`');
 });
 
 test('diagnostics list problems and focus the table when clicked', async ({ page }) => {

@@ -38,13 +38,40 @@ test('a PostgreSQL dump imports through the UI in a worker, listing what was ski
   // (the worker boots PGlite first, which takes seconds on a loaded machine).
   await expect(page.getByRole('status').filter({ hasText: 'Checking with PostgreSQL' })).toBeHidden({ timeout: 60_000 });
   const messages = page.getByRole('list', { name: 'Import messages' });
-  await expect(messages).toContainText('GRANT');
-  await expect(messages).toContainText(':16:'); // the GRANT's line
-  await expect(messages).toContainText('connect');
+  // Each skipped statement with its line: GRANT is on line 15, \connect on line 16.
+  await expect(messages.getByRole('listitem').filter({ hasText: 'GRANT' })).toContainText(/library\.sql:15:\d+/);
+  await expect(messages.getByRole('listitem').filter({ hasText: 'connect' })).toContainText(/library\.sql:16:\d+/);
   // Nothing lost: the function comes back on export.
   await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
   await toolbar(page).getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByLabel('Format').selectOption('postgres');
   await expect(dialog.getByLabel('Export preview')).toContainText('CREATE FUNCTION');
+});
+
+test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists what it skipped', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  const paste = dialog.getByLabel('Or paste Prisma, SQL or a Schemata document');
+  await paste.click();
+  // Key by key, as a user types: every keystroke re-renders the dialog, and focus must stay put.
+  await paste.pressSequentially('CREATE TABLE typed (id int PRIMARY KEY);');
+  await expect(paste).toBeFocused();
+  await expect(paste).toHaveValue('CREATE TABLE typed (id int PRIMARY KEY);');
+  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+  await expect(table(page, 'typed')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog).toBeHidden();
+
+  // A file dropped on the canvas: the statements it skipped open in the import dialog.
+  const transfer = await page.evaluateHandle((sql) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([sql], 'dropped.sql', { type: 'text/plain' }));
+    return dt;
+  }, 'CREATE TABLE dropped (id int PRIMARY KEY);\nGRANT SELECT ON dropped TO reporting;\n');
+  await page.getByRole('main', { name: 'Schema canvas' }).dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(table(page, 'dropped')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('list', { name: 'Import messages' })).toContainText(/dropped\.sql:2:\d+.*GRANT/);
 });

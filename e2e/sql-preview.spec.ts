@@ -31,7 +31,11 @@ test('SQL import: parser preview first, then PostgreSQL decides', async ({ page 
   await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
   await expect(table(page, 'item_0')).toBeVisible();
   await expect(table(page, 'ghost')).toHaveCount(0);
-  // One undo step takes the whole import back.
+  // ELK's layout of the import lands as part of its undo step, so one undo takes the whole import back.
+  await expect(page.getByRole('status').filter({ hasText: 'Layout done' })).toBeAttached({ timeout: 30_000 });
   await toolbar(page).getByRole('button', { name: 'Undo' }).click();
   await expect(table(page, 'User')).toBeVisible();
+  await expect(table(page, 'item_0')).toHaveCount(0);
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(toolbar(page).getByRole('button', { name: 'Redo' })).toBeEnabled();
 });

@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUi } from '@/components/editor/uiStore';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { Dialog, DialogHeader } from '@/components/ui/Dialog';
@@ -20,26 +20,46 @@ async function readFiles(list: FileList | File[]): Promise<SourceFile[]> {
   );
 }
 
+/** Imports run one after another: each replaces the document, and its undo step, in turn. */
+let queue: Promise<unknown> = Promise.resolve();
+let imports = 0;
+
 /**
  * Imports files into a new document (lib/formats/import-into-store: a SQL preview first, then the
  * checked document), shows it at once, and reports warnings. Used by the dialog and by drops.
+ * `signal` cancels it (before it starts, or while it runs: see importIntoStore).
  */
-export async function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string): Promise<Diagnostic[]> {
+export function importIntoEditor(ctx: EditorContext, files: SourceFile[], format?: string, signal?: AbortSignal): Promise<Diagnostic[]> {
+  const run = queue.then(() => (signal?.aborted ? [] : importNow(ctx, files, format, signal)));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function importNow(ctx: EditorContext, files: SourceFile[], format?: string, signal?: AbortSignal): Promise<Diagnostic[]> {
+  const mergeKey = `import:${++imports}`;
   const { document, diagnostics } = await importIntoStore(ctx.store, files, {
     format,
+    mergeKey,
+    signal,
     onShown: (doc) => {
       // The new document is fitted by the canvas (useFitOnOpen).
       ctx.ui().clearSelection();
       ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
     },
   });
-  // Sources without a layout get the instant layered layout; ELK then refines it in its worker.
+  // Sources without a layout get the instant layered layout; ELK then refines it in its worker, as
+  // part of the import's undo step.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
   if (document && !laidOut && Object.keys(document.tables).length <= 200) {
-    setTimeout(() => void runAutoLayout(ctx, false).catch(() => {}), 50);
+    setTimeout(() => void runAutoLayout(ctx, false, mergeKey).catch(() => {}), 50);
   }
   return diagnostics;
 }
+
+/** What an import reports to the user: everything but info, or the error's diagnostics. */
+export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info');
+export const errorDiagnostics = (e: unknown): Diagnostic[] =>
+  e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error', message: (e as Error).message }];
 
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');
@@ -53,22 +73,39 @@ function ImportBody() {
   const folder = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<Diagnostic[]>([]);
   const [done, setDone] = useState(false);
-  const close = () => useUi.getState().openDialog(null);
+  // Messages of the last import: this dialog's, or a drop's on the canvas that opened it.
+  const messages = useUi((s) => s.importReport) ?? [];
+  const running = useRef<AbortController | null>(null);
+  const close = useCallback(() => useUi.getState().openDialog(null), []);
+  // Closing the dialog cancels its running import (the preview is taken back) and clears the report.
+  useEffect(
+    () => () => {
+      running.current?.abort();
+      useUi.getState().setImportReport(null);
+    },
+    [],
+  );
 
-  const run = async (files: SourceFile[], format?: string) => {
+  const run = async (read: () => Promise<SourceFile[]>, format?: string) => {
+    if (running.current) return ctx.ui().announce('An import is already running');
+    const ctrl = new AbortController();
+    running.current = ctrl;
+    const report = (d: Diagnostic[]) => !ctrl.signal.aborted && useUi.getState().setImportReport(d);
     setBusy(true);
-    setMessages([]);
+    setDone(false);
+    report([]);
     try {
-      const diags = await importIntoEditor(ctx, files, format);
-      setMessages(diags.filter((d) => d.severity !== 'info'));
+      const diags = shownDiagnostics(await importIntoEditor(ctx, await read(), format, ctrl.signal));
+      if (ctrl.signal.aborted) return;
+      report(diags);
       setDone(true);
-      if (!diags.some((d) => d.severity !== 'info')) close();
+      if (!diags.length) close();
     } catch (e) {
-      setMessages(e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error', message: (e as Error).message }]);
+      report(errorDiagnostics(e));
     } finally {
-      setBusy(false);
+      running.current = null;
+      if (!ctrl.signal.aborted) setBusy(false);
     }
   };
 
@@ -80,7 +117,8 @@ function ImportBody() {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
-          void filesFromDrop(e.dataTransfer).then((f) => run(f));
+          const { dataTransfer } = e;
+          void run(() => filesFromDrop(dataTransfer));
         }}
         aria-label="Drop files here"
       >
@@ -98,7 +136,11 @@ function ImportBody() {
           multiple
           hidden
           aria-label="Schema file"
-          onChange={(e) => e.target.files?.length && void readFiles(e.target.files).then((f) => run(f))}
+          onChange={(e) => {
+            const picked = [...(e.target.files ?? [])];
+            e.target.value = ''; // choosing the same file again imports it again
+            if (picked.length) void run(() => readFiles(picked));
+          }}
         />
         <input
           ref={folder}
@@ -107,7 +149,11 @@ function ImportBody() {
           multiple
           aria-label="Schema folder"
           {...{ webkitdirectory: '' }}
-          onChange={(e) => e.target.files?.length && void readFiles([...e.target.files].filter((f) => f.name.endsWith('.prisma'))).then((f) => run(f))}
+          onChange={(e) => {
+            const picked = [...(e.target.files ?? [])].filter((f) => f.name.endsWith('.prisma'));
+            e.target.value = '';
+            if (picked.length) void run(() => readFiles(picked));
+          }}
         />
       </div>
       <label className="mb-1 block text-sm font-medium" htmlFor="import-paste">
@@ -131,7 +177,7 @@ function ImportBody() {
           onClick={() => {
             const format = sniffFormat(text);
             const ext = format === 'json' ? 'json' : format === 'prisma' ? 'prisma' : 'sql';
-            void run([{ path: `pasted.${ext}`, text }], format);
+            void run(async () => [{ path: `pasted.${ext}`, text }], format);
           }}
         >
           Import pasted text

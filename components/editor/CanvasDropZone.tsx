@@ -1,15 +1,25 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { filesFromDrop } from '@/components/dialogs/dropFiles';
-import { importIntoEditor } from '@/components/dialogs/ImportDialog';
-import { DiagnosticError, formatDiagnostic } from '@/lib/schema/diagnostics';
+import { errorDiagnostics, importIntoEditor, shownDiagnostics } from '@/components/dialogs/ImportDialog';
+import type { Diagnostic } from '@/lib/schema/diagnostics';
 import { useEditorContext } from './EditorContextProvider';
+import { useUi } from './uiStore';
 
-/** Dropping a .prisma, .sql or .json file (or a Prisma schema folder) on the canvas imports it. */
+/** What an import on the canvas reported (skipped statements, errors): shown in the import dialog. */
+function report(diags: Diagnostic[]) {
+  if (!diags.length) return;
+  useUi.getState().setImportReport(diags);
+  useUi.getState().openDialog('import');
+}
+
+/**
+ * Dropping a .prisma, .sql or .json file (or a Prisma schema folder) on the canvas imports it. What
+ * the import reports opens in the import dialog; drops during an import wait their turn.
+ */
 export function CanvasDropZone({ children }: { children: ReactNode }) {
   const ctx = useEditorContext();
   const [over, setOver] = useState(false);
-  const [error, setError] = useState('');
   return (
     <main
       className="relative min-w-0 flex-1"
@@ -24,10 +34,9 @@ export function CanvasDropZone({ children }: { children: ReactNode }) {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setOver(false);
-        setError('');
         void filesFromDrop(e.dataTransfer)
           .then((files) => importIntoEditor(ctx, files))
-          .catch((err: Error) => setError(err instanceof DiagnosticError ? formatDiagnostic(err.diagnostics[0]) : err.message));
+          .then((diags) => report(shownDiagnostics(diags)), (err: unknown) => report(errorDiagnostics(err)));
       }}
     >
       {children}
@@ -35,11 +44,6 @@ export function CanvasDropZone({ children }: { children: ReactNode }) {
         <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center border-4 border-dashed border-sky-400 bg-sky-100/40 text-lg font-semibold text-sky-800">
           Drop a .prisma, .sql or .json file to import it
         </div>
-      )}
-      {error && (
-        <p role="alert" className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded bg-red-600 px-3 py-1 text-sm text-white">
-          {error}
-        </p>
       )}
     </main>
   );

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Id } from '@/lib/schema/types';
 import type { Fragment } from '@/lib/store/commands/clipboard';
+import type { Diagnostic } from '@/lib/schema/diagnostics';
 
 export type Dialog = 'search' | 'help' | 'import' | 'export' | null;
 export type PanelTab = 'inspector' | 'enums' | 'code' | 'diagnostics';
@@ -30,6 +31,8 @@ export interface UiState {
   confirm: ConfirmRequest | null;
   /** Announced to screen readers and shown briefly. */
   status: string;
+  /** What the last import reported (skipped statements, warnings, errors), shown by the import dialog. */
+  importReport: Diagnostic[] | null;
   select(ids: Id[], additive?: boolean): void;
   setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
@@ -41,6 +44,7 @@ export interface UiState {
   setPendingConnection(c: PendingConnection | null): void;
   askConfirm(c: ConfirmRequest | null): void;
   announce(status: string): void;
+  setImportReport(report: Diagnostic[] | null): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -53,6 +57,7 @@ export const useUi = create<UiState>()((set) => ({
   pendingConnection: null,
   confirm: null,
   status: '',
+  importReport: null,
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -71,4 +76,5 @@ export const useUi = create<UiState>()((set) => ({
   setPendingConnection: (pendingConnection) => set({ pendingConnection }),
   askConfirm: (confirm) => set({ confirm }),
   announce: (status) => set({ status }),
+  setImportReport: (importReport) => set({ importReport }),
 }));

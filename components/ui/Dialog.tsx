@@ -1,11 +1,17 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog: role=dialog, labelled, closes on Escape and on backdrop click, keeps focus inside. */
 export function Dialog(props: { label: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { onClose } = props;
+  // The latest onClose, without re-running the effect: it moves focus, so it must run once per
+  // opening, not on every render of a parent that passes a new function.
+  const onCloseRef = useRef(props.onClose);
+  useLayoutEffect(() => {
+    onCloseRef.current = props.onClose;
+  });
   useEffect(() => {
+    const onClose = () => onCloseRef.current();
     const el = ref.current;
     const previous = document.activeElement as HTMLElement | null;
     const first = el?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button');
@@ -32,9 +38,9 @@ export function Dialog(props: { label: string; onClose(): void; children: ReactN
       el?.removeEventListener('keydown', onKey);
       previous?.focus?.();
     };
-  }, [onClose]);
+  }, []);
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-8 pt-[10vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-8 pt-[10vh]" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
       <div
         ref={ref}
         role="dialog"

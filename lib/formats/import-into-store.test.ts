@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../schema/serialize';
 import { createSchemaStore } from '../store/store';
+import { setLayout } from '../store/commands';
 import { DiagnosticError } from '../schema/diagnostics';
 import { overrideReader } from './registry';
 import { CHECKING_LABEL, importIntoStore } from './import-into-store';
@@ -84,5 +85,45 @@ describe('importIntoStore', () => {
     open();
     expect((await done).document).toBeUndefined();
     expect(store.getState().document).toBe(other);
+  });
+
+  it('cancelled: takes the preview back at once, with the history it replaced, and never loads the result', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    let open!: () => void;
+    fakeReader({ document: { ...sample(), name: 'preview' }, diagnostics: [] }, { document: { ...sample(), name: 'real' }, diagnostics: [] }, new Promise((r) => (open = r)));
+    const ctrl = new AbortController();
+    const done = importIntoStore(store, files, { signal: ctrl.signal });
+    await Promise.resolve();
+    expect(store.getState().document.name).toBe('preview');
+    ctrl.abort();
+    expect(store.getState().document).toBe(original);
+    expect(store.getState().provisional).toBeUndefined();
+    open();
+    expect((await done).document).toBeUndefined();
+    expect(store.getState().document).toBe(original);
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('cancelled without a preview: the result is not loaded', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    restore = overrideReader('postgres', async () => ({ document: { ...sample(), name: 'real' }, diagnostics: [] }));
+    const ctrl = new AbortController();
+    const done = importIntoStore(store, files, { signal: ctrl.signal });
+    ctrl.abort();
+    expect((await done).document).toBeUndefined();
+    expect(store.getState().document).toBe(original);
+  });
+
+  it('passes its merge key to the load, so the layout that follows joins the import\'s undo step', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    fakeReader({ document: { ...sample(), name: 'preview' }, diagnostics: [] }, { document: { ...sample(), name: 'real' }, diagnostics: [] });
+    const { document } = await importIntoStore(store, files, { mergeKey: 'import:7' });
+    expect(store.getState().lastMergeKey).toBe('import:7');
+    store.getState().dispatch(setLayout({ ...document!.layout.nodes }, 'import:7'));
+    store.getState().dispatch(setLayout({}, 'import:7'));
+    expect(store.getState().past).toEqual([original]);
   });
 });

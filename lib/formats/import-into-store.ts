@@ -15,7 +15,7 @@ import type { SourceFile } from './types';
 export const CHECKING_LABEL = 'Checking with PostgreSQL…';
 
 export interface StoreImportResult {
-  /** The document now in the store; undefined if another document replaced the preview meanwhile. */
+  /** The document now in the store; undefined if another document replaced the preview meanwhile, or the import was cancelled. */
   document?: SchemaDocument;
   diagnostics: Diagnostic[];
 }
@@ -23,25 +23,41 @@ export interface StoreImportResult {
 export async function importIntoStore(
   store: SchemaStore,
   files: SourceFile[],
-  opts: { format?: string; onShown?(doc: SchemaDocument): void } = {},
+  opts: {
+    format?: string;
+    onShown?(doc: SchemaDocument): void;
+    /** A command dispatched next with this merge key joins the import's undo step (see SchemaState.load). */
+    mergeKey?: string;
+    /** Cancels the import: a preview shown is taken back at once, and the result is not loaded. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<StoreImportResult> {
   let preview: SchemaDocument | undefined;
   let result;
+  const { signal } = opts;
+  const takeBack = () => {
+    if (preview && store.getState().document === preview) store.getState().settle();
+  };
+  signal?.addEventListener('abort', takeBack);
   try {
     result = await importSourceFiles(files, {
       format: opts.format,
       onPreview: (p) => {
+        if (signal?.aborted) return;
         preview = p.document;
-        store.getState().load(p.document, { keepHistory: true, provisional: CHECKING_LABEL });
+        store.getState().load(p.document, { keepHistory: true, provisional: CHECKING_LABEL, mergeKey: opts.mergeKey });
         opts.onShown?.(p.document);
       },
     });
   } catch (e) {
-    if (preview && store.getState().document === preview) store.getState().settle();
+    takeBack();
     throw e;
+  } finally {
+    signal?.removeEventListener('abort', takeBack);
   }
+  if (signal?.aborted) return { diagnostics: result.diagnostics };
   if (!preview) {
-    store.getState().load(result.document, { keepHistory: true });
+    store.getState().load(result.document, { keepHistory: true, mergeKey: opts.mergeKey });
     opts.onShown?.(result.document);
     return result;
   }

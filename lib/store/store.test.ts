@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSchemaStore } from './store';
-import { addColumn, addTable, deleteColumn, deleteTable, moveNodes, renameTable, updateColumn, addRelation } from './commands';
+import { addColumn, addTable, deleteColumn, deleteTable, moveNodes, renameTable, updateColumn, addRelation, setLayout } from './commands';
 import { createColumn, createTable, sequentialIds, parseDocument, validateDocument } from '../schema';
 import { CommandError } from './command';
 
@@ -106,6 +106,27 @@ describe('schema store', () => {
     expect(store.getState().past).toHaveLength(1);
     store.getState().undo();
     expect(store.getState().document.layout.nodes[id]).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('a load with a merge key takes the next command with that key into its undo step (an import and its layout)', () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    const imported = { ...sample(), name: 'imported' };
+    const id = userId(imported);
+    store.getState().load(imported, { keepHistory: true, mergeKey: 'import:1' });
+    store.getState().dispatch(setLayout({ ...imported.layout.nodes, [id]: { x: 500, y: 7 } }, 'import:1'));
+    expect(store.getState().document.layout.nodes[id]).toMatchObject({ x: 500, y: 7 });
+    expect(store.getState().past).toEqual([original]);
+    store.getState().undo();
+    expect(store.getState().document).toBe(original);
+    store.getState().redo();
+    expect(store.getState().document.layout.nodes[id]).toMatchObject({ x: 500, y: 7 });
+    // Once another command came in between, the layout is a step of its own.
+    store.getState().load(imported, { keepHistory: true, mergeKey: 'import:2' });
+    store.getState().dispatch(moveNodes({ [id]: { x: 1, y: 1 } }, 'drag'));
+    store.getState().dispatch(setLayout({ ...imported.layout.nodes, [id]: { x: 9, y: 9 } }, 'import:2'));
+    store.getState().undo();
+    expect(store.getState().document.layout.nodes[id]).toMatchObject({ x: 1, y: 1 });
   });
 
   it('adds a table and a column, and a new command clears the redo stack', () => {

@@ -26,8 +26,11 @@ export interface SchemaState {
   dispatch(cmd: Command): void;
   undo(): void;
   redo(): void;
-  /** Replaces the document (open, import). Clears history unless `keepHistory`. */
-  load(doc: SchemaDocument, opts?: { keepHistory?: boolean; provisional?: string }): void;
+  /**
+   * Replaces the document (open, import). Clears history unless `keepHistory`. With `mergeKey`, a
+   * command dispatched next with the same key joins the load's undo step (an import's layout).
+   */
+  load(doc: SchemaDocument, opts?: { keepHistory?: boolean; provisional?: string; mergeKey?: string }): void;
   /**
    * Ends a provisional document: replaces it with `doc` (no new undo step: the load was the step),
    * or, without `doc`, takes the load back as if it had not happened.
@@ -87,7 +90,7 @@ export function createSchemaStore(initial: SchemaDocument): SchemaStore {
         document: doc,
         past: opts?.keepHistory ? [...before.past, before.document].slice(-HISTORY_LIMIT) : [],
         future: [],
-        lastMergeKey: undefined,
+        lastMergeKey: opts?.mergeKey,
         provisional: opts?.provisional,
         beforeProvisional: opts?.provisional ? before : undefined,
       });

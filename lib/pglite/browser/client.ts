@@ -31,9 +31,15 @@ function getWorker(): Worker {
     }
   };
   w.onerror = (e) => {
-    for (const p of pending.values()) p.reject(new Error(`SQL import worker failed: ${e.message}`));
+    // A worker script that fails to load reports a plain Event, without a message.
+    const reason = e.message || 'the SQL import worker could not start';
+    for (const p of pending.values()) p.reject(new Error(`SQL import worker failed: ${reason}`));
     pending.clear();
+    w.terminate();
     worker = undefined;
+    // Warming up again starts a new worker.
+    warmResolve?.();
+    warm = undefined;
   };
   worker = w;
   return w;

@@ -34,10 +34,14 @@ let spare: Promise<PgRunner> | undefined;
 async function freshDb(extensions: Awaited<ReturnType<typeof loadExtensions>>['extensions'] = {}): Promise<PGlite> {
   const assets = await loadPgliteAssets();
   if (!template) {
+    // The first database is initialised from scratch, without extensions, and is the template.
     const first = PGlite.create({ ...assets, postgresqlconf: THROWAWAY_CONF });
     template = first.then((db) => db.dumpDataDir('none'));
+    template.catch(() => (template = undefined));
+    const db = await first;
     await template;
-    return first;
+    if (!Object.keys(extensions).length) return db;
+    await db.close();
   }
   return PGlite.create({ ...assets, extensions, loadDataDir: await template, postgresqlconf: THROWAWAY_CONF });
 }
@@ -54,9 +58,18 @@ function prepareSpare() {
 
 async function boot(names: string[]): Promise<PgRunner> {
   if (!names.length) {
-    const r = await (spare ?? freshDb().then((db) => pgRunner(db)));
-    spare = undefined; // the next one is booted after this import has answered
-    return r;
+    // Taken before any await: an import that starts meanwhile must not get the same database. The
+    // next spare is booted after this import has answered.
+    const ready = spare;
+    spare = undefined;
+    if (ready) {
+      try {
+        return await ready;
+      } catch {
+        // The spare failed to boot: boot a database now.
+      }
+    }
+    return pgRunner(await freshDb());
   }
   const { extensions, missing } = await loadExtensions(names);
   return pgRunner(await freshDb(extensions), missing);

@@ -26,8 +26,9 @@ export function setNodeLayout(id: Id, patch: Partial<NodeLayout>): Command {
 }
 
 /** Replaces all positions at once (auto layout, import). */
-export function setLayout(nodes: Record<Id, NodeLayout>): Command {
-  return command('layout/set', 'Auto layout', (doc) => ({ ...doc, layout: { ...doc.layout, nodes } }));
+/** Sets all node positions (auto layout). With `mergeKey`, it joins the undo step of a load with that key. */
+export function setLayout(nodes: Record<Id, NodeLayout>, mergeKey?: string): Command {
+  return command('layout/set', 'Auto layout', (doc) => ({ ...doc, layout: { ...doc.layout, nodes } }), mergeKey);
 }
 
 export function toggleCollapsed(ids: Id[]): Command {
