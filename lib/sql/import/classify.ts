@@ -110,7 +110,7 @@ export function classify(text: string): Classified {
   for (const [re, kind] of RAW_KINDS) {
     if (!re.test(head)) continue;
     if (kind === 'comment') {
-      const m = new RegExp(String.raw`^comment\s+on\s+(table|column)\s+(${PATH})\s+is\b`, 'i').exec(text);
+      const m = new RegExp(String.raw`^comment\s+on\s+(table|column|schema|type|view)\s+(${PATH})\s+is\b`, 'i').exec(text);
       if (m) return { execute: true, raw: 'comment', target: { what: m[1].toLowerCase(), path: identPath(m[2]) } };
     }
     if (CREATES[kind]) {

@@ -163,7 +163,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
       return;
     }
-    if (c.target) targets.push({ index, schema, text, searchPath, ...c.target });
+    // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
+    if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
     if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath });
   };
   const runOne = async (p: Pending) => {
@@ -296,6 +297,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const [key, t] of built.tableByKey) if (!tableNode.has(t.id)) nodes.push({ id: t.id, prio: -1, keys: [`rel:${key}`], raw: false });
     for (const [key, id] of built.viewByKey) if (!tableNode.has(id)) nodes.push({ id, prio: 1e9, keys: [`rel:${key}`], raw: false });
     const modelledTable = (t: { path: string[]; schema: string }) => built.tableByKey.has(keyOf(t));
+    // Comments the document holds (on schemas, tables, columns, enums and views) are written from it.
+    const schemaName = new Map(Object.values(doc.namespaces).map((n) => [n.id, n.name]));
+    const enumKeys = new Set(Object.values(doc.enums).map((e) => `${schemaName.get(e.namespace ?? '') ?? 'public'}.${e.dbName ?? e.name}`));
+    const modelledComment = (what: string, t: { path: string[]; schema: string }) =>
+      what === 'schema' ? t.path.length === 1 && [...schemaName.values()].includes(t.path[0])
+      : what === 'column' ? modelledTable({ ...t, path: t.path.slice(0, -1) })
+      : what === 'type' ? enumKeys.has(keyOf(t))
+      : what === 'view' ? built.viewByKey.has(keyOf(t))
+      : modelledTable(t);
     const addRaw = (kind: string, text: string, at: number, name?: string, key?: string, path?: string) => {
       const id = ids('raw');
       doc.raw[id] = { id, dialect: 'postgresql', kind, text, ...(name ? { name } : {}) };
@@ -309,7 +319,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
       if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tg && built.absorbedSequences.has(keyOf(tg))) continue;
-      if (k.kind === 'comment' && tg && modelledTable(k.c.target!.what === 'column' ? { ...tg, path: tg.path.slice(0, -1) } : tg)) continue;
+      if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).
         const m = /\battach\s+partition\s+((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?)/i.exec(k.text);

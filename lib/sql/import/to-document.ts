@@ -63,7 +63,9 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const nsBySchema = new Map<string, Id>();
   for (const s of cat.schemas) {
     const id = ids('ns');
-    doc.namespaces[id] = { id, name: s.name!, ...(s.comment ? { comment: s.comment } : {}) };
+    // The public schema's own comment comes with every database: not the script's.
+    const comment = s.name === 'public' && s.comment === 'standard public schema' ? null : s.comment;
+    doc.namespaces[id] = { id, name: s.name!, ...(comment ? { comment } : {}) };
     nsBySchema.set(s.name!, id);
   }
   const models = new NameScope(RESERVED_MODEL_NAMES);
