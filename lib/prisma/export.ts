@@ -248,11 +248,48 @@ export function exportPrismaSync(doc: SchemaDocument): ExportResult {
     acc.append(text);
   }
   for (const [file, acc] of appended) files.set(file, acc.text());
-  for (const t of Object.values(doc.tables)) {
-    if (t.checks.length) diagnostics.push({ severity: 'info', code: 'prisma/not-expressible', message: `table ${t.name}: check constraints cannot be written in Prisma and were left out` });
-  }
+  diagnostics.push(...notExpressible(doc));
   const out: SourceFile[] = [...files].map(([path, text]) => ({ path, text }));
   return { files: out, diagnostics };
+}
+
+/** Few names per warning line; the count says how many there are. */
+const listNames = (names: string[]) => (names.length > 8 ? `${names.slice(0, 8).join(', ')}, ... (${names.length})` : names.join(', '));
+
+/**
+ * What the document holds that a Prisma schema cannot: each is listed, so nothing is left out
+ * silently. The document keeps all of it (SQL export writes it).
+ */
+function notExpressible(doc: SchemaDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (message: string) => out.push({ severity: 'warning', code: 'prisma/not-expressible', message });
+  for (const t of Object.values(doc.tables)) {
+    if (t.checks.length) warn(`table ${t.name}: check constraints cannot be written in Prisma and were left out: ${listNames(t.checks.map((c) => c.dbName ?? c.expression))}`);
+    const generated = t.columns.filter((c) => c.generated).map((c) => c.name);
+    if (generated.length) warn(`table ${t.name}: generated columns are written as plain columns (Prisma cannot express GENERATED ALWAYS AS): ${listNames(generated)}`);
+    const identity = t.columns.filter((c) => c.identity).map((c) => c.name);
+    if (identity.length) warn(`table ${t.name}: identity columns are written as plain columns or autoincrement() (Prisma cannot express GENERATED ... AS IDENTITY): ${listNames(identity)}`);
+  }
+  // Database comments (COMMENT ON) are not Prisma's `///` documentation, which Prisma Migrate ignores.
+  const commented: string[] = [];
+  for (const n of Object.values(doc.namespaces)) if (n.comment) commented.push(`schema ${n.name}`);
+  for (const e of Object.values(doc.enums)) if (e.comment) commented.push(`enum ${e.name}`);
+  for (const v of Object.values(doc.views)) if (v.comment) commented.push(`view ${v.name}`);
+  for (const t of Object.values(doc.tables)) {
+    if (t.comment) commented.push(`table ${t.name}`);
+    for (const c of t.columns) if (c.comment) commented.push(`column ${t.name}.${c.name}`);
+  }
+  if (commented.length) warn(`database comments cannot be written in Prisma and were left out: ${listNames(commented)}`);
+  const raw = new Map<string, string[]>();
+  for (const r of Object.values(doc.raw)) {
+    if (r.dialect === 'prisma') continue;
+    const list = raw.get(r.kind) ?? raw.set(r.kind, []).get(r.kind)!;
+    list.push(r.name ?? r.text.split('\n')[0].slice(0, 60));
+  }
+  for (const [kind, names] of raw) {
+    warn(`raw SQL the document keeps, left out because Prisma cannot express it: ${names.length} ${kind.replace(/-/g, ' ')}: ${listNames(names)}`);
+  }
+  return out;
 }
 
 export async function exportPrisma(doc: SchemaDocument, opts: { skipValidation?: boolean } = {}): Promise<ExportResult> {
