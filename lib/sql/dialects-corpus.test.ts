@@ -40,10 +40,6 @@ const KNOWN_BY_REASON: Record<string, string[]> = {
     'mariadb sql/postgrest-spec-fixtures-schema.sql: failed: CREATE TABLE `pgrst_reserved_chars` ( `*id*` INTEGER, `:arr-',
     'mariadb sql/postgrest-spec-fixtures-schema.sql: pgrst_reserved_chars: table missing',
   ],
-  'InnoDB keys hold at most 3072 bytes: a VARCHAR(1500) utf8mb4 key is indexed by a prefix, which a foreign key cannot reference': [
-    'mariadb prisma/boxyhq-saas-starter-kit.prisma: failed: ALTER TABLE `jackson_index` ADD CONSTRAINT `jackson_index_st',
-    'mariadb prisma/boxyhq-saas-starter-kit.prisma: jackson_index: 1 foreign keys expected, 0 found',
-  ],
 };
 const KNOWN: Record<string, string> = Object.fromEntries(Object.entries(KNOWN_BY_REASON).flatMap(([why, keys]) => keys.map((k) => [k, why])));
 

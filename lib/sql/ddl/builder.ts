@@ -178,9 +178,15 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     }
   }
 
-  const indexCols = (t: Table, cols: IndexColumn[], forIndex: boolean): string | undefined => {
+  const indexCols = (t: Table, cols: IndexColumn[], forIndex: boolean, unique = true): string | undefined => {
     const parts: string[] = [];
-    for (const ic of cols) {
+    // The key's column types, for a dialect whose keys have a size limit (see Dialect.indexPrefix).
+    const typeOf = (id?: Id) => {
+      const col = columnOf(t, id);
+      return col ? d.columnType(typed(col), keyed.has(col.id) ? silentKeyed : silentPlain, false).sql : '';
+    };
+    const types = d.indexPrefix ? cols.map((ic) => (ic.column ? typeOf(ic.column) : '')) : [];
+    for (const [i, ic] of cols.entries()) {
       let s: string;
       if (ic.expression) {
         if (d.expressionIndexes === false) return undefined;
@@ -189,8 +195,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         s = `(${expr})`;
       } else {
         s = d.quote(colName(t, ic.column));
-        const col = d.indexPrefix ? columnOf(t, ic.column) : undefined;
-        const prefix = col && d.indexPrefix ? d.indexPrefix(d.columnType(typed(col), keyed.has(col.id) ? silentKeyed : silentPlain, false).sql) : undefined;
+        const prefix = d.indexPrefix && types[i] ? d.indexPrefix(types[i], { unique, types }) : undefined;
         if (prefix === 'skip') return undefined;
         const length = ic.length ?? prefix;
         if (length && d.id === 'mysql') s += `(${length})`;
@@ -320,7 +325,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const ixName = d.globalNames?.indexes
         ? uniqueName(baseName, usedIndexNames, d.maxIdentifierLength, (n) => warn(`${tableName(t)}: index ${baseName} renamed ${n} (index names are unique per database)`))
         : baseName;
-      let cols = indexCols(t, ix.columns, true);
+      let cols = indexCols(t, ix.columns, true, ix.unique);
       if (!cols) {
         warn(`${tableName(t)}: index ${ixName} cannot be written for ${d.id}; skipped`);
         continue;

@@ -49,8 +49,11 @@ export interface Dialect {
   now(typeSql: string): string;
   identity(generation: 'always' | 'by-default', options?: string): string | undefined;
   generated(expression: string, stored: boolean): string;
-  /** Prefix length for indexed columns of this type (MySQL TEXT/BLOB), or 'skip' (not indexable). */
-  indexPrefix?(typeSql: string): number | 'skip' | undefined;
+  /**
+   * Prefix length for an indexed column of this type (MySQL TEXT/BLOB), or 'skip' (not indexable).
+   * `index`: whether the key is unique, and the types of all its columns (a key has a size limit).
+   */
+  indexPrefix?(typeSql: string, index: { unique: boolean; types: string[] }): number | 'skip' | undefined;
   /**
    * Rewrites an SQL expression written for another provider (a default, check, index expression,
    * index predicate or generated column) into this dialect; undefined when it has no equivalent.

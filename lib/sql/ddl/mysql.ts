@@ -28,14 +28,19 @@ function withArgs(template: string, args: string[]): string {
     const n = template.startsWith('DATETIME') || template.startsWith('TIME') ? String(Math.min(6, Number(args[0]))) : args[0];
     return template.replace('(n)', `(${n})`);
   }
-  return template === 'DECIMAL' && args.length ? `DECIMAL(${args.join(',')})` : template;
+  // PostgreSQL `numeric` without a precision is unbounded; MySQL's bare DECIMAL is DECIMAL(10,0).
+  if (template === 'DECIMAL') return args.length ? `DECIMAL(${args.join(',')})` : 'DECIMAL(65,30)';
+  return template;
 }
 
 function nativeSql(col: Column, ctx: TypeContext): string | undefined {
   const n = col.type.native;
   if (!n) return undefined;
   if (ctx.source === 'mysql') return MYSQL_NATIVE[n.name] ?? n.name.toUpperCase() + (n.args.length ? `(${n.args.join(',')})` : '');
-  if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) return withArgs(FROM_PG[n.name], n.args);
+  if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) {
+    if (n.name === 'Decimal' && !n.args.length) ctx.warn(`column ${col.name}: numeric without a precision is unbounded; written as DECIMAL(65,30)`);
+    return withArgs(FROM_PG[n.name], n.args);
+  }
   ctx.warn(`native type @db.${n.name} (${ctx.source}) has no MySQL equivalent; using the default for ${col.type.kind}`);
   return undefined;
 }
@@ -48,13 +53,22 @@ const stringLiteral = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, 
 const EXPRESSION_DEFAULT_TYPES = /^(TINY|MEDIUM|LONG)?(TEXT|BLOB)\b|^JSON\b|^GEOMETRY|^POINT|^LINESTRING|^POLYGON/i;
 
 /**
- * Unbounded text in a key: InnoDB cannot index it whole (no foreign key can use it, a primary key or
- * unique index only a prefix), so it is written as Prisma's VARCHAR(191).
+ * Text in a key must fit InnoDB's 3072-byte key in utf8mb4 (768 characters) whole: a longer key would
+ * be a prefix key, which changes what counts as unique and which no foreign key can reference.
+ * Unbounded text is written as Prisma's VARCHAR(191); a longer VARCHAR as VARCHAR(768).
  */
 function keyedType(col: Column, sql: string, ctx: TypeContext): string {
-  if (!ctx.keyed || ctx.source === 'mysql' || !/text$/i.test(sql) || !/^(LONG|MEDIUM|TINY)?TEXT$/i.test(sql)) return sql;
-  ctx.warn(`column ${col.name}: unbounded text in a key written as VARCHAR(191)`);
-  return 'VARCHAR(191)';
+  if (!ctx.keyed || ctx.source === 'mysql') return sql;
+  if (/^(LONG|MEDIUM|TINY)?TEXT$/i.test(sql)) {
+    ctx.warn(`column ${col.name}: unbounded text in a key written as VARCHAR(191)`);
+    return 'VARCHAR(191)';
+  }
+  const n = /^VARCHAR\((\d+)\)$/i.exec(sql);
+  if (n && Number(n[1]) > 768) {
+    ctx.warn(`column ${col.name}: VARCHAR(${n[1]}) in a key is longer than InnoDB can index whole (768 characters in utf8mb4); written as VARCHAR(768)`);
+    return 'VARCHAR(768)';
+  }
+  return sql;
 }
 
 export const mysqlDialect: Dialect = {
@@ -103,11 +117,16 @@ export const mysqlDialect: Dialect = {
   },
   identity: () => 'AUTO_INCREMENT',
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
-  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR longer than InnoDB's 3072-byte key in utf8mb4.
-  indexPrefix: (typeSql) => {
+  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR longer than InnoDB's 3072-byte key in utf8mb4
+  // (768 characters), and, in a plain index whose columns together are longer, each long VARCHAR.
+  // (Keys, unique or referenced, are written short enough instead: see keyedType.)
+  indexPrefix: (typeSql, index) => {
     if (/^JSON$/i.test(typeSql)) return 'skip';
     if (/TEXT|BLOB/i.test(typeSql)) return 191;
-    const n = /^VAR(CHAR|BINARY)\((\d+)\)/i.exec(typeSql);
-    return n && Number(n[2]) > 768 ? 191 : undefined;
+    const chars = (t: string) => (/TEXT|BLOB/i.test(t) ? 191 : Number(/^VAR(?:CHAR|BINARY)\((\d+)\)/i.exec(t)?.[1] ?? 0));
+    const n = chars(typeSql);
+    if (n > 768) return 191;
+    const total = index.types.reduce((sum, t) => sum + Math.min(chars(t), 768), 0);
+    return !index.unique && n > 191 && total > 768 ? 191 : undefined;
   },
 };

@@ -29,7 +29,7 @@ export const sqliteDialect: Dialect = {
     }
     if (t.kind === 'Enum') return { sql: 'TEXT' };
     if (t.kind === 'Unsupported') {
-      if (ctx.source !== 'sqlite') ctx.warn(`column ${col.name}: type ${t.unsupported} is kept as a SQLite type name (no equivalent)`);
+      if (ctx.source !== 'sqlite') ctx.warn(`column ${col.name}: type ${t.unsupported} has no SQLite equivalent; written as BLOB`);
       return { sql: ctx.source === 'sqlite' ? t.unsupported! : 'BLOB' };
     }
     if (t.kind === 'Composite') return { sql: 'JSONB' };
