@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into a command that stops reading (`| head`): stop quietly, as other CLIs do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

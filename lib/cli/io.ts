@@ -18,11 +18,17 @@ export async function statPath(p: string): Promise<'file' | 'dir' | 'missing'> {
   }
 }
 
+/** A file's text, without a byte-order mark (editors on Windows write one; no format has it). */
+async function readText(p: string): Promise<string> {
+  const text = await fs.readFile(p, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). */
 export async function readInput(p: string, extensions: string[]): Promise<SourceFile[]> {
   const kind = await statPath(p);
   if (kind === 'missing') throw new CliError(`${p}: no such file or folder`);
-  if (kind === 'file') return [{ path: path.basename(p), text: await fs.readFile(p, 'utf8') }];
+  if (kind === 'file') return [{ path: path.basename(p), text: await readText(p) }];
   const out: SourceFile[] = [];
   const walk = async (dir: string) => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
@@ -30,7 +36,7 @@ export async function readInput(p: string, extensions: string[]): Promise<Source
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full);
       else if (extensions.some((ext) => e.name.toLowerCase().endsWith(ext))) {
-        out.push({ path: path.relative(p, full).split(path.sep).join('/'), text: await fs.readFile(full, 'utf8') });
+        out.push({ path: path.relative(p, full).split(path.sep).join('/'), text: await readText(full) });
       }
     }
   };
@@ -39,9 +45,10 @@ export async function readInput(p: string, extensions: string[]): Promise<Source
   return out;
 }
 
-/** Writes one file to `out`, or several files into the folder `out`. */
+/** Writes one file to `out`, or several files into the folder `out` (also one, if `out` ends in a slash). */
 export async function writeOutput(out: string, files: SourceFile[]): Promise<string[]> {
-  if (files.length === 1 && (await statPath(out)) !== 'dir') {
+  const folder = /[\\/]$/.test(out) || (await statPath(out)) === 'dir';
+  if (files.length === 1 && !folder) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await fs.writeFile(out, files[0].text);
     return [out];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,5 +76,49 @@ describe('schemata CLI', () => {
     const bad = spawnSync(process.execPath, [bin, 'convert', 'missing.json', '--to', 'json'], { encoding: 'utf8', cwd: root });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('schemata: missing.json: no such file or folder\n');
+  });
+
+  it('-o ending in a slash is a folder, also for one output file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemata-'));
+    const r = await run(['convert', samplePath, '--to', 'json', '-o', 'out/'], dir);
+    expect(r.code).toBe(0);
+    expect(statSync(path.join(dir, 'out')).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(dir, 'out'))).toHaveLength(1);
+  });
+
+  it('error diagnostics, or an input of which nothing could be read, exit 1 (the output is still written)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemata-'));
+    writeFileSync(path.join(dir, 'bad.prisma'), 'datasource db {\n  provider = "postgresql"\n  url = env("X")\n}\n\nmodel A {\n  id Int @id\n  b  Bogus\n}\n');
+    const bad = await run(['convert', 'bad.prisma', '--to', 'postgres'], dir);
+    expect(bad.stderr).toMatch(/bad\.prisma:8:\d+: error: .*Bogus/);
+    expect(bad.stdout).toContain('CREATE TABLE "A"');
+    expect(bad.code).toBe(1);
+    writeFileSync(path.join(dir, 'garbage.sql'), 'this is not SQL;\nnor is this;\n');
+    const garbage = await run(['convert', 'garbage.sql', '--to', 'prisma'], dir);
+    expect(garbage.stderr).toMatch(/garbage\.sql:1:1: warning: statement skipped/);
+    expect(garbage.stderr).toMatch(/nothing could be imported/);
+    expect(garbage.code).toBe(1);
+  });
+
+  it('stops quietly when stdout is closed early (piped into head)', () => {
+    const bin = path.join(root, 'lib/cli/bin.mjs');
+    const big = path.join(mkdtempSync(path.join(os.tmpdir(), 'schemata-')), 'big.json');
+    const doc = JSON.parse(readFileSync(samplePath, 'utf8'));
+    doc.description = 'x'.repeat(4_000_000);
+    writeFileSync(big, JSON.stringify(doc));
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" convert "${big}" --to json | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|at /);
+  });
+
+  it('--from a format that cannot be read is a usage error that says so; a byte-order mark is ignored', async () => {
+    const mysql = await run(['convert', samplePath, '--to', 'json', '--from', 'mysql']);
+    expect(mysql.code).toBe(2);
+    expect(mysql.stderr).toMatch(/mysql can be written, not read/);
+    expect((await run(['convert', samplePath, '--to', 'json', '--from', 'xml'])).code).toBe(2);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemata-'));
+    writeFileSync(path.join(dir, 'bom.json'), '\ufeff' + readFileSync(samplePath, 'utf8'));
+    const bom = await run(['convert', 'bom.json', '--to', 'json'], dir);
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(readFileSync(samplePath, 'utf8'));
   });
 });

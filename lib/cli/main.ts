@@ -86,25 +86,35 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   if (kind === 'missing') throw new CliError(`${opts.input}: no such file or folder`);
   const source = opts.from ? formatById(opts.from) : formatForPath(inputPath, kind === 'dir');
   if (!source?.read) {
-    throw new CliError(
-      opts.from
-        ? `unknown input format "${opts.from}"`
-        : `${opts.input}: cannot tell the format from the name (use a known extension or --from)`,
-    );
+    if (opts.from) {
+      const readable = FORMATS.filter((f) => f.read).map((f) => f.id).join(', ');
+      throw new CliError(source ? `${opts.from} can be written, not read (--from is one of: ${readable})` : `unknown input format "${opts.from}" (one of: ${readable})`, 2);
+    }
+    throw new CliError(`${opts.input}: cannot tell the format from the name (use a known extension or --from)`);
   }
   const files = await readInput(inputPath, source.extensions);
   const imported = await source.read(files, { name: path.basename(inputPath).replace(/\.[^.]+$/, '') });
   const exported = await target.write(imported.document);
-  for (const d of [...imported.diagnostics, ...exported.diagnostics]) io.stderr(formatDiagnostic(d) + '\n');
+  const diagnostics = [...imported.diagnostics, ...exported.diagnostics];
+  // Prisma to Prisma validates twice (reading and writing): each message once.
+  for (const line of new Set(diagnostics.map(formatDiagnostic))) io.stderr(line + '\n');
+  const doc = imported.document;
+  const empty = !Object.keys(doc.tables).length && !Object.keys(doc.enums).length && !Object.keys(doc.views).length && !Object.keys(doc.raw).length;
+  // Errors, or an input that gave nothing while something in it failed, are bad input: the output is
+  // still written (what could be read), and the exit code says it is not the whole input.
+  const failed = diagnostics.some((d) => d.severity === 'error') || (empty && diagnostics.some((d) => d.severity === 'warning'));
+  if (empty && failed && !diagnostics.some((d) => d.severity === 'error')) io.stderr(`schemata: ${opts.input}: nothing could be imported\n`);
   if (opts.out) {
-    const written = await writeOutput(path.resolve(io.cwd, opts.out), exported.files);
+    // A trailing slash says "folder", which path.resolve would drop.
+    const out = path.resolve(io.cwd, opts.out) + (/[\\/]$/.test(opts.out) ? path.sep : '');
+    const written = await writeOutput(out, exported.files);
     io.stderr(`wrote ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}\n`);
   } else if (exported.files.length === 1) {
     io.stdout(exported.files[0].text);
   } else {
     for (const f of exported.files) io.stdout(`// ---- ${f.path} ----\n${f.text}`);
   }
-  return 0;
+  return failed ? 1 : 0;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

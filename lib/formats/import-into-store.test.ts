@@ -7,6 +7,7 @@ import { setLayout } from '../store/commands';
 import { DiagnosticError } from '../schema/diagnostics';
 import { overrideReader } from './registry';
 import { CHECKING_LABEL, importIntoStore } from './import-into-store';
+import { importSourceFiles } from './import';
 import type { ImportResult } from './types';
 
 const sample = () => parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8'));
@@ -125,5 +126,11 @@ describe('importIntoStore', () => {
     store.getState().dispatch(setLayout({ ...document!.layout.nodes }, 'import:7'));
     store.getState().dispatch(setLayout({}, 'import:7'));
     expect(store.getState().past).toEqual([original]);
+  });
+
+  it('ignores a byte-order mark at the start of a file', async () => {
+    const text = readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8');
+    const { document } = await importSourceFiles([{ path: 'bom.schemata.json', text: '\ufeff' + text }]);
+    expect(names(document)).toEqual(names(sample()));
   });
 });

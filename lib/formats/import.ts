@@ -37,6 +37,8 @@ export async function importSourceFiles(files: SourceFile[], opts: { format?: st
     ]);
   }
   const name = opts.name ?? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  // A byte-order mark (editors on Windows write one) is not part of any format.
+  files = files.map((f) => (f.text.charCodeAt(0) === 0xfeff ? { ...f, text: f.text.slice(1) } : f));
   const onPreview = opts.onPreview && ((p: ImportResult) => opts.onPreview!({ ...p, document: withLayout(p.document) }));
   const result = await format.read(files, { name, onPreview });
   return { ...result, document: withLayout(result.document) };
