@@ -24,7 +24,10 @@ export const importAction: Action<EditorContext> = {
   group: 'Document',
   shortcuts: ['Mod+O'],
   inInputs: true,
-  perform: (ctx) => ctx.ui().openDialog('import'),
+  perform: (ctx) => {
+    ctx.ui().setImportReport(null); // a fresh dialog, not the last import's messages
+    ctx.ui().openDialog('import');
+  },
 };
 
 export const exportAction: Action<EditorContext> = {

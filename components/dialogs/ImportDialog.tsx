@@ -51,7 +51,8 @@ async function importNow(ctx: EditorContext, files: SourceFile[], format?: strin
   // part of the import's undo step.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
   if (document && !laidOut && Object.keys(document.tables).length <= 200) {
-    setTimeout(() => void runAutoLayout(ctx, false, mergeKey).catch(() => {}), 50);
+    // Only this import's document: by then an undo, or the next import, may have replaced it.
+    setTimeout(() => ctx.store.getState().document === document && void runAutoLayout(ctx, false, mergeKey).catch(() => {}), 50);
   }
   return diagnostics;
 }
@@ -77,15 +78,14 @@ function ImportBody() {
   // Messages of the last import: this dialog's, or a drop's on the canvas that opened it.
   const messages = useUi((s) => s.importReport) ?? [];
   const running = useRef<AbortController | null>(null);
-  const close = useCallback(() => useUi.getState().openDialog(null), []);
-  // Closing the dialog cancels its running import (the preview is taken back) and clears the report.
-  useEffect(
-    () => () => {
-      running.current?.abort();
-      useUi.getState().setImportReport(null);
-    },
-    [],
-  );
+  const close = useCallback(() => {
+    useUi.getState().setImportReport(null);
+    useUi.getState().openDialog(null);
+  }, []);
+  // Closing the dialog cancels its running import (the preview is taken back). (The report is cleared
+  // by close, not here: StrictMode runs this cleanup right after mounting, when a drop's report is
+  // already there to show.)
+  useEffect(() => () => running.current?.abort(), []);
 
   const run = async (read: () => Promise<SourceFile[]>, format?: string) => {
     if (running.current) return ctx.ui().announce('An import is already running');

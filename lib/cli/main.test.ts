@@ -98,6 +98,14 @@ describe('schemata CLI', () => {
     expect(garbage.stderr).toMatch(/garbage\.sql:1:1: warning: statement skipped/);
     expect(garbage.stderr).toMatch(/nothing could be imported/);
     expect(garbage.code).toBe(1);
+    // Statements skipped by design are not failures, and a schema alone is something.
+    writeFileSync(path.join(dir, 'grants.sql'), "SET statement_timeout = 0;\nCREATE SCHEMA app;\nCOMMENT ON SCHEMA app IS 'the app';\nGRANT USAGE ON SCHEMA app TO web;\n");
+    const grants = await run(['convert', 'grants.sql', '--to', 'postgres'], dir);
+    expect(grants.stderr).toMatch(/grants\.sql:4:1: warning: .*GRANT/);
+    expect(grants.stdout).toContain('CREATE SCHEMA IF NOT EXISTS "app"');
+    expect(grants.code).toBe(0);
+    writeFileSync(path.join(dir, 'empty.sql'), '-- an empty database\nSET client_encoding = \'UTF8\';\n');
+    expect((await run(['convert', 'empty.sql', '--to', 'postgres'], dir)).code).toBe(0);
   });
 
   it('stops quietly when stdout is closed early (piped into head)', () => {

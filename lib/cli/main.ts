@@ -99,11 +99,16 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   // Prisma to Prisma validates twice (reading and writing): each message once.
   for (const line of new Set(diagnostics.map(formatDiagnostic))) io.stderr(line + '\n');
   const doc = imported.document;
-  const empty = !Object.keys(doc.tables).length && !Object.keys(doc.enums).length && !Object.keys(doc.views).length && !Object.keys(doc.raw).length;
-  // Errors, or an input that gave nothing while something in it failed, are bad input: the output is
-  // still written (what could be read), and the exit code says it is not the whole input.
-  const failed = diagnostics.some((d) => d.severity === 'error') || (empty && diagnostics.some((d) => d.severity === 'warning'));
-  if (empty && failed && !diagnostics.some((d) => d.severity === 'error')) io.stderr(`schemata: ${opts.input}: nothing could be imported\n`);
+  const empty =
+    !Object.keys(doc.tables).length && !Object.keys(doc.enums).length && !Object.keys(doc.views).length && !Object.keys(doc.raw).length &&
+    !Object.values(doc.namespaces).some((n) => n.name !== 'public');
+  // Errors, or an input that gave nothing while statements in it failed, are bad input: the output is
+  // still written (what could be read), and the exit code says it is not the whole input. Statements
+  // skipped by design (GRANT, psql meta-commands, data) are not failures.
+  const errors = diagnostics.some((d) => d.severity === 'error');
+  const nothing = empty && diagnostics.some((d) => d.code === 'sql/failed');
+  if (nothing && !errors) io.stderr(`schemata: ${opts.input}: nothing could be imported\n`);
+  const failed = errors || nothing;
   if (opts.out) {
     // A trailing slash says "folder", which path.resolve would drop.
     const out = path.resolve(io.cwd, opts.out) + (/[\\/]$/.test(opts.out) ? path.sep : '');

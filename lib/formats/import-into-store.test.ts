@@ -133,4 +133,16 @@ describe('importIntoStore', () => {
     const { document } = await importSourceFiles([{ path: 'bom.schemata.json', text: '\ufeff' + text }]);
     expect(names(document)).toEqual(names(sample()));
   });
+
+  it('cancelled: stops waiting at once, even if the reader never finishes (imports queued behind it go on)', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    fakeReader({ document: { ...sample(), name: 'preview' }, diagnostics: [] }, { document: sample(), diagnostics: [] }, new Promise(() => {}));
+    const ctrl = new AbortController();
+    const done = importIntoStore(store, files, { signal: ctrl.signal });
+    await Promise.resolve();
+    ctrl.abort();
+    expect(await done).toEqual({ diagnostics: [] });
+    expect(store.getState().document).toBe(original);
+  });
 });

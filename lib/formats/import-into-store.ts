@@ -39,8 +39,14 @@ export async function importIntoStore(
     if (preview && store.getState().document === preview) store.getState().settle();
   };
   signal?.addEventListener('abort', takeBack);
+  // A cancelled import stops waiting at once (the reader may run on; its result is not used), so
+  // imports queued behind it need not wait for it.
+  const cancelled = new Promise<undefined>((resolve) => {
+    if (signal?.aborted) resolve(undefined);
+    signal?.addEventListener('abort', () => resolve(undefined));
+  });
   try {
-    result = await importSourceFiles(files, {
+    const reading = importSourceFiles(files, {
       format: opts.format,
       onPreview: (p) => {
         if (signal?.aborted) return;
@@ -49,13 +55,15 @@ export async function importIntoStore(
         opts.onShown?.(p.document);
       },
     });
+    reading.catch(() => {}); // a cancelled import's failure is nobody's
+    result = signal ? await Promise.race([reading, cancelled]) : await reading;
   } catch (e) {
     takeBack();
     throw e;
   } finally {
     signal?.removeEventListener('abort', takeBack);
   }
-  if (signal?.aborted) return { diagnostics: result.diagnostics };
+  if (signal?.aborted || !result) return { diagnostics: result?.diagnostics ?? [] };
   if (!preview) {
     store.getState().load(result.document, { keepHistory: true, mergeKey: opts.mergeKey });
     opts.onShown?.(result.document);

@@ -108,6 +108,24 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const c of t.primaryKey?.columns ?? []) if (c.column) keyed.add(c.column);
     for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) if (c.column) keyed.add(c.column);
   }
+  // One-column foreign keys need their columns indexed whole (see TypeContext.wholeKey), unless a
+  // column is also in a multi-column key (which then indexes prefixes).
+  const wholeKey = new Set<Id>();
+  for (const rel of fks) if (rel.from.columns.length === 1) wholeKey.add(rel.from.columns[0]).add(rel.to.columns[0]);
+  for (const t of [...Object.values(doc.tables), ...joins]) {
+    const multi = [...(t.primaryKey && t.primaryKey.columns.length > 1 ? [t.primaryKey.columns] : []), ...t.indexes.filter((ix) => ix.unique && ix.columns.length > 1).map((ix) => ix.columns)];
+    for (const cols of multi) for (const c of cols) if (c.column) wholeKey.delete(c.column);
+  }
+  // Both ends of a foreign key have one type: whole on both sides, or on neither.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const rel of fks) {
+      const [a, b] = [rel.from.columns[0], rel.to.columns[0]];
+      if (rel.from.columns.length === 1 && !(wholeKey.has(a) && wholeKey.has(b))) {
+        wholeKey.delete(a);
+        wholeKey.delete(b);
+      }
+    }
+  }
   /** Foreign keys by the table they are declared on. */
   const fksFrom = new Map<Id, ForeignKeyRelation[]>();
   for (const rel of fks) {
@@ -149,6 +167,11 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const plainCtx: TypeContext = { ...ctx, keyed: false, warn: (m) => tableWarn(m) };
   const silentKeyed: TypeContext = { ...ctx, keyed: true, warn: () => {} };
   const silentPlain: TypeContext = { ...ctx, keyed: false, warn: () => {} };
+  const wholeCtx: TypeContext = { ...keyedCtx, wholeKey: true };
+  const silentWhole: TypeContext = { ...silentKeyed, wholeKey: true };
+  /** The type context of a column: keyed or not, and whether a foreign key needs it whole. */
+  const typeCtx = (id: Id, silent: boolean) =>
+    wholeKey.has(id) ? (silent ? silentWhole : wholeCtx) : keyed.has(id) ? (silent ? silentKeyed : keyedCtx) : silent ? silentPlain : plainCtx;
 
   const raws = Object.values(doc.raw).filter((r) => {
     if (r.dialect === RAW_DIALECT[d.id]) return true;
@@ -183,7 +206,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     // The key's column types, for a dialect whose keys have a size limit (see Dialect.indexPrefix).
     const typeOf = (id?: Id) => {
       const col = columnOf(t, id);
-      return col ? d.columnType(typed(col), keyed.has(col.id) ? silentKeyed : silentPlain, false).sql : '';
+      return col ? d.columnType(typed(col), typeCtx(col.id, true), false).sql : '';
     };
     const types = d.indexPrefix ? cols.map((ic) => (ic.column ? typeOf(ic.column) : '')) : [];
     for (const [i, ic] of cols.entries()) {
@@ -199,6 +222,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         if (prefix === 'skip') return undefined;
         const length = ic.length ?? prefix;
         if (length && d.id === 'mysql') s += `(${length})`;
+        if (!ic.length && typeof prefix === 'number' && unique) {
+          warn(`${tableName(t)}: unique key on ${colName(t, ic.column)} holds only its first ${prefix} characters (${d.id} cannot index the whole column in this key)`);
+        }
       }
       if (forIndex && ic.ops && d.indexMethods) s += ` ${ic.ops}`;
       if (ic.sort === 'desc') s += ' DESC';
@@ -243,7 +269,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
-      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, keyed.has(col.id) ? keyedCtx : plainCtx, colOpts);
+      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {

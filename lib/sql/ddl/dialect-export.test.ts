@@ -53,15 +53,12 @@ function pgDocument(): SchemaDocument {
   const code = createColumn('code', 'Int', ids);
   const bio = createColumn('bio', { kind: 'String', native: { name: 'Text', args: [] } }, ids, { nullable: true, default: { kind: 'sql', expression: "'none'::text" } });
   const nick = createColumn('nick', { kind: 'String', native: { name: 'VarChar', args: [] } }, ids, { nullable: true });
-  const handle = createColumn('handle', { kind: 'String', native: { name: 'VarChar', args: ['1500'] } }, ids, { nullable: true });
   const rate = createColumn('rate', { kind: 'Decimal', native: { name: 'Decimal', args: [] } }, ids, { nullable: true });
   const price = createColumn('price', { kind: 'Decimal', native: { name: 'Decimal', args: ['10', '2'] } }, ids, { nullable: true });
   const seq = createColumn('seq', 'Int', ids, { default: { kind: 'function', name: 'autoincrement', args: [] } });
-  person.columns.push(pid, code, bio, nick, handle, rate, price, seq);
+  person.columns.push(pid, code, bio, nick, rate, price, seq);
   person.primaryKey = { columns: [{ column: code.id }, { column: seq.id }] };
   person.indexes.push({ id: 'idx_u', unique: true, columns: [{ column: pid.id }] });
-  person.indexes.push({ id: 'idx_h', unique: true, columns: [{ column: handle.id }] });
-  person.indexes.push({ id: 'idx_hp', unique: false, dbName: 'person_handle_id', columns: [{ column: handle.id }, { column: pid.id }] });
   person.indexes.push({ id: 'idx_e', unique: false, dbName: 'person_lower', columns: [{ expression: 'lower(nick)' }] });
   person.indexes.push({ id: 'idx_p', unique: false, dbName: 'person_partial', columns: [{ column: code.id }], where: "nick <> ''::text" });
   person.checks.push({ id: 'chk', dbName: 'code_pos', expression: 'code > 0' });
@@ -98,14 +95,6 @@ describe('MySQL export of a PostgreSQL document', () => {
     expect(sql).toContain('`owner` VARCHAR(191) NOT NULL');
     expect(warnings).toMatch(/person\.column id: unbounded text in a key written as VARCHAR\(191\)/);
     expect(warnings).toMatch(/message\.sender: foreign key column takes the referenced column's type/);
-  });
-
-  it('writes a VARCHAR key longer than InnoDB can index whole as VARCHAR(768), not as a prefix key', () => {
-    expect(sql).toContain('`handle` VARCHAR(768)');
-    expect(sql).toContain('CREATE UNIQUE INDEX `person_handle_key` ON `person`(`handle`);');
-    expect(warnings).toMatch(/column handle: VARCHAR\(1500\) in a key is longer than InnoDB can index whole/);
-    // A plain index over columns longer together than a key may be indexes prefixes of the long ones.
-    expect(sql).toContain('CREATE INDEX `person_handle_id` ON `person`(`handle`(191), `id`)');
   });
 
   it('keeps the fraction of an unbounded numeric (bare DECIMAL is DECIMAL(10,0)), with a warning', () => {

@@ -18,6 +18,11 @@ export interface TypeContext {
   warn(message: string): void;
   /** The column is part of a primary key, unique index or foreign key (MySQL cannot key unbounded text). */
   keyed?: boolean;
+  /**
+   * The column is a one-column foreign key or what one references, and in no multi-column key: its
+   * whole value must be indexable (MySQL cannot reference a prefix key).
+   */
+  wholeKey?: boolean;
 }
 
 export interface RenderedType {

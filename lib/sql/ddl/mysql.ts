@@ -53,9 +53,10 @@ const stringLiteral = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, 
 const EXPRESSION_DEFAULT_TYPES = /^(TINY|MEDIUM|LONG)?(TEXT|BLOB)\b|^JSON\b|^GEOMETRY|^POINT|^LINESTRING|^POLYGON/i;
 
 /**
- * Text in a key must fit InnoDB's 3072-byte key in utf8mb4 (768 characters) whole: a longer key would
- * be a prefix key, which changes what counts as unique and which no foreign key can reference.
- * Unbounded text is written as Prisma's VARCHAR(191); a longer VARCHAR as VARCHAR(768).
+ * Unbounded text in a key: InnoDB cannot index it whole (no foreign key can use it, a primary key or
+ * unique index only a prefix), so it is written as Prisma's VARCHAR(191). A longer VARCHAR that a
+ * one-column foreign key needs whole is written as VARCHAR(768), the most a 3072-byte InnoDB key
+ * holds in utf8mb4; other long VARCHAR keys are indexed by a prefix (see indexPrefix).
  */
 function keyedType(col: Column, sql: string, ctx: TypeContext): string {
   if (!ctx.keyed || ctx.source === 'mysql') return sql;
@@ -64,11 +65,19 @@ function keyedType(col: Column, sql: string, ctx: TypeContext): string {
     return 'VARCHAR(191)';
   }
   const n = /^VARCHAR\((\d+)\)$/i.exec(sql);
-  if (n && Number(n[1]) > 768) {
-    ctx.warn(`column ${col.name}: VARCHAR(${n[1]}) in a key is longer than InnoDB can index whole (768 characters in utf8mb4); written as VARCHAR(768)`);
+  if (ctx.wholeKey && n && Number(n[1]) > 768) {
+    ctx.warn(`column ${col.name}: VARCHAR(${n[1]}) in a foreign key is longer than InnoDB can index whole (768 characters in utf8mb4); written as VARCHAR(768)`);
     return 'VARCHAR(768)';
   }
   return sql;
+}
+
+/** Bytes a column of this type takes in an InnoDB key (utf8mb4: 4 per character; prefixes for TEXT). */
+function keyBytes(typeSql: string): number {
+  if (/TEXT|BLOB/i.test(typeSql)) return 191 * 4;
+  const n = /^(VAR)?(CHAR|BINARY)\((\d+)\)/i.exec(typeSql);
+  if (n) return Number(n[3]) * (/CHAR/i.test(n[2]) ? 4 : 1);
+  return /^DECIMAL/i.test(typeSql) ? 32 : 8;
 }
 
 export const mysqlDialect: Dialect = {
@@ -117,16 +126,14 @@ export const mysqlDialect: Dialect = {
   },
   identity: () => 'AUTO_INCREMENT',
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
-  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR longer than InnoDB's 3072-byte key in utf8mb4
-  // (768 characters), and, in a plain index whose columns together are longer, each long VARCHAR.
-  // (Keys, unique or referenced, are written short enough instead: see keyedType.)
+  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR column longer than InnoDB's 3072-byte key in
+  // utf8mb4 (768 characters), and each long VARCHAR of a key whose columns are longer together.
   indexPrefix: (typeSql, index) => {
     if (/^JSON$/i.test(typeSql)) return 'skip';
     if (/TEXT|BLOB/i.test(typeSql)) return 191;
-    const chars = (t: string) => (/TEXT|BLOB/i.test(t) ? 191 : Number(/^VAR(?:CHAR|BINARY)\((\d+)\)/i.exec(t)?.[1] ?? 0));
-    const n = chars(typeSql);
+    const n = Number(/^VAR(?:CHAR|BINARY)\((\d+)\)/i.exec(typeSql)?.[1] ?? 0);
     if (n > 768) return 191;
-    const total = index.types.reduce((sum, t) => sum + Math.min(chars(t), 768), 0);
-    return !index.unique && n > 191 && total > 768 ? 191 : undefined;
+    const total = index.types.reduce((sum, t) => sum + keyBytes(t), 0);
+    return n > 191 && total > 3072 ? 191 : undefined;
   },
 };
