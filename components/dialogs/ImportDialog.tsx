@@ -6,7 +6,7 @@ import { Dialog, DialogHeader } from '@/components/ui/Dialog';
 import { sniffFormat } from '@/lib/formats/import';
 import { importIntoStore } from '@/lib/formats/import-into-store';
 import { FORMATS } from '@/lib/formats/registry';
-import { DiagnosticError, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
+import { diagnosticsOf, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
 import type { SourceFile } from '@/lib/formats/types';
 import type { EditorContext } from '@/components/editor/context';
 import { filesFromDrop } from './dropFiles';
@@ -57,10 +57,8 @@ async function importNow(ctx: EditorContext, files: SourceFile[], format?: strin
   return diagnostics;
 }
 
-/** What an import reports to the user: everything but info, or the error's diagnostics. */
+/** What an import reports to the user: everything but info. */
 export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info');
-export const errorDiagnostics = (e: unknown): Diagnostic[] =>
-  e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error', message: (e as Error).message }];
 
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');
@@ -102,7 +100,7 @@ function ImportBody() {
       setDone(true);
       if (!diags.length) close();
     } catch (e) {
-      report(errorDiagnostics(e));
+      report(diagnosticsOf(e));
     } finally {
       running.current = null;
       if (!ctrl.signal.aborted) setBusy(false);

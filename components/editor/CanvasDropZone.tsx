@@ -1,8 +1,8 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { filesFromDrop } from '@/components/dialogs/dropFiles';
-import { errorDiagnostics, importIntoEditor, shownDiagnostics } from '@/components/dialogs/ImportDialog';
-import type { Diagnostic } from '@/lib/schema/diagnostics';
+import { importIntoEditor, shownDiagnostics } from '@/components/dialogs/ImportDialog';
+import { diagnosticsOf, type Diagnostic } from '@/lib/schema/diagnostics';
 import { useEditorContext } from './EditorContextProvider';
 import { useUi } from './uiStore';
 
@@ -36,7 +36,7 @@ export function CanvasDropZone({ children }: { children: ReactNode }) {
         setOver(false);
         void filesFromDrop(e.dataTransfer)
           .then((files) => importIntoEditor(ctx, files))
-          .then((diags) => report(shownDiagnostics(diags)), (err: unknown) => report(errorDiagnostics(err)));
+          .then((diags) => report(shownDiagnostics(diags)), (err: unknown) => report(diagnosticsOf(err)));
       }}
     >
       {children}

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../formats/types';
+import { withoutByteOrderMark } from '../formats/import';
 
 export class CliError extends Error {
   constructor(message: string, public readonly exitCode = 1) {
@@ -18,11 +19,8 @@ export async function statPath(p: string): Promise<'file' | 'dir' | 'missing'> {
   }
 }
 
-/** A file's text, without a byte-order mark (editors on Windows write one; no format has it). */
-async function readText(p: string): Promise<string> {
-  const text = await fs.readFile(p, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+/** A file's text, without a byte-order mark. */
+const readText = async (p: string) => withoutByteOrderMark(await fs.readFile(p, 'utf8'));
 
 /** Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). */
 export async function readInput(p: string, extensions: string[]): Promise<SourceFile[]> {

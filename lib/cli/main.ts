@@ -24,7 +24,8 @@ Usage:
   schemata convert <input> --to <format> [-o <out>] [--from <format>]
       Read <input> (a file, or a folder for multi-file schemas) and write it as <format>.
       The input format comes from the file extension; --from overrides it.
-      Without -o the output goes to stdout. With several output files, -o names a folder.
+      Without -o the output goes to stdout. With several output files, or an <out> ending
+      in a slash, -o names a folder.
       Warnings go to stderr.
   schemata formats       List the formats.
   schemata --help        Show this help.
@@ -36,7 +37,8 @@ ${readers.join('\n')}
 Output formats (--to):
 ${writers.join('\n')}
 
-Exit codes: 0 success, 1 bad input or failed conversion, 2 wrong usage.
+Exit codes: 0 success, 1 bad input or failed conversion (errors reported, or nothing
+could be imported; what could be read is still written), 2 wrong usage.
 `;
 }
 

@@ -38,13 +38,17 @@ export async function importIntoStore(
   const takeBack = () => {
     if (preview && store.getState().document === preview) store.getState().settle();
   };
-  signal?.addEventListener('abort', takeBack);
-  // A cancelled import stops waiting at once (the reader may run on; its result is not used), so
-  // imports queued behind it need not wait for it.
+  // Cancelled: the preview goes at once, and so does the wait (the reader may run on; its result is
+  // not used), so imports queued behind this one need not wait for it.
+  let cancel!: () => void;
   const cancelled = new Promise<undefined>((resolve) => {
-    if (signal?.aborted) resolve(undefined);
-    signal?.addEventListener('abort', () => resolve(undefined));
+    cancel = () => {
+      takeBack();
+      resolve(undefined);
+    };
   });
+  if (signal?.aborted) cancel();
+  signal?.addEventListener('abort', cancel);
   try {
     const reading = importSourceFiles(files, {
       format: opts.format,
@@ -61,7 +65,7 @@ export async function importIntoStore(
     takeBack();
     throw e;
   } finally {
-    signal?.removeEventListener('abort', takeBack);
+    signal?.removeEventListener('abort', cancel);
   }
   if (signal?.aborted || !result) return { diagnostics: result?.diagnostics ?? [] };
   if (!preview) {

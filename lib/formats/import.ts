@@ -18,6 +18,10 @@ export function detectFormat(files: SourceFile[]): string | undefined {
   return ids.size === 1 ? [...ids][0] : undefined;
 }
 
+/** A byte-order mark (editors on Windows write one) is not part of any format. */
+const hasByteOrderMark = (text: string) => text.charCodeAt(0) === 0xfeff;
+export const withoutByteOrderMark = (text: string) => (hasByteOrderMark(text) ? text.slice(1) : text);
+
 /** Guesses the format of pasted text. */
 export function sniffFormat(text: string): string {
   const t = text.trimStart();
@@ -37,8 +41,7 @@ export async function importSourceFiles(files: SourceFile[], opts: { format?: st
     ]);
   }
   const name = opts.name ?? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  // A byte-order mark (editors on Windows write one) is not part of any format.
-  files = files.map((f) => (f.text.charCodeAt(0) === 0xfeff ? { ...f, text: f.text.slice(1) } : f));
+  files = files.map((f) => (hasByteOrderMark(f.text) ? { ...f, text: withoutByteOrderMark(f.text) } : f));
   const onPreview = opts.onPreview && ((p: ImportResult) => opts.onPreview!({ ...p, document: withLayout(p.document) }));
   const result = await format.read(files, { name, onPreview });
   return { ...result, document: withLayout(result.document) };

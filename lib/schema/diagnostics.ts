@@ -21,3 +21,8 @@ export class DiagnosticError extends Error {
     this.name = 'DiagnosticError';
   }
 }
+
+/** The diagnostics of a failure: a DiagnosticError's own, or its message as one error. */
+export function diagnosticsOf(e: unknown): Diagnostic[] {
+  return e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error', message: (e as Error)?.message ?? String(e) }];
+}

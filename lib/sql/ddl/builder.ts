@@ -108,24 +108,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const c of t.primaryKey?.columns ?? []) if (c.column) keyed.add(c.column);
     for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) if (c.column) keyed.add(c.column);
   }
-  // One-column foreign keys need their columns indexed whole (see TypeContext.wholeKey), unless a
-  // column is also in a multi-column key (which then indexes prefixes).
-  const wholeKey = new Set<Id>();
-  for (const rel of fks) if (rel.from.columns.length === 1) wholeKey.add(rel.from.columns[0]).add(rel.to.columns[0]);
-  for (const t of [...Object.values(doc.tables), ...joins]) {
-    const multi = [...(t.primaryKey && t.primaryKey.columns.length > 1 ? [t.primaryKey.columns] : []), ...t.indexes.filter((ix) => ix.unique && ix.columns.length > 1).map((ix) => ix.columns)];
-    for (const cols of multi) for (const c of cols) if (c.column) wholeKey.delete(c.column);
-  }
-  // Both ends of a foreign key have one type: whole on both sides, or on neither.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const rel of fks) {
-      const [a, b] = [rel.from.columns[0], rel.to.columns[0]];
-      if (rel.from.columns.length === 1 && !(wholeKey.has(a) && wholeKey.has(b))) {
-        wholeKey.delete(a);
-        wholeKey.delete(b);
-      }
-    }
-  }
+  const wholeKey = d.indexPrefix ? wholeKeyColumns(fks, [...Object.values(doc.tables), ...joins]) : new Set<Id>();
   /** Foreign keys by the table they are declared on. */
   const fksFrom = new Map<Id, ForeignKeyRelation[]>();
   for (const rel of fks) {
@@ -482,4 +465,31 @@ export function renderDdl(result: DdlResult | DdlStatement[]): string {
   const sql: string[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) sql[i] = list[i].sql;
   return `${sql.join(';\n\n')};\n`;
+}
+
+/**
+ * For dialects whose keys have a size limit (Dialect.indexPrefix): the columns a one-column foreign
+ * key needs indexed whole (see TypeContext.wholeKey). A column also in a multi-column key is not (that
+ * key indexes prefixes), and both ends of a foreign key have one type, so neither end is then.
+ */
+function wholeKeyColumns(fks: ForeignKeyRelation[], tables: Table[]): Set<Id> {
+  const whole = new Set<Id>();
+  const single = fks.filter((rel) => rel.from.columns.length === 1);
+  for (const rel of single) whole.add(rel.from.columns[0]).add(rel.to.columns[0]);
+  for (const t of tables) {
+    const keys = [...(t.primaryKey ? [t.primaryKey.columns] : []), ...t.indexes.filter((ix) => ix.unique).map((ix) => ix.columns)];
+    for (const cols of keys) if (cols.length > 1) for (const c of cols) if (c.column) whole.delete(c.column);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const rel of single) {
+      const [a, b] = [rel.from.columns[0], rel.to.columns[0]];
+      if (whole.has(a) !== whole.has(b)) {
+        whole.delete(a);
+        whole.delete(b);
+        changed = true;
+      }
+    }
+  }
+  return whole;
 }
