@@ -5,8 +5,9 @@
 import { nativeTypeInfo } from './native-types';
 import type { Column, ColumnType, DefaultValue, SchemaDocument } from './types';
 
-/** A type picker choice: `scalar:String`, `enum:<id>`, `pg:VarChar`, or `unsupported`. */
+/** A type picker choice: `scalar:String`, `enum:<id>`, `pg:VarChar`, `domain` or `unsupported`. */
 export function typeChoiceOf(t: ColumnType): string {
+  if (t.domain) return 'domain';
   if (t.kind === 'Enum') return `enum:${t.enumId}`;
   if (t.native && nativeTypeInfo(t.native.name)) return `pg:${t.native.name}`;
   if (t.kind === 'Unsupported') return 'unsupported';
@@ -26,7 +27,7 @@ export function typeFromChoice(choice: string, prev: ColumnType): ColumnType {
     const args = info.args === 'none' ? [] : prev.native?.name === name ? prev.native.args : [...DEFAULT_ARGS[info.args]];
     return { kind: info.base, native: { name, args }, ...array };
   }
-  if (k === 'unsupported') return prev;
+  if (k === 'unsupported' || k === 'domain') return prev;
   return { kind: name as ColumnType['kind'], ...array };
 }
 
@@ -46,10 +47,11 @@ export function withAutoValue(c: Column, a: AutoValue): Pick<Column, 'default' |
   return { identity: { generation: a }, default: undefined };
 }
 
-/** `String @db.VarChar(255)[]?`, with enum names resolved. */
+/** `String @db.VarChar(255)[]?`, with enum names resolved; a domain column shows its domain (`public.` left out). */
 export function columnTypeLabel(doc: Pick<SchemaDocument, 'enums'>, c: Column): string {
   const t = c.type;
   let base: string = t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
-  if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
+  if (t.domain) base = t.domain.replace(/^public\./, '');
+  else if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
   return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
 }

@@ -91,6 +91,12 @@ export interface ColumnType {
   native?: NativeType;
   /** Array / Prisma list type (`String[]`). */
   array?: boolean;
+  /**
+   * A PostgreSQL domain the column is declared with, as PostgreSQL prints it (`public."Name"`); the
+   * rest of the type is the domain's base type. PostgreSQL DDL writes the domain; Prisma (as
+   * `prisma db pull` does), MySQL and SQLite write the base type, with a warning.
+   */
+  domain?: string;
 }
 
 export interface NativeType {

@@ -21,7 +21,8 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
   const run = useSafeDispatch();
   if (!column) return null;
   const update = (patch: Partial<Column>) => run(updateColumn(tableId, columnId, patch));
-  const info = column.type.native ? nativeTypeInfo(column.type.native.name) : undefined;
+  // A domain column's type is the domain's: its length or precision is not edited here.
+  const info = column.type.native && !column.type.domain ? nativeTypeInfo(column.type.native.name) : undefined;
   const enumValues = column.type.kind === 'Enum' ? (enums[column.type.enumId!]?.values.map((v) => v.name) ?? []) : [];
   const setAuto = (a: AutoValue) => update(withAutoValue(column, a));
   return (
@@ -57,6 +58,7 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
           ))}
         </optgroup>
         {column.type.kind === 'Unsupported' && <option value="unsupported">{column.type.unsupported}</option>}
+        {column.type.domain && <option value="domain">{`${column.type.domain} (domain)`}</option>}
       </select>
       {info && info.args !== 'none' && (
         <CommitInput

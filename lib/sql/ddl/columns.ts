@@ -55,24 +55,27 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
       if (def.name === 'dbgenerated') {
         const expr = prismaStringArg(def.args[0]);
         if (!expr) return undefined;
-        return sqlExpression(d, source, expr, where, ctx);
+        return sqlExpression(d, source, expr, where, ctx, typeSql);
       }
       if (['autoincrement', 'sequence', 'uuid', 'cuid', 'nanoid', 'ulid', 'auto'].includes(def.name)) return undefined;
       ctx.warn(`${where}: default ${def.name}() has no database equivalent; dropped`);
       return undefined;
     }
     case 'sql':
-      return sqlExpression(d, source, def.expression, where, ctx);
+      return sqlExpression(d, source, def.expression, where, ctx, typeSql);
   }
 }
 
-function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext): string | undefined {
+function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext, typeSql: string): string | undefined {
   const out = expressionFor(d, source, expr, 'default', (note) => ctx.warn(`${where}: default ${expr} approximated (${note})`));
   if (out === undefined) {
     ctx.warn(`${where}: default ${expr} is ${source} SQL with no ${d.id} equivalent; dropped`);
     return undefined;
   }
-  if (providerOfDialect(d) !== source && d.id !== 'postgres' && !SIMPLE.test(out.trim())) return `(${out})`;
+  if (providerOfDialect(d) === source || d.id === 'postgres') return out;
+  // now() and friends: with the column's fractional seconds, which MySQL wants to match.
+  if (/^CURRENT_TIMESTAMP$/i.test(out.trim())) return d.now(typeSql);
+  if (!SIMPLE.test(out.trim())) return `(${out})`;
   return out;
 }
 

@@ -5,7 +5,7 @@ import { sequentialIds } from '../../schema/ids';
 import type { SchemaDocument } from '../../schema/types';
 import { openSqlite, sqliteShape } from '../testing/sqlite';
 import { buildDdl, renderDdl } from './builder';
-import { translateExpression } from './expr';
+import { inUtc, translateExpression } from './expr';
 import { mysqlDialect } from './mysql';
 import { sqliteDialect } from './sqlite';
 
@@ -26,6 +26,22 @@ describe('expression translation', () => {
     expect(lite('gen_random_uuid()').sql).toContain('randomblob(16)'.slice(0, 9));
     expect(lite('(0)::numeric(10,2)').sql).toBe('(0)');
     expect(lite('ts::timestamp with time zone > x').sql).toBe('ts > x');
+  });
+
+  it('writes a time with a time zone as the same instant in UTC, without the offset DATETIME and TIME refuse', () => {
+    expect(inUtc('2017-12-14 01:02:30+00')).toBe('2017-12-14 01:02:30');
+    expect(inUtc('2017-12-14 01:02:30.25+05:30')).toBe('2017-12-13 19:32:30.25');
+    expect(inUtc('2000-01-01 00:00:00-08')).toBe('2000-01-01 08:00:00');
+    expect(inUtc('01:00:00-03')).toBe('04:00:00');
+    expect(inUtc('23:30:00+00:45')).toBe('22:45:00');
+    expect(inUtc('2018-01-01')).toBe('2018-01-01');
+    expect(inUtc('infinity')).toBe('infinity');
+    const r = my("'2017-12-14 01:02:30+02'::timestamp with time zone");
+    expect(r.sql).toBe("'2017-12-13 23:02:30'");
+    expect(r.approximations).toEqual(['time zone offset converted to UTC', 'casts dropped']);
+    expect(lite("'10:00:00+01'::timetz").sql).toBe("'09:00:00'");
+    // Only literals of a type with a time zone: a plain timestamp or text is kept as written.
+    expect(my("'2017-12-14 01:02:30+02'::text").sql).toBe("'2017-12-14 01:02:30+02'");
   });
 
   it('refuses what has no equivalent', () => {
@@ -95,6 +111,25 @@ describe('MySQL export of a PostgreSQL document', () => {
     expect(sql).toContain('`owner` VARCHAR(191) NOT NULL');
     expect(warnings).toMatch(/person\.column id: unbounded text in a key written as VARCHAR\(191\)/);
     expect(warnings).toMatch(/message\.sender: foreign key column takes the referenced column's type/);
+  });
+
+  it('keeps microseconds and warns that a time zone is not kept; now() follows the column precision', () => {
+    const ids = sequentialIds();
+    const doc = createDocument({ name: 'ts', id: 'doc_1' });
+    const t = createTable('event', ids);
+    const at = createColumn('at', { kind: 'DateTime', native: { name: 'Timestamptz', args: [] } }, ids, { default: { kind: 'sql', expression: 'now()' } });
+    const ms = createColumn('ms', { kind: 'DateTime', native: { name: 'Timestamptz', args: ['3'] } }, ids, { default: { kind: 'sql', expression: 'now()' } });
+    const plain = createColumn('plain', { kind: 'DateTime', native: { name: 'Timestamp', args: [] } }, ids, { nullable: true });
+    t.columns.push(at, ms, plain);
+    doc.tables[t.id] = t;
+    const r = buildDdl(doc, mysqlDialect);
+    const out = renderDdl(r);
+    expect(out).toContain('`at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)');
+    expect(out).toContain('`ms` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)');
+    expect(out).toContain('`plain` DATETIME(6)');
+    const w = r.diagnostics.map((d) => d.message).join('\n');
+    expect(w).toMatch(/column at: timestamp with time zone written as DATETIME\(6\), which keeps no time zone/);
+    expect(w).not.toMatch(/column plain/);
   });
 
   it('keeps the fraction of an unbounded numeric (bare DECIMAL is DECIMAL(10,0)), with a warning', () => {

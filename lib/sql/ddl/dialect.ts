@@ -75,6 +75,11 @@ export interface Dialect {
   globalNames?: { foreignKeys?: boolean; indexes?: boolean };
 }
 
+/** A PostgreSQL domain column written as its base type by a dialect without domains. */
+export function domainWarning(col: Column, dialect: string, typeSql: string): string {
+  return `column ${col.name}: PostgreSQL domain ${col.type.domain} has no ${dialect} equivalent; written as its base type ${typeSql} (the domain's checks and default are left out)`;
+}
+
 export function escapeQuoted(name: string, q: string): string {
   return name.includes(q) ? q + name.split(q).join(q + q) + q : q + name + q;
 }

@@ -99,6 +99,27 @@ const RENAMED: Record<ExprTarget, Record<string, string>> = {
 
 const VOLATILE = new Set(['current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'localtime', 'random', 'randomblob', 'curdate', 'curtime', 'utc_timestamp']);
 
+const ZONED_TYPE = /^\s*(pg_catalog\s*\.\s*)?(timestamptz|timetz|(timestamp|time)\s*(\(\s*\d+\s*\))?\s+with\s+time\s+zone)\b/i;
+
+/**
+ * A PostgreSQL timestamp or time with a UTC offset (`2017-12-14 01:02:30+00`, `10:00:00-05:30`) as
+ * the same instant in UTC without the offset; anything else as given.
+ */
+export function inUtc(v: string): string {
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{2}):(\d{2}):(\d{2})(\.\d+)?([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(v.trim());
+  if (!m) return v;
+  const [, y, mo, d, h, mi, sec, frac = '', sign, oh, om = '0', os = '0'] = m;
+  const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60 + Number(os));
+  if (!y) {
+    const t = (((Number(h) * 3600 + Number(mi) * 60 + Number(sec) - offset) % 86400) + 86400) % 86400;
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}${frac}`;
+  }
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 1000;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac}` : v;
+}
+
 /**
  * `expr` (written for another provider) in `target`'s SQL. `deterministic`: refuse functions whose
  * value changes between calls (checks, index expressions and generated columns need that).
@@ -127,7 +148,11 @@ export function translateExpression(
       continue;
     }
     if (tok.t === 'str') {
-      out.push(stringLiteral(tok.v));
+      // A literal cast to a type with a time zone: the target's DATETIME / TIME take no offset.
+      const zoned = toks[next(i)]?.v === '::' && ZONED_TYPE.test(toks.slice(next(i) + 1, next(i) + 12).map((t) => t.raw).join(''));
+      const v = zoned ? inUtc(tok.v) : tok.v;
+      if (v !== tok.v && !approximations.includes('time zone offset converted to UTC')) approximations.push('time zone offset converted to UTC');
+      out.push(stringLiteral(v));
       continue;
     }
     if (tok.t === 'qid') {

@@ -1,5 +1,5 @@
 import type { Column } from '../../schema/types';
-import { escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
+import { domainWarning, escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
 import { translateExpression } from './expr';
 
 const SCALAR: Record<string, string> = {
@@ -23,8 +23,12 @@ const FROM_PG: Record<string, string> = {
 
 function withArgs(template: string, args: string[]): string {
   if (template.includes('(n)')) {
-    // PostgreSQL `varchar` without a length is unbounded: MySQL needs one.
-    if (!args.length) return template === 'VARCHAR(n)' ? 'LONGTEXT' : template.replace('(n)', '');
+    if (!args.length) {
+      // PostgreSQL `varchar` without a length is unbounded: MySQL needs one. PostgreSQL's timestamps
+      // and times keep microseconds unless told otherwise; MySQL's keep whole seconds.
+      if (template === 'VARCHAR(n)') return 'LONGTEXT';
+      return template.startsWith('DATETIME') || template.startsWith('TIME') ? template.replace('(n)', '(6)') : template.replace('(n)', '');
+    }
     const n = template.startsWith('DATETIME') || template.startsWith('TIME') ? String(Math.min(6, Number(args[0]))) : args[0];
     return template.replace('(n)', `(${n})`);
   }
@@ -39,7 +43,9 @@ function nativeSql(col: Column, ctx: TypeContext): string | undefined {
   if (ctx.source === 'mysql') return MYSQL_NATIVE[n.name] ?? n.name.toUpperCase() + (n.args.length ? `(${n.args.join(',')})` : '');
   if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) {
     if (n.name === 'Decimal' && !n.args.length) ctx.warn(`column ${col.name}: numeric without a precision is unbounded; written as DECIMAL(65,30)`);
-    return withArgs(FROM_PG[n.name], n.args);
+    const sql = withArgs(FROM_PG[n.name], n.args);
+    if (n.name === 'Timestamptz' || n.name === 'Timetz') ctx.warn(`column ${col.name}: ${n.name === 'Timetz' ? 'time' : 'timestamp'} with time zone written as ${sql}, which keeps no time zone (store UTC)`);
+    return sql;
   }
   ctx.warn(`native type @db.${n.name} (${ctx.source}) has no MySQL equivalent; using the default for ${col.type.kind}`);
   return undefined;
@@ -108,7 +114,9 @@ export const mysqlDialect: Dialect = {
       return { sql: keyedType(col, 'LONGTEXT', { ...ctx, warn: () => {} }) };
     }
     if (t.kind === 'Composite') return { sql: 'JSON' };
-    return { sql: keyedType(col, nativeSql(col, ctx) ?? SCALAR[t.kind], ctx) };
+    const sql = keyedType(col, nativeSql(col, ctx) ?? SCALAR[t.kind], ctx);
+    if (t.domain) ctx.warn(domainWarning(col, 'MySQL', sql));
+    return { sql };
   },
   expression(expr, _source, approximated, use) {
     const r = translateExpression(expr, 'mysql', quote, stringLiteral, use !== 'default');

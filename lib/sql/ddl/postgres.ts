@@ -54,6 +54,8 @@ export const postgresDialect: Dialect = {
       sql = e ? ctx.enumTypeName(e) : 'TEXT';
     } else if (t.kind === 'Unsupported') {
       sql = t.unsupported!;
+    } else if (t.domain && !t.array) {
+      sql = t.domain;
     } else if (t.kind === 'Composite') {
       ctx.warn(`composite type ${t.composite} (MongoDB) stored as JSONB`);
       sql = 'JSONB';

@@ -1,4 +1,4 @@
-import { escapeQuoted, type Dialect, type RenderedType } from './dialect';
+import { domainWarning, escapeQuoted, type Dialect, type RenderedType } from './dialect';
 import { translateExpression } from './expr';
 
 const quote = (name: string) => escapeQuoted(name, '"');
@@ -33,6 +33,7 @@ export const sqliteDialect: Dialect = {
       return { sql: ctx.source === 'sqlite' ? t.unsupported! : 'BLOB' };
     }
     if (t.kind === 'Composite') return { sql: 'JSONB' };
+    if (t.domain) ctx.warn(domainWarning(col, 'SQLite', SCALAR[t.kind]));
     return { sql: SCALAR[t.kind] };
   },
   expression(expr, _source, approximated, use) {

@@ -65,9 +65,11 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       a.atttypid::text AS typid, t.typtype::text AS typtype, t.typname AS typname, a.attndims::text AS ndims, t.typcategory::text AS cat,
       et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
       a.attnotnull::text AS notnull, pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen,
-      ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll
+      ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll,
+      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
-    LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+    LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
     WHERE c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
   // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition

@@ -260,6 +260,11 @@ function prismaIndexable(method: string, columns: IndexColumn[], t: Table): bool
 }
 
 function columnType(c: R, enums: Map<string, Enum>): ColumnType {
+  // A domain over a base type reads as that type, as `prisma db pull` reads it; PostgreSQL DDL writes the domain.
+  if (c.typtype === 'd' && c.domtyptype === 'b' && c.domcat !== 'A') {
+    const base = columnType({ ...c, type: c.domtype, typname: c.domtypname, typtype: 'b', cat: c.domcat, ndims: '0' }, enums);
+    if (base.kind !== 'Unsupported') return { ...base, domain: c.type! };
+  }
   const array = c.cat === 'A';
   const typtype = array ? c.elemtype : c.typtype;
   const typname = array ? c.elemname! : c.typname!;
