@@ -78,6 +78,23 @@ describe('schemata CLI', () => {
     expect(bad.stderr).toBe('schemata: missing.json: no such file or folder\n');
   });
 
+  it('reads standard input as -, with --from naming its format', () => {
+    const bin = path.join(root, 'lib/cli/bin.mjs');
+    const prisma = readFileSync(path.join(root, 'prisma/blog.prisma'), 'utf8');
+    const ok = spawnSync(process.execPath, [bin, 'convert', '-', '--from', 'prisma', '--to', 'postgres'], { encoding: 'utf8', input: prisma });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/CREATE TABLE "User"/);
+    // Messages name the input as stdin, with line and column.
+    const sql = spawnSync(process.execPath, [bin, 'convert', '-', '--from', 'postgres', '--to', 'json'], { encoding: 'utf8', input: 'CREATE TABLE a (id int);\nGRANT ALL ON a TO bob;\n' });
+    expect(sql.status).toBe(0);
+    expect(sql.stderr).toMatch(/stdin\.sql:2:1/);
+    expect(Object.values(JSON.parse(sql.stdout).tables)).toHaveLength(1);
+    const noFormat = spawnSync(process.execPath, [bin, 'convert', '-', '--to', 'json'], { encoding: 'utf8', input: prisma });
+    expect(noFormat.status).toBe(2);
+    expect(noFormat.stderr).toBe('schemata: reading standard input (-) needs --from <format>\n');
+  });
+
   it('-o ending in a slash is a folder, also for one output file', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'schemata-'));
     const r = await run(['convert', samplePath, '--to', 'json', '-o', 'out/'], dir);

@@ -5,12 +5,15 @@
 import path from 'node:path';
 import { FORMATS, formatById, formatForPath } from '../formats/registry';
 import { formatDiagnostic, DiagnosticError } from '../schema/diagnostics';
+import { withoutByteOrderMark } from '../formats/import';
 import { CliError, readInput, statPath, writeOutput } from './io';
 
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   cwd: string;
+  /** Standard input, all of it (for the input `-`). */
+  stdin?: () => Promise<string>;
 }
 
 const VERSION = '0.1.0';
@@ -23,7 +26,8 @@ export function helpText(): string {
 Usage:
   schemata convert <input> --to <format> [-o <out>] [--from <format>]
       Read <input> (a file, or a folder for multi-file schemas) and write it as <format>.
-      The input format comes from the file extension; --from overrides it.
+      The input format comes from the file extension; --from overrides it. An <input>
+      of - reads standard input, with --from naming its format.
       Without -o the output goes to stdout. With several output files, or an <out> ending
       in a slash, -o names a folder.
       Warnings go to stderr.
@@ -76,6 +80,11 @@ function parseConvertArgs(args: string[]): ConvertArgs {
   return { input, to, out, from };
 }
 
+function readStdin(io: CliIo): Promise<string> {
+  if (!io.stdin) throw new CliError('standard input is not available here', 2);
+  return io.stdin();
+}
+
 async function convert(args: string[], io: CliIo): Promise<number> {
   const opts = parseConvertArgs(args);
   const target = formatById(opts.to);
@@ -83,8 +92,10 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     const names = FORMATS.filter((f) => f.write).map((f) => f.id).join(', ');
     throw new CliError(`unknown output format "${opts.to}" (one of: ${names})`, 2);
   }
-  const inputPath = path.resolve(io.cwd, opts.input);
-  const kind = await statPath(inputPath);
+  const stdin = opts.input === '-';
+  if (stdin && !opts.from) throw new CliError('reading standard input (-) needs --from <format>', 2);
+  const inputPath = stdin ? '' : path.resolve(io.cwd, opts.input);
+  const kind = stdin ? 'file' : await statPath(inputPath);
   if (kind === 'missing') throw new CliError(`${opts.input}: no such file or folder`);
   const source = opts.from ? formatById(opts.from) : formatForPath(inputPath, kind === 'dir');
   if (!source?.read) {
@@ -94,8 +105,8 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     }
     throw new CliError(`${opts.input}: cannot tell the format from the name (use a known extension or --from)`);
   }
-  const files = await readInput(inputPath, source.extensions);
-  const imported = await source.read(files, { name: path.basename(inputPath).replace(/\.[^.]+$/, '') });
+  const files = stdin ? [{ path: `stdin${source.extensions[0]}`, text: withoutByteOrderMark(await readStdin(io)) }] : await readInput(inputPath, source.extensions);
+  const imported = await source.read(files, { name: stdin ? 'stdin' : path.basename(inputPath).replace(/\.[^.]+$/, '') });
   const exported = await target.write(imported.document);
   const diagnostics = [...imported.diagnostics, ...exported.diagnostics];
   // Prisma to Prisma validates twice (reading and writing): each message once.
