@@ -243,6 +243,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
+    for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name)]) {
+      const problem = d.identifierProblem?.(name);
+      if (problem) warn(`${tableName(t)}: "${name}": ${problem}; the table will fail to create`);
+    }
     for (const col of t.columns) {
       const singlePk = singlePkId === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).

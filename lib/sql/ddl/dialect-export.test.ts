@@ -132,6 +132,17 @@ describe('MySQL export of a PostgreSQL document', () => {
     expect(w).not.toMatch(/column plain/);
   });
 
+  it('warns about a name MySQL refuses whatever the quoting (one ending in a space)', () => {
+    const ids = sequentialIds();
+    const doc = createDocument({ name: 'names', id: 'doc_1' });
+    const t = createTable('odd', ids);
+    t.columns.push(createColumn('fine', 'Int', ids), createColumn('  spaced  ', 'Int', ids));
+    doc.tables[t.id] = t;
+    const w = buildDdl(doc, mysqlDialect).diagnostics.map((d) => d.message);
+    expect(w).toContain('mysql: odd: "  spaced  ": MySQL names cannot end with a space; the table will fail to create');
+    expect(buildDdl(doc, sqliteDialect).diagnostics).toEqual([]);
+  });
+
   it('keeps the fraction of an unbounded numeric (bare DECIMAL is DECIMAL(10,0)), with a warning', () => {
     expect(sql).toContain('`rate` DECIMAL(65,30)');
     expect(sql).toContain('`price` DECIMAL(10,2)');

@@ -35,6 +35,8 @@ export interface Dialect {
   id: DialectId;
   provider: Provider;
   maxIdentifierLength: number;
+  /** Why the database refuses this name as an identifier, if it does (quoting cannot help). */
+  identifierProblem?(name: string): string | undefined;
   quote(name: string): string;
   stringLiteral(value: string): string;
   /** `CREATE SCHEMA` and schema-qualified names. */

@@ -90,6 +90,7 @@ export const mysqlDialect: Dialect = {
   id: 'mysql',
   provider: 'mysql',
   maxIdentifierLength: 64,
+  identifierProblem: (name) => (/\s$/.test(name) ? 'MySQL names cannot end with a space' : undefined),
   quote,
   stringLiteral,
   schemas: false,
