@@ -42,6 +42,14 @@ function keysDocument(): SchemaDocument {
   pair.primaryKey = { columns: [{ column: pid.id }] };
   pair.indexes.push({ id: 'ix_ab', unique: true, dbName: 'pair_a_b', columns: [{ column: a.id }, { column: b.id }] });
   add(pair);
+  // A unique key of five VARCHAR(300): 191-character prefixes would still be too long together.
+  const wide = createTable('wide', ids);
+  const wid = createColumn('id', 'Int', ids);
+  const parts = ['p1', 'p2', 'p3', 'p4', 'p5'].map((n) => createColumn(n, varchar(300), ids));
+  wide.columns.push(wid, ...parts);
+  wide.primaryKey = { columns: [{ column: wid.id }] };
+  wide.indexes.push({ id: 'ix_w', unique: true, dbName: 'wide_parts', columns: parts.map((c) => ({ column: c.id })) });
+  add(wide);
   // A one-column foreign key to a long VARCHAR primary key, and a plain index over it and another.
   const store = createTable('store', ids);
   const key = createColumn('key', varchar(1500), ids);
@@ -75,6 +83,8 @@ describe('MySQL keys of long text', () => {
     expect(sql).toContain('`storeKey` VARCHAR(768) NOT NULL');
     expect(sql).toContain('PRIMARY KEY (`key`)');
     expect(sql).toContain('CREATE INDEX `entry_label_store` ON `entry`(`label`(191), `storeKey`(191));');
+    expect(sql).toContain('CREATE UNIQUE INDEX `wide_parts` ON `wide`(`p1`(153), `p2`(153), `p3`(153), `p4`(153), `p5`(153));');
+    expect(warnings).toMatch(/wide: unique key on p1 holds only its first 153 characters/);
     expect(warnings).toMatch(/page: unique key on slug holds only its first 191 characters/);
     expect(warnings).toMatch(/account: unique key on handle holds only its first 191 characters/);
     expect(warnings).toMatch(/column storeKey: VARCHAR\(1500\) in a foreign key is longer than InnoDB can index whole/);

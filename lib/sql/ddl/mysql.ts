@@ -78,12 +78,34 @@ function keyedType(col: Column, sql: string, ctx: TypeContext): string {
   return sql;
 }
 
-/** Bytes a column of this type takes in an InnoDB key (utf8mb4: 4 per character; prefixes for TEXT). */
-function keyBytes(typeSql: string): number {
-  if (/TEXT|BLOB/i.test(typeSql)) return 191 * 4;
-  const n = /^(VAR)?(CHAR|BINARY)\((\d+)\)/i.exec(typeSql);
-  if (n) return Number(n[3]) * (/CHAR/i.test(n[2]) ? 4 : 1);
-  return /^DECIMAL/i.test(typeSql) ? 32 : 8;
+/** InnoDB's key size limit (bytes; DYNAMIC rows). */
+const KEY_BYTES = 3072;
+
+/** A key column of text or binary: its length (characters, or bytes for binary; TEXT/BLOB unbounded) and bytes per unit. */
+function keyText(typeSql: string): { n: number; per: number } | undefined {
+  if (/TEXT/i.test(typeSql)) return { n: Infinity, per: 4 };
+  if (/BLOB/i.test(typeSql)) return { n: Infinity, per: 1 };
+  const m = /^(VAR)?(CHAR|BINARY)\((\d+)\)/i.exec(typeSql);
+  return m ? { n: Number(m[3]), per: /CHAR/i.test(m[2]) ? 4 : 1 } : undefined;
+}
+
+/**
+ * The prefix each text column of a key keeps (191 characters at most, Prisma's choice), the longest
+ * with which the whole key fits InnoDB's limit; undefined when it fits without prefixes.
+ */
+function keyPrefix(types: string[]): number | undefined {
+  let fixed = 0;
+  const texts: { n: number; per: number }[] = [];
+  for (const t of types) {
+    const k = keyText(t);
+    if (k) texts.push(k);
+    else if (t) fixed += /^DECIMAL/i.test(t) ? 32 : 8;
+  }
+  const bytes = (p: number) => texts.reduce((sum, k) => sum + k.per * Math.min(k.n, p), fixed);
+  if (bytes(Infinity) <= KEY_BYTES) return undefined;
+  let p = 191;
+  while (p > 1 && bytes(p) > KEY_BYTES) p--;
+  return p;
 }
 
 export const mysqlDialect: Dialect = {
@@ -135,14 +157,14 @@ export const mysqlDialect: Dialect = {
   },
   identity: () => 'AUTO_INCREMENT',
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
-  // TEXT/BLOB are indexed by a prefix; so is a VARCHAR column longer than InnoDB's 3072-byte key in
-  // utf8mb4 (768 characters), and each long VARCHAR of a key whose columns are longer together.
+  // TEXT/BLOB are indexed by a prefix; so are the VARCHARs of a key longer than InnoDB's 3072 bytes
+  // (768 characters in utf8mb4), cut to the longest prefix with which the whole key fits (191 at most).
   indexPrefix: (typeSql, index) => {
     if (/^JSON$/i.test(typeSql)) return 'skip';
-    if (/TEXT|BLOB/i.test(typeSql)) return 191;
-    const n = Number(/^VAR(?:CHAR|BINARY)\((\d+)\)/i.exec(typeSql)?.[1] ?? 0);
-    if (n > 768) return 191;
-    const total = index.types.reduce((sum, t) => sum + keyBytes(t), 0);
-    return n > 191 && total > 3072 ? 191 : undefined;
+    const own = keyText(typeSql);
+    if (!own) return undefined;
+    // Undefined when the key fits whole (then it has no TEXT or BLOB, which always need a prefix).
+    const p = keyPrefix(index.types);
+    return p !== undefined && own.n > p ? p : undefined;
   },
 };
