@@ -270,7 +270,7 @@ function notExpressible(doc: SchemaDocument): Diagnostic[] {
     const identity = t.columns.filter((c) => c.identity).map((c) => c.name);
     if (identity.length) warn(`table ${t.name}: identity columns are written as plain columns or autoincrement() (Prisma cannot express GENERATED ... AS IDENTITY): ${listNames(identity)}`);
     const domains = t.columns.filter((c) => c.type.domain).map((c) => `${c.name} (${c.type.domain})`);
-    if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks and defaults are left out): ${listNames(domains)}`);
+    if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks, defaults and NOT NULL are left out): ${listNames(domains)}`);
   }
   // Database comments (COMMENT ON) are not Prisma's `///` documentation, which Prisma Migrate ignores.
   const commented: string[] = [];

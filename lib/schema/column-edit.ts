@@ -51,7 +51,7 @@ export function withAutoValue(c: Column, a: AutoValue): Pick<Column, 'default' |
 export function columnTypeLabel(doc: Pick<SchemaDocument, 'enums'>, c: Column): string {
   const t = c.type;
   let base: string = t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
-  if (t.domain) base = t.domain.replace(/^public\./, '');
+  if (t.domain) base = t.domain.replace(/^public\./, '').replace(/^"([^"]*)"$/, '$1');
   else if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
   return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
 }

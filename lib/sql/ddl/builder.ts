@@ -133,7 +133,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     if (!out) {
       let target: Column | undefined = first;
       for (let hops = 0; target && hops < 5 && fkTarget.has(target.id); hops++) target = fkTarget.get(target.id);
-      out = target && target.id !== col.id && !sameType(target.type, col.type, col.type.array) ? { ...col, type: { ...target.type, array: col.type.array } } : col;
+      // The referenced column's type, not its domain (a PostgreSQL domain the referencing column does not have).
+      const { domain: _domain, ...targetType } = target?.type ?? col.type;
+      out = target && target.id !== col.id && !sameType(target.type, col.type, col.type.array) ? { ...col, type: { ...targetType, array: col.type.array } } : col;
       typedCache.set(col, out);
     }
     return out;
@@ -243,7 +245,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
-    for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name)]) {
+    for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
       const problem = d.identifierProblem?.(name);
       if (problem) warn(`${tableName(t)}: "${name}": ${problem}; the table will fail to create`);
     }

@@ -36,6 +36,11 @@ describe('expression translation', () => {
     expect(inUtc('23:30:00+00:45')).toBe('22:45:00');
     expect(inUtc('2018-01-01')).toBe('2018-01-01');
     expect(inUtc('infinity')).toBe('infinity');
+    expect(inUtc('0050-06-01 00:30:00+01')).toBe('0050-05-31 23:30:00');
+    expect(inUtc('2020-01-01T00:00:00Z')).toBe('2020-01-01 00:00:00');
+    expect(inUtc('2020-01-01 00:00:00 +02')).toBe('2019-12-31 22:00:00');
+    expect(inUtc('2017-02-30 00:00:00+00')).toBe('2017-02-30 00:00:00+00');
+    expect(my("'2017-12-14 01:02:30+02'::timestamp(3) with time zone").sql).toBe("'2017-12-13 23:02:30'");
     const r = my("'2017-12-14 01:02:30+02'::timestamp with time zone");
     expect(r.sql).toBe("'2017-12-13 23:02:30'");
     expect(r.approximations).toEqual(['time zone offset converted to UTC', 'casts dropped']);
@@ -120,13 +125,16 @@ describe('MySQL export of a PostgreSQL document', () => {
     const at = createColumn('at', { kind: 'DateTime', native: { name: 'Timestamptz', args: [] } }, ids, { default: { kind: 'sql', expression: 'now()' } });
     const ms = createColumn('ms', { kind: 'DateTime', native: { name: 'Timestamptz', args: ['3'] } }, ids, { default: { kind: 'sql', expression: 'now()' } });
     const plain = createColumn('plain', { kind: 'DateTime', native: { name: 'Timestamp', args: [] } }, ids, { nullable: true });
-    t.columns.push(at, ms, plain);
+    const text = createColumn('text', { kind: 'String', native: { name: 'VarChar', args: ['8'] } }, ids, { default: { kind: 'sql', expression: 'now()' } });
+    t.columns.push(at, ms, plain, text);
     doc.tables[t.id] = t;
     const r = buildDdl(doc, mysqlDialect);
     const out = renderDdl(r);
     expect(out).toContain('`at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)');
     expect(out).toContain('`ms` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)');
     expect(out).toContain('`plain` DATETIME(6)');
+    // Only a time type's argument is a precision.
+    expect(out).toMatch(/`text` VARCHAR\(8\) NOT NULL DEFAULT CURRENT_TIMESTAMP\n/);
     const w = r.diagnostics.map((d) => d.message).join('\n');
     expect(w).toMatch(/column at: timestamp with time zone written as DATETIME\(6\), which keeps no time zone/);
     expect(w).not.toMatch(/column plain/);

@@ -79,7 +79,7 @@ export interface Dialect {
 
 /** A PostgreSQL domain column written as its base type by a dialect without domains. */
 export function domainWarning(col: Column, dialect: string, typeSql: string): string {
-  return `column ${col.name}: PostgreSQL domain ${col.type.domain} has no ${dialect} equivalent; written as its base type ${typeSql} (the domain's checks and default are left out)`;
+  return `column ${col.name}: PostgreSQL domain ${col.type.domain} has no ${dialect} equivalent; written as its base type ${typeSql} (the domain's checks, default and NOT NULL are left out)`;
 }
 
 export function escapeQuoted(name: string, q: string): string {

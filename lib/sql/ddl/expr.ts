@@ -106,17 +106,21 @@ const ZONED_TYPE = /^\s*(pg_catalog\s*\.\s*)?(timestamptz|timetz|(timestamp|time
  * the same instant in UTC without the offset; anything else as given.
  */
 export function inUtc(v: string): string {
-  const m = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{2}):(\d{2}):(\d{2})(\.\d+)?([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(v.trim());
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{2}):(\d{2}):(\d{2})(\.\d+)?\s*(?:Z|([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?)$/i.exec(v.trim());
   if (!m) return v;
-  const [, y, mo, d, h, mi, sec, frac = '', sign, oh, om = '0', os = '0'] = m;
+  const [, y, mo, d, h, mi, sec, frac = '', sign, oh = '0', om = '0', os = '0'] = m;
   const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60 + Number(os));
   if (!y) {
     const t = (((Number(h) * 3600 + Number(mi) * 60 + Number(sec) - offset) % 86400) + 86400) % 86400;
     const two = (n: number) => String(n).padStart(2, '0');
     return `${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}${frac}`;
   }
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 1000;
-  const iso = new Date(ms).toISOString();
+  // setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  if (date.getUTCMonth() !== Number(mo) - 1) return v; // not a date (February 30th)
+  date.setUTCHours(Number(h), Number(mi), Number(sec) - offset);
+  const iso = date.toISOString();
   return /^\d{4}-/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac}` : v;
 }
 
@@ -169,6 +173,8 @@ export function translateExpression(
         if (toks[next(j)]?.v === '(') {
           j = next(j);
           while (j < toks.length && toks[j].v !== ')') j++;
+          // `timestamp(3) with time zone`: the words after the precision.
+          while (toks[next(j)]?.t === 'id' && TYPE_WORDS.has(toks[next(j)].v.toLowerCase())) j = next(j);
         }
         while (toks[next(j)]?.v === '[' && toks[next(next(j))]?.v === ']') j = next(next(j));
         if (!approximations.includes('casts dropped')) approximations.push('casts dropped');

@@ -112,7 +112,7 @@ export const mysqlDialect: Dialect = {
   id: 'mysql',
   provider: 'mysql',
   maxIdentifierLength: 64,
-  identifierProblem: (name) => (/\s$/.test(name) ? 'MySQL names cannot end with a space' : undefined),
+  identifierProblem: (name) => (/[ \t\n\r\f\v]$/.test(name) ? 'MySQL names cannot end with a space' : undefined),
   quote,
   stringLiteral,
   schemas: false,
@@ -152,7 +152,7 @@ export const mysqlDialect: Dialect = {
   globalNames: { foreignKeys: true },
   autoincrementSuffix: 'AUTO_INCREMENT',
   now: (typeSql) => {
-    const p = /\((\d)\)/.exec(typeSql);
+    const p = /^(?:DATETIME|TIMESTAMP|TIME)\((\d)\)/i.exec(typeSql);
     return p && p[1] !== '0' ? `CURRENT_TIMESTAMP(${p[1]})` : 'CURRENT_TIMESTAMP';
   },
   identity: () => 'AUTO_INCREMENT',

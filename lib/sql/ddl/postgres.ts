@@ -54,7 +54,7 @@ export const postgresDialect: Dialect = {
       sql = e ? ctx.enumTypeName(e) : 'TEXT';
     } else if (t.kind === 'Unsupported') {
       sql = t.unsupported!;
-    } else if (t.domain && !t.array) {
+    } else if (t.domain) {
       sql = t.domain;
     } else if (t.kind === 'Composite') {
       ctx.warn(`composite type ${t.composite} (MongoDB) stored as JSONB`);

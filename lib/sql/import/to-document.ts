@@ -297,7 +297,7 @@ function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R):
       if (v) return { kind: 'enum', value: v.name };
     } else if (['Int', 'BigInt', 'Float'].includes(kind) && numeric.test(value) && String(Number(value)) === value) {
       return { kind: 'literal', value: Number(value) };
-    } else if (['String', 'Json'].includes(kind) && c.type!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
+    } else if (['String', 'Json'].includes(kind) && (c.domtype ?? c.type)!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
       return { kind: 'literal', value };
     }
   }
