@@ -179,8 +179,10 @@ export async function prepareCatalogReads(db: Queryable & { exec(sql: string): P
  * `prepareCatalogReads`, and `plan_cache_mode = force_generic_plan`) it runs the prepared read.
  */
 export async function readRawCatalog(db: Queryable, needs: CatalogNeeds = ALL_NEEDS, prepared?: ReadonlySet<string>): Promise<RawCatalog> {
-  const name = statementName(needs);
-  const [row] = await db.query<{ j: string }>(prepared?.has(name) ? `EXECUTE ${name}` : catalogQuery(needs));
+  // The narrowest prepared read that covers the needs: reading a little more gives the same document
+  // (what a script did not write is empty), and costs less than planning the exact read.
+  const covering = COMMON_NEEDS.find((n) => prepared?.has(statementName(n)) && (Object.keys(needs) as (keyof CatalogNeeds)[]).every((k) => n[k] || !needs[k]));
+  const [row] = await db.query<{ j: string }>(covering ? `EXECUTE ${statementName(covering)}` : catalogQuery(needs));
   return JSON.parse(row.j) as RawCatalog;
 }
 
