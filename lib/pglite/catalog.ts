@@ -18,6 +18,8 @@ export interface CatalogColumn {
   identity?: string;
   generated?: string;
   collation?: string;
+  /** `pglz` or `lz4` when set on the column. */
+  compression?: string;
 }
 
 export interface CatalogTable {
@@ -27,6 +29,11 @@ export interface CatalogTable {
   constraints: Record<string, string>;
   /** Index name → `pg_get_indexdef`. */
   indexes: Record<string, string>;
+  /** Only when not the defaults: `u` for UNLOGGED, storage parameters, the composite type of a typed table, inheritance parents. */
+  persistence?: string;
+  options?: string;
+  of?: string;
+  inherits?: string;
 }
 
 export interface CatalogSnapshot {
@@ -68,13 +75,20 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   const schemas = (await rows(db, `SELECT n.nspname AS k FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('n.oid', 'pg_namespace')} ORDER BY 1`)).map((r) => r.k!);
   const extensions = (await rows(db, `SELECT extname AS k FROM pg_extension ORDER BY 1`)).map((r) => r.k!);
   const tables: Record<string, CatalogTable> = {};
-  for (const r of await rows(db, `SELECT c.oid::text AS oid, n.nspname||'.'||c.relname AS k, c.relkind AS kind FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('r','p','f') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel} ORDER BY 2`)) {
+  for (const r of await rows(db, `SELECT c.oid::text AS oid, n.nspname||'.'||c.relname AS k, c.relkind AS kind, c.relpersistence::text AS persistence,
+      array_to_string(c.reloptions, ', ') AS options, CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS oftype,
+      (SELECT string_agg(h.inhparent::regclass::text, ', ' ORDER BY h.inhseqno) FROM pg_inherits h WHERE h.inhrelid = c.oid AND NOT c.relispartition) AS inherits
+    FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('r','p','f') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel} ORDER BY 2`)) {
     tables[r.oid!] = { kind: r.kind!, columns: [], constraints: {}, indexes: {} };
+    if (r.persistence !== 'p') tables[r.oid!].persistence = r.persistence!;
+    if (r.options) tables[r.oid!].options = r.options;
+    if (r.oftype) tables[r.oid!].of = r.oftype;
+    if (r.inherits) tables[r.oid!].inherits = r.inherits;
     (tables[r.oid!] as CatalogTable & { key?: string }).key = r.k!;
   }
   for (const r of await rows(db, `SELECT a.attrelid::text AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull::text AS nn,
       pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity AS ident, a.attgenerated AS gen,
-      CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS coll
+      CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS coll, nullif(a.attcompression::text, '') AS compression
     FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef ad ON ad.adrelid=a.attrelid AND ad.adnum=a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation
     WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)) {
@@ -85,6 +99,7 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     if (r.ident) col.identity = r.ident;
     if (r.gen) col.generated = `${r.gen}: ${r.def}`;
     if (r.coll) col.collation = r.coll;
+    if (r.compression) col.compression = r.compression === 'l' ? 'lz4' : 'pglz';
     t.columns.push(col);
   }
   for (const r of await rows(db, `SELECT conrelid::text AS oid, conname AS name, contype::text||': '||pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid <> 0 AND contype <> 'n'`)) {

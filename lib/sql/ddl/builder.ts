@@ -39,6 +39,8 @@ export interface PostgresSqlSources extends SqlSources {
   partitionBy?: Record<Id, string>;
   /** Partitions: attached (`ALTER TABLE parent ATTACH PARTITION child <bound>`) after the indexes. */
   partitionOf?: Record<Id, { parent: Id; bound: string }>;
+  /** Tables created UNLOGGED (PostgreSQL keeps no WAL for them; other dialects have no such tables). */
+  unlogged?: Id[];
   /**
    * Raw statements written for a non-default search_path: the statement that set it (`SET search_path = a, b`),
    * by raw id. The export sets it before such a raw and resets it before everything else.
@@ -238,6 +240,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const order = sources.order ?? {};
   const notNullArrays = new Set(sources.notNullArrays ?? []);
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
+  const unlogged = new Set(sources.unlogged ?? []);
   const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays };
   const createTable = (t: Table): string | undefined => {
     const pk = t.primaryKey?.columns;
@@ -290,7 +293,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       return undefined;
     }
     const tail = (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
-    return `CREATE TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
+    if (unlogged.has(t.id) && d.id !== 'postgres') warn(`${tableName(t)}: an UNLOGGED table has no ${d.id} equivalent; written as a plain table`);
+    return `CREATE ${unlogged.has(t.id) && d.id === 'postgres' ? 'UNLOGGED ' : ''}TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
   };
 
   // Tables, views and raw objects, in imported order when known.

@@ -59,14 +59,17 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS definition, c.relispartition::text AS partition,
       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
-      CASE WHEN c.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS parent
+      CASE WHEN c.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS parent,
+      CASE WHEN c.relkind = 'r' AND NOT c.relispartition THEN (SELECT string_agg('INHERIT ' || quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY h.inhseqno)
+        FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid) END AS inherits,
+      c.relpersistence::text AS persistence, array_to_string(c.reloptions, chr(1)) AS options, CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS oftype
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
   columns: `SELECT a.attrelid::text AS rel, a.attnum::text AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
       a.atttypid::text AS typid, t.typtype::text AS typtype, t.typname AS typname, a.attndims::text AS ndims, t.typcategory::text AS cat,
       et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
       a.attnotnull::text AS notnull, pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen,
       ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll,
-      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat
+      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, nullif(a.attcompression::text, '') AS compression, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
     LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -87,7 +90,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       pg_get_expr(i.indpred, i.indrelid) AS pred, i.indnullsnotdistinct::text AS nnd,
       CASE WHEN am.amname IN ('btree','hash') AND i.indnkeyatts = i.indnatts AND i.indexprs IS NULL AND NOT i.indnullsnotdistinct THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
       (co.oid IS NOT NULL)::text AS backs, ${obj('i.indexrelid', 'pg_class')} AS comment, c.relkind::text AS relkind,
-      array_to_string(i.indcollation::oid[], ',') AS colls
+      array_to_string(i.indcollation::oid[], ',') AS colls, array_to_string(ic.reloptions, chr(1)) AS relopts
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
     WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,

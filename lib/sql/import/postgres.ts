@@ -333,6 +333,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (Object.keys(built.partitionOf).length) sources.partitionOf = built.partitionOf;
     if (Object.keys(searchPaths).length) sources.searchPath = searchPaths;
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
+    if (built.unlogged.length) sources.unlogged = built.unlogged;
     doc.sources.sql = sources;
     assertValidDocument(doc);
     if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, split: splitMs, total: now() - t0 });

@@ -19,6 +19,8 @@ export interface BuiltDocument {
   partitionBy: Record<Id, string>;
   /** Partitions: parent table id and bound (`FOR VALUES ...`), by table id. */
   partitionOf: Record<Id, { parent: Id; bound: string }>;
+  /** Tables created UNLOGGED. */
+  unlogged: Id[];
 }
 
 export interface LateRaw {
@@ -47,6 +49,12 @@ export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): 
 }
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Storage parameters (`reloptions`, joined by U+0001) as the list `SET (...)` takes, values quoted. */
+const storageParams = (options: string) =>
+  options.split('\u0001').map((o) => `${o.slice(0, o.indexOf('='))}='${o.slice(o.indexOf('=') + 1).replace(/'/g, "''")}'`).join(', ');
+
+const COMPRESSION: Record<string, string> = { p: 'pglz', l: 'lz4' };
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
 const NATIVE: Record<string, [ColumnType['kind'], string?]> = {
   int4: ['Int'], int2: ['Int', 'SmallInt'], int8: ['BigInt'], text: ['String'], varchar: ['String', 'VarChar'], bpchar: ['String', 'Char'],
@@ -95,6 +103,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const viewByKey = new Map<string, Id>();
   const relKey = new Map<string, string>();
   const partitionBy: Record<Id, string> = {};
+  const unlogged: Id[] = [];
   for (const r of cat.relations) {
     const key = `${r.schema}.${r.name}`;
     relKey.set(r.oid!, `${q(r.schema!)}.${q(r.name!)}`);
@@ -109,6 +118,12 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     }
     const t: Table = { id: ids('tbl'), ...common, columns: [], indexes: [], checks: [] };
     if (r.partkey) partitionBy[t.id] = r.partkey;
+    if (r.persistence === 'u') unlogged.push(t.id);
+    // Table properties the model does not hold, as statements after the tables.
+    const table = `${q(r.schema!)}.${q(r.name!)}`;
+    if (r.inherits) lateRaw.push({ kind: 'alter', name: r.name!, text: `ALTER TABLE ${table} ${r.inherits}` });
+    if (r.oftype) lateRaw.push({ kind: 'alter', name: r.name!, text: `ALTER TABLE ${table} OF ${r.oftype}` });
+    if (r.options) lateRaw.push({ kind: 'alter', name: r.name!, text: `ALTER TABLE ${table} SET (${storageParams(r.options)})` });
     tables.set(r.oid!, t);
     tableByKey.set(key, t);
     doc.tables[t.id] = t;
@@ -151,6 +166,9 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     }
     t.columns.push(col);
     colByNum.set(`${c.rel}:${c.num}`, col);
+    if (c.compression && COMPRESSION[c.compression]) {
+      lateRaw.push({ kind: 'alter', name: `${t.dbName ?? t.name}.${c.name}`, text: `ALTER TABLE ${relKey.get(c.rel!)} ALTER COLUMN ${q(c.name!)} SET COMPRESSION ${COMPRESSION[c.compression]}` });
+    }
   }
   const cols = (rel: string, list: string | null) => (list ?? '').split(',').filter(Boolean).map((n) => colByNum.get(`${rel}:${n}`));
   const dbn = (t: Table) => t.dbName ?? t.name;
@@ -190,7 +208,15 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const icols = new Map<string, R[]>();
   for (const r of cat.indexColumns) (icols.get(r.oid!) ?? icols.set(r.oid!, []).get(r.oid!)!).push(r);
   for (const ix of cat.indexes) {
-    if (ix.backs === 'true') continue;
+    // Storage parameters of an index written from the model (or backing a key): set after it exists.
+    const params = () => {
+      const table = relKey.get(ix.rel!);
+      if (ix.relopts && table) lateRaw.push({ kind: 'alter', name: ix.name!, text: `ALTER INDEX ${table.replace(/"(?:[^"]|"")*"$/, q(ix.name!))} SET (${storageParams(ix.relopts)})` });
+    };
+    if (ix.backs === 'true') {
+      params();
+      continue;
+    }
     const t = tables.get(ix.rel!);
     const parts = icols.get(ix.oid!) ?? [];
     const keys = (ix.keys ?? '').split(',');
@@ -218,6 +244,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       continue;
     }
     const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);
+    params();
     const index: Index = { id: ids('idx'), unique, columns, ...(ix.name !== conv ? { dbName: ix.name! } : {}) };
     if (ix.method !== 'btree') index.method = ix.method as IndexMethod;
     if (ix.pred) index.where = ix.pred;
@@ -240,7 +267,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (doc.tables[rel.to.table].ignored && rel.fromField && !doc.tables[rel.from.table].ignored) rel.fromField.ignored = true;
     if (doc.tables[rel.from.table].ignored && rel.toField && !doc.tables[rel.to.table].ignored) rel.toField.ignored = true;
   }
-  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf };
+  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf, unlogged };
 }
 
 /**
