@@ -119,7 +119,7 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   for (const r of await rows(db, `SELECT n.nspname||'.'||t.typname AS k, e.enumlabel AS v FROM pg_enum e JOIN pg_type t ON t.oid=e.enumtypid JOIN pg_namespace n ON n.oid=t.typnamespace WHERE ${notExtensionMember('t.oid', 'pg_type')} ORDER BY 1, e.enumsortorder`)) {
     (enums[r.k!] ??= []).push(r.v!);
   }
-  const views = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname AS k, c.relkind::text||': '||pg_get_viewdef(c.oid, true) AS v FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('v','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel}`));
+  const views = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname AS k, c.relkind::text||': '||pg_get_viewdef(c.oid, true)||coalesce(' WITH ('||array_to_string(c.reloptions, ', ')||')', '') AS v FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('v','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel}`));
   const sequences = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname AS k,
       format_type(s.seqtypid, NULL)||' start '||s.seqstart||' inc '||s.seqincrement||' min '||s.seqmin||' max '||s.seqmax||' cache '||s.seqcache||CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
       ||coalesce(' owned by '||(SELECT dt.relname||'.'||a.attname||' '||d.deptype::text FROM pg_depend d JOIN pg_class dt ON dt.oid=d.refobjid JOIN pg_attribute a ON a.attrelid=d.refobjid AND a.attnum=d.refobjsubid WHERE d.classid='pg_class'::regclass AND d.objid=c.oid AND d.refclassid='pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), '') AS v

@@ -97,7 +97,9 @@ export function classify(text: string): Classified {
   if (/^create\s+extension\b/.test(head)) return { execute: true, creates: 'extension' };
   if (/^create\s+schema\b/.test(head)) return { execute: true };
   if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum' };
-  if (/^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, TABLE_NAME) };
+  // A temporary table lasts one session: run it (later statements may use it), but it is not schema.
+  if (/^create\s+(?:(?:global|local)\s+)?(?:temp|temporary)\s+table\b/.test(head)) return { execute: true, note: 'temporary table' };
+  if (/^create\s+(?:unlogged\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, TABLE_NAME) };
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
   if (/^alter\s+table\b/.test(head)) {

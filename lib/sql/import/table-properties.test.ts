@@ -23,6 +23,9 @@ CREATE TABLE t (id int, v text COMPRESSION pglz, w text);
 CREATE INDEX t_w ON t (w) WITH (fillfactor = 50);
 CREATE TYPE pt AS (x int, y int);
 CREATE TABLE typed OF pt;
+CREATE VIEW v WITH (security_barrier = true) AS SELECT id FROM t;
+CREATE VIEW v2 AS SELECT * FROM t WHERE id > 0 WITH CHECK OPTION;
+CREATE TEMPORARY TABLE scratch (a int);
 `;
 
 describe('table properties the model does not hold', () => {
@@ -47,11 +50,18 @@ describe('table properties the model does not hold', () => {
       expect(want.tables['public.typed'].of).toBe('pt');
       expect(want.tables['public.t'].columns[1].compression).toBe('pglz');
       expect(want.tables['public.t'].indexes.t_w).toMatch(/WITH \(fillfactor='50'\)/);
+      expect(want.views['public.v2']).toMatch(/WITH \(check_option=cascaded\)$/);
       expect(diffCatalogs(await readCatalogSnapshot(copy), want)).toEqual([]);
     } finally {
       await original.close();
       await copy.close();
     }
+  });
+
+  it('a temporary table is reported, not imported', async () => {
+    const r = await importPostgres([{ path: 'props.sql', text: SCRIPT }]);
+    expect(Object.values(r.document.tables).map((t) => t.name)).not.toContain('scratch');
+    expect(r.diagnostics.map((d) => d.message)).toContain('temporary table, not kept: CREATE TEMPORARY TABLE scratch (a int)');
   });
 
   it('other dialects list what they leave out', () => {

@@ -114,6 +114,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       // The Prisma printer writes a view's body as given: `@@schema` is needed in a multi-schema datasource.
       doc.views[id] = { id, ...common, definition: r.definition ?? undefined, prismaBody: `  @@schema(${JSON.stringify(r.schema)})` };
       viewByKey.set(key, id);
+      // security_barrier, security_invoker, check_option (WITH CHECK OPTION).
+      if (r.options) lateRaw.push({ kind: 'alter', name: r.name!, text: `ALTER VIEW ${q(r.schema!)}.${q(r.name!)} SET (${storageParams(r.options)})` });
       continue;
     }
     const t: Table = { id: ids('tbl'), ...common, columns: [], indexes: [], checks: [] };
