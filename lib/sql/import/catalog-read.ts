@@ -103,7 +103,8 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
     WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
   serials: `SELECT d.refobjid::text AS rel, d.refobjsubid::text AS num, n.nspname AS schema, c.relname AS name, s.seqtypid::text AS typid,
       (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)::text AS plain,
-      d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc
+      d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc, format_type(s.seqtypid, NULL) AS type,
+      s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle::text AS cycle
     FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND c.relkind = 'S' AND d.deptype IN ('a','i')`,
   // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their

@@ -126,6 +126,10 @@ function searchPathSchema(text: string, current: string): string {
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 
+/** An identifier, and a name that may be schema-qualified, as the script writes them. */
+const IDENT = String.raw`(?:"(?:[^"]|"")+"|[\w$]+)`;
+const NAME = String.raw`${IDENT}(?:\s*\.\s*${IDENT})?`;
+
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
   const t0 = now();
   const diagnostics: Diagnostic[] = [];
@@ -316,13 +320,35 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // Keys and indexes the model cannot hold come before the script's own late statements, which may
     // name them (COMMENT ON INDEX, ALTER TABLE ... CLUSTER ON / REPLICA IDENTITY USING INDEX).
     for (const r of built.lateRaw) addRaw(r.kind, r.text, 1e9, r.name);
+    // Sequences the script creates itself (a serial's or an identity's are implicit: the catalog gives their final state).
+    const explicitSequences = new Set<string>();
+    for (const k of kept) {
+      const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
+      if (!tg || (k.kind !== 'sequence' && k.kind !== 'sequence-owner')) continue;
+      if (k.kind === 'sequence') explicitSequences.add(keyOf(tg));
+      const renamed = /\brename\s+to\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(k.text);
+      if (renamed && explicitSequences.has(keyOf(tg))) explicitSequences.add(keyOf({ path: [...tg.path.slice(0, -1), ...identPath(renamed[1])], schema: k.schema }));
+    }
+    for (const s of built.ownedSequences) {
+      if (explicitSequences.has(s.key)) continue;
+      addRaw('sequence', s.create, (tableNode.get(s.table)?.prio ?? 0) - 0.5, undefined, `rel:${s.key}`);
+      addRaw('sequence-owner', s.owner, 1e9);
+    }
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
       if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tg && built.absorbedSequences.has(keyOf(tg))) continue;
+      if (k.kind === 'sequence-owner' && tg && !explicitSequences.has(keyOf(tg))) continue;
+      // Enums are modelled with their final values and name: ALTER TYPE on one is already in the document.
+      const alterType = k.kind === 'alter' && new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:add\s+value|rename\s+value|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
+      if (alterType) {
+        const path = identPath(alterType[1]);
+        const final = alterType[2] ? [...path.slice(0, -1), ...identPath(alterType[2])] : alterType[3] ? [...identPath(alterType[3]), path.at(-1)!] : path;
+        if (enumKeys.has(keyOf({ path: final, schema: k.schema }))) continue;
+      }
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).
-        const m = /\battach\s+partition\s+((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?)/i.exec(k.text);
+        const m = new RegExp(String.raw`\battach\s+partition\s+(${NAME})`, 'i').exec(k.text);
         if (m && built.tableByKey.has(keyOf({ path: identPath(m[1]), schema: k.schema }))) continue;
       }
       addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);

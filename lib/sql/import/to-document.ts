@@ -21,6 +21,11 @@ export interface BuiltDocument {
   partitionOf: Record<Id, { parent: Id; bound: string }>;
   /** Tables created UNLOGGED. */
   unlogged: Id[];
+  /**
+   * Sequences a column owns and uses that are not folded into `autoincrement()` (a serial whose
+   * sequence was altered or renamed): how to create them before the table, and own them after it.
+   */
+  ownedSequences: { table: Id; key: string; create: string; owner: string }[];
 }
 
 export interface LateRaw {
@@ -55,6 +60,23 @@ const storageParams = (options: string) =>
   options.split('\u0001').map((o) => `${o.slice(0, o.indexOf('='))}='${o.slice(o.indexOf('=') + 1).replace(/'/g, "''")}'`).join(', ');
 
 const COMPRESSION: Record<string, string> = { p: 'pglz', l: 'lz4' };
+
+const TYPE_RANGE: Record<string, [string, string]> = {
+  smallint: ['-32768', '32767'], integer: ['-2147483648', '2147483647'], bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/** A sequence's options that differ from the defaults for its type and direction (`START WITH 10 INCREMENT BY 2 CACHE 20`). */
+function sequenceOptions(s: R): string {
+  const asc = !s.inc!.startsWith('-');
+  const [lo, hi] = TYPE_RANGE[s.type!] ?? TYPE_RANGE.bigint;
+  const parts: string[] = [];
+  if (s.start !== '1' || s.inc !== '1') parts.push(`START WITH ${s.start} INCREMENT BY ${s.inc}`);
+  if (s.min !== (asc ? '1' : lo)) parts.push(`MINVALUE ${s.min}`);
+  if (s.max !== (asc ? hi : '-1')) parts.push(`MAXVALUE ${s.max}`);
+  if (s.cache !== '1') parts.push(`CACHE ${s.cache}`);
+  if (s.cycle === 'true') parts.push('CYCLE');
+  return parts.join(' ');
+}
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
 const NATIVE: Record<string, [ColumnType['kind'], string?]> = {
   int4: ['Int'], int2: ['Int', 'SmallInt'], int8: ['BigInt'], text: ['String'], varchar: ['String', 'VarChar'], bpchar: ['String', 'Char'],
@@ -93,8 +115,10 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const vname = prismaIdentifier(r.label!, 'v');
     e.values.push({ id: ids('val'), name: e.values.some((v) => v.name === vname) ? `${vname}_${e.values.length}` : vname, ...(vname !== r.label ? { dbName: r.label! } : {}) });
   }
-  const serials = new Map<string, R>();
-  for (const s of cat.serials) serials.set(`${s.rel}:${s.num}`, s);
+  // Sequences owned by each column (a serial's, an identity's, or one given OWNED BY).
+  const serials = new Map<string, R[]>();
+  for (const s of cat.serials) (serials.get(`${s.rel}:${s.num}`) ?? serials.set(`${s.rel}:${s.num}`, []).get(`${s.rel}:${s.num}`)!).push(s);
+  const ownedSequences: BuiltDocument['ownedSequences'] = [];
   const absorbedSequences = new Set<string>();
   const lateRaw: BuiltDocument['lateRaw'] = [];
   const notNullArrays: Id[] = [];
@@ -150,17 +174,26 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (type.array && !col.nullable) notNullArrays.push(col.id);
     if (c.gen === 's' || c.gen === 'v') col.generated = { expression: c.def!, stored: c.gen === 's' };
     else if (c.ident) {
-      const s = serials.get(`${c.rel}:${c.num}`);
-      const opts = s && (s.start !== '1' || s.inc !== '1') ? `START WITH ${s.start} INCREMENT BY ${s.inc}` : undefined;
+      const s = serials.get(`${c.rel}:${c.num}`)?.find((x) => x.deptype === 'i');
+      const opts = s && sequenceOptions(s);
       col.identity = { generation: c.ident === 'a' ? 'always' : 'by-default', ...(opts ? { sequence: opts } : {}) };
     } else if (c.def !== null) {
-      const s = serials.get(`${c.rel}:${c.num}`);
+      const owned = serials.get(`${c.rel}:${c.num}`) ?? [];
+      const uses = (x: R) => c.def!.includes(`${q(x.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass`);
+      const s = owned.find(uses) ?? owned[0];
       const isSerial = s && s.deptype === 'a' && s.plain === 'true' && s.typid === c.typid && ['int2', 'int4', 'int8'].includes(c.typname!) &&
         s.name === `${t.dbName ?? t.name}_${c.name}_seq` && c.def === `nextval('${q(s.schema!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}.${q(s.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass)`;
       if (isSerial) {
         col.default = { kind: 'function', name: 'autoincrement', args: [] };
         absorbedSequences.add(`${s!.schema}.${s!.name}`);
-      } else col.default = defaultValue(c.def!, col, enums, c);
+      } else {
+        col.default = defaultValue(c.def!, col, enums, c);
+        for (const x of owned.filter((o) => o.deptype === 'a' && uses(o))) {
+          const seq = `${q(x.schema!)}.${q(x.name!)}`;
+          const create = `CREATE SEQUENCE ${seq} AS ${x.type} START WITH ${x.start} INCREMENT BY ${x.inc} MINVALUE ${x.min} MAXVALUE ${x.max} CACHE ${x.cache}${x.cycle === 'true' ? ' CYCLE' : ''}`;
+          ownedSequences.push({ table: t.id, key: `${x.schema}.${x.name}`, create, owner: `ALTER SEQUENCE ${seq} OWNED BY ${relKey.get(c.rel!)}.${q(c.name!)}` });
+        }
+      }
     }
     if (c.coll) {
       col.type = { kind: 'Unsupported', unsupported: `${c.type} COLLATE ${c.coll}`, ...(type.array ? {} : {}) };
@@ -269,7 +302,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (doc.tables[rel.to.table].ignored && rel.fromField && !doc.tables[rel.from.table].ignored) rel.fromField.ignored = true;
     if (doc.tables[rel.from.table].ignored && rel.toField && !doc.tables[rel.to.table].ignored) rel.toField.ignored = true;
   }
-  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf, unlogged };
+  return { doc, tableByKey, viewByKey, absorbedSequences, lateRaw, notNullArrays, partitionBy, partitionOf, unlogged, ownedSequences };
 }
 
 /**
