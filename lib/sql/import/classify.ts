@@ -103,7 +103,7 @@ export function classify(text: string): Classified {
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
   if (/^alter\s+table\b/.test(head)) {
-    if (/\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b|\binherit\b/.test(head)) {
+    if (/\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b/.test(head)) {
       return { execute: true, raw: 'alter' };
     }
     return { execute: true };
@@ -121,7 +121,9 @@ export function classify(text: string): Classified {
     }
     if (kind === 'sequence' || kind === 'sequence-owner') {
       const m = new RegExp(String.raw`^(?:create|alter)\s+sequence\s+(?:if\s+(?:not\s+)?exists\s+)?(${PATH})`, 'i').exec(text);
-      return { execute: true, raw: kind, target: m ? { what: 'sequence', path: identPath(m[1]) } : undefined };
+      // OWNED BY names a table, so it comes after the tables; other changes (RENAME, SET SCHEMA, options) in script order.
+      const raw = kind === 'sequence-owner' && !/\bowned\s+by\b/.test(head) ? 'sequence-alter' : kind;
+      return { execute: true, raw, target: m ? { what: 'sequence', path: identPath(m[1]) } : undefined };
     }
     return { execute: true, raw: kind };
   }

@@ -126,6 +126,9 @@ function searchPathSchema(text: string, current: string): string {
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 
+/** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
+const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
+
 /** An identifier, and a name that may be schema-qualified, as the script writes them. */
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[\w$]+)`;
 const NAME = String.raw`${IDENT}(?:\s*\.\s*${IDENT})?`;
@@ -324,10 +327,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const explicitSequences = new Set<string>();
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
-      if (!tg || (k.kind !== 'sequence' && k.kind !== 'sequence-owner')) continue;
+      if (!tg || !SEQUENCE_KINDS.has(k.kind)) continue;
       if (k.kind === 'sequence') explicitSequences.add(keyOf(tg));
-      const renamed = /\brename\s+to\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(k.text);
-      if (renamed && explicitSequences.has(keyOf(tg))) explicitSequences.add(keyOf({ path: [...tg.path.slice(0, -1), ...identPath(renamed[1])], schema: k.schema }));
+      // Renamed or moved: the catalog has it under its new name.
+      const moved = new RegExp(String.raw`\b(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
+      if (moved && explicitSequences.has(keyOf(tg))) {
+        const path = moved[1] ? [...tg.path.slice(0, -1), ...identPath(moved[1])] : [...identPath(moved[2]), tg.path.at(-1)!];
+        explicitSequences.add(keyOf({ path, schema: k.schema }));
+      }
     }
     for (const s of built.ownedSequences) {
       if (explicitSequences.has(s.key)) continue;
@@ -336,8 +343,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
-      if ((k.kind === 'sequence' || k.kind === 'sequence-owner') && tg && built.absorbedSequences.has(keyOf(tg))) continue;
-      if (k.kind === 'sequence-owner' && tg && !explicitSequences.has(keyOf(tg))) continue;
+      if (SEQUENCE_KINDS.has(k.kind) && tg && built.absorbedSequences.has(keyOf(tg))) continue;
+      if (k.kind !== 'sequence' && SEQUENCE_KINDS.has(k.kind) && tg && !explicitSequences.has(keyOf(tg))) continue;
       // Enums are modelled with their final values and name: ALTER TYPE on one is already in the document.
       const alterType = k.kind === 'alter' && new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:add\s+value|rename\s+value|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
       if (alterType) {
