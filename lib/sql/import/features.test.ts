@@ -97,6 +97,20 @@ ALTER SEQUENCE s SET SCHEMA other;
 CREATE TABLE other.t4 (id int PRIMARY KEY DEFAULT nextval('other.s'), a int);
 ALTER SEQUENCE other.s OWNED BY other.t4.id;
 ALTER TABLE other.t4 ADD CONSTRAINT pos CHECK (a > 0) NO INHERIT;
+CREATE TABLE t5 (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, o int);
+ALTER SEQUENCE t5_id_seq RENAME TO t5_ident;
+CREATE TABLE t6 (id serial PRIMARY KEY);
+ALTER SEQUENCE t6_id_seq RENAME TO "order";
+ALTER TABLE t5 ALTER COLUMN o SET DEFAULT nextval('"order"');
+CREATE TABLE a0 (id int PRIMARY KEY);
+CREATE TABLE b0 (id serial PRIMARY KEY);
+ALTER TABLE a0 ALTER COLUMN id SET DEFAULT nextval('b0_id_seq');
+CREATE TABLE parted (id int, v text) PARTITION BY RANGE (id);
+CREATE INDEX parted_v ON parted (v) WITH (fillfactor = 50);
+SET search_path = other;
+RESET search_path;
+CREATE TYPE e AS ENUM ('a');
+ALTER TYPE e ADD VALUE 'b';
 `;
 
 async function roundTrip(script: string) {

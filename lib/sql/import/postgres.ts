@@ -112,6 +112,7 @@ function dependencyOrder(nodes: OrderNode[], deps: R[]): Record<Id, number> {
 
 /** First schema of a `SET search_path` / `set_config('search_path', ...)` value (`public` if none). */
 function searchPathSchema(text: string, current: string): string {
+  if (/^\s*reset\s+(search_path|all)\b/i.test(text)) return 'public';
   const m = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/i.exec(text);
   if (!m) return current;
   if (/^\s*reset\b/i.test(text) || /^\s*default\s*$/i.test(m[2] ?? '')) return 'public';
@@ -164,7 +165,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(text))) needs.enums = true;
     if (c.raw === 'comment') needs.comments = true;
     if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
-    if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view') needs.deps = true;
+    if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view' || /\bnextval\s*\(/i.test(text)) needs.deps = true;
     if (c.raw === 'set') {
       schema = searchPathSchema(text, schema);
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
@@ -302,6 +303,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
     }
     for (const [key, t] of built.tableByKey) if (!tableNode.has(t.id)) nodes.push({ id: t.id, prio: -1, keys: [`rel:${key}`], raw: false });
+    // A table's SERIAL creates its sequence: what uses the sequence (another table's default) comes after the table.
+    for (const [seq, table] of built.absorbedSequences) tableNode.get(table)?.keys.push(`rel:${seq}`);
     for (const [key, id] of built.viewByKey) if (!tableNode.has(id)) nodes.push({ id, prio: 1e9, keys: [`rel:${key}`], raw: false });
     const modelledTable = (t: { path: string[]; schema: string }) => built.tableByKey.has(keyOf(t));
     // Comments the document holds (on schemas, tables, columns, enums and views) are written from it.

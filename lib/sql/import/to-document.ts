@@ -10,8 +10,8 @@ export interface BuiltDocument {
   doc: SchemaDocument;
   tableByKey: Map<string, Table>;
   viewByKey: Map<string, Id>;
-  /** Serial sequences folded into `autoincrement()` (schema.name). */
-  absorbedSequences: Set<string>;
+  /** Serial sequences folded into `autoincrement()` (schema.name), and the table whose SERIAL creates each. */
+  absorbedSequences: Map<string, Id>;
   /** SQL for catalog objects the model cannot hold (exclusion constraints, INCLUDE indexes, ...). */
   lateRaw: LateRaw[];
   notNullArrays: Id[];
@@ -119,7 +119,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const serials = new Map<string, R[]>();
   for (const s of cat.serials) (serials.get(`${s.rel}:${s.num}`) ?? serials.set(`${s.rel}:${s.num}`, []).get(`${s.rel}:${s.num}`)!).push(s);
   const ownedSequences: BuiltDocument['ownedSequences'] = [];
-  const absorbedSequences = new Set<string>();
+  const absorbedSequences = new Map<string, Id>();
   const lateRaw: BuiltDocument['lateRaw'] = [];
   const notNullArrays: Id[] = [];
   const tables = new Map<string, Table>();
@@ -175,17 +175,19 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (c.gen === 's' || c.gen === 'v') col.generated = { expression: c.def!, stored: c.gen === 's' };
     else if (c.ident) {
       const s = serials.get(`${c.rel}:${c.num}`)?.find((x) => x.deptype === 'i');
-      const opts = s && sequenceOptions(s);
+      const name = s && s.name !== `${t.dbName ?? t.name}_${c.name}_seq` ? `SEQUENCE NAME ${q(s.schema!)}.${q(s.name!)}` : '';
+      const opts = s && [name, sequenceOptions(s)].filter(Boolean).join(' ');
       col.identity = { generation: c.ident === 'a' ? 'always' : 'by-default', ...(opts ? { sequence: opts } : {}) };
     } else if (c.def !== null) {
       const owned = serials.get(`${c.rel}:${c.num}`) ?? [];
-      const uses = (x: R) => c.def!.includes(`${q(x.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass`);
+      // PostgreSQL quotes the sequence's name where needed (also reserved words such as "order").
+      const uses = (x: R) => c.def!.includes(`${q(x.name!)}'::regclass`) || c.def!.includes(`${q(x.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass`);
       const s = owned.find(uses) ?? owned[0];
       const isSerial = s && s.deptype === 'a' && s.plain === 'true' && s.typid === c.typid && ['int2', 'int4', 'int8'].includes(c.typname!) &&
         s.name === `${t.dbName ?? t.name}_${c.name}_seq` && c.def === `nextval('${q(s.schema!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}.${q(s.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass)`;
       if (isSerial) {
         col.default = { kind: 'function', name: 'autoincrement', args: [] };
-        absorbedSequences.add(`${s!.schema}.${s!.name}`);
+        absorbedSequences.set(`${s!.schema}.${s!.name}`, t.id);
       } else {
         col.default = defaultValue(c.def!, col, enums, c);
         for (const x of owned.filter((o) => o.deptype === 'a' && uses(o))) {
@@ -249,7 +251,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       if (ix.relopts && table) lateRaw.push({ kind: 'alter', name: ix.name!, text: `ALTER INDEX ${table.replace(/"(?:[^"]|"")*"$/, q(ix.name!))} SET (${storageParams(ix.relopts)})` });
     };
     if (ix.backs === 'true') {
-      params();
+      // (A partitioned table's key index takes none afterwards: follow-up, keep the key as SQL.)
+      if (ix.relkind !== 'p') params();
       continue;
     }
     const t = tables.get(ix.rel!);
@@ -258,7 +261,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const options = (ix.options ?? '').split(',').map(Number);
     const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
-    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0')) {
+    // (Storage parameters cannot be set on a partitioned index afterwards: its definition carries them.)
+    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0') || (ix.relopts && ix.relkind === 'p')) {
       lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
       continue;
     }
