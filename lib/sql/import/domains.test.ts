@@ -5,7 +5,8 @@
  * validator and MariaDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
+import { diffCatalogs } from '../../pglite/catalog';
+import { appliedCatalogs } from '../testing/applied';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { exportPrisma } from '../../prisma/export';
 import { columnTypeLabel, typeChoiceOf } from '../../schema/column-edit';
@@ -84,16 +85,8 @@ describe('columns of PostgreSQL domains', () => {
   it('PostgreSQL DDL writes the domains: applied in PGlite it builds the original catalog', async () => {
     const sql = renderDdl(buildDdl(doc, postgresDialect));
     expect(sql).toContain('"release_year" public.year');
-    const original = await bootCachedPg();
-    const copy = await bootCachedPg();
-    try {
-      await original.exec(SCRIPT);
-      await copy.exec(sql);
-      expect(diffCatalogs(await readCatalogSnapshot(copy), await readCatalogSnapshot(original))).toEqual([]);
-    } finally {
-      await original.close();
-      await copy.close();
-    }
+    const { want, got } = await appliedCatalogs(SCRIPT, sql);
+    expect(diffCatalogs(got, want)).toEqual([]);
   });
 
   it('Prisma gets the base types (as prisma db pull writes them), valid, with a warning', async () => {

@@ -6,8 +6,8 @@
  * statistics, views and materialized views).
  */
 import { describe, expect, it } from 'vitest';
-import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import { bootCachedPg } from '../../pglite/snapshot-node';
+import { diffCatalogs } from '../../pglite/catalog';
+import { appliedCatalogs } from '../testing/applied';
 import { buildDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { importPostgres } from './postgres';
@@ -115,18 +115,8 @@ ALTER TYPE e ADD VALUE 'b';
 
 async function roundTrip(script: string) {
   const r = await importPostgres([{ path: 'features.sql', text: script }]);
-  const ddl = buildDdl(r.document, postgresDialect);
-  const original = await bootCachedPg();
-  const copy = await bootCachedPg();
-  try {
-    await original.exec(script);
-    const failed: string[] = [];
-    for (const st of ddl.statements) await copy.exec(st.sql).catch((e: Error) => failed.push(`${e.message}: ${st.sql.slice(0, 80)}`));
-    return { failed, diff: diffCatalogs(await readCatalogSnapshot(copy), await readCatalogSnapshot(original)), diagnostics: r.diagnostics };
-  } finally {
-    await original.close();
-    await copy.close();
-  }
+  const { want, got, failed } = await appliedCatalogs(script, buildDdl(r.document, postgresDialect).statements.map((st) => st.sql));
+  return { failed, diff: diffCatalogs(got, want), diagnostics: r.diagnostics };
 }
 
 describe('round trip of PostgreSQL features', () => {

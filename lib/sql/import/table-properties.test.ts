@@ -4,8 +4,8 @@
  * exported DDL builds the catalog the original script built. Other dialects say what they leave out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import { bootCachedPg } from '../../pglite/snapshot-node';
+import { diffCatalogs } from '../../pglite/catalog';
+import { appliedCatalogs } from '../testing/applied';
 import type { SchemaDocument } from '../../schema/types';
 import { buildDdl, renderDdl } from '../ddl/builder';
 import { mysqlDialect } from '../ddl/mysql';
@@ -38,24 +38,15 @@ describe('table properties the model does not hold', () => {
     const sql = renderDdl(buildDdl(doc, postgresDialect));
     expect(sql).toContain('CREATE UNLOGGED TABLE "public"."u"');
     expect(sql).toContain('ALTER TABLE "public"."c2" INHERIT public.p, INHERIT public.q');
-    const original = await bootCachedPg();
-    const copy = await bootCachedPg();
-    try {
-      await original.exec(SCRIPT);
-      await copy.exec(sql);
-      const want = await readCatalogSnapshot(original);
-      // The snapshot holds these properties (else this test could not fail).
-      expect(want.tables['public.c2'].inherits).toBe('p, q');
-      expect(want.tables['public.u']).toMatchObject({ persistence: 'u', options: 'fillfactor=70, autovacuum_enabled=false' });
-      expect(want.tables['public.typed'].of).toBe('pt');
-      expect(want.tables['public.t'].columns[1].compression).toBe('pglz');
-      expect(want.tables['public.t'].indexes.t_w).toMatch(/WITH \(fillfactor='50'\)/);
-      expect(want.views['public.v2']).toMatch(/WITH \(check_option=cascaded\)$/);
-      expect(diffCatalogs(await readCatalogSnapshot(copy), want)).toEqual([]);
-    } finally {
-      await original.close();
-      await copy.close();
-    }
+    const { want, got } = await appliedCatalogs(SCRIPT, sql);
+    // The snapshot holds these properties (else this test could not fail).
+    expect(want.tables['public.c2'].inherits).toBe('p, q');
+    expect(want.tables['public.u']).toMatchObject({ persistence: 'u', options: 'fillfactor=70, autovacuum_enabled=false' });
+    expect(want.tables['public.typed'].of).toBe('pt');
+    expect(want.tables['public.t'].columns[1].compression).toBe('pglz');
+    expect(want.tables['public.t'].indexes.t_w).toMatch(/WITH \(fillfactor='50'\)/);
+    expect(want.views['public.v2']).toMatch(/WITH \(check_option=cascaded\)$/);
+    expect(diffCatalogs(got, want)).toEqual([]);
   });
 
   it('a temporary table is reported, not imported', async () => {
