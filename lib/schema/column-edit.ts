@@ -47,6 +47,11 @@ export function withAutoValue(c: Column, a: AutoValue): Pick<Column, 'default' |
   return { identity: { generation: a }, default: undefined };
 }
 
+/** The native type whose arguments (length, precision) the inspector edits; none for a domain column, whose type is the domain's. */
+export function editableNativeType(t: ColumnType): ReturnType<typeof nativeTypeInfo> {
+  return t.native && !t.domain ? nativeTypeInfo(t.native.name) : undefined;
+}
+
 /** `String @db.VarChar(255)[]?`, with enum names resolved; a domain column shows its domain (`public.` left out). */
 export function columnTypeLabel(doc: Pick<SchemaDocument, 'enums'>, c: Column): string {
   const t = c.type;

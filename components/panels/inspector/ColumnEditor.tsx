@@ -4,9 +4,9 @@ import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { deleteColumn, setColumnUnique, togglePrimaryKeyColumn, updateColumn } from '@/lib/store/commands';
 import { newId } from '@/lib/schema/ids';
 import { formatDefault, parseDefault } from '@/lib/schema/defaults';
-import { POSTGRES_NATIVE_TYPES, SCALAR_TYPES, nativeTypeInfo } from '@/lib/schema/native-types';
+import { POSTGRES_NATIVE_TYPES, SCALAR_TYPES } from '@/lib/schema/native-types';
 import type { Column, Id } from '@/lib/schema/types';
-import { autoValueOf, typeChoiceOf, typeFromChoice, withAutoValue, type AutoValue } from '@/lib/schema/column-edit';
+import { autoValueOf, editableNativeType, typeChoiceOf, typeFromChoice, withAutoValue, type AutoValue } from '@/lib/schema/column-edit';
 import { CommitInput } from '@/components/ui/fields';
 import { useSafeDispatch } from './useSafeDispatch';
 
@@ -21,8 +21,7 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
   const run = useSafeDispatch();
   if (!column) return null;
   const update = (patch: Partial<Column>) => run(updateColumn(tableId, columnId, patch));
-  // A domain column's type is the domain's: its length or precision is not edited here.
-  const info = column.type.native && !column.type.domain ? nativeTypeInfo(column.type.native.name) : undefined;
+  const info = editableNativeType(column.type);
   const enumValues = column.type.kind === 'Enum' ? (enums[column.type.enumId!]?.values.map((v) => v.name) ?? []) : [];
   const setAuto = (a: AutoValue) => update(withAutoValue(column, a));
   return (

@@ -3,12 +3,12 @@
  * one-column foreign key needs whole are shortened to VARCHAR(768); other keys index prefixes, and a
  * unique key on a prefix says so. Every shape must run in a real MariaDB.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createColumn, createDocument, createTable, sequentialIds } from '../../schema';
 import type { SchemaDocument } from '../../schema/types';
 import { buildDdl, renderDdl } from './builder';
 import { mysqlDialect } from './mysql';
-import { connectMariaDb, tryExec, withDatabase, type MariaDb } from '../testing/mariadb';
+import { tryExec, useMariaDb, withDatabase } from '../testing/mariadb';
 
 const varchar = (n: number) => ({ kind: 'String' as const, native: { name: 'VarChar', args: [String(n)] } });
 
@@ -90,15 +90,10 @@ describe('MySQL keys of long text', () => {
     expect(warnings).toMatch(/column storeKey: VARCHAR\(1500\) in a foreign key is longer than InnoDB can index whole/);
   });
 
-  let db: MariaDb | { error: string };
-  beforeAll(async () => {
-    db = await connectMariaDb();
-  });
-  afterAll(async () => {
-    if ('conn' in db) await db.conn.end();
-  });
+  const maria = useMariaDb();
 
   it('runs in MariaDB, foreign key included', async (t) => {
+    const db = maria();
     if (!('conn' in db)) return t.skip(db.error);
     const server = db;
     await withDatabase(server, async () => {

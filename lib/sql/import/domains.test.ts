@@ -4,18 +4,18 @@
  * original), Prisma, MySQL and SQLite write the base type and say so. Judged by PGlite, Prisma's
  * validator and MariaDB.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { diffCatalogs } from '../../pglite/catalog';
 import { appliedCatalogs } from '../testing/applied';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { exportPrisma } from '../../prisma/export';
-import { columnTypeLabel, typeChoiceOf } from '../../schema/column-edit';
+import { columnTypeLabel, editableNativeType, typeChoiceOf } from '../../schema/column-edit';
 import type { Column, SchemaDocument } from '../../schema/types';
 import { buildDdl, renderDdl } from '../ddl/builder';
 import { mysqlDialect } from '../ddl/mysql';
 import { postgresDialect } from '../ddl/postgres';
 import { sqliteDialect } from '../ddl/sqlite';
-import { connectMariaDb, tryExec, withDatabase, type MariaDb } from '../testing/mariadb';
+import { tryExec, useMariaDb, withDatabase } from '../testing/mariadb';
 import { openSqlite } from '../testing/sqlite';
 import { importPostgres } from './postgres';
 
@@ -66,6 +66,9 @@ describe('columns of PostgreSQL domains', () => {
     expect(columnTypeLabel(doc, col(doc, 'film', 'title'))).toBe('Name');
     expect(columnTypeLabel(doc, col(doc, 'film', 'release_year'))).toBe('year?');
     expect(typeChoiceOf(col(doc, 'film', 'release_year').type)).toBe('domain');
+    // Its length is the domain's: not edited on the column; a plain VARCHAR's is.
+    expect(editableNativeType(col(doc, 'film', 'title').type)).toBeUndefined();
+    expect(editableNativeType({ kind: 'String', native: { name: 'VarChar', args: ['50'] } })?.name).toBe('VarChar');
   });
 
   it('PostgreSQL DDL writes a list of a domain as an array of it', async () => {
@@ -110,13 +113,7 @@ describe('columns of PostgreSQL domains', () => {
     db.close();
   });
 
-  let maria: MariaDb | { error: string };
-  beforeAll(async () => {
-    maria = await connectMariaDb();
-  });
-  afterAll(async () => {
-    if ('conn' in maria) await maria.conn.end();
-  });
+  const mariaDb = useMariaDb();
 
   it('MySQL gets the base types and a warning, and runs in MariaDB', async (t) => {
     const r = buildDdl(doc, mysqlDialect);
@@ -130,8 +127,8 @@ describe('columns of PostgreSQL domains', () => {
     // A foreign key column takes the referenced column's type in MySQL, not its domain.
     expect(sql).toContain('`other_title` VARCHAR(50)');
     expect(warnings).not.toMatch(/column other_title: PostgreSQL domain/);
-    if (!('conn' in maria)) return t.skip(maria.error);
-    const server = maria;
+    const server = mariaDb();
+    if (!('conn' in server)) return t.skip(server.error);
     await withDatabase(server, async () => {
       for (const st of r.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
     });

@@ -9,6 +9,7 @@
  * named `schemata_t_*`.
  */
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll } from 'vitest';
 import type { CatalogShape } from './catalog-shape';
 
 export interface MariaDb {
@@ -45,6 +46,21 @@ export async function connectMariaDb(): Promise<MariaDb | { error: string }> {
   } catch (e) {
     return { error: `no MySQL/MariaDB server at ${where} (${(e as Error).message}); set SCHEMATA_MYSQL_URL or SCHEMATA_MYSQL_SOCKET` };
   }
+}
+
+/**
+ * Connects before the tests of the enclosing `describe` and disconnects after them. The getter gives
+ * the server, or why there is none (for `t.skip`).
+ */
+export function useMariaDb(): () => MariaDb | { error: string } {
+  let db: MariaDb | { error: string } = { error: 'not connected yet' };
+  beforeAll(async () => {
+    db = await connectMariaDb();
+  });
+  afterAll(async () => {
+    if ('conn' in db) await db.conn.end();
+  });
+  return () => db;
 }
 
 let counter = 0;
