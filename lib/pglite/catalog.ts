@@ -106,7 +106,10 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     const t = tables[r.oid!];
     if (t) t.constraints[r.name!] = r.def!;
   }
-  for (const r of await rows(db, `SELECT i.indrelid::text AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid`)) {
+  // An index of a partition names the partitioned table's index it is attached to; an invalid one says so.
+  for (const r of await rows(db, `SELECT i.indrelid::text AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid)||CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END
+      ||coalesce((SELECT ' (partition of '||pc.relname||')' FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent WHERE h.inhrelid = i.indexrelid), '') AS def
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid`)) {
     const t = tables[r.oid!];
     if (t) t.indexes[r.name!] = r.def!;
   }
@@ -121,14 +124,14 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   }
   const views = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname AS k, c.relkind::text||': '||pg_get_viewdef(c.oid, true)||coalesce(' WITH ('||array_to_string(c.reloptions, ', ')||')', '') AS v FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('v','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel}`));
   const sequences = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname AS k,
-      format_type(s.seqtypid, NULL)||' start '||s.seqstart||' inc '||s.seqincrement||' min '||s.seqmin||' max '||s.seqmax||' cache '||s.seqcache||CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
+      format_type(s.seqtypid, NULL)||' start '||s.seqstart||' inc '||s.seqincrement||' min '||s.seqmin||' max '||s.seqmax||' cache '||s.seqcache||CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END||CASE WHEN c.relpersistence = 'u' THEN ' unlogged' ELSE '' END
       ||coalesce(' owned by '||(SELECT dt.relname||'.'||a.attname||' '||d.deptype::text FROM pg_depend d JOIN pg_class dt ON dt.oid=d.refobjid JOIN pg_attribute a ON a.attrelid=d.refobjid AND a.attnum=d.refobjsubid WHERE d.classid='pg_class'::regclass AND d.objid=c.oid AND d.refclassid='pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), '') AS v
-    FROM pg_sequence s JOIN pg_class c ON c.oid=s.seqrelid JOIN pg_namespace n ON n.oid=c.relnamespace WHERE ${rel}`));
+    FROM pg_sequence s JOIN pg_class c ON c.oid=s.seqrelid JOIN pg_namespace n ON n.oid=c.relnamespace WHERE ${SYSTEM_SCHEMA_FILTER} AND ${rel}`));
   const functions = byKey(await rows(db, `SELECT n.nspname||'.'||p.proname||'('||pg_get_function_identity_arguments(p.oid)||')' AS k,
       CASE WHEN p.prokind IN ('f','p') THEN pg_get_functiondef(p.oid) ELSE p.prokind::text||' '||pg_get_function_result(p.oid) END AS v
     FROM pg_proc p JOIN pg_namespace n ON n.oid=p.pronamespace WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('p.oid', 'pg_proc')}`));
-  const triggers = byKey(await rows(db, `SELECT c.relname||'.'||t.tgname AS k, pg_get_triggerdef(t.oid)||' '||t.tgenabled::text AS v FROM pg_trigger t JOIN pg_class c ON c.oid=t.tgrelid WHERE NOT t.tgisinternal`));
-  const policies = byKey(await rows(db, `SELECT schemaname||'.'||tablename||'.'||policyname AS k, permissive||' '||cmd||' '||coalesce(array_to_string(roles, ','),'')||' '||coalesce(qual,'')||' '||coalesce(with_check,'') AS v FROM pg_policies`));
+  const triggers = byKey(await rows(db, `SELECT c.relname||'.'||t.tgname AS k, pg_get_triggerdef(t.oid)||' '||t.tgenabled::text AS v FROM pg_trigger t JOIN pg_class c ON c.oid=t.tgrelid WHERE NOT t.tgisinternal AND c.relpersistence <> 't'`));
+  const policies = byKey(await rows(db, `SELECT schemaname||'.'||tablename||'.'||policyname AS k, permissive||' '||cmd||' '||coalesce(array_to_string(roles, ','),'')||' '||coalesce(qual,'')||' '||coalesce(with_check,'') AS v FROM pg_policies WHERE schemaname NOT LIKE 'pg_temp%'`));
   const domains = byKey(await rows(db, `SELECT n.nspname||'.'||t.typname AS k, format_type(t.typbasetype, t.typtypmod)||CASE WHEN t.typnotnull THEN ' not null' ELSE '' END||coalesce(' default '||t.typdefault,'')
       ||coalesce((SELECT ' '||string_agg(c.conname||' '||pg_get_constraintdef(c.oid), ', ' ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid=t.oid),'') AS v
     FROM pg_type t JOIN pg_namespace n ON n.oid=t.typnamespace WHERE t.typtype='d' AND ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('t.oid', 'pg_type')}`));
@@ -137,7 +140,8 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     FROM pg_type t JOIN pg_namespace n ON n.oid=t.typnamespace LEFT JOIN pg_class c ON c.oid=t.typrelid
     WHERE t.typtype IN ('c','r','m','b') AND (t.typrelid = 0 OR c.relkind = 'c') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('t.oid', 'pg_type')} AND t.typname NOT LIKE '\\_%'`));
   const comments = byKey(await rows(db, `SELECT d.classoid::regclass::text||' '||coalesce(pg_describe_object(d.classoid, d.objoid, d.objsubid), d.objoid::text) AS k, d.description AS v
-    FROM pg_description d WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = d.objoid AND e.deptype = 'e')`));
+    FROM pg_description d WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = d.objoid AND e.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relpersistence = 't')`));
   return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments };
 }
 

@@ -242,6 +242,15 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
   const unlogged = new Set(sources.unlogged ?? []);
   const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays };
+  // A partition's identity column takes its identity from the parent when attached (PostgreSQL
+  // refuses to attach a table with an identity of its own), so it is written as a plain column.
+  const inheritedIdentity = new Set<Id>();
+  if (d.id === 'postgres') {
+    for (const [child, p] of Object.entries(sources.partitionOf ?? {})) {
+      const parentIdentity = new Set(tableOf(p.parent)?.columns.filter((c) => c.identity).map((c) => c.dbName ?? c.name));
+      for (const c of tableOf(child)?.columns ?? []) if (c.identity && parentIdentity.has(c.dbName ?? c.name)) inheritedIdentity.add(c.id);
+    }
+  }
   const createTable = (t: Table): string | undefined => {
     const pk = t.primaryKey?.columns;
     const singlePkId = pk?.length === 1 ? pk[0].column : undefined;
@@ -256,7 +265,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const singlePk = singlePkId === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
-      const tc = typed(col);
+      const tc = inheritedIdentity.has(col.id) ? { ...typed(col), identity: undefined } : typed(col);
       if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }

@@ -22,6 +22,7 @@ export interface RawCatalog {
   indexes: R[];
   indexColumns: R[];
   enums: R[];
+  /** Every sequence, with the column that owns it (`rel`/`num`, `deptype` a: OWNED BY or serial, i: identity) if any. */
   serials: R[];
   /** Dependencies between user objects (`from` needs `to`), as keys `rel:`/`type:`/`fn:` + `schema.name`. */
   deps: R[];
@@ -104,9 +105,10 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
   serials: `SELECT d.refobjid::text AS rel, d.refobjsubid::text AS num, n.nspname AS schema, c.relname AS name, s.seqtypid::text AS typid,
       (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)::text AS plain,
       d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc, format_type(s.seqtypid, NULL) AS type,
-      s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle::text AS cycle
-    FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
-    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND c.relkind = 'S' AND d.deptype IN ('a','i')`,
+      s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle::text AS cycle, c.relpersistence::text AS persistence
+    FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
+    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
   // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
   // element), functions `fn:`; defaults, constraints and view rules count as their table / domain / view.
   deps: !needs.deps ? `SELECT NULL::text AS "from", NULL::text AS "to" WHERE false` : `WITH ${KEYS} SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid

@@ -78,6 +78,39 @@ function isInsert(text: string): boolean {
 const TABLE_NAME = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
 const VIEW_NAME = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
 
+const ON = String.raw`\s+(?:only\s+)?(${PATH})`;
+/** Where statements that can work on a temporary relation name it (see `relationOf`). */
+const RELATION_OF: [RegExp, RegExp][] = [
+  [/^create\s+(unique\s+)?index\b/i, new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:(?:if\s+not\s+exists\s+)?${IDENT}\s+)?on${ON}`, 'i')],
+  [/^create\s+(or\s+replace\s+)?(constraint\s+)?trigger\b/i, new RegExp(String.raw`\bon${ON}`, 'i')],
+  [/^create\s+(or\s+replace\s+)?rule\b/i, new RegExp(String.raw`\bas\s+on\s+\w+\s+to${ON}`, 'i')],
+  [/^create\s+policy\b/i, new RegExp(String.raw`^create\s+policy\s+${IDENT}\s+on${ON}`, 'i')],
+  [/^create\s+statistics\b/i, new RegExp(String.raw`\bfrom${ON}`, 'i')],
+  [/^alter\s+(table|index)\b/i, new RegExp(String.raw`^alter\s+(?:table|index)\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})`, 'i')],
+  [/^comment\s+on\s+(table|index|sequence)\b/i, new RegExp(String.raw`^comment\s+on\s+\w+\s+(${PATH})`, 'i')],
+  [/^comment\s+on\s+column\b/i, new RegExp(String.raw`^comment\s+on\s+column\s+(${PATH})\s*\.\s*${IDENT}\s+is\b`, 'i')],
+  [/^comment\s+on\s+(trigger|constraint|rule|policy)\b/i, new RegExp(String.raw`\bon${ON}\s+is\b`, 'i')],
+];
+
+/**
+ * The relation an index, trigger, rule, policy, statistics object, ALTER TABLE / INDEX or comment
+ * works on (its path as written), for telling statements about temporary tables apart.
+ */
+export function relationOf(text: string): string[] | undefined {
+  for (const [when, name] of RELATION_OF) {
+    if (!when.test(text)) continue;
+    const m = name.exec(text);
+    return m ? identPath(m[1]) : undefined;
+  }
+  return undefined;
+}
+
+/** The name a CREATE INDEX gives its index, if any. */
+export function indexName(text: string): string | undefined {
+  const m = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\s)(${IDENT})\s+on\b`, 'i').exec(text);
+  return m ? identPath(m[1])[0] : undefined;
+}
+
 export function classify(text: string): Classified {
   if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
@@ -98,7 +131,9 @@ export function classify(text: string): Classified {
   if (/^create\s+schema\b/.test(head)) return { execute: true };
   if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum' };
   // A temporary table lasts one session: run it (later statements may use it), but it is not schema.
-  if (/^create\s+(?:(?:global|local)\s+)?(?:temp|temporary)\s+table\b/.test(head)) return { execute: true, note: 'temporary table' };
+  if (/^create\s+(?:(?:global|local)\s+)?(?:temp|temporary)\s+table\b/.test(head)) return { execute: true, note: 'temporary table', target: target('temporary', text, TABLE_NAME) };
+  if (/^create\s+(?:temp|temporary)\s+sequence\b/.test(head)) return { execute: true, note: 'temporary sequence' };
+  if (/^create\s+(or\s+replace\s+)?(temp|temporary)\s+(recursive\s+)?view\b/.test(head)) return { execute: true, note: 'temporary view', target: target('temporary', text, VIEW_NAME) };
   if (/^create\s+(?:unlogged\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, TABLE_NAME) };
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };

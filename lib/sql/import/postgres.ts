@@ -15,7 +15,7 @@ import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
-import { classify, DATA, identPath, type Classified } from './classify';
+import { classify, DATA, identPath, indexName, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
 
 export interface ImportPostgresOptions {
@@ -143,6 +143,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
   let schema = 'public';
   let searchPath: string | undefined;
+  /** Temporary tables, views and indexes created so far (unqualified names resolve to them first). */
+  const temporary = new Set<string>();
   const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
@@ -169,6 +171,18 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (c.raw === 'set') {
       schema = searchPathSchema(text, schema);
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
+      return;
+    }
+    if (c.target?.what === 'temporary') {
+      temporary.add(c.target.path.at(-1)!);
+      return;
+    }
+    // Statements about a temporary relation (named alone, or in pg_temp) last the session too.
+    const rel = relationOf(text);
+    if (rel && (rel.length === 1 ? temporary.has(rel[0]) : rel[0] === 'pg_temp')) {
+      const name = /^create\s+(unique\s+)?index\b/i.test(text) && indexName(text);
+      if (name) temporary.add(name);
+      else if (c.raw) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a temporary relation, not kept: ${first}`, ...at });
       return;
     }
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
@@ -341,20 +355,30 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     for (const s of built.ownedSequences) {
       if (explicitSequences.has(s.key)) continue;
-      addRaw('sequence', s.create, (tableNode.get(s.table)?.prio ?? 0) - 0.5, undefined, `rel:${s.key}`);
-      addRaw('sequence-owner', s.owner, 1e9);
+      addRaw('sequence', s.create, (s.table ? tableNode.get(s.table)?.prio ?? 0 : 0) - 0.5, undefined, `rel:${s.key}`);
+      if (s.owner) addRaw('sequence-owner', s.owner, 1e9);
+    }
+    // ALTER TYPE statements and the key of the type each one altered, as it is named at the end of the
+    // script (a later RENAME TO / SET SCHEMA moves it): from the last statement back to the first.
+    const alteredType = new Map<Kept, string>();
+    const renamedTo = new Map<string, string>();
+    for (const k of [...kept].reverse()) {
+      const m = k.kind === 'alter' && new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:(add\s+value|rename\s+value)|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
+      if (!m) continue;
+      const path = identPath(m[1]);
+      const key = keyOf({ path, schema: k.schema });
+      if (!m[2]) {
+        const next = keyOf({ path: m[3] ? [...path.slice(0, -1), ...identPath(m[3])] : [...identPath(m[4]), path.at(-1)!], schema: k.schema });
+        renamedTo.set(key, renamedTo.get(next) ?? next);
+      }
+      alteredType.set(k, renamedTo.get(key) ?? key);
     }
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
       if (SEQUENCE_KINDS.has(k.kind) && tg && built.absorbedSequences.has(keyOf(tg))) continue;
       if (k.kind !== 'sequence' && SEQUENCE_KINDS.has(k.kind) && tg && !explicitSequences.has(keyOf(tg))) continue;
       // Enums are modelled with their final values and name: ALTER TYPE on one is already in the document.
-      const alterType = k.kind === 'alter' && new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:add\s+value|rename\s+value|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
-      if (alterType) {
-        const path = identPath(alterType[1]);
-        const final = alterType[2] ? [...path.slice(0, -1), ...identPath(alterType[2])] : alterType[3] ? [...identPath(alterType[3]), path.at(-1)!] : path;
-        if (enumKeys.has(keyOf({ path: final, schema: k.schema }))) continue;
-      }
+      if (enumKeys.has(alteredType.get(k) ?? '')) continue;
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).

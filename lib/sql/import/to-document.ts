@@ -22,10 +22,12 @@ export interface BuiltDocument {
   /** Tables created UNLOGGED. */
   unlogged: Id[];
   /**
-   * Sequences a column owns and uses that are not folded into `autoincrement()` (a serial whose
-   * sequence was altered or renamed): how to create them before the table, and own them after it.
+   * Sequences a serial made that are not folded into `autoincrement()` (a serial whose sequence was
+   * altered, renamed, given OWNED BY another column or NONE, or whose default was dropped): how to
+   * create them before the table (`table`: the one owning or using it), and own them after it.
+   * The import leaves out the ones the script creates itself (CREATE SEQUENCE, kept as written).
    */
-  ownedSequences: { table: Id; key: string; create: string; owner: string }[];
+  ownedSequences: { table?: Id; key: string; create: string; owner?: string }[];
 }
 
 export interface LateRaw {
@@ -36,11 +38,27 @@ export interface LateRaw {
    * The definition was not read with the catalog (see `readDefinitions`): `text` is `prefix` plus
    * the definition of this constraint (`c`) or index (`i`) once read; see `fillDefinitions`.
    */
-  missing?: { of: 'c' | 'i'; oid: string; prefix: string };
+  missing?: { of: 'c' | 'i'; oid: string; prefix: string; fix?: DefFix };
 }
 
-const lateSql = (kind: string, name: string, prefix: string, def: string | null, of: 'c' | 'i', oid: string): LateRaw =>
-  def !== null && def !== undefined ? { kind, name, text: prefix + def } : { kind, name, text: '', missing: { of, oid, prefix } };
+/**
+ * How a definition from the catalog is written back. `params`: a key's index storage parameters,
+ * which pg_get_constraintdef leaves out (`WITH (...)` goes before DEFERRABLE). `cascade`: an index of
+ * a partitioned table is created on its partitions too; pg_get_indexdef writes `ON ONLY`, which
+ * leaves it invalid until an index of each partition is attached to it.
+ */
+interface DefFix {
+  params?: string;
+  cascade?: boolean;
+}
+const fixDef = (def: string, fix: DefFix = {}) => {
+  let out = fix.cascade ? def.replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON) ONLY /, '$1 ') : def;
+  if (fix.params) out = out.replace(/(?=(?: NOT)? DEFERRABLE\b| INITIALLY\b|$)/, ` WITH (${fix.params})`);
+  return out;
+};
+
+const lateSql = (kind: string, name: string, prefix: string, def: string | null, of: 'c' | 'i', oid: string, fix?: DefFix): LateRaw =>
+  def !== null && def !== undefined ? { kind, name, text: prefix + fixDef(def, fix) } : { kind, name, text: '', missing: { of, oid, prefix, ...(fix ? { fix } : {}) } };
 
 /** Fills in the definitions of late raw SQL read afterwards (keys `c<oid>` / `i<oid>`, as from readDefinitions). */
 export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): void {
@@ -48,7 +66,7 @@ export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): 
     if (!r.missing) continue;
     const def = defs.get(r.missing.of + r.missing.oid);
     if (def === undefined) throw new Error(`no definition read for ${r.kind} ${r.name}`);
-    r.text = r.missing.prefix + def;
+    r.text = r.missing.prefix + fixDef(def, r.missing.fix);
     delete r.missing;
   }
 }
@@ -66,6 +84,11 @@ const TYPE_RANGE: Record<string, [string, string]> = {
 };
 
 /** A sequence's options that differ from the defaults for its type and direction (`START WITH 10 INCREMENT BY 2 CACHE 20`). */
+/** Whether a default (`nextval('...'::regclass)`) names this sequence; PostgreSQL quotes names where needed (also reserved words such as "order"). */
+function usesSequence(def: string, x: R): boolean {
+  return def.includes(`${q(x.name!)}'::regclass`) || def.includes(`${q(x.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass`);
+}
+
 function sequenceOptions(s: R): string {
   const asc = !s.inc!.startsWith('-');
   const [lo, hi] = TYPE_RANGE[s.type!] ?? TYPE_RANGE.bigint;
@@ -176,26 +199,20 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     else if (c.ident) {
       const s = serials.get(`${c.rel}:${c.num}`)?.find((x) => x.deptype === 'i');
       const name = s && s.name !== `${t.dbName ?? t.name}_${c.name}_seq` ? `SEQUENCE NAME ${q(s.schema!)}.${q(s.name!)}` : '';
-      const opts = s && [name, sequenceOptions(s)].filter(Boolean).join(' ');
+      // An identity's sequence is logged as its table is, unless altered since.
+      const persistence = s && (s.persistence ?? 'p') !== (unlogged.includes(t.id) ? 'u' : 'p') ? (s.persistence === 'u' ? 'UNLOGGED' : 'LOGGED') : '';
+      const opts = s && [name, sequenceOptions(s), persistence].filter(Boolean).join(' ');
       col.identity = { generation: c.ident === 'a' ? 'always' : 'by-default', ...(opts ? { sequence: opts } : {}) };
     } else if (c.def !== null) {
       const owned = serials.get(`${c.rel}:${c.num}`) ?? [];
-      // PostgreSQL quotes the sequence's name where needed (also reserved words such as "order").
-      const uses = (x: R) => c.def!.includes(`${q(x.name!)}'::regclass`) || c.def!.includes(`${q(x.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass`);
-      const s = owned.find(uses) ?? owned[0];
+      const s = owned.find((x) => usesSequence(c.def!, x)) ?? owned[0];
       const isSerial = s && s.deptype === 'a' && s.plain === 'true' && s.typid === c.typid && ['int2', 'int4', 'int8'].includes(c.typname!) &&
+        (s.persistence ?? 'p') === (unlogged.includes(t.id) ? 'u' : 'p') &&
         s.name === `${t.dbName ?? t.name}_${c.name}_seq` && c.def === `nextval('${q(s.schema!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}.${q(s.name!).replace(/^"([a-z_][a-z0-9_]*)"$/, '$1')}'::regclass)`;
       if (isSerial) {
         col.default = { kind: 'function', name: 'autoincrement', args: [] };
         absorbedSequences.set(`${s!.schema}.${s!.name}`, t.id);
-      } else {
-        col.default = defaultValue(c.def!, col, enums, c);
-        for (const x of owned.filter((o) => o.deptype === 'a' && uses(o))) {
-          const seq = `${q(x.schema!)}.${q(x.name!)}`;
-          const create = `CREATE SEQUENCE ${seq} AS ${x.type} START WITH ${x.start} INCREMENT BY ${x.inc} MINVALUE ${x.min} MAXVALUE ${x.max} CACHE ${x.cache}${x.cycle === 'true' ? ' CYCLE' : ''}`;
-          ownedSequences.push({ table: t.id, key: `${x.schema}.${x.name}`, create, owner: `ALTER SEQUENCE ${seq} OWNED BY ${relKey.get(c.rel!)}.${q(c.name!)}` });
-        }
-      }
+      } else col.default = defaultValue(c.def!, col, enums, c);
     }
     if (c.coll) {
       col.type = { kind: 'Unsupported', unsupported: `${c.type} COLLATE ${c.coll}`, ...(type.array ? {} : {}) };
@@ -207,18 +224,38 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       lateRaw.push({ kind: 'alter', name: `${t.dbName ?? t.name}.${c.name}`, text: `ALTER TABLE ${relKey.get(c.rel!)} ALTER COLUMN ${q(c.name!)} SET COMPRESSION ${COMPRESSION[c.compression]}` });
     }
   }
+  // Other sequences a serial made (not created by the script's own CREATE SEQUENCE): the ones owned by
+  // a column of a modelled table, and unowned ones a default uses, are created from the catalog.
+  for (const x of cat.serials) {
+    const key = `${x.schema}.${x.name}`;
+    if (x.deptype === 'i' || absorbedSequences.has(key)) continue;
+    const owner = x.deptype === 'a' ? colByNum.get(`${x.rel}:${x.num}`) : undefined;
+    const user = owner ? undefined : cat.columns.find((c) => c.def !== null && !c.gen && tables.has(c.rel!) && usesSequence(c.def!, x));
+    if (x.deptype === 'a' ? !owner : !user) continue;
+    const seq = `${q(x.schema!)}.${q(x.name!)}`;
+    const create = `CREATE ${x.persistence === 'u' ? 'UNLOGGED ' : ''}SEQUENCE ${seq} AS ${x.type} START WITH ${x.start} INCREMENT BY ${x.inc} MINVALUE ${x.min} MAXVALUE ${x.max} CACHE ${x.cache}${x.cycle === 'true' ? ' CYCLE' : ''}`;
+    ownedSequences.push({
+      table: tables.get((owner ? x : user)!.rel!)?.id, key, create,
+      ...(owner ? { owner: `ALTER SEQUENCE ${seq} OWNED BY ${relKey.get(x.rel!)}.${q(owner.dbName ?? owner.name)}` } : {}),
+    });
+  }
   const cols = (rel: string, list: string | null) => (list ?? '').split(',').filter(Boolean).map((n) => colByNum.get(`${rel}:${n}`));
   const dbn = (t: Table) => t.dbName ?? t.name;
   const cn = (c: Column) => c.dbName ?? c.name;
   const fks: { rel: ForeignKeyRelation; con: R }[] = [];
   const uniqueSets = new Map<Id, Set<string>>();
+  const indexByOid = new Map(cat.indexes.map((ix) => [ix.oid!, ix]));
   for (const co of cat.constraints) {
     const t = tables.get(co.rel!);
     if (!t) continue;
     const cs = cols(co.rel!, co.cols);
     // A key with INCLUDE columns has no model form (conkey holds only the key columns): kept as SQL.
-    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true';
-    const late = () => lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!));
+    // So is a partitioned table's key with storage parameters (they cannot be set on its index afterwards).
+    const ix = co.type === 'p' || co.type === 'u' ? indexByOid.get(co.indid!) : undefined;
+    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true' && !(ix?.relopts && ix.relkind === 'p');
+    // pg_get_constraintdef leaves out the key index's storage parameters (set afterwards, except on a partitioned table).
+    const fix = ix?.relopts && ix.relkind === 'p' ? { params: storageParams(ix.relopts) } : undefined;
+    const late = () => lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!, fix));
     if (co.type === 'p' && modelled) {
       t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };
       (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
@@ -251,7 +288,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       if (ix.relopts && table) lateRaw.push({ kind: 'alter', name: ix.name!, text: `ALTER INDEX ${table.replace(/"(?:[^"]|"")*"$/, q(ix.name!))} SET (${storageParams(ix.relopts)})` });
     };
     if (ix.backs === 'true') {
-      // (A partitioned table's key index takes none afterwards: follow-up, keep the key as SQL.)
+      // A partitioned table's key index takes none afterwards: such a key is kept as SQL (above).
       if (ix.relkind !== 'p') params();
       continue;
     }
@@ -263,7 +300,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
     // (Storage parameters cannot be set on a partitioned index afterwards: its definition carries them.)
     if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0') || (ix.relopts && ix.relkind === 'p')) {
-      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
+      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!, { cascade: ix.relkind === 'p' }));
       continue;
     }
     const columns: IndexColumn[] = parts.map((p, k) => {
@@ -279,7 +316,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     });
     const unique = ix.uniq === 'true';
     if (!prismaIndexable(ix.method!, columns, t)) {
-      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
+      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!, { cascade: ix.relkind === 'p' }));
       continue;
     }
     const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);
