@@ -53,6 +53,17 @@ export function objectName(name1: string, name2: string | undefined, label: stri
   return name2 !== undefined ? `${n1}_${n2}_${label}` : `${n1}_${label}`;
 }
 
+interface TypeRow {
+  type: string;
+  typname: string;
+  typid: string;
+  typtype: string;
+  ndims: number;
+  serial?: boolean;
+  /** A domain's base type. */
+  domain?: TypeRow;
+}
+
 interface Rel {
   oid: string;
   schema: string;
@@ -72,6 +83,7 @@ export class AstCatalog {
   private searchPath = ['public'];
   private readonly rels = new Map<string, Rel>();
   private readonly enums = new Map<string, { oid: string; schema: string; name: string }>();
+  private readonly domains = new Map<string, { oid: string; schema: string; name: string; base: TypeRow }>();
   /** Relation-namespace names (tables, indexes, sequences) per schema, for PostgreSQL's de-duplication. */
   private readonly relNames = new Map<string, Set<string>>();
   private readonly pendingFks: { rel: Rel; con: N; attrs: string[] }[] = [];
@@ -163,6 +175,14 @@ export class AstCatalog {
         for (const v of n.vals ?? []) this.cat.enums.push({ oid: e.oid, schema, name, label: str(v), comment: null });
         return;
       }
+      case 'CreateDomainStmt': {
+        const path = names(n.domainname);
+        const schema = path.length > 1 ? path[0] : this.searchPath[0];
+        const base = this.type(n.typeName);
+        if (base.serial) return;
+        this.domains.set(`${schema}.${path.at(-1)!}`, { oid: this.next(), schema, name: path.at(-1)!, base });
+        return;
+      }
       case 'CreateStmt':
         return this.createTable(n);
       case 'ViewStmt': {
@@ -217,12 +237,14 @@ export class AstCatalog {
   }
 
   private createTable(n: N) {
+    // A temporary table is not imported.
+    if (n.relation.relpersistence === 't') return;
     const schema = n.relation.schemaname ?? this.searchPath[0];
     const name = n.relation.relname as string;
     this.claimRelName(schema, name);
     const rel: Rel = { oid: this.next(), schema, name, cols: new Map(), conNames: new Set(), attnums: 0 };
     this.rels.set(`${schema}.${name}`, rel);
-    this.cat.relations.push({ oid: rel.oid, schema, name, kind: 'r', comment: null, definition: null, partition: 'false', partkey: null, bound: null, parent: null });
+    this.cat.relations.push({ oid: rel.oid, schema, name, kind: 'r', comment: null, definition: null, partition: 'false', partkey: null, bound: null, parent: null, persistence: n.relation.relpersistence === 'u' ? 'u' : 'p' });
     const later: N[] = [];
     for (const el of n.tableElts ?? []) {
       if (el.ColumnDef) this.column(rel, el.ColumnDef, later);
@@ -238,6 +260,7 @@ export class AstCatalog {
       rel: rel.oid, num: String(num), name: cd.colname, type: t.type, typid: t.typid, typtype: t.typtype, typname: t.typname, ndims: String(t.ndims),
       cat: t.ndims ? 'A' : 'N', elemname: t.ndims ? t.typname : null, elemtype: t.ndims ? t.typtype : null, basetypid: t.typid,
       notnull: 'false', def: null, ident: '', gen: '', comment: null, coll: null,
+      ...(t.domain && !t.ndims ? { domtype: t.domain.type, domtypname: t.domain.typname, domtyptype: t.domain.typtype, domcat: t.domain.ndims ? 'A' : 'N' } : {}),
     };
     rel.cols.set(cd.colname, row);
     this.cat.columns.push(row);
@@ -431,7 +454,7 @@ export class AstCatalog {
     }
   }
 
-  private type(tn: N): { type: string; typname: string; typid: string; typtype: string; ndims: number; serial?: boolean } {
+  private type(tn: N): TypeRow {
     const path = names(tn.names);
     const last = path.at(-1)!;
     const ndims = tn.arrayBounds?.length ?? 0;
@@ -442,6 +465,9 @@ export class AstCatalog {
     for (const s of path.length === 1 || user ? schemas : []) {
       const e = this.enums.get(`${s}.${last}`);
       if (e) return { type: `${simpleIdent(e.schema)}.${simpleIdent(e.name)}${suffix}`, typname: e.name, typid: e.oid, typtype: 'e', ndims };
+      // A domain: its columns read as the base type (as the catalog reader's domtype* columns give it).
+      const d = this.domains.get(`${s}.${last}`);
+      if (d) return { type: `${simpleIdent(d.schema)}.${simpleIdent(d.name)}${suffix}`, typname: d.name, typid: d.oid, typtype: 'd', ndims, domain: d.base };
     }
     const serial = path.length === 1 ? SERIALS[last] : undefined;
     const typname = serial ?? last;

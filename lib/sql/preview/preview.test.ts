@@ -46,7 +46,7 @@ describe('import preview from PostgreSQL\'s parser', () => {
     expect(shape(previewPostgres([{ path: 'g.sql', text: ddl }])!)).toEqual(shape(await realImport(ddl)));
   });
 
-  it('follows enums, schemas, inline and table constraints, ALTER TABLE keys, indexes and comments', async () => {
+  it('follows enums, domains, schemas, inline and table constraints, ALTER TABLE keys, indexes and comments', async () => {
     const ddl = `CREATE SCHEMA shop;
 CREATE TYPE shop.status AS ENUM ('new', 'paid', 'shipped');
 CREATE TABLE shop.customers (id bigserial PRIMARY KEY, email varchar(255) NOT NULL UNIQUE, name text, score numeric(5,2) DEFAULT 0, created timestamp(3) with time zone NOT NULL DEFAULT now());
@@ -65,7 +65,13 @@ CREATE UNIQUE INDEX orders_note ON shop.orders (note) WHERE note IS NOT NULL;
 COMMENT ON TABLE shop.orders IS 'Orders placed';
 COMMENT ON COLUMN shop.orders.total IS 'with tax';
 CREATE TABLE "Line Items" (order_id int REFERENCES shop.orders, qty int NOT NULL DEFAULT 1, "ünïcode" text, PRIMARY KEY (order_id, qty));
-CREATE TABLE shop.codes (id int PRIMARY KEY, code text NOT NULL, CONSTRAINT codes_code_key UNIQUE (code) INCLUDE (id));`;
+CREATE TABLE shop.codes (id int PRIMARY KEY, code text NOT NULL, CONSTRAINT codes_code_key UNIQUE (code) INCLUDE (id));
+CREATE DOMAIN shop.email AS varchar(255) CHECK (VALUE LIKE '%@%');
+CREATE DOMAIN "Flag" AS boolean NOT NULL DEFAULT false;
+CREATE DOMAIN shop.state AS shop.status;
+CREATE TABLE shop.contacts (id int PRIMARY KEY, email shop.email, emails shop.email[], ok "Flag", st shop.state);
+CREATE TEMP TABLE scratch (a int);
+CREATE UNLOGGED TABLE shop.cache (k text PRIMARY KEY, v jsonb);`;
     // Check expressions are shown as written until PostgreSQL has normalised them.
     const noCheckText = (x: ReturnType<typeof shape>) => ({ ...x, tables: x.tables.map((t: { checks: { dbName: string }[] }) => ({ ...t, checks: t.checks.map((c) => c.dbName) })) });
     const preview = previewPostgres([{ path: 'x.sql', text: ddl }])!;
