@@ -1,14 +1,17 @@
 /** Node-only test helper: two SQL scripts applied in fresh PGlite databases, and their catalogs. */
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
+import { extensionsNamedIn } from '../../pglite/extensions';
 
 /**
  * Applies `original` and `exported` each in a fresh database and reads both catalogs. `exported` is a
  * script, or statements run one by one (the ones that fail are listed, with their error).
  */
 export async function appliedCatalogs(original: string, exported: string | string[]): Promise<{ want: CatalogSnapshot; got: CatalogSnapshot; failed: string[] }> {
-  const a = await bootCachedPg();
-  const b = await bootCachedPg();
+  // The extensions the original names are loaded in both (as the import loads them).
+  const extensions = extensionsNamedIn(original);
+  const a = await bootCachedPg({ extensions });
+  const b = await bootCachedPg({ extensions });
   try {
     await a.exec(original);
     const failed: string[] = [];
