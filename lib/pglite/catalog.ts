@@ -34,6 +34,8 @@ export interface CatalogTable {
   options?: string;
   of?: string;
   inherits?: string;
+  /** `enabled` / `forced` when row-level security is on. */
+  rowSecurity?: string;
 }
 
 export interface CatalogSnapshot {
@@ -49,6 +51,9 @@ export interface CatalogSnapshot {
   domains: Record<string, string>;
   types: Record<string, string>;
   comments: Record<string, string>;
+  /** Rules other than views' own (`pg_get_ruledef`) and extended statistics objects. */
+  rules: Record<string, string>;
+  statistics: Record<string, string>;
 }
 
 /** Namespaces that are never user schemas. */
@@ -77,13 +82,15 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   const tables: Record<string, CatalogTable> = {};
   for (const r of await rows(db, `SELECT c.oid::text AS oid, n.nspname||'.'||c.relname AS k, c.relkind AS kind, c.relpersistence::text AS persistence,
       array_to_string(c.reloptions, ', ') AS options, CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS oftype,
-      (SELECT string_agg(h.inhparent::regclass::text, ', ' ORDER BY h.inhseqno) FROM pg_inherits h WHERE h.inhrelid = c.oid AND NOT c.relispartition) AS inherits
+      (SELECT string_agg(h.inhparent::regclass::text, ', ' ORDER BY h.inhseqno) FROM pg_inherits h WHERE h.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
+      CASE WHEN c.relforcerowsecurity THEN 'forced' WHEN c.relrowsecurity THEN 'enabled' END AS rls
     FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('r','p','f') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel} ORDER BY 2`)) {
     tables[r.oid!] = { kind: r.kind!, columns: [], constraints: {}, indexes: {} };
     if (r.persistence !== 'p') tables[r.oid!].persistence = r.persistence!;
     if (r.options) tables[r.oid!].options = r.options;
     if (r.oftype) tables[r.oid!].of = r.oftype;
     if (r.inherits) tables[r.oid!].inherits = r.inherits;
+    if (r.rls) tables[r.oid!].rowSecurity = r.rls;
     (tables[r.oid!] as CatalogTable & { key?: string }).key = r.k!;
   }
   for (const r of await rows(db, `SELECT a.attrelid::text AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull::text AS nn,
@@ -142,7 +149,10 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   const comments = byKey(await rows(db, `SELECT d.classoid::regclass::text||' '||coalesce(pg_describe_object(d.classoid, d.objoid, d.objsubid), d.objoid::text) AS k, d.description AS v
     FROM pg_description d WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = d.objoid AND e.deptype = 'e')
       AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relpersistence = 't')`));
-  return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments };
+  const rules = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname||'.'||r.rulename AS k, pg_get_ruledef(r.oid) AS v
+    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND ${SYSTEM_SCHEMA_FILTER}`));
+  const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid) AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${SYSTEM_SCHEMA_FILTER}`));
+  return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments, rules, statistics };
 }
 
 /** Differences between two snapshots, one line each (`tables.public.a.columns: ...`). Empty when equal. */

@@ -47,7 +47,7 @@ const RAW_KINDS: [RegExp, string][] = [
   [/^create\s+text\s+search\b/, 'text-search'],
   [/^create\s+(default\s+)?conversion\b/, 'conversion'],
   [/^create\s+materialized\s+view\b/, 'materialized-view'],
-  [/^create\s+sequence\b/, 'sequence'],
+  [/^create\s+(unlogged\s+)?sequence\b/, 'sequence'],
   [/^create\s+publication\b/, 'publication'],
   [/^create\s+(foreign\s+(table|data\s+wrapper)|server|user\s+mapping)\b/, 'foreign'],
   [/^create\s+(or\s+replace\s+)?(trusted\s+)?(procedural\s+)?language\b/, 'language'],
@@ -87,7 +87,7 @@ const RELATION_OF: [RegExp, RegExp][] = [
   [/^create\s+policy\b/i, new RegExp(String.raw`^create\s+policy\s+${IDENT}\s+on${ON}`, 'i')],
   [/^create\s+statistics\b/i, new RegExp(String.raw`\bfrom${ON}`, 'i')],
   [/^alter\s+(table|index)\b/i, new RegExp(String.raw`^alter\s+(?:table|index)\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})`, 'i')],
-  [/^comment\s+on\s+(table|index|sequence)\b/i, new RegExp(String.raw`^comment\s+on\s+\w+\s+(${PATH})`, 'i')],
+  [/^comment\s+on\s+(table|index|sequence|view|materialized\s+view)\b/i, new RegExp(String.raw`^comment\s+on\s+(?:materialized\s+)?\w+\s+(${PATH})`, 'i')],
   [/^comment\s+on\s+column\b/i, new RegExp(String.raw`^comment\s+on\s+column\s+(${PATH})\s*\.\s*${IDENT}\s+is\b`, 'i')],
   [/^comment\s+on\s+(trigger|constraint|rule|policy)\b/i, new RegExp(String.raw`\bon${ON}\s+is\b`, 'i')],
 ];
@@ -103,12 +103,6 @@ export function relationOf(text: string): string[] | undefined {
     return m ? identPath(m[1]) : undefined;
   }
   return undefined;
-}
-
-/** The name a CREATE INDEX gives its index, if any. */
-export function indexName(text: string): string | undefined {
-  const m = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\s)(${IDENT})\s+on\b`, 'i').exec(text);
-  return m ? identPath(m[1])[0] : undefined;
 }
 
 export function classify(text: string): Classified {
@@ -134,7 +128,12 @@ export function classify(text: string): Classified {
   if (/^create\s+(?:(?:global|local)\s+)?(?:temp|temporary)\s+table\b/.test(head)) return { execute: true, note: 'temporary table', target: target('temporary', text, TABLE_NAME) };
   if (/^create\s+(?:temp|temporary)\s+sequence\b/.test(head)) return { execute: true, note: 'temporary sequence' };
   if (/^create\s+(or\s+replace\s+)?(temp|temporary)\s+(recursive\s+)?view\b/.test(head)) return { execute: true, note: 'temporary view', target: target('temporary', text, VIEW_NAME) };
-  if (/^create\s+(?:unlogged\s+)?table\b/.test(head)) return { execute: true, target: target('table', text, TABLE_NAME) };
+  if (/^create\s+(?:unlogged\s+)?table\b/.test(head)) {
+    const t = target('table', text, TABLE_NAME);
+    // In pg_temp: a temporary table too.
+    if (t && t.path.length > 1 && /^pg_temp(_\d+)?$/.test(t.path[0])) return { execute: true, note: 'temporary table', target: { ...t, what: 'temporary' } };
+    return { execute: true, target: t };
+  }
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
   if (/^alter\s+table\b/.test(head)) {
@@ -155,7 +154,7 @@ export function classify(text: string): Classified {
       if (m) return { execute: true, raw: kind, target: { what: kind, path: identPath(m[1]) } };
     }
     if (kind === 'sequence' || kind === 'sequence-owner') {
-      const m = new RegExp(String.raw`^(?:create|alter)\s+sequence\s+(?:if\s+(?:not\s+)?exists\s+)?(${PATH})`, 'i').exec(text);
+      const m = new RegExp(String.raw`^(?:create(?:\s+unlogged)?|alter)\s+sequence\s+(?:if\s+(?:not\s+)?exists\s+)?(${PATH})`, 'i').exec(text);
       // OWNED BY names a table, so it comes after the tables; other changes (RENAME, SET SCHEMA, options) in script order.
       const raw = kind === 'sequence-owner' && !/\bowned\s+by\b/.test(head) ? 'sequence-alter' : kind;
       return { execute: true, raw, target: m ? { what: 'sequence', path: identPath(m[1]) } : undefined };

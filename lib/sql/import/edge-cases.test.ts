@@ -48,25 +48,84 @@ CREATE TABLE b (id serial PRIMARY KEY, y int);
 ALTER SEQUENCE b_id_seq OWNED BY b.y;
 CREATE TABLE n (id int);
 ALTER TABLE n ADD COLUMN s bigserial;
-ALTER TABLE n ALTER COLUMN s DROP DEFAULT;`,
+ALTER TABLE n ALTER COLUMN s DROP DEFAULT;
+CREATE TABLE c (id serial);
+CREATE TABLE d (id int);
+ALTER SEQUENCE c_id_seq OWNED BY d.id;
+CREATE TABLE e (id serial, x int);
+ALTER SEQUENCE e_id_seq OWNED BY NONE;
+ALTER TABLE e DROP COLUMN id;
+CREATE TABLE f (id serial);
+ALTER SEQUENCE f_id_seq OWNED BY NONE;
+ALTER TABLE f ALTER id DROP DEFAULT;
+CREATE VIEW fv AS SELECT nextval('f_id_seq') AS n;`,
     holds: (want) => {
       expect(want.sequences['public.a_id_seq']).not.toMatch(/owned by/);
       expect(want.sequences['public.b_id_seq']).toMatch(/owned by b\.y a$/);
       expect(want.sequences['public.n_s_seq']).toMatch(/^bigint .* owned by n\.s a$/);
+      expect(want.sequences['public.c_id_seq']).toMatch(/owned by d\.id a$/);
+      expect(Object.keys(want.sequences)).toContain('public.e_id_seq');
     },
+  },
+  {
+    name: 'sequences the script creates in other ways than a plain CREATE SEQUENCE (not created twice)',
+    script: `CREATE TABLE t (id int, x int);
+CREATE UNLOGGED SEQUENCE s OWNED BY t.id;
+CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN CREATE SEQUENCE s2 OWNED BY t.x; END $$;
+CALL p();
+SET search_path = nosuch, public;
+CREATE TABLE u (id int);
+CREATE SEQUENCE s3 OWNED BY u.id;`,
+    holds: (want) => expect(Object.keys(want.sequences).sort()).toEqual(['public.s', 'public.s2', 'public.s3']),
   },
   {
     name: 'keys and indexes of a partitioned table with storage parameters',
     script: `CREATE TABLE m (id int, at date, k int, PRIMARY KEY (id, at) WITH (fillfactor = 70), UNIQUE (k, at) WITH (fillfactor = 80)) PARTITION BY RANGE (at);
 CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 CREATE UNIQUE INDEX m_u ON m (id, at) WITH (fillfactor = 50);
-CREATE TABLE d (id int, at date, CONSTRAINT d_pk PRIMARY KEY (id, at) WITH (fillfactor = 60) DEFERRABLE) PARTITION BY RANGE (at);`,
+CREATE TABLE d (id int, at date, CONSTRAINT d_pk PRIMARY KEY (id, at) WITH (fillfactor = 60) DEFERRABLE) PARTITION BY RANGE (at);
+CREATE TABLE s (id int, at date, k int, PRIMARY KEY (id, at, k) WITH (fillfactor = 70)) PARTITION BY RANGE (at);
+CREATE TABLE s1 PARTITION OF s FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (k);
+CREATE TABLE s1a PARTITION OF s1 FOR VALUES IN (1);
+ALTER TABLE s ADD CONSTRAINT s_u UNIQUE (k, at, id) WITH (fillfactor = 60) DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX s_expr ON s ((id + 1));
+CREATE INDEX "S Expr" ON s ((k + 1));`,
     holds: (want) => {
+      expect(want.tables['public.s1'].indexes.s1_pkey).toMatch(/WITH \(fillfactor='70'\) \(partition of s_pkey\)$/);
+      expect(want.tables['public.s1a'].indexes.s1a_expr_idx).toMatch(/\(partition of s1_expr_idx\)$/);
       expect(want.tables['public.m'].indexes.m_pkey).toMatch(/WITH \(fillfactor='70'\)$/);
       expect(want.tables['public.d'].indexes.d_pk).toMatch(/WITH \(fillfactor='60'\)$/);
       // Created on the parent, the index is valid and its partitions' indexes are attached to it.
       expect(want.tables['public.m'].indexes.m_u).not.toMatch(/invalid/);
       expect(want.tables['public.m1'].indexes.m1_id_at_idx).toMatch(/\(partition of m_u\)$/);
+    },
+  },
+  {
+    name: 'a partitioned table and its indexes as pg_dump writes them (ON ONLY, then ATTACH PARTITION)',
+    script: `CREATE TABLE public.p (id integer NOT NULL, at date NOT NULL, doc jsonb) PARTITION BY RANGE (at);
+CREATE TABLE public.p1 (id integer NOT NULL, at date NOT NULL, doc jsonb);
+ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.p2 (id integer NOT NULL, at date NOT NULL, doc jsonb);
+ALTER TABLE ONLY public.p ATTACH PARTITION public.p2 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE ONLY public.p ADD CONSTRAINT p_pkey PRIMARY KEY (id, at);
+ALTER TABLE ONLY public.p1 ADD CONSTRAINT p1_pkey PRIMARY KEY (id, at);
+ALTER TABLE ONLY public.p2 ADD CONSTRAINT p2_key_custom PRIMARY KEY (id, at);
+CREATE INDEX p_doc_idx ON ONLY public.p USING gin (doc);
+CREATE INDEX p1_doc_idx ON public.p1 USING gin (doc);
+CREATE INDEX p2_doc_custom ON public.p2 USING gin (doc);
+CREATE INDEX p_lower_idx ON ONLY public.p USING btree (lower(doc->>'k'));
+CREATE INDEX p1_lower_idx ON public.p1 USING btree (lower(doc->>'k'));
+CREATE INDEX p2_lower_custom ON public.p2 USING btree (lower(doc->>'k'));
+ALTER INDEX public.p_pkey ATTACH PARTITION public.p1_pkey;
+ALTER INDEX public.p_pkey ATTACH PARTITION public.p2_key_custom;
+ALTER INDEX public.p_doc_idx ATTACH PARTITION public.p1_doc_idx;
+ALTER INDEX public.p_doc_idx ATTACH PARTITION public.p2_doc_custom;
+ALTER INDEX public.p_lower_idx ATTACH PARTITION public.p1_lower_idx;
+ALTER INDEX public.p_lower_idx ATTACH PARTITION public.p2_lower_custom;`,
+    holds: (want) => {
+      expect(want.tables['public.p2'].indexes.p2_lower_custom).toMatch(/\(partition of p_lower_idx\)$/);
+      expect(want.tables['public.p2'].indexes.p2_key_custom).toMatch(/\(partition of p_pkey\)$/);
+      expect(want.tables['public.p'].indexes.p_lower_idx).not.toMatch(/invalid/);
     },
   },
   {
@@ -100,14 +159,49 @@ CREATE TRIGGER tg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
 CREATE RULE r AS ON INSERT TO pg_temp.tmp DO NOTHING;
 CREATE TEMP VIEW tv AS SELECT 1;
 CREATE TEMP SEQUENCE ts;
-COMMENT ON TABLE t IS 'kept';`,
+COMMENT ON SEQUENCE ts IS 'c';
+COMMENT ON TABLE t IS 'kept';
+CREATE TABLE pg_temp.x (id int);
+CREATE TRIGGER tg BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION trg();
+SELECT 1 AS a INTO TEMP tmp2;
+ALTER TABLE tmp2 RENAME TO tmp3;
+CREATE TRIGGER tg BEFORE INSERT ON tmp3 FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE VIEW v AS SELECT * FROM tmp;
+COMMENT ON VIEW v IS 'a temporary view too';`,
     holds: (want) => {
       expect(Object.keys(want.triggers)).toEqual(['t.tg']);
       expect(Object.values(want.comments)).toEqual(['kept']);
     },
     diagnostics: (d) => {
       const notKept = d.filter((x) => /temporary/.test(x.message)).map((x) => x.line);
-      expect(notKept).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 15]);
+      expect(notKept).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 15, 16, 18, 19, 22, 24]);
+    },
+  },
+  {
+    name: 'statements about a real table named like a temporary one (dropped since, or behind in the search_path)',
+    script: `CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TEMP TABLE x (a int);
+CREATE INDEX idx ON x (a);
+DROP TABLE x;
+CREATE TABLE x (a int PRIMARY KEY, b int);
+CREATE TRIGGER tg BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION trg();
+ALTER TABLE x ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON x USING (true);
+CREATE RULE r AS ON DELETE TO x DO INSTEAD NOTHING;
+CREATE STATISTICS st ON a, b FROM x;
+CREATE INDEX idx ON x (b);
+COMMENT ON INDEX idx IS 'on x';
+CREATE SCHEMA app;
+CREATE TABLE app.y (a int);
+CREATE TEMP TABLE y (a int);
+SET search_path = app, pg_temp, public;
+CREATE TRIGGER tg BEFORE INSERT ON y FOR EACH ROW EXECUTE FUNCTION public.trg();`,
+    holds: (want) => {
+      expect(Object.keys(want.triggers).sort()).toEqual(['x.tg', 'y.tg']);
+      expect(want.tables['public.x'].rowSecurity).toBe('enabled');
+      expect(Object.keys(want.rules)).toEqual(['public.x.r']);
+      expect(Object.keys(want.statistics)).toEqual(['public.st']);
+      expect(Object.values(want.comments)).toEqual(['on x']);
     },
   },
 ];

@@ -15,7 +15,7 @@ import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
-import { classify, DATA, identPath, indexName, relationOf, type Classified } from './classify';
+import { classify, DATA, identPath, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
 
 export interface ImportPostgresOptions {
@@ -143,8 +143,19 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
   let schema = 'public';
   let searchPath: string | undefined;
-  /** Temporary tables, views and indexes created so far (unqualified names resolve to them first). */
+  /** Whether the script has made a temporary relation, and the names of the ones it created. */
+  let temporaryMade = false;
   const temporary = new Set<string>();
+  /**
+   * Whether a relation named in a statement is temporary: asked of PostgreSQL (after the statement's
+   * batch ran, in the script's session). If it is gone by then, whether the script made a
+   * temporary relation of that name (or the name is in pg_temp).
+   */
+  const isTemporary = async (path: string[]): Promise<boolean> => {
+    const name = path.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
+    const rows = await pg.query<{ p: string | null }>(`SELECT (SELECT c.relpersistence::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS p`, [name]).catch(() => []);
+    return rows[0]?.p ? rows[0].p === 't' : path.length === 1 ? temporary.has(path[0]) : /^pg_temp(_\d+)?$/.test(path[0]);
+  };
   const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
@@ -161,7 +172,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   /** Statements waiting to run, in order: they run as one script, or one by one if that fails. */
   let batch: Pending[] = [];
   /** Bookkeeping for a statement PostgreSQL ran. */
-  const record = ({ text, c, at, first, index }: Pending) => {
+  const record = async ({ text, c, at, first, index }: Pending) => {
     if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
     if (c.creates === 'extension') needs.extensions = true;
     else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(text))) needs.enums = true;
@@ -173,16 +184,16 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
       return;
     }
-    if (c.target?.what === 'temporary') {
-      temporary.add(c.target.path.at(-1)!);
+    if (c.note?.startsWith('temporary') || (c.note === 'query' && /\binto\s+(temp|temporary)\b/i.test(text))) {
+      temporaryMade = true;
+      if (c.target?.what === 'temporary') temporary.add(c.target.path.at(-1)!);
       return;
     }
-    // Statements about a temporary relation (named alone, or in pg_temp) last the session too.
-    const rel = relationOf(text);
-    if (rel && (rel.length === 1 ? temporary.has(rel[0]) : rel[0] === 'pg_temp')) {
-      const name = /^create\s+(unique\s+)?index\b/i.test(text) && indexName(text);
-      if (name) temporary.add(name);
-      else if (c.raw) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a temporary relation, not kept: ${first}`, ...at });
+    // Statements about a temporary relation last the session too. Once the script has made one,
+    // PostgreSQL says what the relation a kept statement names is, resolved as the statement was.
+    const rel = temporaryMade && c.raw ? relationOf(text) : undefined;
+    if (rel && (await isTemporary(rel))) {
+      diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a temporary relation, not kept: ${first}`, ...at });
       return;
     }
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
@@ -206,7 +217,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     } finally {
       execMs += now() - s;
     }
-    record(p);
+    await record(p);
   };
   /**
    * Runs the waiting statements as one script (one round trip into PostgreSQL, one implicit
@@ -226,7 +237,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       return;
     }
     execMs += now() - s;
-    for (const p of items) record(p);
+    for (const p of items) await record(p);
   };
   try {
     for (const [fileIndex, file] of files.entries()) {
@@ -353,9 +364,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         explicitSequences.add(keyOf({ path, schema: k.schema }));
       }
     }
+    // Sequences other kept statements create (a CREATE SEQUENCE in a procedure the script calls, or
+    // under a search_path whose first schema did not exist), by name: not created again.
+    const createdNames = new Set<string>();
+    const CREATE_SEQUENCE = new RegExp(String.raw`\bcreate\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi');
+    if (built.ownedSequences.length) for (const k of kept) for (const m of k.text.matchAll(CREATE_SEQUENCE)) createdNames.add(identPath(m[1]).at(-1)!);
     for (const s of built.ownedSequences) {
-      if (explicitSequences.has(s.key)) continue;
-      addRaw('sequence', s.create, (s.table ? tableNode.get(s.table)?.prio ?? 0 : 0) - 0.5, undefined, `rel:${s.key}`);
+      if (explicitSequences.has(s.key) || createdNames.has(s.name)) continue;
+      // First, after the schemas: what uses it comes after (a sequence needs nothing but its schema).
+      addRaw('sequence', s.create, -0.5, undefined, `rel:${s.key}`);
       if (s.owner) addRaw('sequence-owner', s.owner, 1e9);
     }
     // ALTER TYPE statements and the key of the type each one altered, as it is named at the end of the

@@ -24,10 +24,10 @@ export interface BuiltDocument {
   /**
    * Sequences a serial made that are not folded into `autoincrement()` (a serial whose sequence was
    * altered, renamed, given OWNED BY another column or NONE, or whose default was dropped): how to
-   * create them before the table (`table`: the one owning or using it), and own them after it.
+   * create them (before the tables), and own them (after the tables).
    * The import leaves out the ones the script creates itself (CREATE SEQUENCE, kept as written).
    */
-  ownedSequences: { table?: Id; key: string; create: string; owner?: string }[];
+  ownedSequences: { key: string; name: string; create: string; owner?: string }[];
 }
 
 export interface LateRaw {
@@ -38,27 +38,14 @@ export interface LateRaw {
    * The definition was not read with the catalog (see `readDefinitions`): `text` is `prefix` plus
    * the definition of this constraint (`c`) or index (`i`) once read; see `fillDefinitions`.
    */
-  missing?: { of: 'c' | 'i'; oid: string; prefix: string; fix?: DefFix };
+  missing?: { of: 'c' | 'i'; oid: string; prefix: string; params?: string };
 }
 
-/**
- * How a definition from the catalog is written back. `params`: a key's index storage parameters,
- * which pg_get_constraintdef leaves out (`WITH (...)` goes before DEFERRABLE). `cascade`: an index of
- * a partitioned table is created on its partitions too; pg_get_indexdef writes `ON ONLY`, which
- * leaves it invalid until an index of each partition is attached to it.
- */
-interface DefFix {
-  params?: string;
-  cascade?: boolean;
-}
-const fixDef = (def: string, fix: DefFix = {}) => {
-  let out = fix.cascade ? def.replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON) ONLY /, '$1 ') : def;
-  if (fix.params) out = out.replace(/(?=(?: NOT)? DEFERRABLE\b| INITIALLY\b|$)/, ` WITH (${fix.params})`);
-  return out;
-};
+/** A key's definition with its index's storage parameters, which pg_get_constraintdef leaves out (`WITH (...)` goes before DEFERRABLE). */
+const withParams = (def: string, params?: string) => (params ? def.replace(/(?=(?: NOT)? DEFERRABLE\b| INITIALLY\b|$)/, ` WITH (${params})`) : def);
 
-const lateSql = (kind: string, name: string, prefix: string, def: string | null, of: 'c' | 'i', oid: string, fix?: DefFix): LateRaw =>
-  def !== null && def !== undefined ? { kind, name, text: prefix + fixDef(def, fix) } : { kind, name, text: '', missing: { of, oid, prefix, ...(fix ? { fix } : {}) } };
+const lateSql = (kind: string, name: string, prefix: string, def: string | null, of: 'c' | 'i', oid: string, params?: string): LateRaw =>
+  def !== null && def !== undefined ? { kind, name, text: prefix + withParams(def, params) } : { kind, name, text: '', missing: { of, oid, prefix, ...(params ? { params } : {}) } };
 
 /** Fills in the definitions of late raw SQL read afterwards (keys `c<oid>` / `i<oid>`, as from readDefinitions). */
 export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): void {
@@ -66,7 +53,7 @@ export function fillDefinitions(lateRaw: LateRaw[], defs: Map<string, string>): 
     if (!r.missing) continue;
     const def = defs.get(r.missing.of + r.missing.oid);
     if (def === undefined) throw new Error(`no definition read for ${r.kind} ${r.name}`);
-    r.text = r.missing.prefix + fixDef(def, r.missing.fix);
+    r.text = r.missing.prefix + withParams(def, r.missing.params);
     delete r.missing;
   }
 }
@@ -225,17 +212,18 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     }
   }
   // Other sequences a serial made (not created by the script's own CREATE SEQUENCE): the ones owned by
-  // a column of a modelled table, and unowned ones a default uses, are created from the catalog.
+  // a column of a modelled table, and unowned ones (OWNED BY NONE, made by a DO block), are created
+  // from the catalog.
   for (const x of cat.serials) {
     const key = `${x.schema}.${x.name}`;
     if (x.deptype === 'i' || absorbedSequences.has(key)) continue;
     const owner = x.deptype === 'a' ? colByNum.get(`${x.rel}:${x.num}`) : undefined;
-    const user = owner ? undefined : cat.columns.find((c) => c.def !== null && !c.gen && tables.has(c.rel!) && usesSequence(c.def!, x));
-    if (x.deptype === 'a' ? !owner : !user) continue;
+    // Owned by a relation the document does not model (a foreign table): its kept statement makes it.
+    if (x.deptype === 'a' && !owner) continue;
     const seq = `${q(x.schema!)}.${q(x.name!)}`;
     const create = `CREATE ${x.persistence === 'u' ? 'UNLOGGED ' : ''}SEQUENCE ${seq} AS ${x.type} START WITH ${x.start} INCREMENT BY ${x.inc} MINVALUE ${x.min} MAXVALUE ${x.max} CACHE ${x.cache}${x.cycle === 'true' ? ' CYCLE' : ''}`;
     ownedSequences.push({
-      table: tables.get((owner ? x : user)!.rel!)?.id, key, create,
+      key, name: x.name!, create,
       ...(owner ? { owner: `ALTER SEQUENCE ${seq} OWNED BY ${relKey.get(x.rel!)}.${q(owner.dbName ?? owner.name)}` } : {}),
     });
   }
@@ -245,17 +233,25 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const fks: { rel: ForeignKeyRelation; con: R }[] = [];
   const uniqueSets = new Map<Id, Set<string>>();
   const indexByOid = new Map(cat.indexes.map((ix) => [ix.oid!, ix]));
+  const partitioned = new Set(cat.relations.filter((r) => r.kind === 'p').map((r) => r.oid!));
+  // Indexes (and keys' indexes) of partitioned tables kept as SQL ON ONLY the table, to attach their partitions' indexes to.
+  const keptIndexes = new Set<string>();
   for (const co of cat.constraints) {
     const t = tables.get(co.rel!);
     if (!t) continue;
     const cs = cols(co.rel!, co.cols);
     // A key with INCLUDE columns has no model form (conkey holds only the key columns): kept as SQL.
     // So is a partitioned table's key with storage parameters (they cannot be set on its index afterwards).
-    const ix = co.type === 'p' || co.type === 'u' ? indexByOid.get(co.indid!) : undefined;
-    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true' && !(ix?.relopts && ix.relkind === 'p');
-    // pg_get_constraintdef leaves out the key index's storage parameters (set afterwards, except on a partitioned table).
-    const fix = ix?.relopts && ix.relkind === 'p' ? { params: storageParams(ix.relopts) } : undefined;
-    const late = () => lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!, fix));
+    const ix = ['p', 'u', 'x'].includes(co.type!) ? indexByOid.get(co.indid!) : undefined;
+    const params = ix?.relopts && ix.relkind === 'p' ? storageParams(ix.relopts) : undefined;
+    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true' && !params;
+    // A partitioned table's key kept as SQL is added to it ONLY, as pg_dump does: its partitions'
+    // keys (modelled or kept) are attached to its index afterwards (below).
+    const only = ['p', 'u', 'x'].includes(co.type!) && partitioned.has(co.rel!);
+    const late = () => {
+      if (only) keptIndexes.add(co.indid!);
+      lateRaw.push(lateSql('constraint', co.name!, `ALTER TABLE ${only ? 'ONLY ' : ''}${relKey.get(co.rel!)} ADD CONSTRAINT ${q(co.name!)} `, co.def, 'c', co.oid!, params));
+    };
     if (co.type === 'p' && modelled) {
       t.primaryKey = { columns: cs.map((c) => ({ column: c!.id })), ...(co.name !== primaryKeyName(dbn(t)) ? { dbName: co.name! } : {}) };
       (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
@@ -281,6 +277,13 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   }
   const icols = new Map<string, R[]>();
   for (const r of cat.indexColumns) (icols.get(r.oid!) ?? icols.set(r.oid!, []).get(r.oid!)!).push(r);
+  // Indexes kept as their definition. A partitioned table's is created ON ONLY the table, as
+  // pg_dump writes it, and its partitions' indexes attached to it afterwards (below).
+  const keepIndex = (ix: R) => {
+    if (ix.relkind === 'p') keptIndexes.add(ix.oid!);
+    lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
+  };
+  const indexKey = (ix: R) => `${(relKey.get(ix.rel!) ?? '').replace(/"(?:[^"]|"")*"$/, '')}${q(ix.name!)}`;
   for (const ix of cat.indexes) {
     // Storage parameters of an index written from the model (or backing a key): set after it exists.
     const params = () => {
@@ -300,7 +303,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
     // (Storage parameters cannot be set on a partitioned index afterwards: its definition carries them.)
     if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0') || (ix.relopts && ix.relkind === 'p')) {
-      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!, { cascade: ix.relkind === 'p' }));
+      keepIndex(ix);
       continue;
     }
     const columns: IndexColumn[] = parts.map((p, k) => {
@@ -316,7 +319,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     });
     const unique = ix.uniq === 'true';
     if (!prismaIndexable(ix.method!, columns, t)) {
-      lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!, { cascade: ix.relkind === 'p' }));
+      keepIndex(ix);
       continue;
     }
     const conv = indexName(dbn(t), columns.map((c) => (c.column ? cn(t.columns.find((x) => x.id === c.column)!) : 'expr')), unique);
@@ -326,6 +329,10 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (ix.pred) index.where = ix.pred;
     t.indexes.push(index);
     if (unique && !ix.pred && columns.every((c) => c.column)) (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(columns.map((c) => c.column).join());
+  }
+  for (const ix of cat.indexes) {
+    const parent = ix.parent ? indexByOid.get(ix.parent) : undefined;
+    if (parent && keptIndexes.has(parent.oid!)) lateRaw.push({ kind: 'index', name: ix.name!, text: `ALTER INDEX ${indexKey(parent)} ATTACH PARTITION ${indexKey(ix)}` });
   }
   nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
   for (const { rel } of fks) doc.relations[rel.id] = rel;

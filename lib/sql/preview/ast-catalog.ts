@@ -20,6 +20,13 @@ const TIMES: Record<string, [string, string]> = {
   timestamp: ['timestamp', 'without time zone'], timestamptz: ['timestamp', 'with time zone'],
   time: ['time', 'without time zone'], timetz: ['time', 'with time zone'],
 };
+/** Built-in types a script may name without pg_catalog (keywords such as integer come qualified from the parser). */
+const BUILT_IN = new Set([
+  'text', 'uuid', 'json', 'jsonb', 'bytea', 'date', 'money', 'inet', 'cidr', 'macaddr', 'macaddr8', 'xml', 'point', 'line', 'lseg', 'box', 'path',
+  'polygon', 'circle', 'tsvector', 'tsquery', 'int2', 'int4', 'int8', 'float4', 'float8', 'bool', 'oid', 'name', 'timestamptz', 'timetz', 'varbit',
+  'bpchar', 'varchar', 'numeric', 'time', 'timestamp', 'interval', 'bit', 'char', 'regclass', 'regtype', 'pg_lsn', 'int4range', 'int8range',
+  'numrange', 'tsrange', 'tstzrange', 'daterange', 'int4multirange', 'int8multirange', 'nummultirange', 'tsmultirange', 'tstzmultirange', 'datemultirange',
+]);
 const ACTION: Record<string, string> = { a: 'a', r: 'r', c: 'c', n: 'n', d: 'd' };
 
 const str = (n: N | undefined): string => n?.String?.sval ?? '';
@@ -238,7 +245,7 @@ export class AstCatalog {
 
   private createTable(n: N) {
     // A temporary table is not imported.
-    if (n.relation.relpersistence === 't') return;
+    if (n.relation.relpersistence === 't' || /^pg_temp(_\d+)?$/.test(n.relation.schemaname ?? '')) return;
     const schema = n.relation.schemaname ?? this.searchPath[0];
     const name = n.relation.relname as string;
     this.claimRelName(schema, name);
@@ -280,7 +287,8 @@ export class AstCatalog {
           row.notnull = 'false';
           break;
         case 'CONSTR_DEFAULT':
-          row.def = this.expr(con.raw_expr, t);
+          // PostgreSQL prints a domain column's default cast to the domain's base type.
+          row.def = this.expr(con.raw_expr, t.domain ?? t);
           break;
         case 'CONSTR_IDENTITY':
           row.ident = con.generated_when === 'a' ? 'a' : 'd';
@@ -462,7 +470,8 @@ export class AstCatalog {
     const suffix = ndims ? '[]' : '';
     const user = path.length > 1 && path[0] !== 'pg_catalog';
     const schemas = user ? [path[0]] : this.searchPath;
-    for (const s of path.length === 1 || user ? schemas : []) {
+    // An unqualified built-in type name is pg_catalog's (searched first), whatever the script created.
+    for (const s of (path.length === 1 && !BUILT_IN.has(last)) || user ? schemas : []) {
       const e = this.enums.get(`${s}.${last}`);
       if (e) return { type: `${simpleIdent(e.schema)}.${simpleIdent(e.name)}${suffix}`, typname: e.name, typid: e.oid, typtype: 'e', ndims };
       // A domain: its columns read as the base type (as the catalog reader's domtype* columns give it).

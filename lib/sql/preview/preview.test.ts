@@ -71,6 +71,9 @@ CREATE DOMAIN "Flag" AS boolean NOT NULL DEFAULT false;
 CREATE DOMAIN shop.state AS shop.status;
 CREATE TABLE shop.contacts (id int PRIMARY KEY, email shop.email, emails shop.email[], ok "Flag", st shop.state);
 CREATE TEMP TABLE scratch (a int);
+CREATE TABLE pg_temp.scratch2 (a int);
+CREATE DOMAIN money AS numeric(10,2);
+CREATE TABLE shop.prices (id int PRIMARY KEY, p money, e shop.email DEFAULT 'x@y', s shop.state DEFAULT 'paid');
 CREATE UNLOGGED TABLE shop.cache (k text PRIMARY KEY, v jsonb);`;
     // Check expressions are shown as written until PostgreSQL has normalised them.
     const noCheckText = (x: ReturnType<typeof shape>) => ({ ...x, tables: x.tables.map((t: { checks: { dbName: string }[] }) => ({ ...t, checks: t.checks.map((c) => c.dbName) })) });
