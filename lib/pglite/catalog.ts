@@ -151,7 +151,8 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
       AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relpersistence = 't')`));
   const rules = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname||'.'||r.rulename AS k, pg_get_ruledef(r.oid) AS v
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND ${SYSTEM_SCHEMA_FILTER}`));
-  const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid) AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${SYSTEM_SCHEMA_FILTER}`));
+  const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid) AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+    JOIN pg_class c ON c.oid = s.stxrelid WHERE ${SYSTEM_SCHEMA_FILTER} AND c.relpersistence <> 't'`));
   return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments, rules, statistics };
 }
 

@@ -79,6 +79,19 @@ CREATE SEQUENCE s3 OWNED BY u.id;`,
     holds: (want) => expect(Object.keys(want.sequences).sort()).toEqual(['public.s', 'public.s2', 'public.s3']),
   },
   {
+    name: 'sequences named like one the script creates elsewhere, or in a function it does not keep calling',
+    script: `CREATE SCHEMA a;
+CREATE SEQUENCE a.t_id_seq;
+CREATE TABLE t (id bigserial, v int);
+ALTER SEQUENCE t_id_seq CACHE 10;
+CREATE FUNCTION mk() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE SEQUENCE q; END $$;
+SELECT mk();
+CREATE TABLE u (id int DEFAULT nextval('q'));
+CREATE TABLE r (id serial);
+ALTER TABLE r RENAME TO r2;`,
+    holds: (want) => expect(Object.keys(want.sequences).sort()).toEqual(['a.t_id_seq', 'public.q', 'public.r_id_seq', 'public.t_id_seq']),
+  },
+  {
     name: 'keys and indexes of a partitioned table with storage parameters',
     script: `CREATE TABLE m (id int, at date, k int, PRIMARY KEY (id, at) WITH (fillfactor = 70), UNIQUE (k, at) WITH (fillfactor = 80)) PARTITION BY RANGE (at);
 CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
@@ -176,6 +189,18 @@ COMMENT ON VIEW v IS 'a temporary view too';`,
       const notKept = d.filter((x) => /temporary/.test(x.message)).map((x) => x.line);
       expect(notKept).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 15, 16, 18, 19, 22, 24]);
     },
+  },
+  {
+    name: 'temporary tables dropped, or made, later in the same run',
+    script: `CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TEMP TABLE t (a int, b int);
+CREATE TRIGGER tt BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
+DROP TABLE t;
+CREATE TABLE t (a int, b int);
+CREATE TABLE r (a int, b int);
+CREATE TRIGGER rt BEFORE INSERT ON r FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE TEMP TABLE r (a int, b int);`,
+    holds: (want) => expect(Object.keys(want.triggers)).toEqual(['r.rt']),
   },
   {
     name: 'statements about a real table named like a temporary one (dropped since, or behind in the search_path)',

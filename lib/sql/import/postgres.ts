@@ -127,6 +127,13 @@ function searchPathSchema(text: string, current: string): string {
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 
+/** Whether a statement may make a temporary relation (CREATE TEMP ..., SELECT INTO TEMP, a DO block naming one). */
+function makesTemporary(c: Classified, text: string): boolean {
+  if (c.note?.startsWith('temporary')) return true;
+  if (c.note === 'query' || c.note?.startsWith('DO block') || c.raw === 'statement') return /\b(temp|temporary|pg_temp)\b/i.test(text);
+  return false;
+}
+
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 
@@ -184,13 +191,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
       return;
     }
-    if (c.note?.startsWith('temporary') || (c.note === 'query' && /\binto\s+(temp|temporary)\b/i.test(text))) {
-      temporaryMade = true;
+    if (c.note?.startsWith('temporary')) {
       if (c.target?.what === 'temporary') temporary.add(c.target.path.at(-1)!);
       return;
     }
     // Statements about a temporary relation last the session too. Once the script has made one,
-    // PostgreSQL says what the relation a kept statement names is, resolved as the statement was.
+    // PostgreSQL says what the relation a kept statement names is, resolved as the statement was
+    // (statements then run one by one).
     const rel = temporaryMade && c.raw ? relationOf(text) : undefined;
     if (rel && (await isTemporary(rel))) {
       diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a temporary relation, not kept: ${first}`, ...at });
@@ -277,8 +284,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not imported: ${first}`, ...at });
           continue;
         }
+        // From the first temporary relation on, statements run one by one: whether the relation a
+        // kept statement names is temporary is then asked of PostgreSQL right after it ran.
+        if (!temporaryMade && makesTemporary(c, st.text)) {
+          await flush();
+          temporaryMade = true;
+        }
         batch.push({ text: st.text, c, at, first, index });
-        if (batch.length >= BATCH) await flush();
+        if (batch.length >= (temporaryMade ? 1 : BATCH)) await flush();
       }
       endData();
       await flush();
@@ -364,15 +377,22 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         explicitSequences.add(keyOf({ path, schema: k.schema }));
       }
     }
-    // Sequences other kept statements create (a CREATE SEQUENCE in a procedure the script calls, or
-    // under a search_path whose first schema did not exist), by name: not created again.
+    // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
+    // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.
     const createdNames = new Set<string>();
-    const CREATE_SEQUENCE = new RegExp(String.raw`\bcreate\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi');
-    if (built.ownedSequences.length) for (const k of kept) for (const m of k.text.matchAll(CREATE_SEQUENCE)) createdNames.add(identPath(m[1]).at(-1)!);
+    if (built.ownedSequences.length) {
+      const CREATE_SEQUENCE = new RegExp(String.raw`\bcreate\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi');
+      const called = new Set(kept.flatMap((k) => (k.kind === 'statement' ? [new RegExp(String.raw`^call\s+(${NAME})`, 'i').exec(k.text)?.[1]].filter(Boolean).map((n) => identPath(n!).at(-1)!) : [])));
+      for (const k of kept) {
+        const unqualified = k.kind === 'sequence' && k.searchPath && k.c.target?.path.length === 1;
+        if (!unqualified && !(k.kind === 'procedure' && called.has(k.c.target?.path.at(-1) ?? ''))) continue;
+        for (const m of k.text.matchAll(CREATE_SEQUENCE)) createdNames.add(identPath(m[1]).at(-1)!);
+      }
+    }
     for (const s of built.ownedSequences) {
       if (explicitSequences.has(s.key) || createdNames.has(s.name)) continue;
-      // First, after the schemas: what uses it comes after (a sequence needs nothing but its schema).
-      addRaw('sequence', s.create, -0.5, undefined, `rel:${s.key}`);
+      // First, after the schemas and extensions: what uses it comes after (a sequence needs nothing but its schema).
+      addRaw('sequence', s.create, -1.5, undefined, `rel:${s.key}`);
       if (s.owner) addRaw('sequence-owner', s.owner, 1e9);
     }
     // ALTER TYPE statements and the key of the type each one altered, as it is named at the end of the

@@ -26,6 +26,8 @@ const BUILT_IN = new Set([
   'polygon', 'circle', 'tsvector', 'tsquery', 'int2', 'int4', 'int8', 'float4', 'float8', 'bool', 'oid', 'name', 'timestamptz', 'timetz', 'varbit',
   'bpchar', 'varchar', 'numeric', 'time', 'timestamp', 'interval', 'bit', 'char', 'regclass', 'regtype', 'pg_lsn', 'int4range', 'int8range',
   'numrange', 'tsrange', 'tstzrange', 'daterange', 'int4multirange', 'int8multirange', 'nummultirange', 'tsmultirange', 'tstzmultirange', 'datemultirange',
+  'jsonpath', 'xid', 'xid8', 'cid', 'tid', 'pg_snapshot', 'txid_snapshot', 'refcursor', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regrole',
+  'regnamespace', 'regconfig', 'regdictionary', 'regcollation', 'oidvector', 'int2vector', 'aclitem',
 ]);
 const ACTION: Record<string, string> = { a: 'a', r: 'r', c: 'c', n: 'n', d: 'd' };
 
@@ -469,9 +471,11 @@ export class AstCatalog {
     const mods = (tn.typmods ?? []).map(intOf).filter((x: number | undefined) => x !== undefined) as number[];
     const suffix = ndims ? '[]' : '';
     const user = path.length > 1 && path[0] !== 'pg_catalog';
-    const schemas = user ? [path[0]] : this.searchPath;
-    // An unqualified built-in type name is pg_catalog's (searched first), whatever the script created.
-    for (const s of (path.length === 1 && !BUILT_IN.has(last)) || user ? schemas : []) {
+    // An unqualified built-in type name is pg_catalog's, whatever the script created: pg_catalog is
+    // searched first, unless the search_path names it after other schemas.
+    const catalogAt = this.searchPath.indexOf('pg_catalog');
+    const schemas = user ? [path[0]] : catalogAt >= 0 ? this.searchPath.slice(0, catalogAt) : BUILT_IN.has(last) ? [] : this.searchPath;
+    for (const s of path.length === 1 || user ? schemas : []) {
       const e = this.enums.get(`${s}.${last}`);
       if (e) return { type: `${simpleIdent(e.schema)}.${simpleIdent(e.name)}${suffix}`, typname: e.name, typid: e.oid, typtype: 'e', ndims };
       // A domain: its columns read as the base type (as the catalog reader's domtype* columns give it).

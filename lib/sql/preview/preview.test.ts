@@ -74,6 +74,9 @@ CREATE TEMP TABLE scratch (a int);
 CREATE TABLE pg_temp.scratch2 (a int);
 CREATE DOMAIN money AS numeric(10,2);
 CREATE TABLE shop.prices (id int PRIMARY KEY, p money, e shop.email DEFAULT 'x@y', s shop.state DEFAULT 'paid');
+SET search_path = shop, pg_catalog;
+CREATE DOMAIN shop.text AS varchar(3);
+CREATE TABLE shop.short (id int PRIMARY KEY, a text);
 CREATE UNLOGGED TABLE shop.cache (k text PRIMARY KEY, v jsonb);`;
     // Check expressions are shown as written until PostgreSQL has normalised them.
     const noCheckText = (x: ReturnType<typeof shape>) => ({ ...x, tables: x.tables.map((t: { checks: { dbName: string }[] }) => ({ ...t, checks: t.checks.map((c) => c.dbName) })) });
