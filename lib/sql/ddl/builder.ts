@@ -29,7 +29,7 @@ export interface DdlResult {
 }
 
 /** Raw object kinds that attach to tables or functions: written after everything else. */
-export const LATE_RAW_KINDS = new Set(['trigger', 'policy', 'comment', 'alter', 'grant', 'rls', 'constraint', 'index', 'rule', 'publication', 'sequence-owner']);
+export const LATE_RAW_KINDS = new Set(['trigger', 'policy', 'comment', 'alter', 'grant', 'rls', 'constraint', 'index', 'partition-index', 'rule', 'publication', 'sequence-owner']);
 
 /**
  * PostgreSQL trivia the SQL import keeps in `sources.sql` beside the shared fields (the document has
@@ -338,7 +338,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const isRawFk = (r: { kind: string; text: string }) => r.kind === 'constraint' && /\bFOREIGN\s+KEY\b/i.test(r.text);
   const lateKeys = raws.filter((r) => (r.kind === 'index' || r.kind === 'constraint') && !isRawFk(r));
   const lateFks = raws.filter(isRawFk);
-  const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind) && r.kind !== 'index' && r.kind !== 'constraint');
+  const late = raws.filter((r) => LATE_RAW_KINDS.has(r.kind) && r.kind !== 'index' && r.kind !== 'constraint' && r.kind !== 'partition-index');
   for (const r of raws.filter((x) => !LATE_RAW_KINDS.has(x.kind))) {
     items.push({ rank: order[r.id] ?? 2e9, seq: seq++, emit: () => out.push(rawSql(r)) });
   }
@@ -395,6 +395,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       out.push({ kind: 'index', id: rel.id, sql: `CREATE INDEX ${d.quote(name)} ON ${qTable(to)}(${want.map((id) => d.quote(colName(to, id))).join(', ')})` });
     }
   }
+  // Indexes of partitions kept as SQL whose parent index is modelled: before the partitions are attached.
+  for (const r of raws.filter((x) => x.kind === 'partition-index')) out.push(rawSql(r));
   for (const [child, p] of Object.entries(sources.partitionOf ?? {})) {
     const parent = tableOf(p.parent);
     const part = tableOf(child);

@@ -92,7 +92,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       CASE WHEN am.amname IN ('btree','hash') AND i.indnkeyatts = i.indnatts AND i.indexprs IS NULL AND NOT i.indnullsnotdistinct THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
       (co.oid IS NOT NULL)::text AS backs, ${obj('i.indexrelid', 'pg_class')} AS comment, c.relkind::text AS relkind,
       array_to_string(i.indcollation::oid[], ',') AS colls, array_to_string(ic.reloptions, chr(1)) AS relopts,
-      CASE WHEN ic.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) END AS parent
+      CASE WHEN ic.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) END AS parent, i.indisvalid::text AS valid
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
     LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
     WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,

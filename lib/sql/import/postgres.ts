@@ -422,6 +422,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         const m = new RegExp(String.raw`\battach\s+partition\s+(${NAME})`, 'i').exec(k.text);
         if (m && built.tableByKey.has(keyOf({ path: identPath(m[1]), schema: k.schema }))) continue;
       }
+      // Indexes are read from the catalog with their final names, and partitions' indexes attached
+      // from it too: a rename or an attach of one is already in the document.
+      if (k.kind === 'alter' && /^alter\s+index\s+(?:if\s+exists\s+)?\S[\s\S]*?\b(rename\s+to|attach\s+partition)\b/i.test(k.text.slice(0, 300))) continue;
       addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);
     }
     const order = dependencyOrder(nodes, cat.deps);

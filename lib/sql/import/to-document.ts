@@ -279,9 +279,12 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   for (const r of cat.indexColumns) (icols.get(r.oid!) ?? icols.set(r.oid!, []).get(r.oid!)!).push(r);
   // Indexes kept as their definition. A partitioned table's is created ON ONLY the table, as
   // pg_dump writes it, and its partitions' indexes attached to it afterwards (below).
+  const keptRaw = new Map<R, LateRaw>();
   const keepIndex = (ix: R) => {
     if (ix.relkind === 'p') keptIndexes.add(ix.oid!);
-    lateRaw.push(lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!));
+    const raw = lateSql('index', ix.name!, '', ix.def, 'i', ix.oid!);
+    keptRaw.set(ix, raw);
+    lateRaw.push(raw);
   };
   const indexKey = (ix: R) => `${(relKey.get(ix.rel!) ?? '').replace(/"(?:[^"]|"")*"$/, '')}${q(ix.name!)}`;
   for (const ix of cat.indexes) {
@@ -302,7 +305,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
     // (Storage parameters cannot be set on a partitioned index afterwards: its definition carries them.)
-    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0') || (ix.relopts && ix.relkind === 'p')) {
+    // So is a partitioned table's index left invalid (ON ONLY, not all its partitions' indexes attached).
+    if (!t || ix.nkey !== ix.natts || !plainColl || ix.nnd === 'true' || ix.comment || parts.length !== Number(ix.nkey) || keys.includes('0') || (ix.relopts && ix.relkind === 'p') || ix.valid === 'false') {
       keepIndex(ix);
       continue;
     }
@@ -333,6 +337,9 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   for (const ix of cat.indexes) {
     const parent = ix.parent ? indexByOid.get(ix.parent) : undefined;
     if (parent && keptIndexes.has(parent.oid!)) lateRaw.push({ kind: 'index', name: ix.name!, text: `ALTER INDEX ${indexKey(parent)} ATTACH PARTITION ${indexKey(ix)}` });
+    // A partition's index kept as SQL whose parent index is modelled (created with its table, so
+    // attaching the partition would make an index for it): created before the partition is attached.
+    else if (parent && keptRaw.has(ix)) keptRaw.get(ix)!.kind = 'partition-index';
   }
   nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
   for (const { rel } of fks) doc.relations[rel.id] = rel;
