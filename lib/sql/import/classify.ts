@@ -76,6 +76,7 @@ function isInsert(text: string): boolean {
 }
 
 const TABLE_NAME = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
+const ENUM_NAME = new RegExp(String.raw`^create\s+type\s+(${PATH})\s+as\s+enum\b`, 'i');
 const VIEW_NAME = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
 
 const ON = String.raw`\s+(?:only\s+)?(${PATH})`;
@@ -123,7 +124,7 @@ export function classify(text: string): Classified {
   if (/^do\b/.test(head)) return { execute: true, note: 'DO block (its effects are read from the catalog)' };
   if (/^create\s+extension\b/.test(head)) return { execute: true, creates: 'extension' };
   if (/^create\s+schema\b/.test(head)) return { execute: true };
-  if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum' };
+  if (/^create\s+type\s+\S+\s+as\s+enum\b/.test(head)) return { execute: true, creates: 'enum', target: target('enum', text, ENUM_NAME) };
   // A temporary table lasts one session: run it (later statements may use it), but it is not schema.
   if (/^create\s+(?:(?:global|local)\s+)?(?:temp|temporary)\s+table\b/.test(head)) return { execute: true, note: 'temporary table', target: target('temporary', text, TABLE_NAME) };
   if (/^create\s+(?:temp|temporary)\s+sequence\b/.test(head)) return { execute: true, note: 'temporary sequence' };

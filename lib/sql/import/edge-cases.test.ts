@@ -41,6 +41,21 @@ CREATE TABLE person (id int PRIMARY KEY, m s.feeling);`,
     holds: (want) => expect(want.enums['s.feeling']).toEqual(['sad', 'fine', 'happy']),
   },
   {
+    name: "Prisma Migrate's replacement of an enum (a value removed): new type, renames, DROP TYPE of the old one",
+    script: `CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN', 'OLD');
+CREATE TABLE "User" ("id" SERIAL NOT NULL, "role" "Role" NOT NULL DEFAULT 'USER', CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
+BEGIN;
+CREATE TYPE "Role_new" AS ENUM ('USER', 'ADMIN');
+ALTER TABLE "User" ALTER COLUMN "role" DROP DEFAULT;
+ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");
+ALTER TYPE "Role" RENAME TO "Role_old";
+ALTER TYPE "Role_new" RENAME TO "Role";
+DROP TYPE "Role_old";
+ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT 'USER';
+COMMIT;`,
+    holds: (want) => expect(want.enums).toEqual({ 'public.Role': ['USER', 'ADMIN'] }),
+  },
+  {
     name: 'serial sequences owned by no column, by another column, or no longer used',
     script: `CREATE TABLE a (id serial PRIMARY KEY, x int);
 ALTER SEQUENCE a_id_seq OWNED BY NONE;
@@ -156,11 +171,19 @@ CREATE INDEX u_b_invalid ON ONLY u (b);
 CREATE UNIQUE INDEX pu ON ONLY u (a) INCLUDE (b);
 CREATE UNIQUE INDEX u1_pu ON u1 (a) INCLUDE (b);
 ALTER INDEX pu ATTACH PARTITION u1_pu;
-ALTER INDEX pu RENAME TO "pu renamed";`,
+ALTER INDEX pu RENAME TO "pu renamed";
+CREATE TABLE w (a int NOT NULL, b int) PARTITION BY RANGE (a);
+CREATE TABLE wm PARTITION OF w FOR VALUES FROM (0) TO (100) PARTITION BY RANGE (a);
+CREATE TABLE wl PARTITION OF wm FOR VALUES FROM (0) TO (50);
+CREATE INDEX w_b ON w (b);
+COMMENT ON INDEX wm_b_idx IS 'mid';
+ALTER INDEX wl_b_idx RENAME TO leaf_custom;
+COMMENT ON INDEX leaf_custom IS 'leaf';`,
     holds: (want) => {
       expect(want.tables['S x.Leaf'].indexes.Leaf_b_idx).toMatch(/\(partition of Mid_b_idx\)$/);
       expect(want.tables['public.u'].indexes.u_b_invalid).toMatch(/\(invalid\)$/);
       expect(want.tables['public.u1'].indexes.u1_pu).toMatch(/\(partition of pu renamed\)$/);
+      expect(want.tables['public.wl'].indexes.leaf_custom).toMatch(/\(partition of wm_b_idx\)$/);
     },
   },
   {

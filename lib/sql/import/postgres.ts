@@ -410,8 +410,45 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
       alteredType.set(k, renamedTo.get(key) ?? key);
     }
+    // Enums the script creates, followed by name through it: ALTER TYPE on one and DROP TYPE of one
+    // are already in the catalog (a dropped enum is gone, one still there has its final values and
+    // name), as in Prisma's migration that replaces an enum (CREATE TYPE x_new, RENAME x TO x_old,
+    // RENAME x_new TO x, DROP TYPE x_old).
+    const onEnum = new Set<Kept>();
+    {
+      const live = new Set<string>();
+      const events = [...targets.filter((t) => t.what === 'enum').map((t) => ({ index: t.index, create: keyOf(t) })), ...kept.map((k) => ({ index: k.index, k }))];
+      events.sort((a, b) => a.index - b.index);
+      const ALTER = new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:(add\s+value|rename\s+value)|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
+      const DROP = new RegExp(String.raw`^drop\s+type\s+(?:if\s+exists\s+)?(${NAME}(?:\s*,\s*${NAME})*)\s*(?:cascade|restrict)?\s*$`, 'i');
+      for (const e of events) {
+        if ('create' in e) {
+          live.add(e.create!);
+          continue;
+        }
+        const k = e.k!;
+        const alter = k.kind === 'alter' && ALTER.exec(k.text);
+        if (alter) {
+          const path = identPath(alter[1]);
+          const key = keyOf({ path, schema: k.schema });
+          if (!live.has(key)) continue;
+          onEnum.add(k);
+          if (alter[2]) continue;
+          live.delete(key);
+          live.add(keyOf({ path: alter[3] ? [...path.slice(0, -1), ...identPath(alter[3])] : [...identPath(alter[4]), path.at(-1)!], schema: k.schema }));
+          continue;
+        }
+        const drop = k.kind === 'drop' && DROP.exec(k.text);
+        if (!drop) continue;
+        const keys = drop[1].split(new RegExp(String.raw`\s*,\s*(?=${NAME}\s*(?:,|$))`)).map((n) => keyOf({ path: identPath(n), schema: k.schema }));
+        if (!keys.every((x) => live.has(x))) continue;
+        onEnum.add(k);
+        for (const x of keys) live.delete(x);
+      }
+    }
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
+      if (onEnum.has(k)) continue;
       if (SEQUENCE_KINDS.has(k.kind) && tg && built.absorbedSequences.has(keyOf(tg))) continue;
       if (k.kind !== 'sequence' && SEQUENCE_KINDS.has(k.kind) && tg && !explicitSequences.has(keyOf(tg))) continue;
       // Enums are modelled with their final values and name: ALTER TYPE on one is already in the document.
@@ -424,7 +461,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
       // Indexes are read from the catalog with their final names, and partitions' indexes attached
       // from it too: a rename or an attach of one is already in the document.
-      if (k.kind === 'alter' && /^alter\s+index\s+(?:if\s+exists\s+)?\S[\s\S]*?\b(rename\s+to|attach\s+partition)\b/i.test(k.text.slice(0, 300))) continue;
+      if (k.kind === 'alter' && new RegExp(String.raw`^alter\s+index\s+(?:if\s+exists\s+)?${NAME}\s+(?:rename\s+to|attach\s+partition)\b`, 'i').test(k.text)) continue;
       addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);
     }
     const order = dependencyOrder(nodes, cat.deps);

@@ -334,12 +334,17 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     t.indexes.push(index);
     if (unique && !ix.pred && columns.every((c) => c.column)) (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(columns.map((c) => c.column).join());
   }
+  const underModelled = (ix: R): boolean => {
+    const parent = ix.parent ? indexByOid.get(ix.parent) : undefined;
+    return !!parent && (!keptRaw.has(parent) || underModelled(parent));
+  };
   for (const ix of cat.indexes) {
     const parent = ix.parent ? indexByOid.get(ix.parent) : undefined;
     if (parent && keptIndexes.has(parent.oid!)) lateRaw.push({ kind: 'index', name: ix.name!, text: `ALTER INDEX ${indexKey(parent)} ATTACH PARTITION ${indexKey(ix)}` });
-    // A partition's index kept as SQL whose parent index is modelled (created with its table, so
-    // attaching the partition would make an index for it): created before the partition is attached.
-    else if (parent && keptRaw.has(ix)) keptRaw.get(ix)!.kind = 'partition-index';
+    // A partition's index kept as SQL under a modelled parent index (created with its table, so
+    // attaching the partition would make an index for it), or under such a kept one on a middle
+    // level: created before the partitions are attached, which then attach it.
+    if (keptRaw.has(ix) && underModelled(ix)) keptRaw.get(ix)!.kind = 'partition-index';
   }
   nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
   for (const { rel } of fks) doc.relations[rel.id] = rel;
