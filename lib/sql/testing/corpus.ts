@@ -12,6 +12,17 @@ export function corpusSqlFiles(): string[] {
   return hasCorpus ? readdirSync(join(CORPUS, 'sql')).filter((f) => f.endsWith('.sql')).sort() : [];
 }
 
+/** migra's diff fixtures: each case's `a.sql` and `b.sql` (PostgreSQL DDL), as `<case>/<file>`. */
+export function corpusMigraScripts(): string[] {
+  const dir = join(CORPUS, 'diff-fixtures', 'migra');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((c) => ['a.sql', 'b.sql'].filter((f) => existsSync(join(dir, c, f))).map((f) => `${c}/${f}`));
+}
+
+export function readCorpusMigra(name: string): SourceFile {
+  return { path: name, text: readFileSync(join(CORPUS, 'diff-fixtures', 'migra', name), 'utf8') };
+}
+
 export function readCorpusSql(name: string): SourceFile {
   return { path: name, text: readFileSync(join(CORPUS, 'sql', name), 'utf8') };
 }
