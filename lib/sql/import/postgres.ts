@@ -154,9 +154,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   let temporaryMade = false;
   const temporary = new Set<string>();
   /**
-   * Whether a relation named in a statement is temporary: asked of PostgreSQL (after the statement's
-   * batch ran, in the script's session). If it is gone by then, whether the script made a
-   * temporary relation of that name (or the name is in pg_temp).
+   * Whether a relation named in a statement is temporary: asked of PostgreSQL right after the
+   * statement ran, in the script's session (statements run one by one once the script has made a
+   * temporary relation). If it is gone by then, whether the script made a temporary relation of that
+   * name (or the name is in pg_temp).
    */
   const isTemporary = async (path: string[]): Promise<boolean> => {
     const name = path.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
