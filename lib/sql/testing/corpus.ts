@@ -23,6 +23,14 @@ export function readCorpusMigra(name: string): SourceFile {
   return { path: name, text: readFileSync(join(CORPUS, 'diff-fixtures', 'migra', name), 'utf8') };
 }
 
+/** A schema history's migrations (`evolution/<repo>/NN_to_MM.migration.sql`, Prisma Migrate's SQL) joined in order. */
+export function corpusMigrationHistory(repo: string): SourceFile | undefined {
+  const dir = join(CORPUS, 'evolution', repo);
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.migration.sql')).sort();
+  return { path: `${repo}-migrations.sql`, text: files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n;\n') };
+}
+
 export function readCorpusSql(name: string): SourceFile {
   return { path: name, text: readFileSync(join(CORPUS, 'sql', name), 'utf8') };
 }
