@@ -17,6 +17,7 @@ import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, identPath, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
+import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -137,9 +138,6 @@ function makesTemporary(c: Classified, text: string): boolean {
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 
-/** An identifier, and a name that may be schema-qualified, as the script writes them. */
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[\w$]+)`;
-const NAME = String.raw`${IDENT}(?:\s*\.\s*${IDENT})?`;
 
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
   const t0 = now();
@@ -317,7 +315,6 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     const { doc } = built;
     const ids = opts.ids ?? newId;
-    const keyOf = (t: { path: string[]; schema: string }) => (t.path.length > 1 ? `${t.path[t.path.length - 2]}.${t.path[t.path.length - 1]}` : `${t.schema}.${t.path[0]}`);
     // A view that reads itself (created, then replaced to select from itself) cannot be written as one
     // CREATE VIEW: keep its original statements as raw SQL instead.
     const selfViews = new Set(cat.deps.filter((d) => d.from === d.to && d.from!.startsWith('rel:')).map((d) => d.from!.slice(4)));
@@ -396,64 +393,12 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       addRaw('sequence', s.create, -1.5, undefined, `rel:${s.key}`);
       if (s.owner) addRaw('sequence-owner', s.owner, 1e9);
     }
-    // ALTER TYPE statements and the key of the type each one altered, as it is named at the end of the
-    // script (a later RENAME TO / SET SCHEMA moves it): from the last statement back to the first.
-    const alteredType = new Map<Kept, string>();
-    const renamedTo = new Map<string, string>();
-    for (const k of [...kept].reverse()) {
-      const m = k.kind === 'alter' && new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:(add\s+value|rename\s+value)|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
-      if (!m) continue;
-      const path = identPath(m[1]);
-      const key = keyOf({ path, schema: k.schema });
-      if (!m[2]) {
-        const next = keyOf({ path: m[3] ? [...path.slice(0, -1), ...identPath(m[3])] : [...identPath(m[4]), path.at(-1)!], schema: k.schema });
-        renamedTo.set(key, renamedTo.get(next) ?? next);
-      }
-      alteredType.set(k, renamedTo.get(key) ?? key);
-    }
-    // Enums the script creates, followed by name through it: ALTER TYPE on one and DROP TYPE of one
-    // are already in the catalog (a dropped enum is gone, one still there has its final values and
-    // name), as in Prisma's migration that replaces an enum (CREATE TYPE x_new, RENAME x TO x_old,
-    // RENAME x_new TO x, DROP TYPE x_old).
-    const onEnum = new Set<Kept>();
-    {
-      const live = new Set<string>();
-      const events = [...targets.filter((t) => t.what === 'enum').map((t) => ({ index: t.index, create: keyOf(t) })), ...kept.map((k) => ({ index: k.index, k }))];
-      events.sort((a, b) => a.index - b.index);
-      const ALTER = new RegExp(String.raw`^alter\s+type\s+(${NAME})\s+(?:(add\s+value|rename\s+value)|rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
-      const DROP = new RegExp(String.raw`^drop\s+type\s+(?:if\s+exists\s+)?(${NAME}(?:\s*,\s*${NAME})*)\s*(?:cascade|restrict)?\s*$`, 'i');
-      for (const e of events) {
-        if ('create' in e) {
-          live.add(e.create!);
-          continue;
-        }
-        const k = e.k!;
-        const alter = k.kind === 'alter' && ALTER.exec(k.text);
-        if (alter) {
-          const path = identPath(alter[1]);
-          const key = keyOf({ path, schema: k.schema });
-          if (!live.has(key)) continue;
-          onEnum.add(k);
-          if (alter[2]) continue;
-          live.delete(key);
-          live.add(keyOf({ path: alter[3] ? [...path.slice(0, -1), ...identPath(alter[3])] : [...identPath(alter[4]), path.at(-1)!], schema: k.schema }));
-          continue;
-        }
-        const drop = k.kind === 'drop' && DROP.exec(k.text);
-        if (!drop) continue;
-        const keys = drop[1].split(new RegExp(String.raw`\s*,\s*(?=${NAME}\s*(?:,|$))`)).map((n) => keyOf({ path: identPath(n), schema: k.schema }));
-        if (!keys.every((x) => live.has(x))) continue;
-        onEnum.add(k);
-        for (const x of keys) live.delete(x);
-      }
-    }
+    const onEnum = statementsOnEnums(kept, targets.filter((t) => t.what === 'enum').map((t) => ({ index: t.index, key: keyOf(t) })), enumKeys);
     for (const k of kept) {
       const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
       if (onEnum.has(k)) continue;
       if (SEQUENCE_KINDS.has(k.kind) && tg && built.absorbedSequences.has(keyOf(tg))) continue;
       if (k.kind !== 'sequence' && SEQUENCE_KINDS.has(k.kind) && tg && !explicitSequences.has(keyOf(tg))) continue;
-      // Enums are modelled with their final values and name: ALTER TYPE on one is already in the document.
-      if (enumKeys.has(alteredType.get(k) ?? '')) continue;
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).
