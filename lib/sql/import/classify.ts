@@ -80,30 +80,43 @@ const ENUM_NAME = new RegExp(String.raw`^create\s+type\s+(${PATH})\s+as\s+enum\b
 const VIEW_NAME = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(?:recursive\s+)?view\s+(${PATH})`, 'i');
 
 const ON = String.raw`\s+(?:only\s+)?(${PATH})`;
-/** Where statements that can work on a temporary relation name it (see `relationOf`). */
+/** Where statements that work on a relation name it (see `relationSpan`). */
 const RELATION_OF: [RegExp, RegExp][] = [
-  [/^create\s+(unique\s+)?index\b/i, new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:(?:if\s+not\s+exists\s+)?${IDENT}\s+)?on${ON}`, 'i')],
-  [/^create\s+(or\s+replace\s+)?(constraint\s+)?trigger\b/i, new RegExp(String.raw`\bon${ON}`, 'i')],
-  [/^create\s+(or\s+replace\s+)?rule\b/i, new RegExp(String.raw`\bas\s+on\s+\w+\s+to${ON}`, 'i')],
-  [/^create\s+policy\b/i, new RegExp(String.raw`^create\s+policy\s+${IDENT}\s+on${ON}`, 'i')],
-  [/^create\s+statistics\b/i, new RegExp(String.raw`\bfrom${ON}`, 'i')],
-  [/^alter\s+(table|index)\b/i, new RegExp(String.raw`^alter\s+(?:table|index)\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})`, 'i')],
-  [/^comment\s+on\s+(table|index|sequence|view|materialized\s+view)\b/i, new RegExp(String.raw`^comment\s+on\s+(?:materialized\s+)?\w+\s+(${PATH})`, 'i')],
-  [/^comment\s+on\s+column\b/i, new RegExp(String.raw`^comment\s+on\s+column\s+(${PATH})\s*\.\s*${IDENT}\s+is\b`, 'i')],
-  [/^comment\s+on\s+(trigger|constraint|rule|policy)\b/i, new RegExp(String.raw`\bon${ON}\s+is\b`, 'i')],
+  [/^create\s+(unique\s+)?index\b/i, new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:(?:if\s+not\s+exists\s+)?${IDENT}\s+)?on${ON}`, 'id')],
+  [/^create\s+(or\s+replace\s+)?(constraint\s+)?trigger\b/i, new RegExp(String.raw`\bon${ON}`, 'id')],
+  [/^create\s+(or\s+replace\s+)?rule\b/i, new RegExp(String.raw`\bas\s+on\s+\w+\s+to${ON}`, 'id')],
+  [/^create\s+policy\b/i, new RegExp(String.raw`^create\s+policy\s+${IDENT}\s+on${ON}`, 'id')],
+  [/^create\s+statistics\b/i, new RegExp(String.raw`\bfrom${ON}`, 'id')],
+  [/^alter\s+(table|index|view|materialized\s+view|foreign\s+table|sequence)\b/i, new RegExp(String.raw`^alter\s+(?:table|index|view|materialized\s+view|foreign\s+table|sequence)\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})`, 'id')],
+  [/^(alter|drop)\s+(trigger|policy|rule)\b/i, new RegExp(String.raw`^(?:alter|drop)\s+(?:trigger|policy|rule)\s+(?:if\s+exists\s+)?${IDENT}\s+on${ON}`, 'id')],
+  [/^comment\s+on\s+(table|index|sequence|view|materialized\s+view)\b/i, new RegExp(String.raw`^comment\s+on\s+(?:materialized\s+)?\w+\s+(${PATH})`, 'id')],
+  [/^comment\s+on\s+column\b/i, new RegExp(String.raw`^comment\s+on\s+column\s+(${PATH})\s*\.\s*${IDENT}\s+is\b`, 'id')],
+  [/^comment\s+on\s+(trigger|constraint|rule|policy)\b/i, new RegExp(String.raw`\bon${ON}\s+is\b`, 'id')],
 ];
 
+/** A name in a statement's text: its path as written and where it stands (`start`..`end`). */
+export interface NameSpan {
+  path: string[];
+  start: number;
+  end: number;
+}
+
 /**
- * The relation an index, trigger, rule, policy, statistics object, ALTER TABLE / INDEX or comment
- * works on (its path as written), for telling statements about temporary tables apart.
+ * The relation an index, trigger, rule, policy, statistics object, ALTER of a relation or comment
+ * works on: its path as written, and where the text names it.
  */
-export function relationOf(text: string): string[] | undefined {
+export function relationSpan(text: string): NameSpan | undefined {
   for (const [when, name] of RELATION_OF) {
     if (!when.test(text)) continue;
     const m = name.exec(text);
-    return m ? identPath(m[1]) : undefined;
+    return m ? { path: identPath(m[1]), start: m.indices![1][0], end: m.indices![1][1] } : undefined;
   }
   return undefined;
+}
+
+/** The relation's path as written (see relationSpan), for telling statements about temporary tables apart. */
+export function relationOf(text: string): string[] | undefined {
+  return relationSpan(text)?.path;
 }
 
 export function classify(text: string): Classified {

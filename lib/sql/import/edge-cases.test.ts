@@ -4,22 +4,9 @@
  * failing. Each case also checks that the snapshot holds what it is about (else it could not fail).
  */
 import { describe, expect, it } from 'vitest';
-import { diffCatalogs, type CatalogSnapshot } from '../../pglite/catalog';
-import { appliedCatalogs } from '../testing/applied';
-import { buildDdl } from '../ddl/builder';
-import { postgresDialect } from '../ddl/postgres';
-import { importPostgres } from './postgres';
-import type { Diagnostic } from '../../schema/diagnostics';
+import { expectExportRebuilds, type ExportCase } from '../testing/export-case';
 
-interface Case {
-  name: string;
-  script: string;
-  /** What the original catalog holds that the export must rebuild. */
-  holds: (want: CatalogSnapshot) => void;
-  diagnostics?: (d: Diagnostic[]) => void;
-}
-
-const CASES: Case[] = [
+const CASES: ExportCase[] = [
   {
     name: 'an identity column of a partitioned table (partitions take it from the parent)',
     script: `CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY, at date NOT NULL, name text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
@@ -277,12 +264,5 @@ CREATE TRIGGER tg BEFORE INSERT ON y FOR EACH ROW EXECUTE FUNCTION public.trg();
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {
-  it.each(CASES)('$name', async ({ script, holds, diagnostics }) => {
-    const r = await importPostgres([{ path: 'case.sql', text: script }]);
-    diagnostics?.(r.diagnostics);
-    const { want, got, failed } = await appliedCatalogs(script, buildDdl(r.document, postgresDialect).statements.map((s) => s.sql));
-    holds(want);
-    expect(failed).toEqual([]);
-    expect(diffCatalogs(got, want)).toEqual([]);
-  });
+  it.each(CASES)('$name', expectExportRebuilds);
 });

@@ -17,7 +17,8 @@ import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, identPath, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
-import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
+import { keyOf, NAME, statementsOnEnums } from './enum-statements';
+import { catalogRelations, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -54,6 +55,10 @@ interface Kept {
   schema: string;
   /** The statement that set the search_path in effect, when not the default. */
   searchPath?: string;
+  at: Pending['at'];
+  first: string;
+  /** The relations it names, when the script renames or drops relations (see relation-fates.ts). */
+  subjects?: Subject[];
 }
 
 /** Catalog dependency key prefix for the object a raw statement creates. */
@@ -144,7 +149,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const diagnostics: Diagnostic[] = [];
   const extensions = extensionsNamedIn(files.map((f) => f.text).join('\n'));
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
-  const kept: Kept[] = [];
+  let kept: Kept[] = [];
+  const fates = new RelationFates();
+  /** Statements that rename a relation (ALTER TABLE ... RENAME TO / SET SCHEMA), kept or not, and the indexes of the kept ones. */
+  const renames: (Rename & { text: string; c: Classified; at: Pending['at']; first: string; schema: string; searchPath?: string })[] = [];
+  const renameIndexes = new Set<number>();
   const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
   let schema = 'public';
   let searchPath: string | undefined;
@@ -185,6 +194,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (c.raw === 'comment') needs.comments = true;
     if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
     if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view' || /\bnextval\s*\(/i.test(text)) needs.deps = true;
+    const renamed = fates.note(text, index, schema);
+    if (renamed) {
+      renameIndexes.add(index);
+      if (!c.raw) renames.push({ ...renamed, text, c, at, first, schema, searchPath });
+    }
     if (c.raw === 'set') {
       schema = searchPathSchema(text, schema);
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
@@ -204,7 +218,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
     if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
-    if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath });
+    if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath, at, first });
   };
   const runOne = async (p: Pending) => {
     const s = now();
@@ -295,6 +309,19 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       endData();
       await flush();
     }
+    // Statements about a relation the script drops later are not kept; the names of ones renamed
+    // later are followed to their final names (see relation-fates.ts).
+    if (fates.any) {
+      kept = kept.filter((k) => {
+        const subjects = subjectsOf(k.text, k.index, k.schema, fates);
+        if (!subjects) {
+          diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a relation the script drops later, not kept: ${k.first}`, ...k.at });
+          return false;
+        }
+        k.subjects = subjects;
+        return true;
+      });
+    }
     // Statements run in batches report after the ones skipped meanwhile: back into script order.
     const fileOrder = new Map(files.map((f, i) => [f.path, i]));
     const keys = diagnostics.map((d) => ((fileOrder.get(d.file ?? '') ?? 0) * 2 ** 20 + (d.line ?? 0)) * 2 ** 20 + Math.min(d.column ?? 0, 2 ** 20 - 1));
@@ -323,7 +350,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (!id) continue;
       delete doc.views[id];
       built.viewByKey.delete(key);
-      for (const t of targets) if (t.what === 'view' && keyOf(t) === key) kept.push({ index: t.index, kind: 'view', text: t.text, c: { execute: true }, schema: t.schema, searchPath: t.searchPath });
+      for (const t of targets) if (t.what === 'view' && keyOf(t) === key) kept.push({ index: t.index, kind: 'view', text: t.text, c: { execute: true }, schema: t.schema, searchPath: t.searchPath, at: { file: '', line: 0, column: 0 }, first: '' });
     }
     kept.sort((a, b) => a.index - b.index);
     const searchPaths: Record<Id, string> = {};
@@ -362,19 +389,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // Keys and indexes the model cannot hold come before the script's own late statements, which may
     // name them (COMMENT ON INDEX, ALTER TABLE ... CLUSTER ON / REPLICA IDENTITY USING INDEX).
     for (const r of built.lateRaw) addRaw(r.kind, r.text, 1e9, r.name);
+    // The key a kept statement's own relation (a sequence, a materialized view) has once the script
+    // has run, counting a rename the statement itself makes.
+    const finalKey = (k: Kept, tg: { path: string[]; schema: string }) => (fates.any ? (fates.follow(keyOf(tg), k.index - 0.5) ?? keyOf(tg)) : keyOf(tg));
+    const targetOf = (k: Kept) => k.c.target && { path: k.c.target.path, schema: k.schema };
     // Sequences the script creates itself (a serial's or an identity's are implicit: the catalog gives their final state).
     const explicitSequences = new Set<string>();
-    for (const k of kept) {
-      const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
-      if (!tg || !SEQUENCE_KINDS.has(k.kind)) continue;
-      if (k.kind === 'sequence') explicitSequences.add(keyOf(tg));
-      // Renamed or moved: the catalog has it under its new name.
-      const moved = new RegExp(String.raw`\b(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i').exec(k.text);
-      if (moved && explicitSequences.has(keyOf(tg))) {
-        const path = moved[1] ? [...tg.path.slice(0, -1), ...identPath(moved[1])] : [...identPath(moved[2]), tg.path.at(-1)!];
-        explicitSequences.add(keyOf({ path, schema: k.schema }));
-      }
-    }
+    for (const k of kept) if (k.kind === 'sequence' && k.c.target) explicitSequences.add(finalKey(k, targetOf(k)!));
+    if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
     // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.
     const createdNames = new Set<string>();
@@ -395,10 +417,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     const onEnum = statementsOnEnums(kept, targets.filter((t) => t.what === 'enum').map((t) => ({ index: t.index, key: keyOf(t) })), enumKeys);
     for (const k of kept) {
-      const tg = k.c.target && { path: k.c.target.path, schema: k.schema };
+      const tg = targetOf(k);
       if (onEnum.has(k)) continue;
-      if (SEQUENCE_KINDS.has(k.kind) && tg && built.absorbedSequences.has(keyOf(tg))) continue;
-      if (k.kind !== 'sequence' && SEQUENCE_KINDS.has(k.kind) && tg && !explicitSequences.has(keyOf(tg))) continue;
+      const sequence = SEQUENCE_KINDS.has(k.kind) && tg ? finalKey(k, tg) : undefined;
+      if (sequence && built.absorbedSequences.has(sequence)) continue;
+      if (sequence && k.kind !== 'sequence' && !explicitSequences.has(sequence)) continue;
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).
@@ -408,7 +431,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       // Indexes are read from the catalog with their final names, and partitions' indexes attached
       // from it too: a rename or an attach of one is already in the document.
       if (k.kind === 'alter' && new RegExp(String.raw`^alter\s+index\s+(?:if\s+exists\s+)?${NAME}\s+(?:rename\s+to|attach\s+partition)\b`, 'i').test(k.text)) continue;
-      addRaw(k.kind, k.text, k.index, undefined, tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${keyOf(tg)}` : undefined, k.searchPath);
+      // A sequence's statements all carry its final key: what uses it comes after its renames too.
+      const key = sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined;
+      addRaw(k.kind, k.text, k.index, undefined, key, k.searchPath);
     }
     const order = dependencyOrder(nodes, cat.deps);
     const sources: PostgresSqlSources = { order };

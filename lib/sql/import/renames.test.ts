@@ -1,0 +1,108 @@
+/**
+ * Scripts that rename or drop relations after other statements name them (migration histories do):
+ * statements kept as SQL follow the relations to their final names, and the ones about a relation
+ * the script drops later are not kept. Each export must rebuild the original's catalog.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectExportRebuilds, type ExportCase } from '../testing/export-case';
+
+const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
+
+const CASES: ExportCase[] = [
+  {
+    name: 'a table renamed, moved to another schema, and that schema renamed, after statements about it',
+    script: `CREATE SCHEMA app;
+SET search_path = app, public;
+CREATE TABLE t (id serial PRIMARY KEY, n int, m int);
+CREATE INDEX t_n_idx ON t (n);
+COMMENT ON INDEX t_n_idx IS 'idx';
+COMMENT ON COLUMN t.n IS 'col';
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t USING (n > 0);
+${TRIGGER_FN}
+CREATE TRIGGER tr BEFORE UPDATE OF m ON t FOR EACH ROW EXECUTE FUNCTION f();
+COMMENT ON TRIGGER tr ON t IS 'trig';
+CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;
+CREATE STATISTICS st ON n, m FROM t;
+ALTER TABLE t ALTER COLUMN m SET STATISTICS 200;
+ALTER INDEX t_n_idx RENAME TO t_n_index;
+ALTER TABLE t RENAME TO t2;
+ALTER SEQUENCE t_id_seq RENAME TO t2_id_seq;
+RESET search_path;
+CREATE SCHEMA other;
+ALTER TABLE app.t2 SET SCHEMA other;
+ALTER SCHEMA other RENAME TO final;`,
+    holds: (want) => {
+      expect(Object.keys(want.tables)).toEqual(['final.t2']);
+      expect(Object.keys(want.triggers)).toEqual(['t2.tr']);
+      expect(Object.keys(want.rules)).toEqual(['final.t2.r']);
+      expect(Object.values(want.comments).sort()).toEqual(['col', 'idx', 'trig']);
+      expect(want.tables['final.t2'].rowSecurity).toBe('enabled');
+    },
+  },
+  {
+    name: 'statements about tables the script drops later, itself or with their schema',
+    script: `${TRIGGER_FN}
+CREATE TABLE gone (id int);
+CREATE TRIGGER tr BEFORE INSERT ON gone FOR EACH ROW EXECUTE FUNCTION f();
+COMMENT ON TABLE gone IS 'gone';
+CREATE SCHEMA dropme;
+CREATE TABLE dropme.x (id int);
+CREATE POLICY px ON dropme.x USING (true);
+DROP SCHEMA dropme CASCADE;
+DROP TABLE IF EXISTS gone, nothing;
+CREATE TABLE gone (id int);
+CREATE TRIGGER tr BEFORE UPDATE ON gone FOR EACH ROW EXECUTE FUNCTION f();`,
+    holds: (want) => expect(Object.keys(want.triggers)).toEqual(['gone.tr']),
+    diagnostics: (d) => expect(d.filter((x) => /drops later/.test(x.message)).map((x) => x.line)).toEqual([3, 4, 7]),
+  },
+  {
+    name: "the script's own sequences renamed or moved (with ALTER SEQUENCE or ALTER TABLE), dropped and made again",
+    script: `CREATE SEQUENCE s START 5;
+COMMENT ON SEQUENCE s IS 'c';
+CREATE TABLE u0 (id int DEFAULT nextval('s'));
+ALTER TABLE s RENAME TO s2;
+CREATE SEQUENCE r START 3;
+CREATE TABLE u1 (id int DEFAULT nextval('r'));
+ALTER SEQUENCE r RENAME TO r2;
+CREATE SCHEMA x;
+CREATE SEQUENCE q;
+ALTER TABLE q SET SCHEMA x;
+CREATE SEQUENCE d;
+DROP SEQUENCE d;
+CREATE SEQUENCE d START 9;
+CREATE TABLE u (id int DEFAULT nextval('s2'), k int DEFAULT nextval('x.q'), l int DEFAULT nextval('d'));`,
+    holds: (want) => expect(Object.keys(want.sequences).sort()).toEqual(['public.d', 'public.r2', 'public.s2', 'x.q']),
+  },
+  {
+    name: 'a pg_dump-style sequence and its table, both renamed later (as Rails renames a table)',
+    script: `CREATE TABLE a (id integer NOT NULL);
+CREATE SEQUENCE a_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER SEQUENCE a_id_seq OWNED BY a.id;
+ALTER TABLE ONLY a ALTER COLUMN id SET DEFAULT nextval('a_id_seq'::regclass);
+ALTER TABLE a RENAME TO b;
+ALTER TABLE a_id_seq RENAME TO b_id_seq;`,
+    holds: (want) => expect(want.sequences['public.b_id_seq']).toMatch(/owned by b\.id/),
+  },
+  {
+    name: 'views and materialized views renamed or moved (with ALTER VIEW, ALTER MATERIALIZED VIEW or ALTER TABLE)',
+    script: `CREATE TABLE a (id int PRIMARY KEY, n int);
+CREATE VIEW v AS SELECT * FROM a;
+ALTER VIEW v RENAME TO w;
+CREATE SCHEMA s2;
+ALTER VIEW w SET SCHEMA s2;
+ALTER VIEW s2.w ALTER COLUMN n SET DEFAULT 3;
+CREATE MATERIALIZED VIEW m AS SELECT id FROM a;
+COMMENT ON MATERIALIZED VIEW m IS 'mv';
+ALTER TABLE m RENAME TO m2;
+CREATE INDEX ON m2 (id);
+CREATE MATERIALIZED VIEW n AS SELECT 1 AS x;
+ALTER MATERIALIZED VIEW n RENAME TO n2;
+CREATE INDEX ON n2 (x);`,
+    holds: (want) => expect(Object.keys(want.views).sort()).toEqual(['public.m2', 'public.n2', 's2.w']),
+  },
+];
+
+describe('scripts that rename or drop relations that earlier statements name', () => {
+  it.each(CASES)('$name', expectExportRebuilds);
+});
