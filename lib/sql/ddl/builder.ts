@@ -233,7 +233,19 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       ? uniqueName(fkName, usedFkNames, d.maxIdentifierLength, (n) => warn(`${tableName(from)}: foreign key ${fkName} renamed ${n} (constraint names are unique per database)`))
       : fkName;
     const cols = (t: Table, ids: Id[]) => ids.map((c) => d.quote(colName(t, c))).join(', ');
-    return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`;
+    const actions = { DELETE: onDelete, UPDATE: onUpdate };
+    if (d.id === 'mysql') {
+      const notNull = rel.from.columns.filter((c) => columnOf(from, c)?.nullable === false);
+      for (const on of ['DELETE', 'UPDATE'] as const) {
+        if (actions[on] === 'set-default') warn(`${tableName(from)}: foreign key ${name} ON ${on} SET DEFAULT acts as RESTRICT in InnoDB`);
+        // PostgreSQL then refuses the parent's change (the column cannot be NULL); MySQL refuses the key itself.
+        if (actions[on] === 'set-null' && notNull.length) {
+          warn(`${tableName(from)}: foreign key ${name} ON ${on} SET NULL on a NOT NULL column (${notNull.map((c) => colName(from, c)).join(', ')}) written as NO ACTION (MySQL refuses it; PostgreSQL would refuse the change)`);
+          actions[on] = 'no-action';
+        }
+      }
+    }
+    return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[actions.DELETE]} ON UPDATE ${ACTION_SQL[actions.UPDATE]}`;
   };
 
   const sources: PostgresSqlSources = sqlSources(doc);
@@ -242,6 +254,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
   const unlogged = new Set(sources.unlogged ?? []);
   const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays };
+  /** MySQL: indexes written in their table's CREATE TABLE (one an AUTO_INCREMENT column leads). */
+  const inlinedIndexes = new Set<Id>();
   // A partition's identity column takes its identity from the parent when attached (PostgreSQL
   // refuses to attach a table with an identity of its own), so it is written as a plain column.
   const inheritedIdentity = new Set<Id>();
@@ -256,6 +270,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const singlePkId = pk?.length === 1 ? pk[0].column : undefined;
     const lines: string[] = [];
     let inlinePk = false;
+    let autoTaken = false;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
       const problem = d.identifierProblem?.(name);
@@ -270,13 +285,22 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
-      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), colOpts);
+      const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), { ...colOpts, autoTaken });
       inlinePk ||= !!c.inlinePrimaryKey;
+      autoTaken ||= !!c.auto;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
-      if (d.id === 'mysql' && (isAutoincrement(col) || col.identity) && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.columns[0]?.column === col.id)) {
-        // InnoDB needs an AUTO_INCREMENT column to lead an index.
-        lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
-        warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column does not lead the primary key; an index on it is added`);
+      if (d.id === 'mysql' && c.auto && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.unique && ix.constraint && ix.columns[0]?.column === col.id)) {
+        // InnoDB needs an AUTO_INCREMENT column to lead a key of the CREATE TABLE: an index the
+        // column leads is written in it (as Prisma writes MySQL indexes), else one is added.
+        const lead = t.indexes.find((ix) => !ix.constraint && !ix.where && (!ix.method || ix.method === 'btree') && ix.columns[0]?.column === col.id && ix.columns.every((x) => x.column));
+        const cols = lead && indexCols(t, lead.columns, true, lead.unique);
+        if (lead && cols) {
+          lines.push(`${lead.unique ? 'UNIQUE ' : ''}KEY ${d.quote(indexNameOf(t, lead))} (${cols})`);
+          inlinedIndexes.add(lead.id);
+        } else {
+          lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
+          warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column does not lead the primary key; an index on it is added`);
+        }
       }
     }
     if (t.primaryKey && !inlinePk) {
@@ -287,6 +311,14 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const ix of t.indexes.filter((i) => i.unique && i.constraint)) {
       const cols = indexCols(t, ix.columns, false);
       if (cols) lines.push(`CONSTRAINT ${d.quote(indexNameOf(t, ix))} UNIQUE (${cols})`);
+      else warn(`${tableName(t)}: unique constraint ${indexNameOf(t, ix)} cannot be written for ${d.id}; skipped`);
+    }
+    // SQLite has no enum type: the column is TEXT, held to the enum's values by a check.
+    if (d.id === 'sqlite') {
+      for (const col of t.columns) {
+        const e = col.type.kind === 'Enum' && col.type.enumId && !col.type.array ? doc.enums[col.type.enumId] : undefined;
+        if (e) lines.push(`CHECK (${d.quote(col.dbName ?? col.name)} IN (${e.values.map((v) => d.stringLiteral(v.dbName ?? v.name)).join(', ')}))`);
+      }
     }
     for (const ck of t.checks) {
       const expr = expressionFor(d, source, ck.expression, 'check', (note) => warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} approximated (${note})`));
@@ -348,7 +380,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const usedIndexNames = new Set<string>();
   for (const t of [...Object.values(doc.tables), ...joins]) {
     for (const ix of t.indexes) {
-      if (ix.unique && ix.constraint) continue;
+      if ((ix.unique && ix.constraint) || inlinedIndexes.has(ix.id)) continue;
       const baseName = indexNameOf(t, ix);
       const ixName = d.globalNames?.indexes
         ? uniqueName(baseName, usedIndexNames, d.maxIdentifierLength, (n) => warn(`${tableName(t)}: index ${baseName} renamed ${n} (index names are unique per database)`))

@@ -9,6 +9,8 @@ export interface ColumnSql {
   sql: string;
   /** SQLite: the column carries `PRIMARY KEY AUTOINCREMENT`, so the table has no separate PK. */
   inlinePrimaryKey?: boolean;
+  /** MySQL: the column is written AUTO_INCREMENT. */
+  auto?: boolean;
 }
 
 export function isAutoincrement(col: Column): boolean {
@@ -35,8 +37,18 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
   const where = `column ${col.name}`;
   switch (def.kind) {
     case 'literal':
-      if (typeof def.value === 'string') return d.stringLiteral(def.value);
-      return String(def.value);
+      if (typeof def.value !== 'string') return String(def.value);
+      // Prisma writes a Bytes default in base64.
+      if (col.type.kind === 'Bytes' && /^[A-Za-z0-9+/]*={0,2}$/.test(def.value) && def.value.length % 4 === 0) {
+        const hex = [...atob(def.value)].map((ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+        return d.id === 'postgres' ? `'\\x${hex}'` : `X'${hex}'`;
+      }
+      // A DateTime default in ISO form: MySQL takes 'YYYY-MM-DD hh:mm:ss[.fff]' only.
+      if (col.type.kind === 'DateTime' && d.id === 'mysql') {
+        const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]00:?00)?$/.exec(def.value);
+        if (iso) return d.stringLiteral(`${iso[1]} ${iso[2]}`);
+      }
+      return d.stringLiteral(def.value);
     case 'enum': {
       const e = col.type.enumId ? ctx.enumOf(col.type.enumId) : undefined;
       const v = e?.values.find((x) => x.name === def.value);
@@ -72,7 +84,13 @@ function sqlExpression(d: Dialect, source: string, expr: string, where: string, 
     ctx.warn(`${where}: default ${expr} is ${source} SQL with no ${d.id} equivalent; dropped`);
     return undefined;
   }
-  if (providerOfDialect(d) === source || d.id === 'postgres') return out;
+  if (d.id === 'postgres') return out;
+  if (d.id === 'mysql' && /^'[+-]?(nan|infinity|inf)'$/i.test(out.trim())) {
+    ctx.warn(`${where}: default ${expr} has no ${d.id} equivalent; dropped`);
+    return undefined;
+  }
+  // SQLite takes an expression default only in parentheses (MySQL too, for most types).
+  if (providerOfDialect(d) === source && d.id === 'mysql') return out;
   // now() and friends: with the column's fractional seconds, which MySQL wants to match.
   if (/^CURRENT_TIMESTAMP$/i.test(out.trim())) return d.now(typeSql);
   if (!SIMPLE.test(out.trim())) return `(${out})`;
@@ -84,7 +102,7 @@ export function columnSql(
   doc: SchemaDocument,
   col: Column,
   ctx: TypeContext,
-  opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id> },
+  opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id>; autoTaken?: boolean },
 ): ColumnSql {
   const source = doc.settings.provider;
   let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
@@ -98,7 +116,14 @@ export function columnSql(
     } else ctx.warn(`column ${col.name}: SQLite only auto-increments a single-column INTEGER PRIMARY KEY; dropped`);
     auto = false;
   }
-  if (!col.nullable && !inlinePrimaryKey && (!col.type.array || opts.notNullArrays.has(col.id))) sql += ' NOT NULL';
+  if (auto && d.id === 'mysql' && opts.autoTaken) {
+    ctx.warn(`column ${col.name}: MySQL has one AUTO_INCREMENT column per table; written without it`);
+    auto = false;
+  }
+  // MariaDB refuses NOT NULL on a generated column (its value is never missing unless the expression is NULL).
+  const generatedNotNull = d.id === 'mysql' && !!col.generated;
+  if (generatedNotNull && !col.nullable) ctx.warn(`column ${col.name}: NOT NULL dropped from a generated column (MariaDB refuses it)`);
+  if (!col.nullable && !inlinePrimaryKey && !generatedNotNull && (!col.type.array || opts.notNullArrays.has(col.id))) sql += ' NOT NULL';
   if (auto && d.autoincrementSuffix) sql += ` ${d.autoincrementSuffix}`;
   if (!isAutoincrement(col)) {
     const def = defaultSql(d, doc, col, type.sql, ctx);
@@ -113,5 +138,5 @@ export function columnSql(
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
   if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(col.comment)}`;
-  return { sql, inlinePrimaryKey };
+  return { sql, inlinePrimaryKey, auto };
 }

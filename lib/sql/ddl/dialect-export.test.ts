@@ -22,10 +22,14 @@ describe('expression translation', () => {
     expect(my('public.uuid_generate_v1()').approximations[0]).toMatch(/version 4/);
     expect(my(`char_length("Name") > 3`).sql).toBe('char_length(`Name`) > 3');
     expect(my(`'a\\b'`).sql).toBe(`'a\\\\b'`);
-    expect(lite(`char_length(name) > 0 AND "x" = 'it''s'`).sql).toBe(`length(name) > 0 AND "x" = 'it''s'`);
+    expect(lite(`char_length(name) > 0 AND "x" = 'it''s'`).sql).toBe(`length("name") > 0 AND "x" = 'it''s'`);
+    // Bare column names are quoted (PostgreSQL leaves keywords such as key unquoted); syntax words are not.
+    expect(my(`key > 0 AND index IS NOT NULL AND "substring"(c, 1, 2) <> 'x'`).sql).toBe("`key` > 0 AND `index` IS NOT NULL AND substring(`c`, 1, 2) <> 'x'");
+    expect(lite(`TRIM(BOTH FROM c) <> ''`).reason).toMatch(/BOTH/);
+    expect(my('CURRENT_USER').reason).toBe('CURRENT_USER');
     expect(lite('gen_random_uuid()').sql).toContain('randomblob(16)'.slice(0, 9));
     expect(lite('(0)::numeric(10,2)').sql).toBe('(0)');
-    expect(lite('ts::timestamp with time zone > x').sql).toBe('ts > x');
+    expect(lite('ts::timestamp with time zone > x').sql).toBe('"ts" > "x"');
   });
 
   it('writes a time with a time zone as the same instant in UTC, without the offset DATETIME and TIME refuse', () => {
@@ -53,7 +57,7 @@ describe('expression translation', () => {
     expect(my("ARRAY['a']").reason).toBe('ARRAY');
     expect(my('name ~* \'^a\'').reason).toBe('operator ~');
     expect(my("a || 'b'").reason).toMatch(/\|\|/);
-    expect(lite("a || 'b'").sql).toBe("a || 'b'");
+    expect(lite("a || 'b'").sql).toBe("\"a\" || 'b'");
     expect(my('lower(NORMALIZE(x, NFKC))').reason).toBe('function NORMALIZE()');
     expect(my("(now() AT TIME ZONE 'utc')").reason).toBe('AT');
     expect(my("nextval('s'::regclass)").reason).toBe('function nextval()');
@@ -173,7 +177,7 @@ describe('MySQL export of a PostgreSQL document', () => {
     expect(warnings).toMatch(/person: index person_lower cannot be written for mysql; skipped/);
     expect(warnings).toMatch(/person: partial index person_partial written without its WHERE/);
     expect(warnings).toMatch(/person: check recent is postgresql SQL; dropped/);
-    expect(sql).toContain('CONSTRAINT `code_pos` CHECK (code > 0)');
+    expect(sql).toContain('CONSTRAINT `code_pos` CHECK (`code` > 0)');
   });
 });
 
@@ -183,8 +187,8 @@ describe('SQLite export of a PostgreSQL document', () => {
     const r = buildDdl(doc, sqliteDialect);
     const sql = renderDdl(r);
     expect(sql).toContain(`"bio" TEXT DEFAULT 'none'`);
-    expect(sql).toContain(`WHERE nick <> ''`);
-    expect(sql).toContain('CREATE INDEX "person_lower" ON "person"((lower(nick)))');
+    expect(sql).toContain(`WHERE "nick" <> ''`);
+    expect(sql).toContain('CREATE INDEX "person_lower" ON "person"((lower("nick")))');
     expect(sql).toContain('CREATE INDEX "person_lower_2" ON "message"');
     const db = await openSqlite();
     for (const st of r.statements) db.exec(st.sql);

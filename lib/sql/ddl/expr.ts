@@ -77,7 +77,15 @@ function tokenize(s: string): Tok[] | string {
 
 /** Type words that can follow a first type word in a cast (`character varying`, `timestamp with time zone`). */
 const TYPE_WORDS = new Set(['varying', 'without', 'with', 'time', 'zone', 'precision']);
-const REFUSED_WORDS = new Set(['array', 'ilike', 'similar', 'any', 'some', 'at', 'operator', 'collate', 'overlaps', 'row']);
+const REFUSED_WORDS = new Set(['array', 'ilike', 'similar', 'any', 'some', 'at', 'operator', 'collate', 'overlaps', 'row', 'current_user', 'session_user', 'user', 'current_role', 'current_schema', 'current_catalog', 'localtime']);
+/** Words of an expression's syntax, written as they are; any other bare word is a column name, quoted for the target. */
+const SYNTAX_WORDS = new Set([
+  'and', 'or', 'not', 'is', 'null', 'true', 'false', 'unknown', 'in', 'between', 'symmetric', 'like', 'escape', 'case', 'when', 'then', 'else', 'end',
+  'distinct', 'isnull', 'notnull', 'asc', 'desc', 'nulls', 'first', 'last', 'as', 'current_timestamp', 'current_date', 'current_time', 'localtimestamp',
+  'interval', 'date', 'time', 'timestamp', 'from', 'for', 'both', 'leading', 'trailing', 'div', 'mod',
+]);
+/** SQL-standard function syntax (`TRIM(BOTH FROM x)`, `SUBSTRING(x FROM 1 FOR 2)`) that SQLite lacks. */
+const STANDARD_SYNTAX_WORDS = new Set(['from', 'for', 'both', 'leading', 'trailing']);
 const REFUSED_OPS = new Set(['~', '!', '@', '#', '^', '&', '?', '[', ']', ';', ':', '->', '->>']);
 
 const UUID_SQLITE =
@@ -159,7 +167,8 @@ export function translateExpression(
       out.push(stringLiteral(v));
       continue;
     }
-    if (tok.t === 'qid') {
+    // A quoted name is a column, or a function whose name is a keyword in PostgreSQL ("substring"(...), "left"(...)).
+    if (tok.t === 'qid' && toks[next(i)]?.v !== '(') {
       out.push(quote(tok.v));
       continue;
     }
@@ -197,11 +206,13 @@ export function translateExpression(
         continue;
       }
       if (REFUSED_WORDS.has(lower)) return fail(lower.toUpperCase());
+      if (target === 'sqlite' && STANDARD_SYNTAX_WORDS.has(lower)) return fail(`${lower.toUpperCase()} in a function's arguments`);
       if (lower === 'localtimestamp') {
         out.push('CURRENT_TIMESTAMP');
         continue;
       }
-      out.push(tok.raw);
+      // A bare word that is not syntax is a column (PostgreSQL leaves unreserved keywords such as key or index unquoted).
+      out.push(SYNTAX_WORDS.has(lower) || tok.t === 'qid' ? tok.raw : quote(tok.v));
       continue;
     }
     if (NOW_FUNCS.has(lower)) {
@@ -221,7 +232,7 @@ export function translateExpression(
     }
     const renamed = RENAMED[target][lower];
     if (!renamed && !FUNCS[target].has(lower)) return fail(`function ${tok.v}()`);
-    out.push(renamed ?? tok.raw);
+    out.push(renamed ?? (tok.t === 'qid' ? tok.v : tok.raw));
   }
   return { sql: out.join(''), approximations };
 }

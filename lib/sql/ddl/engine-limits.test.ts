@@ -1,0 +1,131 @@
+/**
+ * What MariaDB and SQLite refuse, or read differently, in a document written for PostgreSQL: the
+ * MySQL DDL must run in a real MariaDB and the SQLite DDL in sql.js, and where a meaning cannot be
+ * kept a warning says so. Each row inserted afterwards checks the meaning that was kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { importPrisma } from '../../prisma';
+import { openSqlite } from '../testing/sqlite';
+import { tryExec, useMariaDb, withDatabase } from '../testing/mariadb';
+import { buildDdl } from './builder';
+import { mysqlDialect } from './mysql';
+import { sqliteDialect } from './sqlite';
+
+const SCHEMA = `datasource db {
+  provider = "postgresql"
+}
+
+enum Role {
+  USER
+  ADMIN
+}
+
+model Ticket {
+  id     String   @id
+  seq    Int      @unique @default(autoincrement())
+  data   Bytes    @default("AQID")
+  at     DateTime @default("2020-01-02T03:04:05.000Z")
+  role   Role     @default(USER)
+  key    Int      @default(1)
+  double Int      @default(dbgenerated("(1 + 1)"))
+  ratio  Float?   @default(dbgenerated("'NaN'::double precision"))
+  notes  Note[]
+
+  @@index([key])
+}
+
+model Note {
+  id       Int    @id @default(autoincrement())
+  ticketId String @default("t")
+  ticket   Ticket @relation(fields: [ticketId], references: [id], onDelete: SetDefault)
+}
+`;
+
+const { document } = await importPrisma([{ path: 'schema.prisma', text: SCHEMA }]);
+// A check naming a column PostgreSQL leaves unquoted (key is not reserved there).
+Object.values(document.tables).find((t) => t.name === 'Ticket')!.checks.push({ id: 'ck', dbName: 'ticket_key', expression: 'key > 0' });
+
+describe('MySQL and SQLite limits', () => {
+  const maria = useMariaDb();
+
+  it('MariaDB runs the MySQL DDL: the AUTO_INCREMENT column leads its unique key in CREATE TABLE; lost meanings are warned', async (t) => {
+    const r = buildDdl(document, mysqlDialect);
+    const sql = r.statements.map((s) => s.sql).join(';\n');
+    const warnings = r.diagnostics.map((d) => d.message).join('\n');
+    expect(sql).toContain('UNIQUE KEY `Ticket_seq_key` (`seq`)');
+    expect(sql).not.toContain('CREATE UNIQUE INDEX `Ticket_seq_key`');
+    expect(sql).toContain("DEFAULT (X'010203')");
+    expect(sql).toContain("DEFAULT '2020-01-02 03:04:05.000'");
+    expect(sql).toContain('CHECK (`key` > 0)');
+    expect(warnings).toMatch(/ratio: default .*NaN.* dropped/);
+    expect(warnings).toMatch(/ON DELETE SET DEFAULT acts as RESTRICT/);
+    const db = maria();
+    if (!('conn' in db)) return t.skip(db.error);
+    await withDatabase(db, async () => {
+      for (const st of r.statements) expect([st.sql.slice(0, 60), await tryExec(db, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
+      await db.conn.query('INSERT INTO `Ticket` (`id`) VALUES (?)', ['a']);
+      const [rows] = await db.conn.query('SELECT HEX(`data`) AS data, `seq`, `double` FROM `Ticket`');
+      expect(rows).toEqual([{ data: '010203', seq: 1, double: 2 }]);
+      expect(await tryExec(db, "INSERT INTO `Ticket` (`id`, `key`) VALUES ('b', 0)")).toMatch(/ticket_key/);
+    });
+  });
+
+  it('sql.js runs the SQLite DDL: expression defaults in parentheses, enums held by a check', async () => {
+    const r = buildDdl(document, sqliteDialect);
+    const db = await openSqlite();
+    for (const st of r.statements) db.exec(st.sql);
+    db.exec(`INSERT INTO "Ticket" ("id", "seq") VALUES ('a', 1)`);
+    expect(db.exec(`SELECT hex("data"), "double", "role" FROM "Ticket"`)[0].values).toEqual([['010203', 2, 'USER']]);
+    expect(() => db.exec(`INSERT INTO "Ticket" ("id", "seq", "role") VALUES ('b', 2, 'nonsense')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO "Ticket" ("id", "seq", "key") VALUES ('c', 3, 0)`)).toThrow(/CHECK/);
+  });
+
+  it("sql.js runs a SQLite schema's own expression defaults, in parentheses", async () => {
+    const text = `datasource db {\n  provider = "sqlite"\n}\nmodel L {\n  id Int @id\n  at String @default(dbgenerated("datetime('now')"))\n}\n`;
+    const { document: doc } = await importPrisma([{ path: 's.prisma', text }]);
+    const r = buildDdl(doc, sqliteDialect);
+    expect(r.statements.map((s) => s.sql).join('\n')).toContain(`DEFAULT (datetime('now'))`);
+    const db = await openSqlite();
+    for (const st of r.statements) db.exec(st.sql);
+    db.exec('INSERT INTO "L" ("id") VALUES (1)');
+    expect(String(db.exec('SELECT "at" FROM "L"')[0].values[0][0])).toMatch(/^\d{4}-\d{2}-\d{2} /);
+  });
+});
+
+describe('MySQL: one AUTO_INCREMENT column per table, SET NULL on a NOT NULL column, generated columns', () => {
+  const maria = useMariaDb();
+
+  it('runs in MariaDB, and says what it changed', async (t) => {
+    const { document: doc } = await importPrisma([
+      {
+        path: 's.prisma',
+        text: `datasource db {
+  provider = "postgresql"
+}
+model A {
+  id    Int @id @default(autoincrement())
+  other Int @default(autoincrement())
+  total Int
+  bs    B[]
+}
+model B {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id], onDelete: SetNull)
+}
+`,
+      },
+    ]);
+    Object.values(doc.tables).find((x) => x.name === 'A')!.columns.find((c) => c.name === 'total')!.generated = { expression: 'other + 1', stored: true };
+    const r = buildDdl(doc, mysqlDialect);
+    const warnings = r.diagnostics.map((d) => d.message).join('\n');
+    expect(warnings).toMatch(/other: MySQL has one AUTO_INCREMENT column per table/);
+    expect(warnings).toMatch(/SET NULL on a NOT NULL column \(aId\) written as NO ACTION/);
+    expect(warnings).toMatch(/total: NOT NULL dropped from a generated column/);
+    const db = maria();
+    if (!('conn' in db)) return t.skip(db.error);
+    await withDatabase(db, async () => {
+      for (const st of r.statements) expect([st.sql.slice(0, 60), await tryExec(db, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
+    });
+  });
+});
