@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
 import { sqlSources, type SqlSources } from '../sources';
-import { columnSql, expressionFor, isAutoincrement } from './columns';
+import { columnSql, expressionFor } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
 import { foreignKeyName, indexName, primaryKeyName } from './names';
