@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
 import { sqlSources, type SqlSources } from '../sources';
-import { columnSql, expressionFor } from './columns';
+import { columnSql, commentWithin, expressionFor } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
 import { foreignKeyName, indexName, primaryKeyName } from './names';
@@ -85,7 +85,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     joins.push(j.table);
     fks.push(...j.relations);
   }
-  const flat = d.schemas ? undefined : flatTableNames(doc, warn);
+  const flat = d.schemas ? undefined : flatTableNames(doc, warn, d.maxIdentifierLength);
   const tableName = (t: Table) => flat?.get(t.id) ?? t.dbName ?? t.name;
   const qTable = (t: Table) => qualify(t.namespace, tableName(t));
   // A column by id within its table: a scan for ordinary widths, a map (built once) for wide tables.
@@ -333,7 +333,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       warn(`${tableName(t)}: a table without columns cannot be created in ${d.id}; skipped`);
       return undefined;
     }
-    const tail = (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(t.comment)}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
+    const tail = (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(commentWithin(t.comment, 2048, (m) => warn(`${tableName(t)}: table comment ${m}`)))}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
     if (unlogged.has(t.id) && d.id !== 'postgres') warn(`${tableName(t)}: an UNLOGGED table has no ${d.id} equivalent; written as a plain table`);
     return `CREATE ${unlogged.has(t.id) && d.id === 'postgres' ? 'UNLOGGED ' : ''}TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
   };
@@ -377,7 +377,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   items.sort((a, b) => a.rank - b.rank || a.seq - b.seq).forEach((i) => i.emit());
   for (const j of joins) out.push({ kind: 'table', id: j.id, sql: createTable(j)! });
 
-  const usedIndexNames = new Set<string>();
+  // SQLite's index names share one namespace with its tables'.
+  const usedIndexNames = new Set<string>(d.id === 'sqlite' ? [...Object.values(doc.tables), ...joins].map((t) => tableName(t).toLowerCase()) : []);
   for (const t of [...Object.values(doc.tables), ...joins]) {
     for (const ix of t.indexes) {
       if ((ix.unique && ix.constraint) || inlinedIndexes.has(ix.id)) continue;
@@ -493,7 +494,7 @@ function uniqueName(name: string, used: Set<string>, max: number, renamed: (n: s
  * Table names for dialects without schemas: the database name, or `<schema>_<name>` for a table whose
  * name is taken by a table of another schema (compared case-insensitively, as MySQL and SQLite do).
  */
-export function flatTableNames(doc: SchemaDocument, warn: (message: string) => void = () => {}): Map<Id, string> {
+export function flatTableNames(doc: SchemaDocument, warn: (message: string) => void = () => {}, max = 64): Map<Id, string> {
   const out = new Map<Id, string>();
   const used = new Set<string>();
   for (const t of Object.values(doc.tables)) {
@@ -501,8 +502,8 @@ export function flatTableNames(doc: SchemaDocument, warn: (message: string) => v
     let name = base;
     if (used.has(name.toLowerCase())) {
       const ns = t.namespace ? doc.namespaces[t.namespace]?.name : undefined;
-      name = ns ? `${ns}_${base}` : base;
-      for (let i = 2; used.has(name.toLowerCase()); i++) name = `${ns ?? ''}_${base}_${i}`;
+      name = (ns ? `${ns}_${base}` : base).slice(0, max);
+      for (let i = 2; used.has(name.toLowerCase()); i++) name = `${`${ns ?? ''}_${base}`.slice(0, max - String(i).length - 1)}_${i}`;
       warn(`${ns ? `${ns}.` : ''}${base}: another schema has a table of that name; written as ${name}`);
     }
     used.add(name.toLowerCase());

@@ -137,6 +137,13 @@ export function columnSql(
       sql += ` ${d.generated(expr, d.id === 'postgres' ? true : col.generated.stored)}`;
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
-  if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(col.comment)}`;
+  if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(commentWithin(col.comment, 1024, (m) => ctx.warn(`column ${col.name}: comment ${m}`)))}`;
   return { sql, inlinePrimaryKey, auto };
+}
+
+/** A MySQL comment cut to its limit (characters), with a warning when cut. */
+export function commentWithin(text: string, max: number, warn: (message: string) => void): string {
+  if (text.length <= max) return text;
+  warn(`longer than MySQL's ${max} characters; cut`);
+  return text.slice(0, max);
 }

@@ -129,3 +129,48 @@ model B {
     });
   });
 });
+
+describe('MySQL and SQLite limits, from an imported PostgreSQL script', () => {
+  const maria = useMariaDb();
+  const script = `CREATE TABLE wide (
+  id int PRIMARY KEY,
+  v varchar(20000), c char(300), b bit(100), n numeric(100, 2),
+  label text CHECK (length(label) <= 5),
+  due timestamp DEFAULT now() + '1 day'::interval,
+  r double precision DEFAULT random()
+);
+COMMENT ON TABLE wide IS '${'t'.repeat(2100)}';
+COMMENT ON COLUMN wide.v IS '${'c'.repeat(1100)}';
+CREATE SCHEMA ${'s'.repeat(40)};
+CREATE TABLE public.${'t'.repeat(40)} (id int PRIMARY KEY);
+CREATE TABLE ${'s'.repeat(40)}.${'t'.repeat(40)} (id int PRIMARY KEY);
+CREATE SCHEMA b;
+CREATE INDEX foo ON wide (n);
+CREATE TABLE b.foo (id int PRIMARY KEY);`;
+
+  it('run in MariaDB and sql.js, with what was changed warned', async (t) => {
+    const { importPostgres } = await import('../import/postgres');
+    const { bootCachedPg } = await import('../../pglite/snapshot-node');
+    const { document: doc } = await importPostgres([{ path: 'limits.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
+    const my = buildDdl(doc, mysqlDialect);
+    const warnings = my.diagnostics.map((d) => d.message).join('\n');
+    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/]) {
+      expect(warnings).toMatch(w);
+    }
+    const mySql = my.statements.map((s) => s.sql).join('\n');
+    expect(mySql).toContain('CHECK (char_length(`label`) <= 5)');
+    expect(mySql).toContain('DEFAULT (rand())');
+    const lite = buildDdl(doc, sqliteDialect);
+    const db = await openSqlite();
+    for (const st of lite.statements) db.exec(st.sql);
+    db.exec(`INSERT INTO "wide" ("id") VALUES (1)`);
+    const r = Number(db.exec(`SELECT "r" FROM "wide"`)[0].values[0][0]);
+    expect(r >= 0 && r < 1).toBe(true);
+    const server = maria();
+    if (!('conn' in server)) return t.skip(server.error);
+    await withDatabase(server, async () => {
+      for (const st of my.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
+      expect(await tryExec(server, "INSERT INTO `wide` (`id`, `label`) VALUES (2, 'ééééé')")).toBeUndefined();
+    });
+  });
+});

@@ -101,7 +101,8 @@ const FUNCS: Record<ExprTarget, Set<string>> = {
 };
 /** Renamed functions. */
 const RENAMED: Record<ExprTarget, Record<string, string>> = {
-  mysql: {},
+  // PostgreSQL's length() of text counts characters; MySQL's counts bytes.
+  mysql: { length: 'char_length', random: 'rand' },
   sqlite: { char_length: 'length', character_length: 'length', substring: 'substr', greatest: 'max', least: 'min', ceil: 'ceiling' },
 };
 
@@ -177,6 +178,8 @@ export function translateExpression(
         // Drop the cast: a type name (possibly several words, qualified or quoted), `(args)`, `[]`.
         let j = next(i);
         if (toks[j]?.t !== 'id' && toks[j]?.t !== 'qid') return fail('cast without a type');
+        // The literal means something else without its type: '1 day' is no interval, '\x01' no bytes.
+        if (/^(interval|bytea)$/i.test(toks[j].v)) return fail(`cast to ${toks[j].v.toLowerCase()}`);
         while (toks[next(j)]?.v === '.' && ['id', 'qid'].includes(toks[next(next(j))]?.t)) j = next(next(j));
         while (toks[next(j)]?.t === 'id' && TYPE_WORDS.has(toks[next(j)].v.toLowerCase())) j = next(j);
         if (toks[next(j)]?.v === '(') {
@@ -192,6 +195,9 @@ export function translateExpression(
       }
       if (REFUSED_OPS.has(tok.v)) return fail(`operator ${tok.v}`);
       if (tok.v === '||' && target === 'mysql') return fail('|| string concatenation');
+      if (tok.v === '/' && target === 'mysql' && !approximations.includes('/ divides as decimals in MySQL (PostgreSQL divides integers as integers)')) {
+        approximations.push('/ divides as decimals in MySQL (PostgreSQL divides integers as integers)');
+      }
       out.push(tok.raw);
       continue;
     }
@@ -229,6 +235,15 @@ export function translateExpression(
       if (lower !== 'gen_random_uuid' && lower !== 'uuid_generate_v4' && lower !== 'uuidv4' && lower !== 'uuid') approximations.push(`${lower}() written as a random (version 4) UUID`);
       i = close;
       continue;
+    }
+    // SQLite's random() is a 64-bit integer; PostgreSQL's is in [0, 1).
+    if (lower === 'random' && target === 'sqlite' && toks[next(j)]?.v === ')') {
+      out.push('(abs(random()) / 9223372036854775808.0)');
+      i = next(j);
+      continue;
+    }
+    if ((lower === 'greatest' || lower === 'least') && !approximations.includes(`${lower}() is NULL when an argument is NULL`)) {
+      approximations.push(`${lower}() is NULL when an argument is NULL`);
     }
     const renamed = RENAMED[target][lower];
     if (!renamed && !FUNCS[target].has(lower)) return fail(`function ${tok.v}()`);

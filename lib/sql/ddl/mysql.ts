@@ -21,7 +21,29 @@ const FROM_PG: Record<string, string> = {
   Json: 'JSON', JsonB: 'JSON', ByteA: 'LONGBLOB',
 };
 
-function withArgs(template: string, args: string[]): string {
+/** MySQL's limits on type arguments (utf8mb4: a VARCHAR holds at most 16383 characters). */
+const MAX_VARCHAR = 16383;
+
+function withArgs(template: string, args: string[], warn: (message: string) => void): string {
+  const n0 = Number(args[0]);
+  if (template === 'VARCHAR(n)' && n0 > MAX_VARCHAR) {
+    warn(`VARCHAR(${n0}) is longer than MySQL's ${MAX_VARCHAR} characters (utf8mb4); written as LONGTEXT`);
+    return 'LONGTEXT';
+  }
+  if (template === 'CHAR(n)' && n0 > 255) {
+    warn(`CHAR(${n0}) is longer than MySQL's 255; written as ${n0 > MAX_VARCHAR ? 'LONGTEXT' : `VARCHAR(${n0})`}`);
+    return n0 > MAX_VARCHAR ? 'LONGTEXT' : `VARCHAR(${n0})`;
+  }
+  if (template === 'BIT(n)' && n0 > 64) {
+    warn(`BIT(${n0}) is longer than MySQL's 64 bits; written as VARCHAR(${n0}) of 0 and 1`);
+    return `VARCHAR(${n0})`;
+  }
+  if (template === 'DECIMAL' && args.length && (n0 > 65 || Number(args[1] ?? 0) > 30)) {
+    const p = Math.min(65, n0);
+    const sc = Math.min(30, Number(args[1] ?? 0), p);
+    warn(`DECIMAL(${args.join(',')}) is beyond MySQL's DECIMAL(65,30); written as DECIMAL(${p},${sc})`);
+    return `DECIMAL(${p},${sc})`;
+  }
   if (template.includes('(n)')) {
     if (!args.length) {
       // PostgreSQL `varchar` without a length is unbounded: MySQL needs one. PostgreSQL's timestamps
@@ -43,7 +65,7 @@ function nativeSql(col: Column, ctx: TypeContext): string | undefined {
   if (ctx.source === 'mysql') return MYSQL_NATIVE[n.name] ?? n.name.toUpperCase() + (n.args.length ? `(${n.args.join(',')})` : '');
   if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) {
     if (n.name === 'Decimal' && !n.args.length) ctx.warn(`column ${col.name}: numeric without a precision is unbounded; written as DECIMAL(65,30)`);
-    const sql = withArgs(FROM_PG[n.name], n.args);
+    const sql = withArgs(FROM_PG[n.name], n.args, (m) => ctx.warn(`column ${col.name}: ${m}`));
     if (n.name === 'Timestamptz' || n.name === 'Timetz') ctx.warn(`column ${col.name}: ${n.name === 'Timetz' ? 'time' : 'timestamp'} with time zone written as ${sql}, which keeps no time zone (store UTC)`);
     return sql;
   }
@@ -143,7 +165,7 @@ export const mysqlDialect: Dialect = {
   },
   expression(expr, _source, approximated, use) {
     const r = translateExpression(expr, 'mysql', quote, stringLiteral, use !== 'default');
-    r.approximations.forEach(approximated);
+    if (r.sql !== undefined) r.approximations.forEach(approximated);
     return r.sql;
   },
   defaultClause: (sql, typeSql) => (EXPRESSION_DEFAULT_TYPES.test(typeSql) && !sql.startsWith('(') ? `(${sql})` : sql),

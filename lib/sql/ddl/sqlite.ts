@@ -39,7 +39,7 @@ export const sqliteDialect: Dialect = {
   expression(expr, _source, approximated, use) {
     // SQLite refuses non-deterministic functions in index expressions, partial-index predicates and generated columns.
     const r = translateExpression(expr, 'sqlite', quote, stringLiteral, use !== 'default' && use !== 'check');
-    r.approximations.forEach(approximated);
+    if (r.sql !== undefined) r.approximations.forEach(approximated);
     return r.sql;
   },
   // Index names are unique per database in SQLite (and schemas are flattened).
