@@ -271,6 +271,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     let autoTaken = false;
+    let autoStart: string | undefined;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
       const problem = d.identifierProblem?.(name);
@@ -288,6 +289,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), { ...colOpts, autoTaken });
       inlinePk ||= !!c.inlinePrimaryKey;
       autoTaken ||= !!c.auto;
+      autoStart ??= c.autoStart;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && c.auto && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.unique && ix.constraint && ix.columns[0]?.column === col.id)) {
         // InnoDB needs an AUTO_INCREMENT column to lead a key of the CREATE TABLE: an index the
@@ -333,7 +335,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       warn(`${tableName(t)}: a table without columns cannot be created in ${d.id}; skipped`);
       return undefined;
     }
-    const tail = (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(commentWithin(t.comment, 2048, (m) => warn(`${tableName(t)}: table comment ${m}`)))}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
+    const tail = (autoStart ? ` AUTO_INCREMENT=${autoStart}` : '') + (d.comments === 'inline' && t.comment ? ` COMMENT=${d.stringLiteral(commentWithin(t.comment, 2048, (m) => warn(`${tableName(t)}: table comment ${m}`)))}` : '') + (partitionBy[t.id] ? ` PARTITION BY ${partitionBy[t.id]}` : '');
     if (unlogged.has(t.id) && d.id !== 'postgres') warn(`${tableName(t)}: an UNLOGGED table has no ${d.id} equivalent; written as a plain table`);
     return `CREATE ${unlogged.has(t.id) && d.id === 'postgres' ? 'UNLOGGED ' : ''}TABLE ${qTable(t)} (\n    ${lines.join(',\n    ')}\n)${tail}`;
   };

@@ -11,6 +11,8 @@ export interface ColumnSql {
   inlinePrimaryKey?: boolean;
   /** MySQL: the column is written AUTO_INCREMENT. */
   auto?: boolean;
+  /** MySQL: the identity's first value (the table's AUTO_INCREMENT option). */
+  autoStart?: string;
 }
 
 export function isAutoincrement(col: Column): boolean {
@@ -138,7 +140,16 @@ export function columnSql(
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
   if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(commentWithin(col.comment, 1024, (m) => ctx.warn(`column ${col.name}: comment ${m}`)))}`;
-  return { sql, inlinePrimaryKey, auto };
+  // Identity options: MySQL keeps the first value (a table option); the rest has no equivalent.
+  let autoStart: string | undefined;
+  const options = col.identity?.sequence?.trim();
+  if (options && d.id !== 'postgres') {
+    const start = /\bSTART\s+(?:WITH\s+)?(\d+)\b/i.exec(options);
+    if (auto && d.id === 'mysql' && start) autoStart = start[1];
+    const rest = options.replace(auto && d.id === 'mysql' && start ? start[0] : '', '').trim();
+    if (rest) ctx.warn(`column ${col.name}: identity options (${rest}) have no ${d.id} equivalent; dropped`);
+  }
+  return { sql, inlinePrimaryKey, auto, autoStart };
 }
 
 /** A MySQL comment cut to its limit (characters), with a warning when cut. */

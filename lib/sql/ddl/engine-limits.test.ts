@@ -146,7 +146,8 @@ CREATE TABLE public.${'t'.repeat(40)} (id int PRIMARY KEY);
 CREATE TABLE ${'s'.repeat(40)}.${'t'.repeat(40)} (id int PRIMARY KEY);
 CREATE SCHEMA b;
 CREATE INDEX foo ON wide (n);
-CREATE TABLE b.foo (id int PRIMARY KEY);`;
+CREATE TABLE b.foo (id int PRIMARY KEY);
+CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCREMENT BY 10) PRIMARY KEY, x int);`;
 
   it('run in MariaDB and sql.js, with what was changed warned', async (t) => {
     const { importPostgres } = await import('../import/postgres');
@@ -154,7 +155,7 @@ CREATE TABLE b.foo (id int PRIMARY KEY);`;
     const { document: doc } = await importPostgres([{ path: 'limits.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
     const my = buildDdl(doc, mysqlDialect);
     const warnings = my.diagnostics.map((d) => d.message).join('\n');
-    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/]) {
+    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/, /numbered.column id: identity options \(INCREMENT BY 10\) have no mysql equivalent/]) {
       expect(warnings).toMatch(w);
     }
     const mySql = my.statements.map((s) => s.sql).join('\n');
@@ -171,6 +172,9 @@ CREATE TABLE b.foo (id int PRIMARY KEY);`;
     await withDatabase(server, async () => {
       for (const st of my.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
       expect(await tryExec(server, "INSERT INTO `wide` (`id`, `label`) VALUES (2, 'ééééé')")).toBeUndefined();
+      await server.conn.query('INSERT INTO `numbered` (`x`) VALUES (1)');
+      const [rows] = await server.conn.query('SELECT `id` FROM `numbered`');
+      expect(rows).toEqual([{ id: 1000 }]);
     });
   });
 });
