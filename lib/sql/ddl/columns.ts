@@ -39,18 +39,7 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
   const where = `column ${col.name}`;
   switch (def.kind) {
     case 'literal':
-      if (typeof def.value !== 'string') return String(def.value);
-      // Prisma writes a Bytes default in base64.
-      if (col.type.kind === 'Bytes' && /^[A-Za-z0-9+/]*={0,2}$/.test(def.value) && def.value.length % 4 === 0) {
-        const hex = [...atob(def.value)].map((ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join('');
-        return d.id === 'postgres' ? `'\\x${hex}'` : `X'${hex}'`;
-      }
-      // A DateTime default in ISO form: MySQL takes 'YYYY-MM-DD hh:mm:ss[.fff]' only.
-      if (col.type.kind === 'DateTime' && d.id === 'mysql') {
-        const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]00:?00)?$/.exec(def.value);
-        if (iso) return d.stringLiteral(`${iso[1]} ${iso[2]}`);
-      }
-      return d.stringLiteral(def.value);
+      return literalSql(d, col, def.value);
     case 'enum': {
       const e = col.type.enumId ? ctx.enumOf(col.type.enumId) : undefined;
       const v = e?.values.find((x) => x.name === def.value);
@@ -61,14 +50,16 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
         ctx.warn(`${where}: list default has no ${d.id} equivalent; dropped`);
         return undefined;
       }
-      const items = def.values.map((v) => (typeof v === 'string' ? d.stringLiteral(v) : String(v)));
+      // Enum values by their database names (@map), as the scalar enum default.
+      const e = col.type.kind === 'Enum' && col.type.enumId ? ctx.enumOf(col.type.enumId) : undefined;
+      const items = def.values.map((v) => (e && typeof v === 'string' ? d.stringLiteral(e.values.find((x) => x.name === v)?.dbName ?? v) : literalSql(d, col, v)));
       return `ARRAY[${items.join(', ')}]::${typeSql}`;
     }
     case 'function': {
       if (def.name === 'now') return d.now(typeSql);
       if (def.name === 'dbgenerated') {
         const expr = prismaStringArg(def.args[0]);
-        if (!expr) return undefined;
+        if (!expr?.trim()) return undefined;
         return sqlExpression(d, source, expr, where, ctx, typeSql);
       }
       if (['autoincrement', 'sequence', 'uuid', 'cuid', 'nanoid', 'ulid', 'auto'].includes(def.name)) return undefined;
@@ -76,8 +67,27 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
       return undefined;
     }
     case 'sql':
+      // dbgenerated() with no expression: the database sets no default.
+      if (!def.expression.trim()) return undefined;
       return sqlExpression(d, source, def.expression, where, ctx, typeSql);
   }
+}
+
+/** A literal default (`@default("...")`, a number, a boolean) of the column's type. */
+function literalSql(d: Dialect, col: Column, value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  // A number kept as written (it does not survive a JavaScript number): a numeric constant, as Prisma writes it.
+  if ((col.type.kind === 'Float' || col.type.kind === 'Decimal') && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value)) return value;
+  // Prisma writes a Bytes default in base64.
+  if (col.type.kind === 'Bytes' && /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0) {
+    const hex = [...atob(value)].map((ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+    return d.id === 'postgres' ? `'\\x${hex}'` : `X'${hex}'`;
+  }
+  // A DateTime default in ISO form: PostgreSQL's time types and MySQL take 'YYYY-MM-DD hh:mm:ss' (as Prisma writes it).
+  const iso = col.type.kind === 'DateTime' && d.id !== 'sqlite' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value) : null;
+  if (iso && d.id === 'mysql' && (!iso[3] || /^(Z|[+-]00:?00)$/.test(iso[3]))) return d.stringLiteral(`${iso[1]} ${iso[2]}`);
+  if (iso && d.id === 'postgres') return d.stringLiteral(`${iso[1]} ${iso[2]}${iso[3] ? ` ${iso[3] === 'Z' ? '+00:00' : iso[3]}` : ''}`);
+  return d.stringLiteral(value);
 }
 
 function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext, typeSql: string): string | undefined {

@@ -3,6 +3,7 @@
  * as ordinary tables, and Prisma's referential-action defaults.
  */
 import { createColumn } from '../../schema/document';
+import { cutBytes } from './names';
 import type { Column, ForeignKeyRelation, ManyToManyRelation, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
 
 export interface JoinTable {
@@ -36,14 +37,15 @@ export function joinTable(doc: SchemaDocument, rel: ManyToManyRelation): JoinTab
     name,
     namespace: a.namespace,
     columns: [ca, cb],
-    primaryKey: { dbName: `${name}_AB_pkey`, columns: [{ column: ca.id }, { column: cb.id }] },
-    indexes: [{ id: `idx_${id}_B`, dbName: `${name}_B_index`, unique: false, columns: [{ column: cb.id }] }],
+    // Prisma cuts the name so that each of these fits PostgreSQL's 63 bytes.
+    primaryKey: { dbName: `${cutBytes(name, 55)}_AB_pkey`, columns: [{ column: ca.id }, { column: cb.id }] },
+    indexes: [{ id: `idx_${id}_B`, dbName: `${cutBytes(name, 55)}_B_index`, unique: false, columns: [{ column: cb.id }] }],
     checks: [],
   };
   const fk = (col: Column, to: Table, toCol: Column, side: string): ForeignKeyRelation => ({
     id: `rel_${id}_${side}`,
     kind: 'foreign-key',
-    dbName: `${name}_${side}_fkey`,
+    dbName: `${cutBytes(name, 56)}_${side}_fkey`,
     from: { table: id, columns: [col.id] },
     to: { table: to.id, columns: [toCol.id] },
     onDelete: 'cascade',

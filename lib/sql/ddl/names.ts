@@ -1,18 +1,32 @@
 /** Prisma Migrate's conventional constraint and index names (psl `ConstraintNames`). */
 
-function truncate(s: string, max: number): string {
-  // Prisma truncates bytes of the UTF-8 string; names are ASCII in practice.
-  return s.length > max ? s.slice(0, max) : s;
+const utf8 = new TextEncoder();
+
+/** A name's length in UTF-8 bytes (PostgreSQL's limit is 63 bytes, and Prisma counts bytes). */
+function byteLength(s: string): number {
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
 }
 
-/** `<table>_pkey`, the table name cut so the whole fits in `limit` characters. */
+/** The longest start of `s` within `max` UTF-8 bytes, cut at a character boundary (as Prisma and PostgreSQL cut). */
+export function cutBytes(s: string, max: number): string {
+  if (byteLength(s) <= max) return s;
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    n += byteLength(ch);
+    if (n > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** `<table>_pkey`, the table name cut so the whole fits in `limit` bytes. */
 export function primaryKeyName(table: string, limit = 63): string {
-  return `${table.length >= limit - 5 ? table.slice(0, limit - 5) : table}_pkey`;
+  return `${cutBytes(table, limit - 5)}_pkey`;
 }
 
 function joined(table: string, columns: string[], suffix: string, limit: number): string {
-  const base = `${table}_${columns.join('_')}`;
-  return `${base.length >= limit - suffix.length ? truncate(base, limit - suffix.length) : base}${suffix}`;
+  return `${cutBytes(`${table}_${columns.join('_')}`, limit - suffix.length)}${suffix}`;
 }
 
 /** `<table>_<cols>_key` for unique indexes, `<table>_<cols>_idx` for the others. */
