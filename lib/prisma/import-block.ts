@@ -114,6 +114,15 @@ function mapName(a: Attr): string | undefined {
 }
 
 const ID_KEYS = new Set(['map', 'length', 'sort', 'clustered']);
+/** @unique takes a partial index's `where: raw("...")` too (Prisma's partialIndexes). */
+const UNIQUE_KEYS = new Set([...ID_KEYS, 'where']);
+
+/** A field's `@unique(where: raw("..."))` predicate; null when `where` is there in another form (kept verbatim). */
+function uniqueWhere(a: Attr): string | undefined | null {
+  const v = argValue(a.args, 'where');
+  if (!v) return undefined;
+  return v.t === 'call' && v.name === 'raw' && v.args[0]?.value.t === 'str' ? v.args[0].value.v : null;
+}
 
 function keysOk(a: Attr, allowed: Set<string>, positional = 0): boolean {
   if (!a.args) return true;
@@ -145,10 +154,12 @@ function columnFromField(fl: FieldLine, table: Table, rec: BlockRec, ctx: BlockC
       const cl = boolArg(a.args, 'clustered');
       if (cl !== undefined) table.primaryKey.clustered = cl;
       rec.style.pk = 'field';
-    } else if (a.name === 'unique' && keysOk(a, ID_KEYS)) {
+    } else if (a.name === 'unique' && keysOk(a, UNIQUE_KEYS) && uniqueWhere(a) !== null) {
       const cols = parseIndexColumns({ t: 'call', name: fl.name, args: (a.args ?? []).filter((x) => x.key === 'sort' || x.key === 'length'), src: '' }, () => col.id);
       const ix: Index = { id: ctx.ids('idx'), unique: true, columns: cols ?? [{ column: col.id }] };
       if (map) ix.dbName = map;
+      const where = uniqueWhere(a);
+      if (where) ix.where = where;
       const cl = boolArg(a.args, 'clustered');
       if (cl !== undefined) ix.clustered = cl;
       table.indexes.push(ix);

@@ -117,6 +117,7 @@ export function pairRelations(
       b: { table: tables.get(other.p.model)!.id, field: field(other) },
     };
     if (i.name) r.name = i.name;
+    if (virtual) r.virtual = true;
     claim(i, `r:${id}:a`);
     claim(other, `r:${id}:b`);
     doc.relations[id] = r;

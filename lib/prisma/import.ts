@@ -78,7 +78,8 @@ export function importPrismaSync(files: SourceFile[], opts: ImportOptions = {}):
         const prov = settingValue(p.block.text, 'provider');
         provider ??= prov ? PROVIDERS[prov] : undefined;
         if (prov && !PROVIDERS[prov]) diagnostics.push({ severity: 'warning', code: 'prisma/provider', message: `unknown provider "${prov}", using postgresql`, file: f.path, line: p.block.headerLine });
-        if (settingValue(p.block.text, 'relationMode') === 'prisma') relationMode = true;
+        // referentialIntegrity is relationMode's old, deprecated name; Prisma still reads it.
+        if (settingValue(p.block.text, 'relationMode') === 'prisma' || settingValue(p.block.text, 'referentialIntegrity') === 'prisma') relationMode = true;
       } else if (p.block.kind !== 'generator' && !kinds.has(p.block.name)) kinds.set(p.block.name, p.block.kind);
     }
   }

@@ -43,7 +43,12 @@ const NAMED_OPS = new Set([
 ]);
 
 export function opsToSql(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  // PostgreSQL spells minmax, timestamptz, timetz and varbit as one word each.
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/_min_max(?=_)/, '_minmax')
+    .replace(/^(timestamp|time|var)_(tz|bit)_/, '$1$2_');
 }
 const OPS_BY_SQL = new Map([...NAMED_OPS].map((n) => [opsToSql(n), n]));
 
@@ -129,12 +134,13 @@ function idxColumn(c: IndexColumn, tableId: Id, ctx: PrintContext): string {
   return args.length ? `${name}(${args.join(', ')})` : name;
 }
 
-function fieldLevelArgs(ic: IndexColumn, extra: { dbName?: string; clustered?: boolean }): string {
+function fieldLevelArgs(ic: IndexColumn, extra: { dbName?: string; clustered?: boolean; where?: string }): string {
   const args: string[] = [];
   if (extra.dbName) args.push(`map: ${quote(extra.dbName)}`);
   if (ic.length !== undefined) args.push(`length: ${ic.length}`);
   if (ic.sort) args.push(`sort: ${ic.sort === 'desc' ? 'Desc' : 'Asc'}`);
   if (extra.clustered !== undefined) args.push(`clustered: ${extra.clustered}`);
+  if (extra.where) args.push(`where: raw(${quote(extra.where)})`);
   return args.length ? `(${args.join(', ')})` : '';
 }
 
@@ -149,7 +155,7 @@ export function indexIsFieldLevel(ix: Index, rec: BlockRec | undefined): boolean
     ix.columns.length === 1 &&
     !!ix.columns[0].column &&
     !ix.name &&
-    !ix.where &&
+    (!ix.where || style === 'field') &&
     !ix.method &&
     !ix.columns[0].ops &&
     (style === 'field' || (style === undefined && !rec))

@@ -59,6 +59,18 @@ describe('prisma import/export: constructs', () => {
     expect(out).toContain('@@unique([x, id], name: "aId")');
   });
 
+  it("maps a field's @unique(where: raw(...)) and BRIN operator classes, and writes them back after an edit", async () => {
+    const gen = 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["partialIndexes"]\n}\n\n';
+    const text = `${gen}${DS}\nmodel P {\n  id    Int      @id\n  email String   @unique(where: raw("id > 0"))\n  at    DateTime @db.Timestamptz(6)\n\n  @@index([at(ops: TimestampTzMinMaxOps)], type: Brin)\n}\n`;
+    const { document } = await load(text);
+    const p = tableByName(document, 'P')!;
+    expect(p.indexes[0]).toMatchObject({ unique: true, where: 'id > 0', columns: [{ column: p.columns[1].id }] });
+    expect(p.indexes[1].columns[0].ops).toBe('timestamptz_minmax_ops');
+    const { text: out } = await exportText(updateColumn(p.id, p.columns[1].id, { name: 'mail' }).apply(document));
+    expect(out).toContain('mail String   @unique(where: raw("id > 0"))');
+    expect(out).toContain('@@index([at(ops: TimestampTzMinMaxOps)], type: Brin)');
+  });
+
   it('maps Unsupported, native types, lists and defaults', async () => {
     const unformatted = `datasource db {\n  provider = "cockroachdb"\n}\n\nenum Role {\n  USER\n  ADMIN\n}\n\nmodel A {\n  id    String                              @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid\n  n     BigInt                              @default(autoincrement())\n  s     BigInt                              @default(sequence(start: 10))\n  geo   Unsupported("geometry(Point, 4326)")?\n  tags  String[]                            @default(["a", "b"])\n  roles Role[]                              @default([USER])\n  role  Role                                @default(ADMIN)\n  at    DateTime                            @default(now()) @updatedAt @db.Timestamptz(6)\n  u     String                              @default(uuid(7))\n  c     String                              @default(cuid())\n  d     Decimal                             @default(1.50) @db.Decimal(10, 2)\n  b     Boolean                             @default(false)\n  t     String                              @default("x \\"q\\"")\n}\n`;
     const text = (await formatPrisma([{ path: 'schema.prisma', text: unformatted }]))[0].text;

@@ -223,6 +223,8 @@ export interface ManyToManyRelation {
   /** Join table name override: the relation name, when given, else `<A>To<B>`. */
   a: { table: Id; field: RelationField };
   b: { table: Id; field: RelationField };
+  /** The join table has no foreign keys (`relationMode = "prisma"`). */
+  virtual?: boolean;
 }
 
 export type Relation = ForeignKeyRelation | ManyToManyRelation;

@@ -83,7 +83,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     }
     joinById.set(j.table.id, j.table);
     joins.push(j.table);
-    fks.push(...j.relations);
+    if (!rel.virtual) fks.push(...j.relations);
   }
   const flat = d.schemas ? undefined : flatTableNames(doc, warn, d.maxIdentifierLength);
   const tableName = (t: Table) => flat?.get(t.id) ?? t.dbName ?? t.name;

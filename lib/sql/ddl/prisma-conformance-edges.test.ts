@@ -60,11 +60,53 @@ model T {
   g  Float      @default(0.1234567890123456789)
   h  Float      @db.Real @default(2.50)
 }`,
+  'BRIN operator classes Prisma names (minmax, timestamptz, timetz, varbit are one word in PostgreSQL)': `
+model M {
+  id Int      @id
+  a  Int
+  b  Float
+  c  DateTime @db.Timestamptz(6)
+  d  DateTime @db.Timetz(6)
+  e  String   @db.VarBit(8)
+  @@index([a(ops: Int4MinMaxOps), b(ops: Float8MinMaxMultiOps), c(ops: TimestampTzBloomOps), d(ops: TimeTzMinMaxOps), e(ops: VarBitMinMaxOps)], type: Brin)
+}`,
+  'relationMode = "prisma" (and its old name referentialIntegrity): no foreign keys, implicit many-to-many tables included': `
+model A {
+  id Int @id
+  cs C[]
+  bs B[]
+}
+model C {
+  id Int @id
+  as A[]
+}
+model B {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id])
+  @@index([aId])
+}`,
+  "a field's @unique with a partial index's where: raw(...)": `
+model P {
+  id    Int    @id
+  email String @unique(where: raw("id > 0"))
+}`,
+};
+
+/** The datasource settings and generator a case needs besides the provider. */
+const SETTINGS: Record<string, { datasource?: string; generator?: string }> = {
+  'relationMode = "prisma" (and its old name referentialIntegrity): no foreign keys, implicit many-to-many tables included': { datasource: 'relationMode = "prisma"' },
+  "a field's @unique with a partial index's where: raw(...)": { generator: 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["partialIndexes"]\n}\n' },
 };
 
 describe('Prisma conformance beyond the corpus: our PostgreSQL DDL vs Prisma Migrate', () => {
-  it.for(Object.entries(CASES))('%s', async ([, body]) => {
-    const text = `datasource db {\n  provider = "postgresql"\n}\n${body}\n`;
+  const variants = Object.entries(CASES).flatMap(([name, body]) =>
+    name.startsWith('relationMode') ? [[name, body], [`${name}: referentialIntegrity`, body]] : [[name, body]],
+  );
+  it.for(variants)('%s', async ([name, body]) => {
+    const settings = SETTINGS[name.replace(/: referentialIntegrity$/, '')] ?? {};
+    const datasource = name.endsWith('referentialIntegrity') ? 'referentialIntegrity = "prisma"' : settings.datasource ?? '';
+    const text = `${settings.generator ?? ''}datasource db {\n  provider = "postgresql"\n  ${datasource}\n}\n${body}\n`;
     const oracle = await bootCachedPg();
     await oracle.exec(await prismaMigrateSql([{ path: 'schema.prisma', content: text }], oracle.db));
     const expected = await readCatalogSnapshot(oracle);
