@@ -4,7 +4,7 @@ import { DiagnosticError } from '../schema/diagnostics';
 import type { IdGenerator } from '../schema/ids';
 import type { Column, ColumnType, Enum, Index, ScalarType, Table } from '../schema/types';
 import type { BlockKind, BodyEntry, RawBlock } from './blocks';
-import { ParseError, parseBlockAttrLine, parseFieldLine, type Attr, type FieldLine } from './lexer';
+import { ParseError, parseBlockAttrLine, parseFieldLine, type Attr, type FieldLine, type Value } from './lexer';
 import { argValue, boolArg, methodArg, parseDefault, parseIndexColumns, strArg } from './parse-attrs';
 import type { BlockRec, LineRec } from './trivia';
 
@@ -117,11 +117,31 @@ const ID_KEYS = new Set(['map', 'length', 'sort', 'clustered']);
 /** @unique takes a partial index's `where: raw("...")` too (Prisma's partialIndexes). */
 const UNIQUE_KEYS = new Set([...ID_KEYS, 'where']);
 
-/** A field's `@unique(where: raw("..."))` predicate; null when `where` is there in another form (kept verbatim). */
-function uniqueWhere(a: Attr): string | undefined | null {
+/**
+ * A partial index's predicate in SQL: `where: raw("...")`, or the object form Prisma turns into SQL
+ * (`{ active: true, deletedAt: null, score: { not: null } }`: equalities and NULL tests, joined by
+ * AND). undefined without `where`; null for a form it cannot read (the attribute is kept verbatim).
+ */
+function wherePredicate(a: Attr, table: Table): string | undefined | null {
   const v = argValue(a.args, 'where');
   if (!v) return undefined;
-  return v.t === 'call' && v.name === 'raw' && v.args[0]?.value.t === 'str' ? v.args[0].value.v : null;
+  if (v.t === 'call') return v.name === 'raw' && v.args[0]?.value.t === 'str' ? v.args[0].value.v : null;
+  if (v.t !== 'obj' || !v.entries.length) return null;
+  const literal = (x: Value): string | undefined =>
+    x.t === 'str' ? `'${x.v.replace(/'/g, "''")}'` : x.t === 'num' ? x.v : x.t === 'id' && (x.v === 'true' || x.v === 'false') ? x.v : undefined;
+  const parts: string[] = [];
+  for (const { key, value } of v.entries) {
+    const col = table.columns.find((c) => c.name === key);
+    if (!col) return null;
+    const name = `"${(col.dbName ?? col.name).replace(/"/g, '""')}"`;
+    const not = value.t === 'obj' && value.entries.length === 1 && value.entries[0].key === 'not' ? value.entries[0].value : undefined;
+    const test = not ?? value;
+    const lit = literal(test);
+    if (test.t === 'id' && test.v === 'null') parts.push(`${name} IS ${not ? 'NOT ' : ''}NULL`);
+    else if (lit !== undefined && (not || value.t !== 'obj')) parts.push(`${name} ${not ? '<>' : '='} ${lit}`);
+    else return null;
+  }
+  return parts.join(' AND ');
 }
 
 function keysOk(a: Attr, allowed: Set<string>, positional = 0): boolean {
@@ -154,11 +174,11 @@ function columnFromField(fl: FieldLine, table: Table, rec: BlockRec, ctx: BlockC
       const cl = boolArg(a.args, 'clustered');
       if (cl !== undefined) table.primaryKey.clustered = cl;
       rec.style.pk = 'field';
-    } else if (a.name === 'unique' && keysOk(a, UNIQUE_KEYS) && uniqueWhere(a) !== null) {
+    } else if (a.name === 'unique' && keysOk(a, UNIQUE_KEYS) && wherePredicate(a, table) !== null) {
       const cols = parseIndexColumns({ t: 'call', name: fl.name, args: (a.args ?? []).filter((x) => x.key === 'sort' || x.key === 'length'), src: '' }, () => col.id);
       const ix: Index = { id: ctx.ids('idx'), unique: true, columns: cols ?? [{ column: col.id }] };
       if (map) ix.dbName = map;
-      const where = uniqueWhere(a);
+      const where = wherePredicate(a, table);
       if (where) ix.where = where;
       const cl = boolArg(a.args, 'clustered');
       if (cl !== undefined) ix.clustered = cl;
@@ -202,12 +222,8 @@ function blockAttr(a: Attr, table: Table, rec: BlockRec, ctx: BlockContext): str
   if ((a.name === 'unique' || a.name === 'index' || a.name === 'fulltext') && keysOk(a, INDEX_KEYS, 1)) {
     const cols = fields();
     const method = methodArg(a.args);
-    const whereV = argValue(a.args, 'where');
-    let where: string | undefined;
-    if (whereV) {
-      if (whereV.t !== 'call' || whereV.name !== 'raw' || whereV.args[0]?.value.t !== 'str') return undefined;
-      where = whereV.args[0].value.v;
-    }
+    const where = wherePredicate(a, table);
+    if (where === null) return undefined;
     if (!cols || method === null || (a.name === 'fulltext' && (method || name))) return undefined;
     const ix: Index = { id: ctx.ids('idx'), unique: a.name === 'unique', columns: cols };
     if (name) ix.name = name;

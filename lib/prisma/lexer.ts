@@ -9,7 +9,9 @@ export type Value =
   | { t: 'num'; v: string; src: string }
   | { t: 'id'; v: string; src: string }
   | { t: 'call'; name: string; args: Arg[]; src: string }
-  | { t: 'arr'; items: Value[]; src: string };
+  | { t: 'arr'; items: Value[]; src: string }
+  /** `{ key: value, ... }` (a partial index's `where: { active: true }`). */
+  | { t: 'obj'; entries: { key: string; value: Value }[]; src: string };
 
 export interface Arg {
   key?: string;
@@ -114,6 +116,25 @@ export class Scanner {
       }
       this.pos++;
       return { t: 'arr', items, src: this.src.slice(start, this.pos) };
+    }
+    if (ch === '{') {
+      this.pos++;
+      const entries: { key: string; value: Value }[] = [];
+      this.skipWs();
+      while (this.peek() !== '}') {
+        if (this.eof()) throw new ParseError('unclosed "{"', this.pos);
+        const key = this.ident();
+        this.skipWs();
+        this.expect(':');
+        entries.push({ key, value: this.value() });
+        this.skipWs();
+        if (this.peek() === ',') {
+          this.pos++;
+          this.skipWs();
+        } else if (this.peek() !== '}') throw new ParseError('expected "," or "}"', this.pos);
+      }
+      this.pos++;
+      return { t: 'obj', entries, src: this.src.slice(start, this.pos) };
     }
     if (/[-0-9]/.test(ch)) {
       const m = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(this.src.slice(this.pos));

@@ -86,17 +86,24 @@ model B {
   a   A   @relation(fields: [aId], references: [id])
   @@index([aId])
 }`,
-  "a field's @unique with a partial index's where: raw(...)": `
+  "partial indexes: a field's @unique with where: raw(...), and where in Prisma's object form": `
 model P {
-  id    Int    @id
-  email String @unique(where: raw("id > 0"))
+  id      Int       @id
+  email   String    @unique(where: raw("id > 0"))
+  active  Boolean
+  deleted DateTime? @map("deleted_at")
+  status  String
+  score   Int
+  @@index([email], where: { active: true })
+  @@index([score], where: { deleted: null }, map: "p_score_live")
+  @@index([status], where: { status: "open", score: { not: null } }, map: "p_status_open")
 }`,
 };
 
 /** The datasource settings and generator a case needs besides the provider. */
 const SETTINGS: Record<string, { datasource?: string; generator?: string }> = {
   'relationMode = "prisma" (and its old name referentialIntegrity): no foreign keys, implicit many-to-many tables included': { datasource: 'relationMode = "prisma"' },
-  "a field's @unique with a partial index's where: raw(...)": { generator: 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["partialIndexes"]\n}\n' },
+  "partial indexes: a field's @unique with where: raw(...), and where in Prisma's object form": { generator: 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["partialIndexes"]\n}\n' },
 };
 
 describe('Prisma conformance beyond the corpus: our PostgreSQL DDL vs Prisma Migrate', () => {
