@@ -110,7 +110,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     for (const c of t.primaryKey?.columns ?? []) if (c.column) keyed.add(c.column);
     for (const ix of t.indexes) if (ix.unique) for (const c of ix.columns) if (c.column) keyed.add(c.column);
   }
-  const wholeKey = d.indexPrefix ? wholeKeyColumns(fks, [...Object.values(doc.tables), ...joins]) : new Set<Id>();
+  const wholeKey = d.indexPrefix ? wholeKeyColumns(fks) : new Set<Id>();
   /** Foreign keys by the table they are declared on. */
   const fksFrom = new Map<Id, ForeignKeyRelation[]>();
   for (const rel of fks) {
@@ -248,6 +248,25 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[actions.DELETE]} ON UPDATE ${ACTION_SQL[actions.UPDATE]}`;
   };
 
+  // A foreign key's columns must be indexed whole (InnoDB's 3072 bytes): one whose key is longer is
+  // not written (said once).
+  const unindexable = new Map<Id, boolean>();
+  const fkIndexable = (rel: ForeignKeyRelation): boolean => {
+    if (!d.indexPrefix) return true;
+    let ok = unindexable.get(rel.id);
+    if (ok === undefined) {
+      const to = tableOf(rel.to.table);
+      const types = rel.to.columns.map((id) => {
+        const col = to && columnOf(to, id);
+        return col ? d.columnType(typed(col), typeCtx(col.id, true), false).sql : '';
+      });
+      ok = !types.some((t) => typeof d.indexPrefix!(t, { unique: false, types }) === 'number');
+      const from = tableOf(rel.from.table)!;
+      if (!ok) warn(`${tableName(from)}: foreign key (${rel.from.columns.map((c) => colName(from, c)).join(', ')}) to ${to ? tableName(to) : '?'} not written: its columns (${types.join(', ')}) are longer than ${d.id} can index whole`);
+      unindexable.set(rel.id, ok);
+    }
+    return ok;
+  };
   const sources: PostgresSqlSources = sqlSources(doc);
   const order = sources.order ?? {};
   const notNullArrays = new Set(sources.notNullArrays ?? []);
@@ -416,6 +435,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     // InnoDB: the referenced columns must lead an index, in order.
     const added = new Set<string>();
     for (const rel of fks) {
+      if (!fkIndexable(rel)) continue;
       const to = tableOf(rel.to.table);
       if (!to) continue;
       const want = rel.to.columns;
@@ -440,7 +460,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   }
   for (const r of lateKeys) out.push(rawSql(r));
   if (!d.inlineForeignKeys) {
-    for (const rel of fks) out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tableOf(rel.from.table)!)} ADD ${fkSql(rel)}` });
+    for (const rel of fks) {
+      if (!fkIndexable(rel)) continue;
+      out.push({ kind: 'foreign-key', id: rel.id, sql: `ALTER TABLE ${qTable(tableOf(rel.from.table)!)} ADD ${fkSql(rel)}` });
+    }
   }
   for (const r of lateFks) out.push(rawSql(r));
   if (d.comments === 'statements') {
@@ -525,17 +548,14 @@ export function renderDdl(result: DdlResult | DdlStatement[]): string {
 
 /**
  * For dialects whose keys have a size limit (Dialect.indexPrefix): the columns a one-column foreign
- * key needs indexed whole (see TypeContext.wholeKey). A column also in a multi-column key is not (that
- * key indexes prefixes), and both ends of a foreign key have one type, so neither end is then.
+ * key needs indexed whole (see TypeContext.wholeKey), also when a multi-column key holds them too
+ * (that key indexes prefixes; InnoDB indexes the foreign key's column on its own). Both ends of a
+ * foreign key have one type, so when one end cannot be whole, neither is.
  */
-function wholeKeyColumns(fks: ForeignKeyRelation[], tables: Table[]): Set<Id> {
+function wholeKeyColumns(fks: ForeignKeyRelation[]): Set<Id> {
   const whole = new Set<Id>();
   const single = fks.filter((rel) => rel.from.columns.length === 1);
   for (const rel of single) whole.add(rel.from.columns[0]).add(rel.to.columns[0]);
-  for (const t of tables) {
-    const keys = [...(t.primaryKey ? [t.primaryKey.columns] : []), ...t.indexes.filter((ix) => ix.unique).map((ix) => ix.columns)];
-    for (const cols of keys) if (cols.length > 1) for (const c of cols) if (c.column) whole.delete(c.column);
-  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const rel of single) {

@@ -178,3 +178,33 @@ CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCR
     });
   });
 });
+
+describe('MySQL foreign keys on long keys', () => {
+  const maria = useMariaDb();
+
+  it('are written whole where InnoDB can index them (an m:n table on a long VARCHAR id, a bytea key), else left out with a warning', async (t) => {
+    const { document: prismaDoc } = await importPrisma([
+      { path: 's.prisma', text: `datasource db {\n  provider = "postgresql"\n}\nmodel A {\n  id String @id @db.VarChar(1000)\n  bs B[]\n}\nmodel B {\n  id Int @id\n  as A[]\n}\n` },
+    ]);
+    const { importPostgres } = await import('../import/postgres');
+    const { bootCachedPg } = await import('../../pglite/snapshot-node');
+    const script = `CREATE TABLE p (id bytea PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, pid bytea REFERENCES p);
+CREATE TABLE k (a varchar(500), b varchar(500), c varchar(500), PRIMARY KEY (a, b, c));
+CREATE TABLE kc (id int PRIMARY KEY, a varchar(500), b varchar(500), c varchar(500), FOREIGN KEY (a, b, c) REFERENCES k);`;
+    const { document: sqlDoc } = await importPostgres([{ path: 'keys.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
+    const a = buildDdl(prismaDoc, mysqlDialect);
+    const b = buildDdl(sqlDoc, mysqlDialect);
+    expect(b.statements.map((s) => s.sql).join('\n')).toContain('`id` VARBINARY(3072) NOT NULL');
+    expect(b.diagnostics.map((d) => d.message).join('\n')).toMatch(/kc: foreign key \(a, b, c\) to k not written/);
+    const db = maria();
+    if (!('conn' in db)) return t.skip(db.error);
+    for (const r of [a, b]) {
+      await withDatabase(db, async () => {
+        for (const st of r.statements) expect([st.sql.slice(0, 60), await tryExec(db, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
+        const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()');
+        expect(Number((rows as { n: number }[])[0].n)).toBe(r === a ? 2 : 1);
+      });
+    }
+  });
+});

@@ -92,6 +92,11 @@ function keyedType(col: Column, sql: string, ctx: TypeContext): string {
     ctx.warn(`column ${col.name}: unbounded text in a key written as VARCHAR(191)`);
     return 'VARCHAR(191)';
   }
+  // Binary keys: a foreign key needs the key whole, which no BLOB is (3072 bytes is the most InnoDB indexes).
+  if (ctx.wholeKey && /^(LONG|MEDIUM|TINY)?BLOB$/i.test(sql)) {
+    ctx.warn(`column ${col.name}: binary data in a foreign key written as VARBINARY(3072), the longest InnoDB indexes whole`);
+    return 'VARBINARY(3072)';
+  }
   const n = /^VARCHAR\((\d+)\)$/i.exec(sql);
   if (ctx.wholeKey && n && Number(n[1]) > 768) {
     ctx.warn(`column ${col.name}: VARCHAR(${n[1]}) in a foreign key is longer than InnoDB can index whole (768 characters in utf8mb4); written as VARCHAR(768)`);
