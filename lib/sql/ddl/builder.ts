@@ -284,6 +284,31 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       for (const c of tableOf(child)?.columns ?? []) if (c.identity && parentIdentity.has(c.dbName ?? c.name)) inheritedIdentity.add(c.id);
     }
   }
+  /**
+   * MySQL: a row's columns may take at most 65,535 bytes (a VARCHAR counts its length in utf8mb4,
+   * four bytes a character; TEXT a few). When a table's are more, its longest VARCHARs that no key
+   * holds are written as TEXT (as MySQL suggests), each with a warning. Returns their ids.
+   */
+  const rowTooWide = (t: Table): Set<Id> | undefined => {
+    const width = (sql: string) => {
+      const m = /^(VAR)?(CHAR|BINARY)\((\d+)\)/i.exec(sql);
+      if (m) return Number(m[3]) * (/CHAR/i.test(m[2]) ? 4 : 1) + 2;
+      const dec = /^DECIMAL\((\d+)/i.exec(sql);
+      return dec ? Math.ceil(Number(dec[1]) / 2) + 1 : /TEXT|BLOB|JSON/i.test(sql) ? 12 : 8;
+    };
+    const cols = t.columns.map((c) => ({ c, sql: d.columnType(typed(c), silentPlain, false).sql }));
+    let total = cols.reduce((sum, x) => sum + width(x.sql), 0);
+    if (total <= 65000) return undefined;
+    const out = new Set<Id>();
+    const movable = cols.filter((x) => /^VARCHAR\(/i.test(x.sql) && !keyed.has(x.c.id) && !t.indexes.some((ix) => ix.columns.some((ic) => ic.column === x.c.id)));
+    for (const x of movable.sort((a, b) => width(b.sql) - width(a.sql))) {
+      if (total <= 65000) break;
+      total -= width(x.sql) - 12;
+      out.add(x.c.id);
+      warn(`${tableName(t)}.${x.c.name}: ${x.sql} written as LONGTEXT (the table's columns are wider than MySQL's 65,535-byte row)`);
+    }
+    return out;
+  };
   const createTable = (t: Table): string | undefined => {
     const pk = t.primaryKey?.columns;
     const singlePkId = pk?.length === 1 ? pk[0].column : undefined;
@@ -296,11 +321,13 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const problem = d.identifierProblem?.(name);
       if (problem) warn(`${tableName(t)}: "${name}": ${problem}; the table will fail to create`);
     }
+    const asText = d.id === 'mysql' ? rowTooWide(t) : undefined;
     for (const col of t.columns) {
       const singlePk = singlePkId === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
-      const tc = inheritedIdentity.has(col.id) ? { ...typed(col), identity: undefined } : typed(col);
+      const base = inheritedIdentity.has(col.id) ? { ...typed(col), identity: undefined } : typed(col);
+      const tc = asText?.has(col.id) ? { ...base, type: { ...base.type, native: { name: 'Text', args: [] } } } : base;
       if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }

@@ -147,7 +147,8 @@ CREATE TABLE ${'s'.repeat(40)}.${'t'.repeat(40)} (id int PRIMARY KEY);
 CREATE SCHEMA b;
 CREATE INDEX foo ON wide (n);
 CREATE TABLE b.foo (id int PRIMARY KEY);
-CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCREMENT BY 10) PRIMARY KEY, x int);`;
+CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCREMENT BY 10) PRIMARY KEY, x int);
+CREATE TABLE rowsize (id int PRIMARY KEY, a varchar(5000) UNIQUE, b varchar(5000), c varchar(5000), d varchar(4000));`;
 
   it('run in MariaDB and sql.js, with what was changed warned', async (t) => {
     const { importPostgres } = await import('../import/postgres');
@@ -155,12 +156,14 @@ CREATE TABLE numbered (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCR
     const { document: doc } = await importPostgres([{ path: 'limits.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
     const my = buildDdl(doc, mysqlDialect);
     const warnings = my.diagnostics.map((d) => d.message).join('\n');
-    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/, /numbered.column id: identity options \(INCREMENT BY 10\) have no mysql equivalent/]) {
+    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/, /numbered.column id: identity options \(INCREMENT BY 10\) have no mysql equivalent/, /rowsize.b: VARCHAR\(5000\) written as LONGTEXT/]) {
       expect(warnings).toMatch(w);
     }
     const mySql = my.statements.map((s) => s.sql).join('\n');
     expect(mySql).toContain('CHECK (char_length(`label`) <= 5)');
     expect(mySql).toContain('DEFAULT (rand())');
+    // The widest columns no key holds, until the row fits: b is enough (a is unique).
+    expect(mySql).toMatch(/`a` VARCHAR\(5000\),\s+`b` LONGTEXT,\s+`c` VARCHAR\(5000\),\s+`d` VARCHAR\(4000\)/);
     const lite = buildDdl(doc, sqliteDialect);
     const db = await openSqlite();
     for (const st of lite.statements) db.exec(st.sql);
