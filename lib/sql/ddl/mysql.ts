@@ -164,7 +164,10 @@ export const mysqlDialect: Dialect = {
       return { sql: keyedType(col, 'LONGTEXT', { ...ctx, warn: () => {} }) };
     }
     if (t.kind === 'Composite') return { sql: 'JSON' };
-    const sql = keyedType(col, nativeSql(col, ctx) ?? SCALAR[t.kind], ctx);
+    // A PostgreSQL String is unbounded text: LONGTEXT where no key holds it (Prisma's MySQL VARCHAR(191)
+    // would refuse longer values), VARCHAR(191) in a key.
+    const unbounded = t.kind === 'String' && !t.native && (ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && !ctx.keyed;
+    const sql = keyedType(col, nativeSql(col, ctx) ?? (unbounded ? 'LONGTEXT' : SCALAR[t.kind]), ctx);
     if (t.domain) ctx.warn(domainWarning(col, 'MySQL', sql));
     return { sql };
   },
