@@ -175,7 +175,7 @@ CREATE TABLE rowsize (id int PRIMARY KEY, a varchar(5000) UNIQUE, b varchar(5000
     await withDatabase(server, async () => {
       for (const st of my.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
       expect(await tryExec(server, "INSERT INTO `wide` (`id`, `label`) VALUES (2, 'ééééé')")).toBeUndefined();
-      // text is unbounded: LONGTEXT, not Prisma's VARCHAR(191) (the check holds it to 5 characters, so a longer name shows it).
+      // text is unbounded: LONGTEXT, not Prisma's VARCHAR(191).
       expect(mySql).toContain('`label` LONGTEXT');
       await server.conn.query('INSERT INTO `numbered` (`x`) VALUES (1)');
       const [rows] = await server.conn.query('SELECT `id` FROM `numbered`');
