@@ -330,6 +330,16 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const problem = d.identifierProblem?.(name);
       if (problem) warn(`${tableName(t)}: "${name}": ${problem}; the table will fail to create`);
     }
+    // MySQL and SQLite compare column names without case.
+    if (d.id !== 'postgres') {
+      const seen = new Map<string, string>();
+      for (const c of t.columns) {
+        const name = c.dbName ?? c.name;
+        const other = seen.get(name.toLowerCase());
+        if (other !== undefined) warn(`${tableName(t)}: columns "${other}" and "${name}" differ only in case, which ${d.id} refuses; the table will fail to create`);
+        else seen.set(name.toLowerCase(), name);
+      }
+    }
     const asText = d.id === 'mysql' ? rowTooWide(t) : undefined;
     for (const col of t.columns) {
       const singlePk = singlePkId === col.id;
@@ -438,12 +448,16 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   // SQLite's index names share one namespace with its tables'.
   const usedIndexNames = new Set<string>(d.id === 'sqlite' ? [...Object.values(doc.tables), ...joins].map((t) => tableName(t).toLowerCase()) : []);
   for (const t of [...Object.values(doc.tables), ...joins]) {
+    // MySQL: index names are unique per table, compared without case.
+    const tableIndexNames = d.id === 'mysql' && t.indexes.length > 1 ? new Set<string>() : undefined;
     for (const ix of t.indexes) {
       if ((ix.unique && ix.constraint) || inlinedIndexes.has(ix.id)) continue;
       const baseName = indexNameOf(t, ix);
       const ixName = d.globalNames?.indexes
         ? uniqueName(baseName, usedIndexNames, d.maxIdentifierLength, (n) => warn(`${tableName(t)}: index ${baseName} renamed ${n} (index names are unique per database)`))
-        : baseName;
+        : tableIndexNames
+          ? uniqueName(baseName, tableIndexNames, d.maxIdentifierLength, (n) => warn(`${tableName(t)}: index ${baseName} renamed ${n} (${d.id} compares index names without case)`))
+          : baseName;
       let cols = indexCols(t, ix.columns, true, ix.unique);
       if (!cols) {
         warn(`${tableName(t)}: index ${ixName} cannot be written for ${d.id}; skipped`);

@@ -156,7 +156,13 @@ export const mysqlDialect: Dialect = {
     }
     if (t.kind === 'Enum') {
       const e = ctx.enumOf(t.enumId!);
-      return { sql: e ? `ENUM(${e.values.map((v) => this.stringLiteral(v.dbName ?? v.name)).join(', ')})` : 'VARCHAR(191)' };
+      const values = e?.values.map((v) => v.dbName ?? v.name) ?? [];
+      // MySQL compares ENUM values without case or trailing spaces, and refuses two that are then equal.
+      if (new Set(values.map((v) => v.toLowerCase().trimEnd())).size < values.length) {
+        ctx.warn(`column ${col.name}: enum ${e!.name} has values MySQL cannot tell apart (case, trailing spaces); written as VARCHAR(191)`);
+        return { sql: 'VARCHAR(191)' };
+      }
+      return { sql: e ? `ENUM(${values.map((v) => this.stringLiteral(v)).join(', ')})` : 'VARCHAR(191)' };
     }
     if (t.kind === 'Unsupported') {
       if (ctx.source === 'mysql') return { sql: t.unsupported! };
