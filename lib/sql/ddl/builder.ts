@@ -324,6 +324,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     let autoTaken = false;
+    const autoCols = new Set<Id>();
     let autoStart: string | undefined;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
@@ -355,6 +356,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       autoTaken ||= !!c.auto;
+      if (c.auto) autoCols.add(col.id);
       autoStart ??= c.autoStart;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && c.auto && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.unique && ix.constraint && ix.columns[0]?.column === col.id)) {
@@ -388,10 +390,24 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         if (e) lines.push(`CHECK (${d.quote(col.dbName ?? col.name)} IN (${e.values.map((v) => d.stringLiteral(v.dbName ?? v.name)).join(', ')}))`);
       }
     }
+    // MySQL refuses a check on an AUTO_INCREMENT column, or on one a foreign key changes (CASCADE, SET NULL, SET DEFAULT).
+    const unchecked = new Set<string>();
+    if (d.id === 'mysql' && t.checks.length) {
+      for (const col of t.columns) if (autoCols.has(col.id)) unchecked.add(col.dbName ?? col.name);
+      for (const rel of fksFrom.get(t.id) ?? []) {
+        const { onDelete, onUpdate } = referentialActions(doc, rel);
+        if ([onDelete, onUpdate].some((a) => a === 'cascade' || a === 'set-null' || a === 'set-default')) for (const c of rel.from.columns) unchecked.add(colName(t, c));
+      }
+    }
     for (const ck of t.checks) {
       const expr = expressionFor(d, source, ck.expression, 'check', (note) => warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} approximated (${note})`));
       if (expr === undefined) {
         warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} is ${source} SQL; dropped`);
+        continue;
+      }
+      const blocked = [...unchecked].find((n) => expr.includes(d.quote(n)));
+      if (blocked !== undefined) {
+        warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} dropped: MySQL refuses checks on ${blocked}, an AUTO_INCREMENT column or one a foreign key action changes`);
         continue;
       }
       lines.push(`${ck.dbName ? `CONSTRAINT ${d.quote(ck.dbName)} ` : ''}CHECK (${expr})`);

@@ -152,7 +152,9 @@ CREATE TABLE rowsize (id int PRIMARY KEY, a varchar(5000) UNIQUE, b varchar(5000
 CREATE TYPE cased AS ENUM ('a', 'A');
 CREATE TABLE cases (id int PRIMARY KEY, x cased, a int, b int);
 CREATE INDEX "Idx" ON cases (a);
-CREATE INDEX idx ON cases (b);`;
+CREATE INDEX idx ON cases (b);
+CREATE TABLE counted (id serial PRIMARY KEY CHECK (id > 0));
+CREATE TABLE counts (id int PRIMARY KEY, cid int REFERENCES counted ON DELETE SET NULL CHECK (cid > 0), n int CHECK (n > 0));`;
 
   it('run in MariaDB and sql.js, with what was changed warned', async (t) => {
     const { importPostgres } = await import('../import/postgres');
@@ -160,12 +162,13 @@ CREATE INDEX idx ON cases (b);`;
     const { document: doc } = await importPostgres([{ path: 'limits.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
     const my = buildDdl(doc, mysqlDialect);
     const warnings = my.diagnostics.map((d) => d.message).join('\n');
-    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/, /numbered.column id: identity options \(INCREMENT BY 10\) have no mysql equivalent/, /rowsize.b: VARCHAR\(5000\) written as LONGTEXT/, /enum cased has values MySQL cannot tell apart/, /cases: index idx renamed idx_2/]) {
+    for (const w of [/VARCHAR\(20000\) .* LONGTEXT/, /CHAR\(300\) .* VARCHAR\(300\)/, /BIT\(100\)/, /DECIMAL\(100,2\) .* DECIMAL\(65,2\)/, /table comment longer than MySQL's 2048/, /comment longer than MySQL's 1024/, /due: default .*interval.* dropped/, /numbered.column id: identity options \(INCREMENT BY 10\) have no mysql equivalent/, /rowsize.b: VARCHAR\(5000\) written as LONGTEXT/, /enum cased has values MySQL cannot tell apart/, /cases: index idx renamed idx_2/, /counted: check counted_id_check dropped: MySQL refuses checks on id/, /counts: check counts_cid_check dropped/]) {
       expect(warnings).toMatch(w);
     }
     const mySql = my.statements.map((s) => s.sql).join('\n');
     expect(mySql).toContain('CHECK (char_length(`label`) <= 5)');
     expect(mySql).toContain('DEFAULT (rand())');
+    expect(mySql).toContain('CONSTRAINT `counts_n_check` CHECK (`n` > 0)');
     // The widest columns no key holds, until the row fits: b is enough (a is unique).
     expect(mySql).toMatch(/`a` VARCHAR\(5000\),\s+`b` LONGTEXT,\s+`c` VARCHAR\(5000\),\s+`d` VARCHAR\(4000\)/);
     const lite = buildDdl(doc, sqliteDialect);
