@@ -103,37 +103,18 @@ export class Scanner {
       return { t: 'str', v: unquote(src), src };
     }
     if (ch === '[') {
-      this.pos++;
       const items: Value[] = [];
-      this.skipWs();
-      while (this.peek() !== ']') {
-        items.push(this.value());
-        this.skipWs();
-        if (this.peek() === ',') {
-          this.pos++;
-          this.skipWs();
-        } else if (this.peek() !== ']') throw new ParseError('expected "," or "]"', this.pos);
-      }
-      this.pos++;
+      this.list('[', ']', () => items.push(this.value()));
       return { t: 'arr', items, src: this.src.slice(start, this.pos) };
     }
     if (ch === '{') {
-      this.pos++;
       const entries: { key: string; value: Value }[] = [];
-      this.skipWs();
-      while (this.peek() !== '}') {
-        if (this.eof()) throw new ParseError('unclosed "{"', this.pos);
+      this.list('{', '}', () => {
         const key = this.ident();
         this.skipWs();
         this.expect(':');
         entries.push({ key, value: this.value() });
-        this.skipWs();
-        if (this.peek() === ',') {
-          this.pos++;
-          this.skipWs();
-        } else if (this.peek() !== '}') throw new ParseError('expected "," or "}"', this.pos);
-      }
-      this.pos++;
+      });
       return { t: 'obj', entries, src: this.src.slice(start, this.pos) };
     }
     if (/[-0-9]/.test(ch)) {
@@ -152,11 +133,8 @@ export class Scanner {
 
   /** `( [key:] value, ... )`, starting at `(`. */
   args(): Arg[] {
-    this.expect('(');
     const out: Arg[] = [];
-    this.skipWs();
-    while (this.peek() !== ')') {
-      if (this.eof()) throw new ParseError('unclosed "("', this.pos);
+    this.list('(', ')', () => {
       const save = this.pos;
       let key: string | undefined;
       if (IDENT_START.test(this.peek())) {
@@ -168,14 +146,24 @@ export class Scanner {
         } else this.pos = save;
       }
       out.push({ key, value: this.value() });
+    });
+    return out;
+  }
+
+  /** Comma-separated items between `open` (at the current position) and `close`; `item` reads one. */
+  private list(open: string, close: string, item: () => void): void {
+    this.expect(open);
+    this.skipWs();
+    while (this.peek() !== close) {
+      if (this.eof()) throw new ParseError(`unclosed "${open}"`, this.pos);
+      item();
       this.skipWs();
       if (this.peek() === ',') {
         this.pos++;
         this.skipWs();
-      } else if (this.peek() !== ')') throw new ParseError('expected "," or ")"', this.pos);
+      } else if (this.peek() !== close) throw new ParseError(`expected "," or "${close}"`, this.pos);
     }
     this.pos++;
-    return out;
   }
 
   /** An attribute starting at `@`. */
