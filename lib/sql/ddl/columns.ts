@@ -3,6 +3,7 @@ import { providerOfDialect } from './dialects';
 import type { Dialect, ExpressionUse, TypeContext } from './dialect';
 import { looksPostgresOnly } from './dialect';
 import { prismaStringArg } from './model';
+import { inUtc } from './expr';
 import type { Column, Id, Provider, SchemaDocument } from '../../schema/types';
 
 export interface ColumnSql {
@@ -60,7 +61,7 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
       if (def.name === 'dbgenerated') {
         const expr = prismaStringArg(def.args[0]);
         if (!expr?.trim()) return undefined;
-        return sqlExpression(d, source, expr, where, ctx, typeSql);
+        return sqlExpression(d, source, expr, where, ctx, typeSql, !!col.type.array);
       }
       if (['autoincrement', 'sequence', 'uuid', 'cuid', 'nanoid', 'ulid', 'auto'].includes(def.name)) return undefined;
       ctx.warn(`${where}: default ${def.name}() has no database equivalent; dropped`);
@@ -69,7 +70,7 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
     case 'sql':
       // dbgenerated() with no expression: the database sets no default.
       if (!def.expression.trim()) return undefined;
-      return sqlExpression(d, source, def.expression, where, ctx, typeSql);
+      return sqlExpression(d, source, def.expression, where, ctx, typeSql, !!col.type.array);
   }
 }
 
@@ -85,22 +86,26 @@ function literalSql(d: Dialect, col: Column, value: string | number | boolean): 
   }
   // A DateTime default in ISO form: PostgreSQL's time types and MySQL take 'YYYY-MM-DD hh:mm:ss' (as Prisma writes it).
   const iso = col.type.kind === 'DateTime' && d.id !== 'sqlite' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value) : null;
-  if (iso && d.id === 'mysql' && (!iso[3] || /^(Z|[+-]00:?00)$/.test(iso[3]))) return d.stringLiteral(`${iso[1]} ${iso[2]}`);
+  // MySQL keeps no offset: the same instant in UTC.
+  if (iso && d.id === 'mysql') return d.stringLiteral(iso[3] ? inUtc(`${iso[1]} ${iso[2]}${iso[3]}`) : `${iso[1]} ${iso[2]}`);
   if (iso && d.id === 'postgres') return d.stringLiteral(`${iso[1]} ${iso[2]}${iso[3] ? ` ${iso[3] === 'Z' ? '+00:00' : iso[3]}` : ''}`);
   return d.stringLiteral(value);
 }
 
-function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext, typeSql: string): string | undefined {
+function sqlExpression(d: Dialect, source: string, expr: string, where: string, ctx: TypeContext, typeSql: string, array = false): string | undefined {
+  // NaN and the infinities (PostgreSQL floats have them) and array literals: MySQL and SQLite have neither.
+  if (d.id !== 'postgres' && (array || /^'[+-]?(nan|infinity|inf)'(::[\w ]+)?$/i.test(expr.trim()))) {
+    ctx.warn(`${where}: default ${expr} has no ${d.id} equivalent; dropped`);
+    return undefined;
+  }
   const out = expressionFor(d, source, expr, 'default', (note) => ctx.warn(`${where}: default ${expr} approximated (${note})`));
   if (out === undefined) {
     ctx.warn(`${where}: default ${expr} is ${source} SQL with no ${d.id} equivalent; dropped`);
     return undefined;
   }
   if (d.id === 'postgres') return out;
-  if (d.id === 'mysql' && /^'[+-]?(nan|infinity|inf)'$/i.test(out.trim())) {
-    ctx.warn(`${where}: default ${expr} has no ${d.id} equivalent; dropped`);
-    return undefined;
-  }
+  // A bit string: MySQL's BIT takes b'...'.
+  if (d.id === 'mysql' && /^BIT\(/i.test(typeSql) && /^'[01]+'$/.test(out.trim())) return `b${out.trim()}`;
   // SQLite takes an expression default only in parentheses (MySQL too, for most types).
   if (providerOfDialect(d) === source && d.id === 'mysql') return out;
   // now() and friends: with the column's fractional seconds, which MySQL wants to match.

@@ -27,6 +27,19 @@ describe('expression translation', () => {
     expect(my(`key > 0 AND index IS NOT NULL AND "substring"(c, 1, 2) <> 'x'`).sql).toBe("`key` > 0 AND `index` IS NOT NULL AND substring(`c`, 1, 2) <> 'x'");
     expect(lite(`TRIM(BOTH FROM c) <> ''`).reason).toMatch(/BOTH/);
     expect(my('CURRENT_USER').reason).toBe('CURRENT_USER');
+    // PostgreSQL's deparsed forms: AND/NOT/WHEN before a parenthesis are syntax, not calls; IN lists come
+    // back from = ANY (ARRAY[...]); a negative number is a number; typed literals and IS JSON are refused.
+    expect(lite('((a > 0) AND (NOT (b IS NULL)))').sql).toBe('(("a" > 0) AND (NOT ("b" IS NULL)))');
+    expect(my('CASE WHEN (a > 0) THEN 1 ELSE 0 END').sql).toBe('CASE WHEN (`a` > 0) THEN 1 ELSE 0 END');
+    expect(my("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))").sql).toBe("((`status`) IN ('a', 'b'))");
+    expect(lite("(kind <> ALL (ARRAY['x'::text]))").sql).toBe(`("kind" NOT IN ('x'))`);
+    expect(lite("((a + b) > '-1'::integer)").sql).toBe('(("a" + "b") > -1)');
+    expect(lite("interval '7 days'").reason).toMatch(/typed literal/);
+    expect(my('(t IS JSON)').reason).toBe('IS JSON');
+    expect(my('(x IS NOT UNKNOWN)').sql).toBe('(`x` IS NOT UNKNOWN)');
+    expect(my('(|/ f) > 1').reason).toMatch(/operator \|/);
+    expect(my('div > 0 AND first = 1').sql).toBe('`div` > 0 AND `first` = 1');
+    expect(my("concat(a, b) <> ''").sql).toBe("concat_ws('', `a`, `b`) <> ''");
     expect(lite('gen_random_uuid()').sql).toContain('randomblob(16)'.slice(0, 9));
     expect(lite('(0)::numeric(10,2)').sql).toBe('(0)');
     expect(lite('ts::timestamp with time zone > x').sql).toBe('"ts" > "x"');

@@ -220,3 +220,43 @@ CREATE TABLE kc (id int PRIMARY KEY, a varchar(500), b varchar(500), c varchar(5
     }
   });
 });
+
+describe('PostgreSQL expressions and defaults in MySQL and SQLite: the same rows pass and fail', () => {
+  const maria = useMariaDb();
+  const script = `CREATE TABLE ex (
+  id int PRIMARY KEY,
+  a int, b int,
+  status varchar(10) CHECK (status IN ('open', 'shut')),
+  both_set boolean CHECK ((a IS NULL) OR (b IS NOT NULL AND a + b > -1)),
+  d date DEFAULT now(),
+  tags text[] NOT NULL DEFAULT '{}',
+  f float8 DEFAULT 'NaN'
+);`;
+
+  it('keeps the meaning, or says what it dropped', async (t) => {
+    const { importPostgres } = await import('../import/postgres');
+    const { bootCachedPg } = await import('../../pglite/snapshot-node');
+    const { document: doc } = await importPostgres([{ path: 'ex.sql', text: script }], { boot: (extensions) => bootCachedPg({ extensions }) });
+    const lite = buildDdl(doc, sqliteDialect);
+    const my = buildDdl(doc, mysqlDialect);
+    for (const r of [lite, my]) {
+      const warnings = r.diagnostics.map((x) => x.message).join('\n');
+      expect(warnings).toMatch(/tags: default .* dropped/);
+      expect(warnings).toMatch(/f: default .*NaN.* dropped/);
+      // The checks are written (IN list, AND/OR, a negative number), and NaN is not also called approximated.
+      expect(warnings).not.toMatch(/check \S+ (is postgresql SQL|dropped)|NaN.*approximated/);
+    }
+    const db = await openSqlite();
+    for (const st of lite.statements) db.exec(st.sql);
+    db.exec(`INSERT INTO "ex" ("id", "status", "a", "b", "tags") VALUES (1, 'open', 1, 1, '[]')`);
+    expect(() => db.exec(`INSERT INTO "ex" ("id", "status", "tags") VALUES (2, 'other', '[]')`)).toThrow(/CHECK/);
+    expect(db.exec(`SELECT "d" = CURRENT_DATE FROM "ex"`)[0].values).toEqual([[1]]);
+    const server = maria();
+    if (!('conn' in server)) return t.skip(server.error);
+    await withDatabase(server, async () => {
+      for (const st of my.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
+      expect(await tryExec(server, "INSERT INTO `ex` (`id`, `status`, `a`, `b`, `tags`) VALUES (1, 'open', 1, 1, '[]')")).toBeUndefined();
+      expect(await tryExec(server, "INSERT INTO `ex` (`id`, `status`, `tags`) VALUES (2, 'other', '[]')")).toMatch(/CONSTRAINT/i);
+    });
+  });
+});

@@ -80,13 +80,21 @@ const TYPE_WORDS = new Set(['varying', 'without', 'with', 'time', 'zone', 'preci
 const REFUSED_WORDS = new Set(['array', 'ilike', 'similar', 'any', 'some', 'at', 'operator', 'collate', 'overlaps', 'row', 'current_user', 'session_user', 'user', 'current_role', 'current_schema', 'current_catalog', 'localtime']);
 /** Words of an expression's syntax, written as they are; any other bare word is a column name, quoted for the target. */
 const SYNTAX_WORDS = new Set([
-  'and', 'or', 'not', 'is', 'null', 'true', 'false', 'unknown', 'in', 'between', 'symmetric', 'like', 'escape', 'case', 'when', 'then', 'else', 'end',
-  'distinct', 'isnull', 'notnull', 'asc', 'desc', 'nulls', 'first', 'last', 'as', 'current_timestamp', 'current_date', 'current_time', 'localtimestamp',
-  'interval', 'date', 'time', 'timestamp', 'from', 'for', 'both', 'leading', 'trailing', 'div', 'mod',
+  'and', 'or', 'not', 'is', 'null', 'true', 'false', 'in', 'between', 'symmetric', 'case', 'when', 'then', 'else', 'end',
+  'isnull', 'notnull', 'as', 'current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'from', 'for', 'both', 'leading', 'trailing',
 ]);
+/** Syntax words that a `(` may follow without making a call: `AND (a > 0)`, `NOT (x)`, `WHEN (a) THEN`. */
+const OPERATOR_WORDS = new Set(['and', 'or', 'not', 'when', 'then', 'else', 'in', 'is', 'case', 'between', 'symmetric', 'as', 'from', 'for']);
+/** After IS / IS NOT: tests one or both targets lack (IS DISTINCT FROM, IS UNKNOWN, IS JSON, IS NORMALIZED, ...). */
+const IS_REFUSED: Record<ExprTarget, Set<string>> = {
+  mysql: new Set(['distinct', 'json', 'document', 'normalized', 'nfc', 'nfd', 'nfkc', 'nfkd']),
+  sqlite: new Set(['unknown', 'json', 'document', 'normalized', 'nfc', 'nfd', 'nfkc', 'nfkd']),
+};
+/** Numeric types: a string literal cast to one is a number (PostgreSQL writes -1 as '-1'::integer). */
+const NUMERIC_CAST = /^(int|int2|int4|int8|integer|smallint|bigint|numeric|decimal|real|float4|float8|float|double)$/i;
 /** SQL-standard function syntax (`TRIM(BOTH FROM x)`, `SUBSTRING(x FROM 1 FOR 2)`) that SQLite lacks. */
 const STANDARD_SYNTAX_WORDS = new Set(['from', 'for', 'both', 'leading', 'trailing']);
-const REFUSED_OPS = new Set(['~', '!', '@', '#', '^', '&', '?', '[', ']', ';', ':', '->', '->>']);
+const REFUSED_OPS = new Set(['~', '!', '@', '#', '^', '&', '|', '?', '[', ']', ';', ':', '->', '->>']);
 
 const UUID_SQLITE =
   "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
@@ -133,6 +141,53 @@ export function inUtc(v: string): string {
   return /^\d{4}-/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac}` : v;
 }
 
+/** The index of the bracket closing the one at `open` (strings and quoted names skipped), or -1. */
+function closing(s: string, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']' };
+  const stack: string[] = [];
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === "'" || c === '"') {
+      const end = s.indexOf(c, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (pairs[c]) stack.push(pairs[c]);
+    else if (c === ')' || c === ']') {
+      if (stack.pop() !== c) return -1;
+      if (!stack.length) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * PostgreSQL writes `x IN ('a', 'b')` as `x = ANY (ARRAY['a', 'b'])` (and NOT IN as `<> ALL (...)`),
+ * with casts around: back to IN lists, which MySQL and SQLite have.
+ */
+function arrayInLists(expr: string): string {
+  const re = /(=|<>)\s*(ANY|ALL)\s*\(/gi;
+  let out = expr;
+  for (let m = re.exec(out); m; m = re.exec(out)) {
+    const inList = (m[1] === '=' && m[2].toUpperCase() === 'ANY') || (m[1] === '<>' && m[2].toUpperCase() === 'ALL');
+    const open = m.index + m[0].length - 1;
+    const close = closing(out, open);
+    if (!inList || close < 0) continue;
+    const inner = out.slice(open + 1, close);
+    const arr = /ARRAY\s*\[/i.exec(inner);
+    if (!arr) continue;
+    const start = open + 1 + arr.index + arr[0].length - 1;
+    const end = closing(out, start);
+    // Only brackets, parentheses and casts around the ARRAY[...]: (ARRAY[...])::text[].
+    const rest = out.slice(end + 1, close).replace(/::\s*[\w ]+(\(\d+\))?(\[\])?|[()\s]/gi, '');
+    const lead = inner.slice(0, arr.index).replace(/[(\s]/g, '');
+    if (end < 0 || rest || lead) continue;
+    const replacement = `${m[1] === '=' ? 'IN' : 'NOT IN'} (${out.slice(start + 1, end)})`;
+    out = out.slice(0, m.index) + replacement + out.slice(close + 1);
+    re.lastIndex = m.index + replacement.length;
+  }
+  return out;
+}
+
 /**
  * `expr` (written for another provider) in `target`'s SQL. `deterministic`: refuse functions whose
  * value changes between calls (checks, index expressions and generated columns need that).
@@ -146,7 +201,7 @@ export function translateExpression(
 ): ExprResult {
   const approximations: string[] = [];
   const fail = (reason: string): ExprResult => ({ reason, approximations });
-  const toks = tokenize(expr.trim());
+  const toks = tokenize(arrayInLists(expr.trim()));
   if (typeof toks === 'string') return fail(toks);
   const next = (i: number) => {
     let j = i + 1;
@@ -165,6 +220,12 @@ export function translateExpression(
       const zoned = toks[next(i)]?.v === '::' && ZONED_TYPE.test(toks.slice(next(i) + 1, next(i) + 12).map((t) => t.raw).join(''));
       const v = zoned ? inUtc(tok.v) : tok.v;
       if (v !== tok.v && !approximations.includes('time zone offset converted to UTC')) approximations.push('time zone offset converted to UTC');
+      // A number written as a string with a cast: the number itself (without the cast, '-1' would be text).
+      const castTo = toks[next(i)]?.v === '::' ? toks[next(next(i))] : undefined;
+      if (castTo?.t === 'id' && NUMERIC_CAST.test(castTo.v) && /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v.trim())) {
+        out.push(v.trim());
+        continue;
+      }
       out.push(stringLiteral(v));
       continue;
     }
@@ -205,7 +266,21 @@ export function translateExpression(
     const lower = tok.v.toLowerCase();
     if (deterministic && (VOLATILE.has(lower) || NOW_FUNCS.has(lower) || UUID_FUNCS.has(lower))) return fail(`non-deterministic ${lower}`);
     const j = next(i);
-    const isCall = toks[j]?.v === '(';
+    const isCall = toks[j]?.v === '(' && !(tok.t === 'id' && OPERATOR_WORDS.has(lower));
+    const before = out.join('').trimEnd().toLowerCase();
+    if (tok.t === 'id' && /\bis(\s+not)?$/.test(before)) {
+      if (IS_REFUSED[target].has(lower)) return fail(`IS ${tok.v.toUpperCase()}`);
+      if (lower === 'unknown' || lower === 'distinct') {
+        out.push(tok.raw);
+        continue;
+      }
+    }
+    if (tok.t === 'id' && lower === 'from' && /\bis(\s+not)?\s+distinct$/.test(before)) {
+      out.push(tok.raw);
+      continue;
+    }
+    // A typed literal (interval '1 day', date '2020-01-01'): its meaning is in the type word.
+    if (tok.t === 'id' && !isCall && toks[j]?.t === 'str' && !SYNTAX_WORDS.has(lower)) return fail(`typed literal ${lower} '...'`);
     if (!isCall) {
       if (toks[j]?.v === '.' && ['pg_catalog', 'public', 'extensions'].includes(lower) && toks[next(j)]?.t === 'id' && toks[next(next(j))]?.v === '(') {
         i = j; // a schema-qualified function: drop the schema
@@ -244,6 +319,12 @@ export function translateExpression(
     }
     if ((lower === 'greatest' || lower === 'least') && !approximations.includes(`${lower}() is NULL when an argument is NULL`)) {
       approximations.push(`${lower}() is NULL when an argument is NULL`);
+    }
+    // concat() skips NULLs in PostgreSQL; MySQL's is NULL then, CONCAT_WS('', ...) skips them.
+    if (lower === 'concat' && target === 'mysql' && toks[next(j)]?.v !== ')') {
+      out.push("concat_ws('', ");
+      i = j;
+      continue;
     }
     const renamed = RENAMED[target][lower];
     if (!renamed && !FUNCS[target].has(lower)) return fail(`function ${tok.v}()`);

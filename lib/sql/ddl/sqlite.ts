@@ -34,6 +34,8 @@ export const sqliteDialect: Dialect = {
     }
     if (t.kind === 'Composite') return { sql: 'JSONB' };
     if (t.domain) ctx.warn(domainWarning(col, 'SQLite', SCALAR[t.kind]));
+    // A date or a time of day (not a timestamp): so that now() is today's date / the time (see now).
+    if (t.kind === 'DateTime' && (t.native?.name === 'Date' || t.native?.name === 'Time' || t.native?.name === 'Timetz')) return { sql: t.native.name === 'Date' ? 'DATE' : 'TIME' };
     return { sql: SCALAR[t.kind] };
   },
   expression(expr, _source, approximated, use) {
@@ -44,7 +46,8 @@ export const sqliteDialect: Dialect = {
   },
   // Index names are unique per database in SQLite (and schemas are flattened).
   globalNames: { indexes: true },
-  now: () => 'CURRENT_TIMESTAMP',
+  // A DATE column's now() is today; a TIME column's, the time of day.
+  now: (typeSql) => (/^DATE$/i.test(typeSql) ? 'CURRENT_DATE' : /^TIME/i.test(typeSql) ? 'CURRENT_TIME' : 'CURRENT_TIMESTAMP'),
   identity: () => undefined,
   generated: (expression, stored) => `GENERATED ALWAYS AS (${expression}) ${stored ? 'STORED' : 'VIRTUAL'}`,
 };
