@@ -57,7 +57,10 @@ const RAW_KINDS: [RegExp, string][] = [
   [/^alter\s+(function|aggregate|procedure)\b/, 'alter'],
   [/^alter\s+(materialized\s+view|view)\b/, 'alter'],
   [/^alter\s+index\b/, 'alter'],
-  [/^drop\s+(function|procedure|aggregate|domain|cast|operator|trigger|policy|rule|type|text\s+search|collation|publication)\b/, 'drop'],
+  // Triggers, policies, rules and publications are written after the tables (late kinds): so are the
+  // statements that change or drop them, in script order among them.
+  [/^(drop|alter)\s+(trigger|policy|rule|publication)\b/, 'alter'],
+  [/^drop\s+(function|procedure|aggregate|domain|cast|operator|type|text\s+search|collation)\b/, 'drop'],
   [/^comment\s+on\b/, 'comment'],
   [/^security\s+label\b/, 'comment'],
 ];

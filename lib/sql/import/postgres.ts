@@ -17,8 +17,8 @@ import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, identPath, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
-import { keyOf, NAME, statementsOnEnums } from './enum-statements';
-import { catalogRelations, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
+import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
+import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -59,6 +59,8 @@ interface Kept {
   first: string;
   /** The relations it names, when the script renames or drops relations (see relation-fates.ts). */
   subjects?: Subject[];
+  /** Its node's catalog key for the export order, when not the one its kind gives (see relation-fates.ts). */
+  nodeKey?: string;
 }
 
 /** Catalog dependency key prefix for the object a raw statement creates. */
@@ -140,6 +142,9 @@ function makesTemporary(c: Classified, text: string): boolean {
   return false;
 }
 
+/** ALTER TYPE / DOMAIN / FUNCTION ... RENAME TO / SET SCHEMA: the kind of object, its name, the new name or schema. */
+const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
+
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 
@@ -171,6 +176,12 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const rows = await pg.query<{ p: string | null }>(`SELECT (SELECT c.relpersistence::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS p`, [name]).catch(() => []);
     return rows[0]?.p ? rows[0].p === 't' : path.length === 1 ? temporary.has(path[0]) : /^pg_temp(_\d+)?$/.test(path[0]);
   };
+  /** Whether a relation of that name still resolves (after a DROP of it ran). */
+  const stillResolves = async (path: string[]): Promise<boolean> => {
+    const name = path.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
+    const rows = await pg.query<{ r: string | null }>(`SELECT to_regclass($1)::text AS r`, [name]).catch(() => []);
+    return !!rows[0]?.r;
+  };
   const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
@@ -194,7 +205,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (c.raw === 'comment') needs.comments = true;
     if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
     if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view' || /\bnextval\s*\(/i.test(text)) needs.deps = true;
-    const renamed = fates.note(text, index, schema);
+    // Once the script has made temporary relations, a DROP may have dropped one that hid a real
+    // table of the same name: that table is still there.
+    const stillThere = new Set<string>();
+    if (temporaryMade) for (const p of droppedPaths(text)) if (await stillResolves(p)) stillThere.add(p.join('.'));
+    const renamed = fates.note(text, index, schema, (p) => stillThere.has(p.join('.')));
     if (renamed) {
       renameIndexes.add(index);
       if (!c.raw) renames.push({ ...renamed, text, c, at, first, schema, searchPath });
@@ -432,7 +447,16 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       // from it too: a rename or an attach of one is already in the document.
       if (k.kind === 'alter' && new RegExp(String.raw`^alter\s+index\s+(?:if\s+exists\s+)?${NAME}\s+(?:rename\s+to|attach\s+partition)\b`, 'i').test(k.text)) continue;
       // A sequence's statements all carry its final key: what uses it comes after its renames too.
-      const key = sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined;
+      // A type, domain or function renamed or moved: in script order (tables from the catalog use its
+      // new name), carrying that name for the export order.
+      const moved = k.kind === 'alter' ? OBJECT_RENAME.exec(k.text) : null;
+      if (moved) {
+        const old = keyOf({ path: identPath(moved[2]), schema: k.schema });
+        const to = moved[3] ? `${old.slice(0, old.lastIndexOf('.'))}.${identPath(moved[3])[0]}` : `${identPath(moved[4])[0]}.${old.slice(old.lastIndexOf('.') + 1)}`;
+        addRaw('rename', k.text, k.index, undefined, `${/^(type|domain)$/i.test(moved[1]) ? 'type:' : 'fn:'}${to}`, k.searchPath);
+        continue;
+      }
+      const key = k.nodeKey ?? (sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined);
       addRaw(k.kind, k.text, k.index, undefined, key, k.searchPath);
     }
     const order = dependencyOrder(nodes, cat.deps);

@@ -10,10 +10,18 @@ import { IDENT, keyOf } from './enum-statements';
 
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})*`;
 const RELATION = String.raw`(?:table|view|materialized\s+view|foreign\s+table|sequence|index)`;
-const RENAME = new RegExp(String.raw`^alter\s+${RELATION}\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))\s*;?\s*$`, 'i');
-const DROP = new RegExp(String.raw`^drop\s+(?:table|view|materialized\s+view|foreign\s+table|sequence|index(?:\s+concurrently)?)\s+(?:if\s+exists\s+)?(${PATH}(?:\s*,\s*${PATH})*)\s*(?:cascade|restrict)?\s*;?\s*$`, 'i');
-const SCHEMA_RENAME = new RegExp(String.raw`^alter\s+schema\s+(${IDENT})\s+rename\s+to\s+(${IDENT})\s*;?\s*$`, 'i');
-const SCHEMA_DROP = new RegExp(String.raw`^drop\s+schema\s+(?:if\s+exists\s+)?(${IDENT}(?:\s*,\s*${IDENT})*)\s*(?:cascade|restrict)?\s*;?\s*$`, 'i');
+/** The end of a statement: spaces and comments, maybe its semicolon. */
+const END = String.raw`(?:\s|--[^\n]*|/\*[\s\S]*?\*/)*;?\s*$`;
+const RENAME = new RegExp(String.raw`^alter\s+${RELATION}\s+(?:if\s+exists\s+)?(?:only\s+)?(${PATH})\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))${END}`, 'i');
+const DROP = new RegExp(String.raw`^drop\s+(?:table|view|materialized\s+view|foreign\s+table|sequence|index(?:\s+concurrently)?)\s+(?:if\s+exists\s+)?(${PATH}(?:\s*,\s*${PATH})*)\s*(?:cascade|restrict)?${END}`, 'i');
+const SCHEMA_RENAME = new RegExp(String.raw`^alter\s+schema\s+(${IDENT})\s+rename\s+to\s+(${IDENT})${END}`, 'i');
+const SCHEMA_DROP = new RegExp(String.raw`^drop\s+schema\s+(?:if\s+exists\s+)?(${IDENT}(?:\s*,\s*${IDENT})*)\s*(?:cascade|restrict)?${END}`, 'i');
+
+/** The relations a DROP TABLE / VIEW / ... statement names (as written); none for other statements. */
+export function droppedPaths(text: string): string[][] {
+  const m = DROP.exec(text);
+  return m ? (m[1].match(PATHS) ?? []).map(identPath) : [];
+}
 const PATHS = new RegExp(PATH, 'g');
 const SEQUENCE_NAME = new RegExp(String.raw`^create\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'id');
 const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
@@ -43,9 +51,10 @@ export class RelationFates {
 
   /**
    * Notes what a statement that ran does to relations (`schema`: where unqualified names resolved).
+   * `kept`: a relation a DROP names that is still there (it dropped a temporary one of that name).
    * Returns the relation it renames or moves, if it does.
    */
-  note(text: string, index: number, schema: string): Rename | undefined {
+  note(text: string, index: number, schema: string, kept: (path: string[]) => boolean = () => false): Rename | undefined {
     const c0 = text.charCodeAt(0) | 32;
     if (c0 !== 97 && c0 !== 100) return undefined; // alter / drop
     const key = (path: string[]) => keyOf({ path, schema });
@@ -58,7 +67,7 @@ export class RelationFates {
       return { index, key: from, path };
     }
     if ((m = DROP.exec(text))) {
-      for (const p of m[1].match(PATHS) ?? []) this.events.push({ index, from: key(identPath(p)) });
+      for (const p of m[1].match(PATHS) ?? []) if (!kept(identPath(p))) this.events.push({ index, from: key(identPath(p)) });
       return undefined;
     }
     if ((m = SCHEMA_RENAME.exec(text))) this.events.push({ index, from: identPath(m[1])[0], to: identPath(m[2])[0], schema: true });
@@ -82,19 +91,33 @@ export class RelationFates {
 
   /** The key a relation named `key` by statement `index` has at the end of the script; undefined if dropped since. */
   follow(key: string, index: number): string | undefined {
+    const keys = this.chain(key, index);
+    return keys.dropped ? undefined : keys.at(-1);
+  }
+
+  /** The key, when statement `until` runs, of a relation named `key` by statement `index` (undefined: dropped by then). */
+  keyWhen(key: string, index: number, until: number): string | undefined {
+    const keys = this.chain(key, index, until);
+    return keys.dropped ? undefined : keys.at(-1);
+  }
+
+  /** Every key a relation named `key` by statement `index` has from then on (until statement `until`), and whether it is dropped. */
+  chain(key: string, index: number, until = Infinity): string[] & { dropped?: boolean } {
+    const out: string[] & { dropped?: boolean } = [key];
     let k = key;
     for (const e of this.events) {
+      if (e.index >= until) break;
       if (e.index <= index) continue;
-      if (e.schema) {
-        if (!k.startsWith(`${e.from}.`)) continue;
-        if (e.to === undefined) return undefined;
-        k = `${e.to}${k.slice(e.from.length)}`;
-      } else if (e.from === k) {
-        if (e.to === undefined) return undefined;
-        k = e.to;
+      const hit = e.schema ? k.startsWith(`${e.from}.`) : e.from === k;
+      if (!hit) continue;
+      if (e.to === undefined) {
+        out.dropped = true;
+        break;
       }
+      k = e.schema ? `${e.to}${k.slice(e.from.length)}` : e.to;
+      out.push(k);
     }
-    return k;
+    return out;
   }
 }
 
@@ -188,6 +211,8 @@ interface KeptLike {
   c: { target?: { what: string; path: string[] } };
   schema: string;
   subjects?: Subject[];
+  /** The relation (`rel:` key) a replayed rename gives its final name to: what uses it comes after. */
+  nodeKey?: string;
 }
 
 /**
@@ -211,7 +236,14 @@ export function followRenames<K extends KeptLike>(
 ): K[] {
   const fromCatalog = catalog.keys;
   const replayed = new Set(explicitSequences);
-  for (const k of kept) if (k.kind === 'materialized-view' && k.c.target) replayed.add(finalKey(k, { path: k.c.target.path, schema: k.schema }));
+  // The relations made by replaying (their statement and name then): whether a rename is of one of them.
+  const made: { index: number; key: string }[] = [];
+  for (const k of kept) {
+    if ((k.kind !== 'materialized-view' && k.kind !== 'sequence') || !k.c.target) continue;
+    made.push({ index: k.index, key: keyOf({ path: k.c.target.path, schema: k.schema }) });
+    if (k.kind === 'materialized-view') replayed.add(finalKey(k, { path: k.c.target.path, schema: k.schema }));
+  }
+  const replayedWhen = (key: string, index: number) => made.some((m) => m.index < index && fates.keyWhen(m.key, m.index, index) === key);
   const out: K[] = [];
   for (const k of kept) {
     // Schemas are all created from the catalog, by their final names.
@@ -220,7 +252,11 @@ export function followRenames<K extends KeptLike>(
       const own = relationSpan(k.text);
       const final = own && fates.follow(keyOf({ path: own.path, schema: k.schema }), k.index - 0.5);
       if (final && fromCatalog.has(final)) continue;
-      if (final && replayed.has(final) && LATE_RAW_KINDS.has(k.kind)) k.kind = 'rename';
+      const then = own && keyOf({ path: own.path, schema: k.schema });
+      if (then && replayedWhen(then, k.index)) {
+        if (LATE_RAW_KINDS.has(k.kind)) k.kind = 'rename';
+        if (final) k.nodeKey = `rel:${final}`;
+      }
     }
     // An index or owned sequence moves with its table (ALTER TABLE ... SET SCHEMA): found by its name
     // and the schema its table was in when the statement ran.
@@ -243,11 +279,11 @@ export function followRenames<K extends KeptLike>(
     out.push(k);
   }
   for (const r of renames) {
+    if (!replayedWhen(r.key, r.index)) continue;
     const final = fates.follow(r.key, r.index - 0.5);
-    if (!final || !replayed.has(final)) continue;
-    const sequence = explicitSequences.has(final);
+    const sequence = !!final && explicitSequences.has(final);
     const { key: _key, path, ...rest } = r;
-    out.push({ ...rest, kind: sequence ? 'sequence-alter' : 'rename', c: sequence ? { ...r.c, target: { what: 'sequence', path } } : r.c } as unknown as K);
+    out.push({ ...rest, kind: sequence ? 'sequence-alter' : 'rename', c: sequence ? { ...r.c, target: { what: 'sequence', path } } : r.c, ...(final ? { nodeKey: `rel:${final}` } : {}) } as unknown as K);
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -101,6 +101,62 @@ ALTER MATERIALIZED VIEW n RENAME TO n2;
 CREATE INDEX ON n2 (x);`,
     holds: (want) => expect(Object.keys(want.views).sort()).toEqual(['public.m2', 'public.n2', 's2.w']),
   },
+  {
+    name: 'triggers, policies, rules and publications dropped, replaced or altered (as Supabase-style migrations do)',
+    script: `CREATE TABLE t (id int PRIMARY KEY);
+${TRIGGER_FN}
+CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+DROP TRIGGER IF EXISTS tr ON t;
+CREATE TRIGGER tr BEFORE INSERT OR UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TRIGGER old BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION f();
+ALTER TRIGGER old ON t RENAME TO renamed;
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t USING (id > 0);
+ALTER POLICY p ON t USING (id > 1);
+CREATE POLICY gone ON t USING (true);
+DROP POLICY IF EXISTS gone ON t;
+CREATE RULE r AS ON UPDATE TO t DO INSTEAD NOTHING;
+DROP RULE r ON t;
+CREATE PUBLICATION realtime;
+ALTER PUBLICATION realtime ADD TABLE t;`,
+    holds: (want) => {
+      expect(Object.keys(want.triggers).sort()).toEqual(['t.renamed', 't.tr']);
+      expect(Object.keys(want.policies)).toEqual(['public.t.p']);
+      expect(want.rules).toEqual({});
+    },
+  },
+  {
+    name: 'a composite type and a function renamed after a table uses them',
+    script: `CREATE TYPE addr AS (street text, city text);
+CREATE FUNCTION gen_code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+CREATE TABLE t (id int, a addr, code text DEFAULT gen_code());
+ALTER TYPE addr RENAME TO address;
+ALTER FUNCTION gen_code() RENAME TO make_code;`,
+    holds: (want) => expect(JSON.stringify(want.tables['public.t'])).toMatch(/address[^]*make_code/),
+  },
+  {
+    name: 'materialized views swapped (blue-green refresh), one renamed under a view, one renamed with a comment after its statement',
+    script: `CREATE TABLE a (id int, n int);
+CREATE MATERIALIZED VIEW stats AS SELECT id FROM a;
+CREATE MATERIALIZED VIEW stats_new AS SELECT id, n FROM a;
+ALTER MATERIALIZED VIEW stats RENAME TO stats_old;
+ALTER MATERIALIZED VIEW stats_new RENAME TO stats;
+DROP MATERIALIZED VIEW stats_old;
+CREATE MATERIALIZED VIEW m AS SELECT id FROM a;
+CREATE VIEW v AS SELECT id FROM m;
+ALTER MATERIALIZED VIEW m RENAME TO m2 -- renamed in v2
+;`,
+    holds: (want) => expect(Object.keys(want.views).sort()).toEqual(['public.m2', 'public.stats', 'public.v']),
+  },
+  {
+    name: 'a DROP that drops a temporary table hiding a real one of the same name',
+    script: `CREATE TABLE users (id int);
+${TRIGGER_FN}
+CREATE TRIGGER tr BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TEMP TABLE users AS SELECT * FROM public.users;
+DROP TABLE users;`,
+    holds: (want) => expect(Object.keys(want.triggers)).toEqual(['users.tr']),
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {
