@@ -348,7 +348,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const virtual = d.id === 'postgres' && col.generated && !col.generated.stored ? col.generated : undefined;
       const base = inheritedIdentity.has(col.id) ? { ...typed(col), identity: undefined } : typed(col);
       const tc = asText?.has(col.id) ? { ...base, type: { ...base.type, native: { name: 'Text', args: [] } } } : base;
-      if (tc !== col && d.columnType(tc, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
+      if (base !== col && d.columnType(base, silentKeyed, false).sql !== d.columnType(col, silentKeyed, false).sql) {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
@@ -396,7 +396,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       for (const col of t.columns) if (autoCols.has(col.id)) unchecked.add(col.dbName ?? col.name);
       for (const rel of fksFrom.get(t.id) ?? []) {
         const { onDelete, onUpdate } = referentialActions(doc, rel);
-        if ([onDelete, onUpdate].some((a) => a === 'cascade' || a === 'set-null' || a === 'set-default')) for (const c of rel.from.columns) unchecked.add(colName(t, c));
+        // SET NULL on a NOT NULL column is written as NO ACTION (see fkSql).
+        const notNull = rel.from.columns.some((c) => columnOf(t, c)?.nullable === false);
+        const changes = (a: string) => a === 'cascade' || a === 'set-default' || (a === 'set-null' && !notNull);
+        if (changes(onDelete) || changes(onUpdate)) for (const c of rel.from.columns) unchecked.add(colName(t, c));
       }
     }
     for (const ck of t.checks) {

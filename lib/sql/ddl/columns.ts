@@ -157,13 +157,15 @@ export function columnSql(
   if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(commentWithin(col.comment, 1024, (m) => ctx.warn(`column ${col.name}: comment ${m}`)))}`;
   // Identity options: MySQL keeps the first value (a table option); the rest has no equivalent.
   let autoStart: string | undefined;
-  const options = col.identity?.sequence?.trim();
+  // The defaults (INCREMENT BY 1, START WITH 1, ...) need no equivalent.
+  const options = col.identity?.sequence?.replace(/\b(INCREMENT\s+(?:BY\s+)?1|START\s+(?:WITH\s+)?1|MINVALUE\s+1|NO\s+(?:MINVALUE|MAXVALUE|CYCLE)|CACHE\s+1)\b/gi, '').trim();
   if (options && d.id !== 'postgres') {
     const start = /\bSTART\s+(?:WITH\s+)?(\d+)\b/i.exec(options);
     if (auto && d.id === 'mysql' && start) autoStart = start[1];
-    const rest = options.replace(auto && d.id === 'mysql' && start ? start[0] : '', '').trim();
+    const rest = options.replace(auto && d.id === 'mysql' && start ? start[0] : '', '').replace(/\s+/g, ' ').trim();
     if (rest) ctx.warn(`column ${col.name}: identity options (${rest}) have no ${d.id} equivalent; dropped`);
   }
+  if (col.identity?.generation === 'always' && d.id !== 'postgres') ctx.warn(`column ${col.name}: GENERATED ALWAYS has no ${d.id} equivalent; explicit values are accepted`);
   return { sql, inlinePrimaryKey, auto, autoStart };
 }
 

@@ -14,8 +14,8 @@ const MYSQL_NATIVE: Record<string, string> = {
 
 /** PostgreSQL natives read as MySQL types. `n` is replaced by the first argument. */
 const FROM_PG: Record<string, string> = {
-  Text: 'LONGTEXT', VarChar: 'VARCHAR(n)', Char: 'CHAR(n)', Uuid: 'CHAR(36)', Citext: 'VARCHAR(191)', Inet: 'VARCHAR(45)',
-  Xml: 'LONGTEXT', Bit: 'BIT(n)', VarBit: 'VARCHAR(191)', Integer: 'INTEGER', SmallInt: 'SMALLINT', Oid: 'INT UNSIGNED',
+  Text: 'LONGTEXT', VarChar: 'VARCHAR(n)', Char: 'CHAR(n)', Uuid: 'CHAR(36)', Citext: 'LONGTEXT', Inet: 'VARCHAR(45)',
+  Xml: 'LONGTEXT', Bit: 'BIT(n)', VarBit: 'VARCHAR(n)', Integer: 'INTEGER', SmallInt: 'SMALLINT', Oid: 'INT UNSIGNED',
   BigInt: 'BIGINT', DoublePrecision: 'DOUBLE', Real: 'FLOAT', Decimal: 'DECIMAL', Money: 'DECIMAL(19,4)',
   Timestamp: 'DATETIME(n)', Timestamptz: 'DATETIME(n)', Date: 'DATE', Time: 'TIME(n)', Timetz: 'TIME(n)',
   Json: 'JSON', JsonB: 'JSON', ByteA: 'LONGBLOB',
@@ -38,10 +38,10 @@ function withArgs(template: string, args: string[], warn: (message: string) => v
     warn(`BIT(${n0}) is longer than MySQL's 64 bits; written as VARCHAR(${n0}) of 0 and 1`);
     return `VARCHAR(${n0})`;
   }
-  if (template === 'DECIMAL' && args.length && (n0 > 65 || Number(args[1] ?? 0) > 30)) {
+  if (template === 'DECIMAL' && args.length && (n0 > 65 || Number(args[1] ?? 0) > Math.min(30, n0) || Number(args[1] ?? 0) < 0)) {
     const p = Math.min(65, n0);
-    const sc = Math.min(30, Number(args[1] ?? 0), p);
-    warn(`DECIMAL(${args.join(',')}) is beyond MySQL's DECIMAL(65,30); written as DECIMAL(${p},${sc})`);
+    const sc = Math.max(0, Math.min(30, Number(args[1] ?? 0), p));
+    warn(`DECIMAL(${args.join(',')}) is beyond MySQL's DECIMAL(65,30) (a scale within 0 and the precision); written as DECIMAL(${p},${sc})`);
     return `DECIMAL(${p},${sc})`;
   }
   if (template.includes('(n)')) {
@@ -157,9 +157,10 @@ export const mysqlDialect: Dialect = {
     if (t.kind === 'Enum') {
       const e = ctx.enumOf(t.enumId!);
       const values = e?.values.map((v) => v.dbName ?? v.name) ?? [];
-      // MySQL compares ENUM values without case or trailing spaces, and refuses two that are then equal.
-      if (new Set(values.map((v) => v.toLowerCase().trimEnd())).size < values.length) {
-        ctx.warn(`column ${col.name}: enum ${e!.name} has values MySQL cannot tell apart (case, trailing spaces); written as VARCHAR(191)`);
+      // MySQL compares ENUM values without case, accents or trailing spaces, and refuses two that are then equal.
+      const folded = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase().trimEnd();
+      if (new Set(values.map(folded)).size < values.length) {
+        ctx.warn(`column ${col.name}: enum ${e!.name} has values MySQL cannot tell apart (case, accents, trailing spaces); written as VARCHAR(191)`);
         return { sql: 'VARCHAR(191)' };
       }
       return { sql: e ? `ENUM(${values.map((v) => this.stringLiteral(v)).join(', ')})` : 'VARCHAR(191)' };
