@@ -223,6 +223,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const indexColNames = (t: Table, ix: { columns: IndexColumn[] }) => ix.columns.map((c) => (c.column ? colName(t, c.column) : 'expr'));
   // Prisma's `@@index(name:)` is the old spelling of `map:` (an index has no client name).
   const indexNameOf = (t: Table, ix: Index) => ix.dbName ?? (ix.unique ? undefined : ix.name) ?? indexName(tableName(t), indexColNames(t, ix), ix.unique, d.maxIdentifierLength);
+  /** The name of an index the builder adds (MySQL: one an AUTO_INCREMENT or foreign key needs), clear of the table's own. */
+  const addedIndexName = (t: Table, cols: string[]) =>
+    uniqueName(indexName(tableName(t), cols, false, d.maxIdentifierLength), new Set(t.indexes.map((ix) => indexNameOf(t, ix).toLowerCase())), d.maxIdentifierLength, () => {});
   const usedFkNames = new Set<string>();
   const fkSql = (rel: ForeignKeyRelation) => {
     const from = tableOf(rel.from.table)!;
@@ -368,7 +371,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
           lines.push(`${lead.unique ? 'UNIQUE ' : ''}KEY ${d.quote(indexNameOf(t, lead))} (${cols})`);
           inlinedIndexes.add(lead.id);
         } else {
-          lines.push(`KEY ${d.quote(indexName(tableName(t), [col.dbName ?? col.name], false, d.maxIdentifierLength))} (${d.quote(col.dbName ?? col.name)})`);
+          lines.push(`KEY ${d.quote(addedIndexName(t, [col.dbName ?? col.name]))} (${d.quote(col.dbName ?? col.name)})`);
           warn(`${tableName(t)}.${col.name}: AUTO_INCREMENT column does not lead the primary key; an index on it is added`);
         }
       }
@@ -515,7 +518,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       if (added.has(key)) continue;
       added.add(key);
       const cols = want.map((id) => colName(to, id));
-      const name = indexName(tableName(to), cols, false, d.maxIdentifierLength);
+      const name = addedIndexName(to, cols);
       warn(`${tableName(to)}: index ${name} added, as foreign keys need the referenced columns (${cols.join(', ')}) to lead an index`);
       out.push({ kind: 'index', id: rel.id, sql: `CREATE INDEX ${d.quote(name)} ON ${qTable(to)}(${want.map((id) => d.quote(colName(to, id))).join(', ')})` });
     }

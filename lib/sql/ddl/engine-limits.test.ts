@@ -157,6 +157,8 @@ CREATE EXTENSION citext;
 CREATE TABLE texts (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, vb bit varying(1000), ci citext, n numeric(3, 5));
 CREATE TYPE accents AS ENUM ('resume', 'résumé');
 CREATE TABLE cvs (id int PRIMARY KEY, kind accents);
+CREATE TABLE serial2 (a int, n serial, PRIMARY KEY (a, n));
+CREATE INDEX serial2_n_idx ON serial2 (a);
 CREATE TABLE counted (id serial PRIMARY KEY CHECK (id > 0));
 CREATE TABLE counts (id int PRIMARY KEY, cid int REFERENCES counted ON DELETE SET NULL CHECK (cid > 0), n int CHECK (n > 0));`;
 
@@ -174,6 +176,8 @@ CREATE TABLE counts (id int PRIMARY KEY, cid int REFERENCES counted ON DELETE SE
     expect(mySql).toContain('DEFAULT (rand())');
     expect(mySql).toContain('CONSTRAINT `counts_n_check` CHECK (`n` > 0)');
     expect(mySql).toMatch(/`vb` VARCHAR\(1000\),\s+`ci` LONGTEXT/);
+    // The key an AUTO_INCREMENT column needs, named clear of the table's own index of that name.
+    expect(mySql).toContain('KEY `serial2_n_idx_2` (`n`)');
     expect(warnings).not.toMatch(/texts.column id: identity options/);
     // The widest columns no key holds, until the row fits: b is enough (a is unique).
     expect(mySql).toMatch(/`a` VARCHAR\(5000\),\s+`b` LONGTEXT,\s+`c` VARCHAR\(5000\),\s+`d` VARCHAR\(4000\)/);
