@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
 import { sqlSources, type SqlSources } from '../sources';
-import { columnSql, commentWithin, expressionFor } from './columns';
+import { columnSql, commentWithin, expressionFor, isAutoincrement } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
 import { foreignKeyName, indexName, primaryKeyName } from './names';
@@ -276,7 +276,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   const partitionBy = d.id === 'postgres' ? sources.partitionBy ?? {} : {};
   const unlogged = new Set(sources.unlogged ?? []);
   // One options object, updated per column (1,000 tables: no object per column).
-  const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays, autoTaken: false };
+  const colOpts = { singlePk: false, inlineComment: d.comments === 'inline', notNullArrays, autoTaken: false, frozen: new Set<string>() };
   /** MySQL: indexes written in their table's CREATE TABLE (one an AUTO_INCREMENT column leads). */
   const inlinedIndexes = new Set<Id>();
   // A partition's identity column takes its identity from the parent when attached (PostgreSQL
@@ -327,7 +327,6 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     let autoTaken = false;
-    const autoCols = new Set<Id>();
     let autoStart: string | undefined;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
@@ -345,6 +344,20 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       }
     }
     const asText = d.id === 'mysql' ? rowTooWide(t) : undefined;
+    // MariaDB refuses checks and generated columns over an AUTO_INCREMENT column (the table's first
+    // one), or over one a foreign key changes (CASCADE, SET DEFAULT, SET NULL; not SET NULL on a NOT
+    // NULL column, written as NO ACTION by fkSql).
+    colOpts.frozen.clear();
+    if (d.id === 'mysql' && (t.checks.length || t.columns.some((c) => c.generated))) {
+      const auto = t.columns.find((c) => isAutoincrement(c) || c.identity);
+      if (auto) colOpts.frozen.add(auto.dbName ?? auto.name);
+      for (const rel of fksFrom.get(t.id) ?? []) {
+        const { onDelete, onUpdate } = referentialActions(doc, rel);
+        const notNull = rel.from.columns.some((c) => columnOf(t, c)?.nullable === false);
+        const changes = (a: string) => a === 'cascade' || a === 'set-default' || (a === 'set-null' && !notNull);
+        if (changes(onDelete) || changes(onUpdate)) for (const c of rel.from.columns) colOpts.frozen.add(colName(t, c));
+      }
+    }
     for (const col of t.columns) {
       const singlePk = singlePkId === col.id;
       // PostgreSQL 18 has virtual generated columns: keep them virtual (columnSql writes STORED).
@@ -359,7 +372,6 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       autoTaken ||= !!c.auto;
-      if (c.auto) autoCols.add(col.id);
       autoStart ??= c.autoStart;
       lines.push(virtual ? `${c.sql} ${d.generated(virtual.expression, false)}` : c.sql);
       if (d.id === 'mysql' && c.auto && pk?.[0]?.column !== col.id && !t.indexes.some((ix) => ix.unique && ix.constraint && ix.columns[0]?.column === col.id)) {
@@ -393,25 +405,13 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         if (e) lines.push(`CHECK (${d.quote(col.dbName ?? col.name)} IN (${e.values.map((v) => d.stringLiteral(v.dbName ?? v.name)).join(', ')}))`);
       }
     }
-    // MySQL refuses a check on an AUTO_INCREMENT column, or on one a foreign key changes (CASCADE, SET NULL, SET DEFAULT).
-    const unchecked = new Set<string>();
-    if (d.id === 'mysql' && t.checks.length) {
-      for (const col of t.columns) if (autoCols.has(col.id)) unchecked.add(col.dbName ?? col.name);
-      for (const rel of fksFrom.get(t.id) ?? []) {
-        const { onDelete, onUpdate } = referentialActions(doc, rel);
-        // SET NULL on a NOT NULL column is written as NO ACTION (see fkSql).
-        const notNull = rel.from.columns.some((c) => columnOf(t, c)?.nullable === false);
-        const changes = (a: string) => a === 'cascade' || a === 'set-default' || (a === 'set-null' && !notNull);
-        if (changes(onDelete) || changes(onUpdate)) for (const c of rel.from.columns) unchecked.add(colName(t, c));
-      }
-    }
     for (const ck of t.checks) {
       const expr = expressionFor(d, source, ck.expression, 'check', (note) => warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} approximated (${note})`));
       if (expr === undefined) {
         warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} is ${source} SQL; dropped`);
         continue;
       }
-      const blocked = [...unchecked].find((n) => expr.includes(d.quote(n)));
+      const blocked = [...colOpts.frozen].find((n) => expr.includes(d.quote(n)));
       if (blocked !== undefined) {
         warn(`${tableName(t)}: check ${ck.dbName ?? ck.expression} dropped: MySQL refuses checks on ${blocked}, an AUTO_INCREMENT column or one a foreign key action changes`);
         continue;

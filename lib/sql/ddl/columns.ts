@@ -119,7 +119,7 @@ export function columnSql(
   doc: SchemaDocument,
   col: Column,
   ctx: TypeContext,
-  opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id>; autoTaken?: boolean },
+  opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id>; autoTaken?: boolean; frozen?: Set<string> },
 ): ColumnSql {
   const source = doc.settings.provider;
   let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
@@ -149,7 +149,9 @@ export function columnSql(
   if (col.identity && d.id === 'postgres') sql += ` ${d.identity(col.identity.generation, col.identity.sequence)!}`;
   if (col.generated) {
     const expr = expressionFor(d, source, col.generated.expression, 'generated', (note) => ctx.warn(`column ${col.name}: generated expression approximated (${note})`));
-    if (expr !== undefined) {
+    const over = expr !== undefined ? [...(opts.frozen ?? [])].find((n) => expr.includes(d.quote(n))) : undefined;
+    if (over !== undefined) ctx.warn(`column ${col.name}: generated over ${over}, an AUTO_INCREMENT column or one a foreign key action changes, which MariaDB refuses; written as a plain column`);
+    else if (expr !== undefined) {
       if (d.id === 'postgres' && !col.generated.stored) ctx.warn(`column ${col.name}: virtual generated column written as STORED`);
       sql += ` ${d.generated(expr, d.id === 'postgres' ? true : col.generated.stored)}`;
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
