@@ -253,10 +253,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
 
   // A foreign key's columns must be indexed whole (InnoDB's 3072 bytes): one whose key is longer is
   // not written (said once).
-  const unindexable = new Map<Id, boolean>();
+  const indexableFk = new Map<Id, boolean>();
   const fkIndexable = (rel: ForeignKeyRelation): boolean => {
     if (!d.indexPrefix) return true;
-    let ok = unindexable.get(rel.id);
+    let ok = indexableFk.get(rel.id);
     if (ok === undefined) {
       const to = tableOf(rel.to.table);
       const types = rel.to.columns.map((id) => {
@@ -266,7 +266,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
       ok = !types.some((t) => typeof d.indexPrefix!(t, { unique: false, types }) === 'number');
       const from = tableOf(rel.from.table)!;
       if (!ok) warn(`${tableName(from)}: foreign key (${rel.from.columns.map((c) => colName(from, c)).join(', ')}) to ${to ? tableName(to) : '?'} not written: its columns (${types.join(', ')}) are longer than ${d.id} can index whole`);
-      unindexable.set(rel.id, ok);
+      indexableFk.set(rel.id, ok);
     }
     return ok;
   };
@@ -290,8 +290,8 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
   }
   /**
    * MySQL: a row's columns may take at most 65,535 bytes (a VARCHAR counts its length in utf8mb4,
-   * four bytes a character; TEXT a few). When a table's are more, its longest VARCHARs that no key
-   * holds are written as TEXT (as MySQL suggests), each with a warning. Returns their ids.
+   * four bytes a character; TEXT a few). When a table's are more, its longest VARCHARs that no key or
+   * index holds are written as LONGTEXT (as MySQL suggests), each with a warning. Returns their ids.
    */
   const rowTooWide = (t: Table): Set<Id> | undefined => {
     // A bound from the model first (most tables are far from the limit): text at least as wide as a VARCHAR(191).

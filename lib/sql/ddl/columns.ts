@@ -137,8 +137,11 @@ export function columnSql(
     ctx.warn(`column ${col.name}: MySQL has one AUTO_INCREMENT column per table; written without it`);
     auto = false;
   }
+  // The generated expression, unless it has no equivalent or MariaDB refuses it (over `opts.frozen`).
+  const genExpr = col.generated && expressionFor(d, source, col.generated.expression, 'generated', (note) => ctx.warn(`column ${col.name}: generated expression approximated (${note})`));
+  const over = genExpr !== undefined && genExpr ? [...(opts.frozen ?? [])].find((n) => genExpr.includes(d.quote(n))) : undefined;
   // MariaDB refuses NOT NULL on a generated column (its value is never missing unless the expression is NULL).
-  const generatedNotNull = d.id === 'mysql' && !!col.generated;
+  const generatedNotNull = d.id === 'mysql' && !!genExpr && over === undefined;
   if (generatedNotNull && !col.nullable) ctx.warn(`column ${col.name}: NOT NULL dropped from a generated column (MariaDB refuses it)`);
   if (!col.nullable && !inlinePrimaryKey && !generatedNotNull && (!col.type.array || opts.notNullArrays.has(col.id))) sql += ' NOT NULL';
   if (auto && d.autoincrementSuffix) sql += ` ${d.autoincrementSuffix}`;
@@ -148,12 +151,10 @@ export function columnSql(
   }
   if (col.identity && d.id === 'postgres') sql += ` ${d.identity(col.identity.generation, col.identity.sequence)!}`;
   if (col.generated) {
-    const expr = expressionFor(d, source, col.generated.expression, 'generated', (note) => ctx.warn(`column ${col.name}: generated expression approximated (${note})`));
-    const over = expr !== undefined ? [...(opts.frozen ?? [])].find((n) => expr.includes(d.quote(n))) : undefined;
     if (over !== undefined) ctx.warn(`column ${col.name}: generated over ${over}, an AUTO_INCREMENT column or one a foreign key action changes, which MariaDB refuses; written as a plain column`);
-    else if (expr !== undefined) {
+    else if (genExpr) {
       if (d.id === 'postgres' && !col.generated.stored) ctx.warn(`column ${col.name}: virtual generated column written as STORED`);
-      sql += ` ${d.generated(expr, d.id === 'postgres' ? true : col.generated.stored)}`;
+      sql += ` ${d.generated(genExpr, d.id === 'postgres' ? true : col.generated.stored)}`;
     } else ctx.warn(`column ${col.name}: generated expression is ${source} SQL; dropped`);
   }
   if (opts.inlineComment && col.comment) sql += ` COMMENT ${d.stringLiteral(commentWithin(col.comment, 1024, (m) => ctx.warn(`column ${col.name}: comment ${m}`)))}`;

@@ -17,14 +17,15 @@ const DROP = new RegExp(String.raw`^drop\s+(?:table|view|materialized\s+view|for
 const SCHEMA_RENAME = new RegExp(String.raw`^alter\s+schema\s+(${IDENT})\s+rename\s+to\s+(${IDENT})${END}`, 'i');
 const SCHEMA_DROP = new RegExp(String.raw`^drop\s+schema\s+(?:if\s+exists\s+)?(${IDENT}(?:\s*,\s*${IDENT})*)\s*(?:cascade|restrict)?${END}`, 'i');
 
+const PATHS = new RegExp(PATH, 'g');
+const SEQUENCE_NAME = new RegExp(String.raw`^create\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'id');
+const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
+
 /** The relations a DROP TABLE / VIEW / ... statement names (as written); none for other statements. */
 export function droppedPaths(text: string): string[][] {
   const m = DROP.exec(text);
   return m ? (m[1].match(PATHS) ?? []).map(identPath) : [];
 }
-const PATHS = new RegExp(PATH, 'g');
-const SEQUENCE_NAME = new RegExp(String.raw`^create\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'id');
-const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
 
 interface Event {
   index: number;
@@ -91,33 +92,21 @@ export class RelationFates {
 
   /** The key a relation named `key` by statement `index` has at the end of the script; undefined if dropped since. */
   follow(key: string, index: number): string | undefined {
-    const keys = this.chain(key, index);
-    return keys.dropped ? undefined : keys.at(-1);
+    return this.keyWhen(key, index, Infinity);
   }
 
   /** The key, when statement `until` runs, of a relation named `key` by statement `index` (undefined: dropped by then). */
   keyWhen(key: string, index: number, until: number): string | undefined {
-    const keys = this.chain(key, index, until);
-    return keys.dropped ? undefined : keys.at(-1);
-  }
-
-  /** Every key a relation named `key` by statement `index` has from then on (until statement `until`), and whether it is dropped. */
-  chain(key: string, index: number, until = Infinity): string[] & { dropped?: boolean } {
-    const out: string[] & { dropped?: boolean } = [key];
     let k = key;
     for (const e of this.events) {
       if (e.index >= until) break;
       if (e.index <= index) continue;
       const hit = e.schema ? k.startsWith(`${e.from}.`) : e.from === k;
       if (!hit) continue;
-      if (e.to === undefined) {
-        out.dropped = true;
-        break;
-      }
+      if (e.to === undefined) return undefined;
       k = e.schema ? `${e.to}${k.slice(e.from.length)}` : e.to;
-      out.push(k);
     }
-    return out;
+    return k;
   }
 }
 
@@ -217,8 +206,9 @@ interface KeptLike {
 
 /**
  * Brings kept statements in line with relations the script renames:
- * - a relation (or schema) the export creates from the catalog has its final name from the start, so statements
- *   written before its rename name it by that name, and its own RENAME / SET SCHEMA is not replayed;
+ * - a relation (or schema) the export creates from the catalog has its final name from the start, so
+ *   statements written before its rename name it by that name, and its own RENAME / SET SCHEMA is not
+ *   replayed;
  * - a relation the export creates by replaying the script's statements (its own sequences, materialized
  *   views) is renamed by replaying the rename too, also one made with ALTER TABLE (`renames`), in
  *   script order among the statements written in it; statements written after every table (late
