@@ -15,6 +15,25 @@ describe('splitStatements', () => {
     expect(s[6]).toMatchObject({ text: 'SELECT $$a;b$$', line: 11 });
   });
 
+  it('keeps a BEGIN ATOMIC function or procedure body (pg_dump of PostgreSQL 14+) in one statement', () => {
+    const src = `CREATE FUNCTION public.add(a integer, b integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    BEGIN ATOMIC
+ SELECT (a + b);
+END;
+CREATE PROCEDURE public.ins(x integer)
+    LANGUAGE sql
+    BEGIN ATOMIC
+ INSERT INTO public.t (id, n) VALUES (x, CASE WHEN x > 0 THEN 1 ELSE 0 END);
+ UPDATE public.t SET n = 2 WHERE note = 'end;';
+END;
+SELECT 1;`;
+    const s = splitStatements(src);
+    expect(s.map((x) => x.line)).toEqual([1, 6, 12]);
+    expect(s[0].text.endsWith('SELECT (a + b);\nEND')).toBe(true);
+    expect(s[1].text.endsWith("WHERE note = 'end;';\nEND")).toBe(true);
+  });
+
   it('skips data rows with quotes, escapes, signs and slashes in them, and keeps line numbers after them', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `  (${i}, -${i}, 'a;b''c', e'it\\'s; x', date'2020-01-0${i % 9}', 3/2, N'x--y', 'multi\nline;')`);
     const src = `INSERT INTO t VALUES\n${rows.join(',\n')};\nINSERT INTO t VALUES (1, 'x' -- note; here\n);\nCREATE TABLE "after" (a int);`;

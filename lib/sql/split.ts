@@ -159,7 +159,13 @@ export function splitStatements(src: string): SqlStatement[] {
         break;
       case 59: {
         const first = src.charCodeAt(start) | 32;
-        if (first === 99 /* c */ && COPY_STDIN_RE.test(src.slice(start, i))) {
+        const sofar = first === 99 /* c */ ? src.slice(start, i) : '';
+        // A function body in BEGIN ATOMIC ... END (PostgreSQL 14+) holds statements: its ; end them, not the CREATE.
+        if (sofar && insideAtomicBody(sofar)) {
+          i++;
+          break;
+        }
+        if (sofar && COPY_STDIN_RE.test(sofar)) {
           const m = /^\\\.[ \t]*$/m.exec(src.slice(i));
           const end = m ? i + m.index + m[0].length : n;
           i = end;
@@ -191,6 +197,24 @@ export function splitStatements(src: string): SqlStatement[] {
   }
   if (start >= 0) push(n, 'sql');
   return out;
+}
+
+const ROUTINE_RE = /^create\s+(?:or\s+replace\s+)?(?:function|procedure)\b/i;
+const ATOMIC_RE = /\bbegin\s+atomic\b/i;
+
+/**
+ * Whether `text` (a statement so far, up to a `;`) is a CREATE FUNCTION / PROCEDURE whose
+ * `BEGIN ATOMIC` body is still open: BEGIN and CASE open a block, END closes one (as psql counts).
+ */
+function insideAtomicBody(text: string): boolean {
+  if (!ROUTINE_RE.test(text)) return false;
+  const atomic = ATOMIC_RE.exec(text);
+  if (!atomic) return false;
+  // Strings, quoted names and comments hold no keywords.
+  const body = text.slice(atomic.index + atomic[0].length).replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  let depth = 1;
+  for (const m of body.matchAll(/\b(begin|case|end)\b/gi)) depth += m[1].toLowerCase() === 'end' ? -1 : 1;
+  return depth > 0;
 }
 
 function skipBlockComment(src: string, i: number): number {
