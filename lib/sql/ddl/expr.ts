@@ -267,7 +267,8 @@ export function translateExpression(
     if (deterministic && (VOLATILE.has(lower) || NOW_FUNCS.has(lower) || UUID_FUNCS.has(lower))) return fail(`non-deterministic ${lower}`);
     const j = next(i);
     const isCall = toks[j]?.v === '(' && !(tok.t === 'id' && OPERATOR_WORDS.has(lower));
-    const before = out.join('').trimEnd().toLowerCase();
+    // What came before, only for the words that follow IS / IS NOT / IS DISTINCT (joined once, not per word).
+    const before = tok.t === 'id' && (IS_REFUSED[target].has(lower) || lower === 'unknown' || lower === 'distinct' || lower === 'from') ? out.join('').trimEnd().toLowerCase() : '';
     if (tok.t === 'id' && /\bis(\s+not)?$/.test(before)) {
       if (IS_REFUSED[target].has(lower)) return fail(`IS ${tok.v.toUpperCase()}`);
       if (lower === 'unknown' || lower === 'distinct') {

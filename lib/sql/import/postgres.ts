@@ -172,15 +172,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
    * name (or the name is in pg_temp).
    */
   const isTemporary = async (path: string[]): Promise<boolean> => {
+    const p = await persistenceOf(path);
+    return p ? p === 't' : path.length === 1 ? temporary.has(path[0]) : /^pg_temp(_\d+)?$/.test(path[0]);
+  };
+  /** The persistence (p, u, t) of the relation a path names in the script's session; undefined when none. */
+  const persistenceOf = async (path: string[]): Promise<string | undefined> => {
     const name = path.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
     const rows = await pg.query<{ p: string | null }>(`SELECT (SELECT c.relpersistence::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS p`, [name]).catch(() => []);
-    return rows[0]?.p ? rows[0].p === 't' : path.length === 1 ? temporary.has(path[0]) : /^pg_temp(_\d+)?$/.test(path[0]);
-  };
-  /** Whether a relation of that name still resolves (after a DROP of it ran). */
-  const stillResolves = async (path: string[]): Promise<boolean> => {
-    const name = path.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
-    const rows = await pg.query<{ r: string | null }>(`SELECT to_regclass($1)::text AS r`, [name]).catch(() => []);
-    return !!rows[0]?.r;
+    return rows[0]?.p ?? undefined;
   };
   const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
@@ -208,7 +207,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // Once the script has made temporary relations, a DROP may have dropped one that hid a real
     // table of the same name: that table is still there.
     const stillThere = new Set<string>();
-    if (temporaryMade) for (const p of droppedPaths(text)) if (await stillResolves(p)) stillThere.add(p.join('.'));
+    if (temporaryMade) for (const p of droppedPaths(text)) if (await persistenceOf(p)) stillThere.add(p.join('.'));
     const renamed = fates.note(text, index, schema, (p) => stillThere.has(p.join('.')));
     if (renamed) {
       renameIndexes.add(index);
