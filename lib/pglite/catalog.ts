@@ -20,6 +20,8 @@ export interface CatalogColumn {
   collation?: string;
   /** `pglz` or `lz4` when set on the column. */
   compression?: string;
+  /** Its statistics target, when set (ALTER COLUMN ... SET STATISTICS). */
+  statistics?: number;
 }
 
 export interface CatalogTable {
@@ -36,6 +38,8 @@ export interface CatalogTable {
   inherits?: string;
   /** `enabled` / `forced` when row-level security is on. */
   rowSecurity?: string;
+  /** `full`, `nothing` or `index` when not the default (an index's definition says which one). */
+  replicaIdentity?: string;
 }
 
 export interface CatalogSnapshot {
@@ -83,7 +87,8 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   for (const r of await rows(db, `SELECT c.oid::text AS oid, n.nspname||'.'||c.relname AS k, c.relkind AS kind, c.relpersistence::text AS persistence,
       array_to_string(c.reloptions, ', ') AS options, CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS oftype,
       (SELECT string_agg(h.inhparent::regclass::text, ', ' ORDER BY h.inhseqno) FROM pg_inherits h WHERE h.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
-      CASE WHEN c.relforcerowsecurity THEN 'forced' WHEN c.relrowsecurity THEN 'enabled' END AS rls
+      CASE WHEN c.relforcerowsecurity THEN 'forced' WHEN c.relrowsecurity THEN 'enabled' END AS rls,
+      CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index' END AS replident
     FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace WHERE c.relkind IN ('r','p','f') AND ${SYSTEM_SCHEMA_FILTER} AND ${rel} ORDER BY 2`)) {
     tables[r.oid!] = { kind: r.kind!, columns: [], constraints: {}, indexes: {} };
     if (r.persistence !== 'p') tables[r.oid!].persistence = r.persistence!;
@@ -91,11 +96,13 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     if (r.oftype) tables[r.oid!].of = r.oftype;
     if (r.inherits) tables[r.oid!].inherits = r.inherits;
     if (r.rls) tables[r.oid!].rowSecurity = r.rls;
+    if (r.replident) tables[r.oid!].replicaIdentity = r.replident;
     (tables[r.oid!] as CatalogTable & { key?: string }).key = r.k!;
   }
   for (const r of await rows(db, `SELECT a.attrelid::text AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull::text AS nn,
       pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity AS ident, a.attgenerated AS gen,
-      CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS coll, nullif(a.attcompression::text, '') AS compression
+      CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS coll, nullif(a.attcompression::text, '') AS compression,
+      CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END AS stattarget
     FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef ad ON ad.adrelid=a.attrelid AND ad.adnum=a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation
     WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)) {
@@ -107,14 +114,17 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     if (r.gen) col.generated = `${r.gen}: ${r.def}`;
     if (r.coll) col.collation = r.coll;
     if (r.compression) col.compression = r.compression === 'l' ? 'lz4' : 'pglz';
+    if (r.stattarget) col.statistics = Number(r.stattarget);
     t.columns.push(col);
   }
   for (const r of await rows(db, `SELECT conrelid::text AS oid, conname AS name, contype::text||': '||pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid <> 0 AND contype <> 'n'`)) {
     const t = tables[r.oid!];
     if (t) t.constraints[r.name!] = r.def!;
   }
-  // An index of a partition names the partitioned table's index it is attached to; an invalid one says so.
+  // An index of a partition names the partitioned table's index it is attached to; an invalid one,
+  // the one the table is clustered on and the replica identity one say so.
   for (const r of await rows(db, `SELECT i.indrelid::text AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid)||CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END
+      ||CASE WHEN i.indisclustered THEN ' (clustered)' ELSE '' END||CASE WHEN i.indisreplident THEN ' (replica identity)' ELSE '' END
       ||coalesce((SELECT ' (partition of '||pc.relname||')' FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent WHERE h.inhrelid = i.indexrelid), '') AS def
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid`)) {
     const t = tables[r.oid!];
@@ -149,9 +159,9 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
   const comments = byKey(await rows(db, `SELECT d.classoid::regclass::text||' '||coalesce(pg_describe_object(d.classoid, d.objoid, d.objsubid), d.objoid::text) AS k, d.description AS v
     FROM pg_description d WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = d.objoid AND e.deptype = 'e')
       AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relpersistence = 't')`));
-  const rules = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname||'.'||r.rulename AS k, pg_get_ruledef(r.oid) AS v
+  const rules = byKey(await rows(db, `SELECT n.nspname||'.'||c.relname||'.'||r.rulename AS k, pg_get_ruledef(r.oid)||CASE WHEN r.ev_enabled <> 'O' THEN ' (enabled: '||r.ev_enabled::text||')' ELSE '' END AS v
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND ${SYSTEM_SCHEMA_FILTER}`));
-  const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid) AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+  const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid)||CASE WHEN s.stxstattarget >= 0 THEN ' (target '||s.stxstattarget::text||')' ELSE '' END AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
     JOIN pg_class c ON c.oid = s.stxrelid WHERE ${SYSTEM_SCHEMA_FILTER} AND c.relpersistence <> 't'`));
   return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments, rules, statistics };
 }
