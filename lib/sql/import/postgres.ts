@@ -19,6 +19,7 @@ import { classify, DATA, identPath, relationOf, type Classified } from './classi
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
+import { LateObjects, readLateObjects, writtenFromCatalog } from './late-objects';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -156,6 +157,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
   let kept: Kept[] = [];
   const fates = new RelationFates();
+  const late = new LateObjects();
   /** Statements that rename a relation (ALTER TABLE ... RENAME TO / SET SCHEMA), kept or not, and the indexes of the kept ones. */
   const renames: (Rename & { text: string; c: Classified; at: Pending['at']; first: string; schema: string; searchPath?: string })[] = [];
   const renameIndexes = new Set<number>();
@@ -209,6 +211,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const stillThere = new Set<string>();
     if (temporaryMade) for (const p of droppedPaths(text)) if (await persistenceOf(p)) stillThere.add(p.join('.'));
     const renamed = fates.note(text, index, schema, (p) => stillThere.has(p.join('.')));
+    late.note(index, text);
     if (renamed) {
       renameIndexes.add(index);
       if (!c.raw) renames.push({ ...renamed, text, c, at, first, schema, searchPath });
@@ -393,6 +396,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       : what === 'type' ? enumKeys.has(keyOf(t))
       : what === 'view' ? built.viewByKey.has(keyOf(t))
       : modelledTable(t);
+    /** A comment read from the catalog that the document holds (see modelledComment). */
+    const modelledCatalogComment = (on: { catalog: string; sub: number; relkind?: string; key?: string }) =>
+      on.catalog === 'pg_namespace' ? [...schemaName.values()].includes(on.key ?? '')
+      : on.catalog === 'pg_class' ? (on.relkind === 'r' || on.relkind === 'p' ? built.tableByKey.has(on.key ?? '') : on.relkind === 'v' && on.sub === 0 && built.viewByKey.has(on.key ?? ''))
+      : on.catalog === 'pg_type' && enumKeys.has(on.key ?? '');
     const addRaw = (kind: string, text: string, at: number, name?: string, key?: string, path?: string) => {
       const id = ids('raw');
       doc.raw[id] = { id, dialect: 'postgresql', kind, text, ...(name ? { name } : {}) };
@@ -410,6 +418,17 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // Sequences the script creates itself (a serial's or an identity's are implicit: the catalog gives their final state).
     const explicitSequences = new Set<string>();
     for (const k of kept) if (k.kind === 'sequence' && k.c.target) explicitSequences.add(finalKey(k, targetOf(k)!));
+    // Once the script renames or drops things after making triggers, policies, rules, statistics or
+    // comments, their text may name what is gone: the catalog gives them as the script left them.
+    // (Judged on their text as written, before renames are followed in it.)
+    const fromCatalog = late.stale(kept.filter((k) => !(k.kind === 'comment' && targetOf(k) && modelledComment(k.c.target!.what, targetOf(k)!)))) ? await readLateObjects(pg) : undefined;
+    if (fromCatalog) {
+      const n = kept.length;
+      kept = kept.filter((k) => !writtenFromCatalog(k.kind, k.text));
+      if (kept.length < n) {
+        diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames or drops objects after making triggers, policies, rules, statistics or comments: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
+      }
+    }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
     // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.
@@ -457,6 +476,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
       const key = k.nodeKey ?? (sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined);
       addRaw(k.kind, k.text, k.index, undefined, key, k.searchPath);
+    }
+    for (const r of fromCatalog ?? []) {
+      if (r.on && modelledCatalogComment(r.on)) continue;
+      addRaw(r.kind, r.text, 1e9, r.name);
     }
     const order = dependencyOrder(nodes, cat.deps);
     const sources: PostgresSqlSources = { order };

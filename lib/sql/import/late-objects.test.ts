@@ -1,0 +1,170 @@
+/**
+ * Triggers, policies, rules, statistics, comments and per-table settings that a later statement
+ * made stale (a renamed column, a dropped table, a CASCADE, a DO block): the export writes them as
+ * the catalog has them at the end of the script, and must rebuild the original's catalog. Scripts
+ * whose later statements leave them alone keep them as written.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDdl, renderDdl } from '../ddl/builder';
+import { postgresDialect } from '../ddl/postgres';
+import { expectExportRebuilds, type ExportCase } from '../testing/export-case';
+import { importPostgres } from './postgres';
+import { commentOn, LateObjects, writtenFromCatalog } from './late-objects';
+
+const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
+const FROM_CATALOG = (d: { code: string }[]) => expect(d.map((x) => x.code)).toContain('sql/from-catalog');
+
+const CASES: ExportCase[] = [
+  {
+    name: 'columns renamed after a trigger (UPDATE OF), a policy, statistics and a statistics target name them',
+    script: `${TRIGGER_FN}
+CREATE TABLE t (id int, owner_id int, a int, b int);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON t AS RESTRICTIVE FOR UPDATE USING (owner_id = 1) WITH CHECK (a > 0);
+CREATE TRIGGER tr BEFORE UPDATE OF b ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION f();
+ALTER TABLE t DISABLE TRIGGER tr;
+CREATE STATISTICS st ON a, b FROM t;
+ALTER STATISTICS st SET STATISTICS 50;
+ALTER TABLE t ALTER COLUMN b SET STATISTICS 500;
+ALTER TABLE t RENAME COLUMN owner_id TO user_id;
+ALTER TABLE t RENAME COLUMN b TO c;`,
+    holds: (want) => {
+      expect(want.policies['public.t.own']).toMatch(/RESTRICTIVE UPDATE .*user_id/);
+      expect(want.triggers['t.tr']).toMatch(/UPDATE OF c .* D$/);
+      expect(want.statistics['public.st']).toMatch(/ON a, c FROM .*\(target 50\)/);
+      expect(want.tables['public.t'].columns.find((c) => c.name === 'c')?.statistics).toBe(500);
+    },
+    diagnostics: FROM_CATALOG,
+  },
+  {
+    name: 'tables a policy and a rule read, renamed or dropped with CASCADE; a qualified column of a renamed table',
+    script: `CREATE TABLE members (org int, user_id int);
+CREATE TABLE docs (id int, org int);
+CREATE TABLE log (id int, at timestamptz);
+CREATE TABLE posts (id int, owner_id int);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+CREATE POLICY p ON docs USING (org IN (SELECT org FROM members WHERE user_id = 1));
+CREATE POLICY gone ON docs USING (org IN (SELECT id FROM log));
+CREATE RULE r AS ON INSERT TO posts DO ALSO INSERT INTO members VALUES (NEW.id, NEW.owner_id);
+ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON posts USING (posts.owner_id = current_setting('app.uid')::int);
+ALTER TABLE members RENAME TO memberships;
+ALTER TABLE posts RENAME TO articles;
+DROP TABLE log CASCADE;`,
+    holds: (want) => {
+      expect(Object.keys(want.policies).sort()).toEqual(['public.articles.own', 'public.docs.p']);
+      expect(want.policies['public.docs.p']).toMatch(/memberships/);
+      expect(want.rules['public.articles.r']).toMatch(/memberships/);
+      expect(want.tables['public.docs'].rowSecurity).toBe('forced');
+    },
+  },
+  {
+    name: 'objects dropped with what they belong to: a trigger on a CASCADE-dropped view and child table, a comment on a dropped table’s index',
+    script: `${TRIGGER_FN}
+CREATE TABLE p (id int);
+CREATE TABLE c (x int) INHERITS (p);
+CREATE TRIGGER tr BEFORE INSERT ON c FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TABLE t (id int, n int);
+CREATE VIEW v AS SELECT * FROM t;
+CREATE TRIGGER vtr INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TABLE keep (id int, n int);
+CREATE INDEX keep_n ON keep (n);
+COMMENT ON INDEX keep_n IS 'kept';
+CREATE INDEX t_n ON t (n);
+COMMENT ON INDEX t_n IS 'gone';
+DROP TABLE p CASCADE;
+DROP TABLE t CASCADE;`,
+    holds: (want) => {
+      expect(want.triggers).toEqual({});
+      expect(Object.values(want.comments)).toEqual(['kept']);
+    },
+  },
+  {
+    name: 'indexes renamed or moved after CLUSTER ON, REPLICA IDENTITY and comments name them; constraints renamed and dropped after comments',
+    script: `CREATE TABLE t (id int NOT NULL, n int, CONSTRAINT pos CHECK (n > 0), CONSTRAINT neg CHECK (n < 100));
+CREATE UNIQUE INDEX t_id_idx ON t (id);
+CREATE INDEX t_n_idx ON t (n);
+ALTER TABLE t REPLICA IDENTITY USING INDEX t_id_idx;
+ALTER TABLE t CLUSTER ON t_n_idx;
+COMMENT ON INDEX t_n_idx IS 'n';
+COMMENT ON CONSTRAINT pos ON t IS 'positive';
+COMMENT ON CONSTRAINT neg ON t IS 'dropped';
+CREATE TABLE a (id int, n int);
+CREATE MATERIALIZED VIEW m AS SELECT id, n FROM a;
+CREATE UNIQUE INDEX m_id ON m (id);
+COMMENT ON INDEX m_id IS 'mi';
+ALTER MATERIALIZED VIEW m CLUSTER ON m_id;
+ALTER INDEX t_id_idx RENAME TO t_id_key;
+ALTER INDEX t_n_idx RENAME TO t_n_index;
+ALTER TABLE t RENAME CONSTRAINT pos TO positive;
+ALTER TABLE t DROP CONSTRAINT neg;
+CREATE SCHEMA x;
+ALTER MATERIALIZED VIEW m SET SCHEMA x;`,
+    holds: (want) => {
+      expect(want.tables['public.t'].replicaIdentity).toBe('index');
+      expect(want.tables['public.t'].indexes.t_id_key).toMatch(/\(replica identity\)$/);
+      expect(want.tables['public.t'].indexes.t_n_index).toMatch(/\(clustered\)$/);
+      expect(Object.values(want.comments).sort()).toEqual(['mi', 'n', 'positive']);
+    },
+  },
+  {
+    name: 'a table renamed inside a DO block after a trigger, a rule and a comment on a domain name it',
+    script: `${TRIGGER_FN}
+CREATE TABLE t (id int);
+CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TABLE audit (id int);
+CREATE RULE r AS ON DELETE TO t DO ALSO INSERT INTO audit VALUES (OLD.id);
+ALTER TABLE t DISABLE RULE r;
+CREATE DOMAIN posint AS int CONSTRAINT pos CHECK (VALUE > 0);
+COMMENT ON CONSTRAINT pos ON DOMAIN posint IS 'domain check';
+DO $$ BEGIN
+  ALTER TABLE t RENAME TO t2;
+  ALTER TABLE audit RENAME TO audit_log;
+END $$;`,
+    holds: (want) => {
+      expect(Object.keys(want.triggers)).toEqual(['t2.tr']);
+      expect(want.rules['public.t2.r']).toMatch(/audit_log.*\(enabled: D\)$/s);
+      expect(Object.values(want.comments)).toEqual(['domain check']);
+    },
+  },
+];
+
+describe('statements made stale by later renames and drops', () => {
+  for (const c of CASES) it(c.name, () => expectExportRebuilds(c), 60_000);
+
+  it('are kept as written when the later statements do not touch what they name', async () => {
+    const script = `CREATE TABLE products (id int, active boolean);
+ALTER TABLE products ENABLE ROW LEVEL SECURITY;
+create policy "Allow public read-only access." on products for select using (active);
+CREATE PUBLICATION realtime;
+drop publication if exists realtime;
+CREATE TABLE other (id int);
+ALTER TABLE other RENAME TO other2;`;
+    const r = await importPostgres([{ path: 'supabase.sql', text: script }]);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('sql/from-catalog');
+    expect(renderDdl(buildDdl(r.document, postgresDialect))).toContain('create policy "Allow public read-only access." on products for select using (active)');
+  }, 60_000);
+});
+
+describe('late-objects helpers', () => {
+  it('writes COMMENT ON for pg_identify_object identities, a domain constraint with ON DOMAIN', () => {
+    expect(commentOn('table column', '"App S"."T x"."Col"', "it's")).toBe(`COMMENT ON COLUMN "App S"."T x"."Col" IS 'it''s'`);
+    expect(commentOn('domain constraint', '"a on b" on public.d', 'x')).toBe(`COMMENT ON CONSTRAINT "a on b" ON DOMAIN public.d IS 'x'`);
+    expect(commentOn('table constraint', 'c1 on public.t', 'y')).toBe(`COMMENT ON CONSTRAINT c1 on public.t IS 'y'`);
+    expect(commentOn('statistics object', 'public.st', 's')).toBe(`COMMENT ON STATISTICS public.st IS 's'`);
+    expect(commentOn('foreign-data wrapper', 'w', 'f')).toBe(`COMMENT ON FOREIGN DATA WRAPPER w IS 'f'`);
+  });
+
+  it('tells which kept statements the catalog gives, and when a later statement made them stale', () => {
+    expect(writtenFromCatalog('trigger', 'CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()')).toBe(false);
+    expect(writtenFromCatalog('alter', 'ALTER TABLE t ENABLE ROW LEVEL SECURITY')).toBe(true);
+    expect(writtenFromCatalog('alter', 'ALTER TABLE t SET (fillfactor = 70), CLUSTER ON i')).toBe(false);
+    expect(writtenFromCatalog('comment', "SECURITY LABEL ON TABLE t IS 'x'")).toBe(false);
+    const late = new LateObjects();
+    late.note(3, 'ALTER TABLE café RENAME TO bar');
+    expect(late.stale([{ index: 2, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON café FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(true);
+    expect(late.stale([{ index: 2, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON other FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(false);
+    expect(late.stale([{ index: 4, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON bar FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(false);
+  });
+});
