@@ -12,7 +12,7 @@ import { importPostgres } from './postgres';
 import { commentOn, LateObjects, writtenFromCatalog } from './late-objects';
 
 const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
-const FROM_CATALOG = (d: { code: string }[]) => expect(d.map((x) => x.code)).toContain('sql/from-catalog');
+const FROM_CATALOG = (d: { code?: string }[]) => expect(d.map((x) => x.code)).toContain('sql/from-catalog');
 
 const CASES: ExportCase[] = [
   {

@@ -104,17 +104,18 @@ export class LateObjects {
 
   /** Whether any of these statements (the kept ones to be written as they are) may name what a later statement changed. */
   stale(kept: { index: number; kind: string; text: string }[]): boolean {
-    if (!this.changes.length) return false;
-    return kept.some((k) => {
-      if (!writtenFromCatalog(k.kind, k.text)) return false;
-      let mentioned: Set<string> | undefined;
-      return this.changes.some((c) => {
-        if (c.index <= k.index) return false;
-        if (!c.names) return true;
-        mentioned ??= names(k.text);
-        for (const n of c.names) if (mentioned.has(n)) return true;
-        return false;
-      });
+    return kept.some((k) => writtenFromCatalog(k.kind, k.text) && this.changedAfter(k));
+  }
+
+  /** Whether a statement that ran after this one renamed, moved or dropped a name it mentions (or may have). */
+  changedAfter(k: { index: number; text: string }): boolean {
+    let mentioned: Set<string> | undefined;
+    return this.changes.some((c) => {
+      if (c.index <= k.index) return false;
+      if (!c.names) return true;
+      mentioned ??= names(k.text);
+      for (const n of c.names) if (mentioned.has(n)) return true;
+      return false;
     });
   }
 }

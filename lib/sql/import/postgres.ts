@@ -148,6 +148,10 @@ const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|proce
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
+/** `ALTER SEQUENCE s OWNED BY t.c` and nothing else; the OWNED BY clause of a CREATE SEQUENCE. */
+const COLUMN_PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT}){1,2}`;
+const PLAIN_OWNED_BY = new RegExp(String.raw`^alter\s+sequence\s+(?:if\s+exists\s+)?${NAME}\s+owned\s+by\s+(?:${COLUMN_PATH}|none)\s*$`, 'i');
+const OWNED_BY_CLAUSE = new RegExp(String.raw`\s+owned\s+by\s+(?:${COLUMN_PATH}|none)(?=\s|$)`, 'i');
 
 
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
@@ -339,13 +343,6 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         return true;
       });
     }
-    // Statements run in batches report after the ones skipped meanwhile: back into script order.
-    const fileOrder = new Map(files.map((f, i) => [f.path, i]));
-    const keys = diagnostics.map((d) => ((fileOrder.get(d.file ?? '') ?? 0) * 2 ** 20 + (d.line ?? 0)) * 2 ** 20 + Math.min(d.column ?? 0, 2 ** 20 - 1));
-    if (keys.some((k, i) => i > 0 && k < keys[i - 1])) {
-      const sorted = diagnostics.map((d, i) => ({ d, k: keys[i] })).sort((a, b) => a.k - b.k);
-      sorted.forEach((x, i) => (diagnostics[i] = x.d));
-    }
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
@@ -429,6 +426,28 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames or drops objects after making triggers, policies, rules, statistics or comments: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
     }
+    // The script's own sequences as the script left them: one dropped with the table, column or
+    // schema that owned it is not made; the owner of one whose OWNED BY names a table or column
+    // renamed or dropped later is written from the catalog (judged on the text as written).
+    const seqKey = (k: Kept) => (SEQUENCE_KINDS.has(k.kind) && k.c.target ? finalKey(k, targetOf(k)!) : undefined);
+    const ownedFromCatalog = new Map(built.ownedSequences.map((s) => [s.key, s]));
+    const ownerFromCatalog = new Set<string>();
+    if (explicitSequences.size) {
+      const catalogSequences = new Set(cat.serials.map((x) => `${x.schema}.${x.name}`));
+      const sequenceNames = new Set(cat.serials.map((x) => x.name!));
+      kept = kept.filter((k) => {
+        const key = seqKey(k);
+        if (!key || !explicitSequences.has(key) || catalogSequences.has(key)) return true;
+        // Under a search_path the schema it went to is not sure (see createdNames): only a name gone from every schema.
+        if (k.searchPath && sequenceNames.has(k.c.target!.path.at(-1)!)) return true;
+        diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a sequence dropped or moved later with what owned it, not kept: ${k.first}`, ...k.at });
+        return false;
+      });
+      for (const k of kept) {
+        const key = seqKey(k);
+        if (key && explicitSequences.has(key) && ownedFromCatalog.has(key) && /\bowned\s+by\b/i.test(k.text) && late.changedAfter(k)) ownerFromCatalog.add(key);
+      }
+    }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
     // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.
@@ -455,6 +474,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       const sequence = SEQUENCE_KINDS.has(k.kind) && tg ? finalKey(k, tg) : undefined;
       if (sequence && built.absorbedSequences.has(sequence)) continue;
       if (sequence && k.kind !== 'sequence' && !explicitSequences.has(sequence)) continue;
+      if (sequence && ownerFromCatalog.has(sequence)) {
+        if (k.kind === 'sequence-owner' && PLAIN_OWNED_BY.test(k.text)) continue;
+        if (k.kind === 'sequence') k.text = k.text.replace(OWNED_BY_CLAUSE, '');
+      }
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
         // Partitions are attached from the catalog (sources.sql.partitionOf).
@@ -477,6 +500,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       const key = k.nodeKey ?? (sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined);
       addRaw(k.kind, k.text, k.index, undefined, key, k.searchPath);
     }
+    for (const key of ownerFromCatalog) {
+      const owner = ownedFromCatalog.get(key)!.owner;
+      if (owner) addRaw('sequence-owner', owner, 1e9);
+    }
     for (const r of fromCatalog ?? []) {
       if (r.on && modelledCatalogComment(r.on)) continue;
       addRaw(r.kind, r.text, 1e9, r.name);
@@ -489,6 +516,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     if (built.unlogged.length) sources.unlogged = built.unlogged;
     doc.sources.sql = sources;
+    // Statements run in batches report after the ones skipped meanwhile, and the ones left out once
+    // the catalog is read after all: back into script order.
+    const fileOrder = new Map(files.map((f, i) => [f.path, i]));
+    const keys = diagnostics.map((d) => ((fileOrder.get(d.file ?? '') ?? 0) * 2 ** 20 + (d.line ?? 0)) * 2 ** 20 + Math.min(d.column ?? 0, 2 ** 20 - 1));
+    if (keys.some((k, i) => i > 0 && k < keys[i - 1])) {
+      const sorted = diagnostics.map((d, i) => ({ d, k: keys[i] })).sort((a, b) => a.k - b.k);
+      sorted.forEach((x, i) => (diagnostics[i] = x.d));
+    }
     assertValidDocument(doc);
     if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, split: splitMs, total: now() - t0 });
     return { document: doc, diagnostics };

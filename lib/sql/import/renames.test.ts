@@ -157,6 +157,38 @@ CREATE TEMP TABLE users AS SELECT * FROM public.users;
 DROP TABLE users;`,
     holds: (want) => expect(Object.keys(want.triggers)).toEqual(['users.tr']),
   },
+  {
+    name: "the script's own sequences whose owning table or column is renamed, moved or dropped later (OWNED BY)",
+    script: `CREATE TABLE public.a (id integer NOT NULL, n text);
+CREATE SEQUENCE public.a_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER SEQUENCE public.a_id_seq OWNED BY public.a.id;
+COMMENT ON SEQUENCE public.a_id_seq IS 'x';
+ALTER TABLE a RENAME TO b;
+ALTER TABLE b RENAME COLUMN id TO b_id;
+CREATE TABLE t (id int);
+CREATE SEQUENCE s START 7 OWNED BY t.id;
+ALTER TABLE t RENAME TO t2;
+CREATE TABLE gone (id int, k int);
+CREATE SEQUENCE gone_seq OWNED BY gone.id;
+CREATE SEQUENCE k_seq;
+ALTER SEQUENCE k_seq OWNED BY gone.k;
+ALTER TABLE gone DROP COLUMN k;
+DROP TABLE gone;
+CREATE TABLE m (id integer NOT NULL);
+CREATE SEQUENCE m_id_seq;
+ALTER SEQUENCE m_id_seq OWNED BY m.id;
+CREATE SCHEMA archive;
+ALTER TABLE m SET SCHEMA archive;`,
+    holds: (want) => {
+      expect(Object.keys(want.sequences).sort()).toEqual(['archive.m_id_seq', 'public.a_id_seq', 'public.s']);
+      expect(want.sequences['public.a_id_seq']).toMatch(/owned by b\.b_id/);
+      expect(want.sequences['public.s']).toMatch(/start 7 .*owned by t2\.id/);
+    },
+    diagnostics: (d) => {
+      expect(d.filter((x) => /sequence dropped or moved later/.test(x.message)).map((x) => x.line)).toEqual([11, 12, 17, 18]);
+      expect(d.filter((x) => /drops later/.test(x.message)).map((x) => x.line)).toEqual([13]);
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {
