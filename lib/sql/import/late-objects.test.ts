@@ -128,13 +128,66 @@ END $$;`,
       expect(Object.values(want.comments)).toEqual(['domain check']);
     },
   },
+  {
+    name: 'columns named like SQL words (data, type, key, value), dropped without COLUMN or late in a long ALTER, a partition’s own trigger state',
+    script: `${TRIGGER_FN}
+CREATE TABLE t (id int, data int, type text, key int, value int, a int, c int);
+CREATE TRIGGER tr BEFORE UPDATE OF data ON t FOR EACH ROW EXECUTE FUNCTION f();
+ALTER TABLE t DISABLE TRIGGER tr, SET (fillfactor = 70);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t USING (type = 'x');
+CREATE STATISTICS st ON key, value FROM t;
+CREATE STATISTICS st2 ON a, c FROM t;
+CREATE TABLE p (id int, a int) PARTITION BY RANGE (id);
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);
+CREATE TRIGGER ptr BEFORE UPDATE OF a ON p FOR EACH ROW EXECUTE FUNCTION f();
+ALTER TABLE p1 DISABLE TRIGGER ptr;
+ALTER TABLE t RENAME COLUMN data TO payload;
+ALTER TABLE t RENAME COLUMN type TO kind;
+ALTER TABLE t RENAME key TO k;
+ALTER TABLE t ADD COLUMN some_really_long_column_name_number_one integer DEFAULT 1, ADD COLUMN some_really_long_column_name_number_two integer DEFAULT 2,
+  ADD COLUMN some_really_long_column_name_number_three integer DEFAULT 3, ADD COLUMN some_really_long_column_name_number_four integer DEFAULT 4,
+  ADD COLUMN some_really_long_column_name_number_five integer DEFAULT 5, DROP c;
+ALTER TABLE p RENAME COLUMN a TO b;`,
+    holds: (want) => {
+      expect(want.triggers['t.tr']).toMatch(/UPDATE OF payload .* D$/);
+      expect(want.triggers['p1.ptr']).toMatch(/ D$/);
+      expect(want.policies['public.t.p']).toMatch(/kind/);
+      expect(Object.keys(want.statistics)).toEqual(['public.st']);
+    },
+  },
+  {
+    name: 'code that runs DDL (a SELECT of the script’s function, a DO block making a policy); sequences gone with their column, or owned in a longer ALTER',
+    script: `${TRIGGER_FN}
+CREATE TABLE t (id int, a int, s int);
+CREATE TRIGGER tr BEFORE UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE FUNCTION migrate() RETURNS void LANGUAGE plpgsql AS $$ BEGIN ALTER TABLE t RENAME COLUMN a TO b; END $$;
+SELECT 'migrating';
+SELECT migrate();
+CREATE TABLE u (id int, a int);
+DO $$ BEGIN EXECUTE 'ALTER TABLE u ENABLE ROW LEVEL SECURITY'; EXECUTE 'CREATE POLICY p ON u USING (a > 0)'; END $$;
+CREATE SEQUENCE gone OWNED BY t.s;
+COMMENT ON SEQUENCE gone IS 'owned seq';
+ALTER TABLE t DROP COLUMN s;
+CREATE SEQUENCE inc;
+ALTER SEQUENCE inc INCREMENT BY 2 OWNED BY u.a;
+ALTER TABLE u RENAME COLUMN a TO z;`,
+    holds: (want) => {
+      expect(want.triggers['t.tr']).toMatch(/UPDATE OF b /);
+      expect(Object.keys(want.policies)).toEqual(['public.u.p']);
+      expect(Object.keys(want.sequences)).toEqual(['public.inc']);
+      expect(want.sequences['public.inc']).toMatch(/inc 2 .*owned by u\.z/);
+    },
+  },
 ];
 
 describe('statements made stale by later renames and drops', () => {
   for (const c of CASES) it(c.name, () => expectExportRebuilds(c), 60_000);
 
   it('are kept as written when the later statements do not touch what they name', async () => {
-    const script = `CREATE TABLE products (id int, active boolean);
+    const script = `CREATE EXTENSION citext;
+COMMENT ON EXTENSION citext IS 'my own comment';
+CREATE TABLE products (id int, active boolean);
 ALTER TABLE products ENABLE ROW LEVEL SECURITY;
 create policy "Allow public read-only access." on products for select using (active);
 CREATE PUBLICATION realtime;
@@ -143,7 +196,9 @@ CREATE TABLE other (id int);
 ALTER TABLE other RENAME TO other2;`;
     const r = await importPostgres([{ path: 'supabase.sql', text: script }]);
     expect(r.diagnostics.map((d) => d.code)).not.toContain('sql/from-catalog');
-    expect(renderDdl(buildDdl(r.document, postgresDialect))).toContain('create policy "Allow public read-only access." on products for select using (active)');
+    const ddl = renderDdl(buildDdl(r.document, postgresDialect));
+    expect(ddl).toContain('create policy "Allow public read-only access." on products for select using (active)');
+    expect(ddl).toContain("COMMENT ON EXTENSION citext IS 'my own comment'");
   }, 60_000);
 });
 
@@ -161,10 +216,28 @@ describe('late-objects helpers', () => {
     expect(writtenFromCatalog('alter', 'ALTER TABLE t ENABLE ROW LEVEL SECURITY')).toBe(true);
     expect(writtenFromCatalog('alter', 'ALTER TABLE t SET (fillfactor = 70), CLUSTER ON i')).toBe(false);
     expect(writtenFromCatalog('comment', "SECURITY LABEL ON TABLE t IS 'x'")).toBe(false);
+    expect(writtenFromCatalog('comment', "COMMENT ON EXTENSION citext IS 'x'")).toBe(false);
     const late = new LateObjects();
     late.note(3, 'ALTER TABLE café RENAME TO bar');
     expect(late.stale([{ index: 2, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON café FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(true);
     expect(late.stale([{ index: 2, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON other FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(false);
     expect(late.stale([{ index: 4, kind: 'trigger', text: 'CREATE TRIGGER tr BEFORE INSERT ON bar FOR EACH ROW EXECUTE FUNCTION f()' }])).toBe(false);
+  });
+
+  it('does not count what a statement cannot have changed: a drop of what the script never made, a schema qualifier, argument types, the new name of a rename', () => {
+    const late = new LateObjects();
+    const policy = { index: 3, kind: 'policy', text: 'CREATE POLICY p ON v2.docs USING (client = 1)' };
+    late.note(3, policy.text);
+    late.note(4, 'DROP DOMAIN IF EXISTS public.color CASCADE');
+    late.note(5, 'drop aggregate if exists v2.special_agg(v2.docs)');
+    late.note(6, 'ALTER TABLE v2.projects RENAME CONSTRAINT projects_client_fkey TO client');
+    expect(late.stale([policy])).toBe(false);
+    late.note(7, 'DROP TABLE IF EXISTS v2.docs CASCADE');
+    expect(late.stale([policy])).toBe(true);
+    const other = new LateObjects();
+    other.note(1, 'CREATE TABLE color (id int)');
+    other.note(3, policy.text);
+    other.note(4, 'DROP TABLE IF EXISTS color CASCADE');
+    expect(other.stale([policy])).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ export interface LateStatement {
   on?: { catalog: string; sub: number; relkind?: string; key?: string };
 }
 
-const ALTER_TABLE_STATE = /^alter\s+(table|materialized\s+view)\b[\s\S]*\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|^alter\s+(table|materialized\s+view)\b[\s\S]*\b(cluster\s+on|set\s+without\s+cluster|replica\s+identity|set\s+statistics)\b/i;
+const ALTER_TABLE_STATE = /^alter\s+(table|materialized\s+view|foreign\s+table)\b[\s\S]*\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|^alter\s+(table|materialized\s+view|foreign\s+table)\b[\s\S]*\b(cluster\s+on|set\s+without\s+cluster|replica\s+identity|set\s+statistics)\b/i;
 /** Other actions an ALTER TABLE can carry in the same statement, which the catalog here does not give. */
 const ALTER_TABLE_OTHER = /\b(set|reset)\s*\(|\bset\s+storage\b|\battach\s+partition\b|\bdetach\s+partition\b|\bset\s+compression\b|\badd\b|\bowner\s+to\b|\bset\s+(logged|unlogged|tablespace|access\s+method)\b|\binherit\b|\bof\b/i;
 
@@ -39,9 +39,10 @@ export function writtenFromCatalog(kind: string, text: string): boolean {
     case 'statistics':
       return true;
     case 'comment':
-      return /^comment\b/i.test(text);
+      // Not the ones the catalog query leaves out (extensions', languages', shared objects').
+      return /^comment\b/i.test(text) && !/^comment\s+on\s+(extension|database|language|role|tablespace|subscription|large\s+object)\b/i.test(text);
     case 'alter':
-      return /^(drop|alter)\s+(trigger|policy|rule)\b/i.test(text) || (ALTER_TABLE_STATE.test(text) && !ALTER_TABLE_OTHER.test(text.replace(/^alter\s+(table|materialized\s+view)\s+(if\s+exists\s+)?(only\s+)?/i, '')));
+      return /^(drop|alter)\s+(trigger|policy|rule)\b/i.test(text) || (ALTER_TABLE_STATE.test(text) && !ALTER_TABLE_OTHER.test(text.replace(/^alter\s+(table|materialized\s+view|foreign\s+table)\s+(if\s+exists\s+)?(only\s+)?/i, '')));
     case 'statement':
       return /^(alter|drop)\s+statistics\b/i.test(text);
     default:
@@ -49,42 +50,114 @@ export function writtenFromCatalog(kind: string, text: string): boolean {
   }
 }
 
-/** Statements that can leave a kept statement naming what is gone: renames, moves, drops, and code that runs DDL. */
-const INVALIDATES = /^(drop|do|call)\b|^alter\b[\s\S]*\b(rename|set\s+schema|drop\s+(column|constraint)|type)\b/i;
-/**
- * Statements whose effect reaches objects they do not name: code (DO, CALL), CASCADE, and dropping
- * or moving a relation or schema (its indexes, triggers, policies, rules and comments go with it).
- */
-const OPAQUE = /^(do|call)\b|\bcascade\s*;?\s*$|^drop\s+(table|view|materialized\s+view|foreign\s+table|schema)\b|^alter\b[\s\S]*\bset\s+schema\b/i;
 /** An identifier: quoted, or plain (PostgreSQL takes any non-ASCII letter in one). */
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)`;
-const ALTER_HEAD = new RegExp(String.raw`^alter\s+(?:\w+\s+){1,3}?(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)`, 'i');
-const WORD = /"((?:[^"]|"")+)"|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)/g;
-/** Words of SQL itself, not names (and `public`, which most names are qualified with). */
-const KEYWORDS = new Set(`public alter table drop column constraint rename to set schema if exists cascade restrict only on create or replace trigger constraint policy rule
-  statistics comment is for each row statement execute function procedure before after instead of insert update delete truncate select using with check as and or not null true
-  false new old where from in index view materialized type domain sequence all do also nothing enable disable level security force replica identity cluster default values into
-  returns language begin end return when then else case by owned add primary key foreign references unique sql plpgsql permissive restrictive data value none publication`.split(/\s+/));
+const WORD = new RegExp(IDENT, 'g');
+const ALTER_HEAD = new RegExp(String.raw`^alter\s+(?:\w+\s+){1,3}?(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)(?:\s*\([^()]*\))?`, 'i');
+const DROP_HEAD = /^drop\s+(?:\w+\s+){1,3}?(?:concurrently\s+)?(?:if\s+exists\s+)?/i;
+/** Code: what it changes is not in its text (see isCode). */
+const CODE = /^(do|call)\b/i;
+/** Functions and words before `(` a SELECT can use without running a script's own code. */
+const SAFE_CALLS = new Set(`setval set_config nextval currval current_setting count sum min max avg now coalesce nullif format concat lower upper length
+  to_char to_regclass exists in any all some cast values array row as and or not`.split(/\s+/));
+const CALL = /(?:^|[^\w$.])([A-Za-z_][\w$]*)\s*\(/g;
 
-/** The names a statement mentions (unquoted ones folded to lower case), SQL's own words left out. */
+/** DO, CALL, or a SELECT that calls a function of the script's (which may run DDL); not pg_dump's setval or a SELECT of a message. */
+function isCode(text: string): boolean {
+  if (CODE.test(text)) return true;
+  if (!/^select\b/i.test(text)) return false;
+  for (const m of text.matchAll(CALL)) if (!SAFE_CALLS.has(m[1].toLowerCase())) return true;
+  return false;
+}
+/**
+ * Changes whose effect reaches objects they do not name: CASCADE, and dropping or moving a relation
+ * or schema (its indexes, triggers, policies, rules and comments go with it).
+ */
+const REACHES = /\bcascade\s*;?\s*$|^drop\s+(table|view|materialized\s+view|foreign\s+table|schema)\b|\bset\s+schema\b/i;
+
+/** An identifier as PostgreSQL reads it: quoted as written, plain folded to lower case (A-Z only, as PostgreSQL does). */
+function identName(m: string): string {
+  return m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.replace(/[A-Z]+/g, (x) => x.toLowerCase());
+}
+
+/** Every identifier-like word of a statement (keywords too: a column may be named `data` or `type`). */
 function names(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) {
-    const w = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2].toLowerCase();
-    if (m[1] !== undefined || !KEYWORDS.has(w)) out.add(w);
+  for (const m of text.matchAll(WORD)) out.add(identName(m[0]));
+  return out;
+}
+
+/** The last part of each name in a list (`s.a, b(int)` → a, b): what a DROP or RENAME acts on, not its schema or argument types. */
+function lastParts(list: string): Set<string> {
+  const out = new Set<string>();
+  for (const item of list.replace(/\([^()]*\)/g, ' ').split(',')) {
+    const m = item.match(WORD)?.at(-1);
+    if (m) out.add(identName(m));
   }
   return out;
 }
 
+/** Splits a list at its top-level commas (not inside parentheses or quotes). */
+function topLevel(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(list.slice(start));
+  return out;
+}
+
+/** ALTER actions that make a name stale, and where the name stands in them. */
+const ACTIONS: RegExp[] = [
+  new RegExp(String.raw`^rename\s+(?:column\s+|constraint\s+|attribute\s+)?(${IDENT})\s+to\b`, 'i'),
+  new RegExp(String.raw`^drop\s+constraint\s+(?:if\s+exists\s+)?(${IDENT})`, 'i'),
+  new RegExp(String.raw`^drop\s+(?!(?:default|not|identity|expression|constraint)\b)(?:column\s+|attribute\s+)?(?:if\s+exists\s+)?(${IDENT})`, 'i'),
+  new RegExp(String.raw`^alter\s+(?:column\s+|attribute\s+)?(${IDENT})\s+(?:set\s+data\s+)?type\b`, 'i'),
+];
+
 /**
- * The names a renaming, moving or dropping statement can make stale: a relation's or object's own
- * name for RENAME TO / SET SCHEMA / DROP, the column or constraint for actions on those.
+ * The names a statement can make stale: what a DROP drops, what an ALTER renames, moves or drops
+ * (an object's own name, not its schema's; a column or constraint); not the new name a RENAME
+ * gives. Empty when it changes no name.
  */
 function affected(text: string): Set<string> {
+  const drop = DROP_HEAD.exec(text);
+  if (drop) return lastParts(text.slice(drop[0].length).replace(/\s+(on\s[\s\S]*|cascade|restrict)\s*;?\s*$/i, ''));
   const head = ALTER_HEAD.exec(text);
-  if (!head) return names(text);
-  const rest = text.slice(head.index + head[0].length);
-  return /^\s*(rename\s+to|set\s+schema)\b/i.test(rest) ? names(`${head[1]} ${rest}`) : names(rest);
+  if (!head) return new Set();
+  const out = new Set<string>();
+  for (const action of topLevel(text.slice(head[0].length))) {
+    const a = action.trim();
+    if (/^(rename\s+to|set\s+schema)\b/i.test(a)) for (const n of lastParts(head[1])) out.add(n);
+    for (const re of ACTIONS) {
+      const m = re.exec(a);
+      if (m) out.add(identName(m[1]));
+    }
+  }
+  return out;
+}
+
+interface Change {
+  index: number;
+  names: Set<string>;
+  /** Code (DO, CALL, a SELECT of a function): what it changed is not in its text. */
+  code: boolean;
+  /** Its effect reaches objects it does not name (see REACHES). */
+  reaches: boolean;
+  /** Whether a statement before it mentions what it changes (else it changed nothing the script made); worked out once. */
+  madeBefore?: boolean;
 }
 
 /**
@@ -93,18 +166,27 @@ function affected(text: string): Set<string> {
  * The script's own text is kept otherwise, formatting and all.
  */
 export class LateObjects {
-  private readonly changes: { index: number; names?: Set<string> }[] = [];
+  private readonly changes: Change[] = [];
+  /** The statements run so far, for telling a DROP of something the script made from one of nothing. */
+  private readonly texts: { index: number; text: string }[] = [];
 
   /** Notes a statement PostgreSQL ran (`index`: its place in the script). */
   note(index: number, text: string): void {
-    const head = text.slice(0, 400);
-    if (!INVALIDATES.test(head)) return;
-    this.changes.push({ index, names: OPAQUE.test(text) ? undefined : affected(text) });
+    this.texts.push({ index, text });
+    const code = isCode(text);
+    if (!code && !/^(drop|alter)\b/i.test(text)) return;
+    const names = code ? new Set<string>() : affected(text);
+    const reaches = !code && REACHES.test(text);
+    if (code || names.size) this.changes.push({ index, names, code, reaches });
   }
 
-  /** Whether any of these statements (the kept ones to be written as they are) may name what a later statement changed. */
+  /**
+   * Whether the catalog has to give these objects: some of these statements (the kept ones to be
+   * written as they are) may name what a later statement changed, or code ran that may have made
+   * or changed them (its effects are only in the catalog).
+   */
   stale(kept: { index: number; kind: string; text: string }[]): boolean {
-    return kept.some((k) => writtenFromCatalog(k.kind, k.text) && this.changedAfter(k));
+    return this.changes.some((c) => c.code) || kept.some((k) => writtenFromCatalog(k.kind, k.text) && this.changedAfter(k));
   }
 
   /** Whether a statement that ran after this one renamed, moved or dropped a name it mentions (or may have). */
@@ -112,11 +194,23 @@ export class LateObjects {
     let mentioned: Set<string> | undefined;
     return this.changes.some((c) => {
       if (c.index <= k.index) return false;
-      if (!c.names) return true;
+      if (c.code) return true;
+      // The database starts empty: a CASCADE or a drop of a relation reaches further only if what it
+      // names was made before it (`DROP ... IF EXISTS x CASCADE` before the script makes x drops nothing).
+      if (c.reaches && this.madeBefore(c)) return true;
       mentioned ??= names(k.text);
       for (const n of c.names) if (mentioned.has(n)) return true;
       return false;
     });
+  }
+
+  private madeBefore(c: Change): boolean {
+    if (c.madeBefore === undefined) {
+      const escaped = [...c.names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '""'));
+      const re = new RegExp(String.raw`(?<![\w$\u0080-\uffff])(?:${escaped.join('|')})(?![\w$\u0080-\uffff])`, 'i');
+      c.madeBefore = this.texts.some((t) => t.index < c.index && re.test(t.text));
+    }
+    return c.madeBefore;
   }
 }
 
@@ -176,8 +270,9 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid ${rel} AND (i.indisclustered OR i.indisreplident)),
     'stattargets', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'kind', c.relkind::text, 'col', quote_ident(a.attname), 'target', a.attstattarget::int) ORDER BY c.oid, a.attnum)
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid ${rel} AND c.relkind IN ('r','p','m','f') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstattarget >= 0),
-    'triggers', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(t.tgname), 'def', pg_get_triggerdef(t.oid), 'enabled', t.tgenabled::text) ORDER BY t.oid)
-      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid ${rel} AND NOT t.tgisinternal AND t.tgparentid = 0),
+    'triggers', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(t.tgname), 'def', CASE WHEN t.tgparentid = 0 THEN pg_get_triggerdef(t.oid) END,
+        'kind', c.relkind::text, 'enabled', t.tgenabled::text, 'parentEnabled', (SELECT pt.tgenabled::text FROM pg_trigger pt WHERE pt.oid = t.tgparentid)) ORDER BY t.oid)
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid ${rel} AND NOT t.tgisinternal),
     'policies', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(p.polname), 'permissive', p.polpermissive, 'cmd', p.polcmd::text,
         'roles', (SELECT json_agg(CASE WHEN r = 0 THEN '${ROLE_PUBLIC}' ELSE quote_ident(pg_get_userbyid(r)) END) FROM unnest(p.polroles) r),
         'using', pg_get_expr(p.polqual, p.polrelid), 'check', pg_get_expr(p.polwithcheck, p.polrelid)) ORDER BY p.oid)
@@ -216,10 +311,18 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
       ` TO ${roles.join(', ')}`, r.using ? ` USING (${r.using as string})` : '', r.check ? ` WITH CHECK (${r.check as string})` : ''].join('');
     out.push({ kind: 'policy', name: `${r.name as string} on ${r.rel as string}`, text });
   }
+  // A partition's clone of its parent's trigger is made with the parent's; only a state of its own is written.
+  const cloneStates: LateStatement[] = [];
   for (const r of cat.triggers ?? []) {
+    const state = (e: string) => ({ kind: 'alter' as const, name: r.rel as string, text: `ALTER ${r.kind === 'f' ? 'FOREIGN TABLE' : 'TABLE'} ${r.rel as string} ${e === 'O' ? 'ENABLE' : ENABLED[e]} TRIGGER ${r.name as string}` });
+    if (r.def === null) {
+      if (r.enabled !== r.parentEnabled) cloneStates.push(state(r.enabled as string));
+      continue;
+    }
     out.push({ kind: 'trigger', name: `${r.name as string} on ${r.rel as string}`, text: q(r as Row, 'def') });
-    if (ENABLED[r.enabled as string]) out.push({ kind: 'alter', name: r.rel as string, text: `ALTER TABLE ${r.rel as string} ${ENABLED[r.enabled as string]} TRIGGER ${r.name as string}` });
+    if (ENABLED[r.enabled as string]) out.push(state(r.enabled as string));
   }
+  out.push(...cloneStates);
   for (const r of cat.rules ?? []) {
     out.push({ kind: 'rule', name: `${r.name as string} on ${r.rel as string}`, text: q(r as Row, 'def').replace(/;\s*$/, '') });
     if (ENABLED[r.enabled as string]) out.push({ kind: 'alter', name: r.rel as string, text: `${alter(r).replace(/^ALTER MATERIALIZED VIEW/, 'ALTER TABLE')} ${ENABLED[r.enabled as string]} RULE ${r.name as string}` });

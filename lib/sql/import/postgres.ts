@@ -148,9 +148,9 @@ const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|proce
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
-/** `ALTER SEQUENCE s OWNED BY t.c` and nothing else; the OWNED BY clause of a CREATE SEQUENCE. */
+/** The OWNED BY clause of a CREATE or ALTER SEQUENCE, and an ALTER SEQUENCE with nothing else. */
 const COLUMN_PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT}){1,2}`;
-const PLAIN_OWNED_BY = new RegExp(String.raw`^alter\s+sequence\s+(?:if\s+exists\s+)?${NAME}\s+owned\s+by\s+(?:${COLUMN_PATH}|none)\s*$`, 'i');
+const BARE_ALTER_SEQUENCE = new RegExp(String.raw`^alter\s+sequence\s+(?:if\s+exists\s+)?${NAME}\s*$`, 'i');
 const OWNED_BY_CLAUSE = new RegExp(String.raw`\s+owned\s+by\s+(?:${COLUMN_PATH}|none)(?=\s|$)`, 'i');
 
 
@@ -415,23 +415,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // Sequences the script creates itself (a serial's or an identity's are implicit: the catalog gives their final state).
     const explicitSequences = new Set<string>();
     for (const k of kept) if (k.kind === 'sequence' && k.c.target) explicitSequences.add(finalKey(k, targetOf(k)!));
-    // Once the script renames or drops things after making triggers, policies, rules, statistics or
-    // comments, their text may name what is gone: the catalog gives them as the script left them.
-    // (Judged on their text as written, before renames are followed in it.)
-    const fromCatalog = late.stale(kept.filter((k) => !(k.kind === 'comment' && targetOf(k) && modelledComment(k.c.target!.what, targetOf(k)!)))) ? await readLateObjects(pg) : undefined;
-    if (fromCatalog) {
-      const n = kept.length;
-      kept = kept.filter((k) => !writtenFromCatalog(k.kind, k.text));
-      if (kept.length < n) {
-        diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames or drops objects after making triggers, policies, rules, statistics or comments: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
-      }
-    }
     // The script's own sequences as the script left them: one dropped with the table, column or
     // schema that owned it is not made; the owner of one whose OWNED BY names a table or column
     // renamed or dropped later is written from the catalog (judged on the text as written).
     const seqKey = (k: Kept) => (SEQUENCE_KINDS.has(k.kind) && k.c.target ? finalKey(k, targetOf(k)!) : undefined);
     const ownedFromCatalog = new Map(built.ownedSequences.map((s) => [s.key, s]));
     const ownerFromCatalog = new Set<string>();
+    /** Whether one was: what else names it (a comment) is then written from the catalog too. */
+    let sequenceGone = false;
     if (explicitSequences.size) {
       const catalogSequences = new Set(cat.serials.map((x) => `${x.schema}.${x.name}`));
       const sequenceNames = new Set(cat.serials.map((x) => x.name!));
@@ -441,11 +432,23 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         // Under a search_path the schema it went to is not sure (see createdNames): only a name gone from every schema.
         if (k.searchPath && sequenceNames.has(k.c.target!.path.at(-1)!)) return true;
         diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a sequence dropped or moved later with what owned it, not kept: ${k.first}`, ...k.at });
+        sequenceGone = true;
         return false;
       });
       for (const k of kept) {
         const key = seqKey(k);
         if (key && explicitSequences.has(key) && ownedFromCatalog.has(key) && /\bowned\s+by\b/i.test(k.text) && late.changedAfter(k)) ownerFromCatalog.add(key);
+      }
+    }
+    // Once the script renames or drops things after making triggers, policies, rules, statistics or
+    // comments, their text may name what is gone: the catalog gives them as the script left them.
+    // (Judged on their text as written, before renames are followed in it.)
+    const fromCatalog = sequenceGone || late.stale(kept.filter((k) => !(k.kind === 'comment' && targetOf(k) && modelledComment(k.c.target!.what, targetOf(k)!)))) ? await readLateObjects(pg) : undefined;
+    if (fromCatalog) {
+      const n = kept.length;
+      kept = kept.filter((k) => !writtenFromCatalog(k.kind, k.text));
+      if (kept.length < n) {
+        diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames or drops objects after making triggers, policies, rules, statistics or comments: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
     }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
@@ -467,6 +470,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       addRaw('sequence', s.create, -1.5, undefined, `rel:${s.key}`);
       if (s.owner) addRaw('sequence-owner', s.owner, 1e9);
     }
+    // Triggers, policies, rules and statistics from the catalog before the kept late statements (an
+    // ALTER TABLE that also disables a trigger names it); their states and comments after them.
+    const created = new Set(['trigger', 'policy', 'rule', 'statistics']);
+    for (const r of fromCatalog ?? []) if (created.has(r.kind)) addRaw(r.kind, r.text, 1e9, r.name);
     const onEnum = statementsOnEnums(kept, targets.filter((t) => t.what === 'enum').map((t) => ({ index: t.index, key: keyOf(t) })), enumKeys);
     for (const k of kept) {
       const tg = targetOf(k);
@@ -475,8 +482,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (sequence && built.absorbedSequences.has(sequence)) continue;
       if (sequence && k.kind !== 'sequence' && !explicitSequences.has(sequence)) continue;
       if (sequence && ownerFromCatalog.has(sequence)) {
-        if (k.kind === 'sequence-owner' && PLAIN_OWNED_BY.test(k.text)) continue;
-        if (k.kind === 'sequence') k.text = k.text.replace(OWNED_BY_CLAUSE, '');
+        // Written from the catalog: the clause goes, and a statement left with nothing else to do with it.
+        k.text = k.text.replace(OWNED_BY_CLAUSE, '');
+        if (k.kind === 'sequence-owner' && BARE_ALTER_SEQUENCE.test(k.text)) continue;
       }
       if (k.kind === 'comment' && tg && modelledComment(k.c.target!.what, tg)) continue;
       if (k.kind === 'alter' && /^alter\s+table\b/i.test(k.text)) {
@@ -505,7 +513,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (owner) addRaw('sequence-owner', owner, 1e9);
     }
     for (const r of fromCatalog ?? []) {
-      if (r.on && modelledCatalogComment(r.on)) continue;
+      if (created.has(r.kind) || (r.on && modelledCatalogComment(r.on))) continue;
       addRaw(r.kind, r.text, 1e9, r.name);
     }
     const order = dependencyOrder(nodes, cat.deps);
