@@ -440,15 +440,17 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         if (key && explicitSequences.has(key) && ownedFromCatalog.has(key) && /\bowned\s+by\b/i.test(k.text) && late.changedAfter(k)) ownerFromCatalog.add(key);
       }
     }
-    // Once the script renames or drops things after making triggers, policies, rules, statistics or
-    // comments, their text may name what is gone: the catalog gives them as the script left them.
-    // (Judged on their text as written, before renames are followed in it.)
+    // Once the script renames or drops what kept triggers, policies, rules, statistics or comments
+    // name (or runs code), their text may name what is gone: the catalog gives them as the script
+    // left them (see late-objects.ts; judged on their text as written, before renames are followed).
+    const c2 = now();
     const fromCatalog = sequenceGone || late.stale(kept.filter((k) => !(k.kind === 'comment' && targetOf(k) && modelledComment(k.c.target!.what, targetOf(k)!)))) ? await readLateObjects(pg) : undefined;
+    if (fromCatalog) catalogMs += now() - c2;
     if (fromCatalog) {
       const n = kept.length;
       kept = kept.filter((k) => !writtenFromCatalog(k.kind, k.text));
       if (kept.length < n) {
-        diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames or drops objects after making triggers, policies, rules, statistics or comments: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
+        diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames, moves or drops what its triggers, policies, rules, statistics or comments name, or runs code that may have: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
     }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
