@@ -234,6 +234,11 @@ describe('late-objects helpers', () => {
     expect(late.stale([policy])).toBe(false);
     late.note(7, 'DROP TABLE IF EXISTS v2.docs CASCADE');
     expect(late.stale([policy])).toBe(true);
+    const moved = new LateObjects();
+    moved.note(1, 'CREATE MATERIALIZED VIEW m AS SELECT 1 AS id');
+    moved.note(3, "COMMENT ON INDEX m_id IS 'mi'");
+    moved.note(4, 'ALTER MATERIALIZED VIEW m SET SCHEMA x');
+    expect(moved.stale([{ index: 3, kind: 'comment', text: "COMMENT ON INDEX m_id IS 'mi'" }])).toBe(true);
     const other = new LateObjects();
     other.note(1, 'CREATE TABLE color (id int)');
     other.note(3, policy.text);

@@ -53,8 +53,10 @@ export function writtenFromCatalog(kind: string, text: string): boolean {
 /** An identifier: quoted, or plain (PostgreSQL takes any non-ASCII letter in one). */
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)`;
 const WORD = new RegExp(IDENT, 'g');
-const ALTER_HEAD = new RegExp(String.raw`^alter\s+(?:\w+\s+){1,3}?(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)(?:\s*\([^()]*\))?`, 'i');
-const DROP_HEAD = /^drop\s+(?:\w+\s+){1,3}?(?:concurrently\s+)?(?:if\s+exists\s+)?/i;
+/** The kind of object an ALTER or DROP names (the words before its name). */
+const KIND = String.raw`(?:materialized\s+view|foreign\s+(?:table|data\s+wrapper)|text\s+search\s+\w+|event\s+trigger|operator\s+(?:class|family)|access\s+method|\w+)`;
+const ALTER_HEAD = new RegExp(String.raw`^alter\s+${KIND}\s+(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)(?:\s*\([^()]*\))?`, 'i');
+const DROP_HEAD = new RegExp(String.raw`^drop\s+${KIND}\s+(?:concurrently\s+)?(?:if\s+exists\s+)?`, 'i');
 /** Code: what it changes is not in its text (see isCode). */
 const CODE = /^(do|call)\b/i;
 /** Functions and words before `(` a SELECT can use without running a script's own code. */
