@@ -15,15 +15,19 @@ export interface Classified {
   target?: { what: string; path: string[] };
 }
 
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+/** An identifier: quoted, or plain (PostgreSQL takes any non-ASCII letter in one). */
+export const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)`;
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})*`;
 
-const IDENT_ALL = new RegExp(IDENT, 'g');
+export const IDENT_ALL = new RegExp(IDENT, 'g');
+
+/** An identifier as PostgreSQL reads it: quoted as written, plain folded to lower case (A-Z only, as PostgreSQL does). */
+export function identName(m: string): string {
+  return m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.replace(/[A-Z]+/g, (x) => x.toLowerCase());
+}
 
 export function identPath(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.match(IDENT_ALL) ?? []) out.push(m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.toLowerCase());
-  return out;
+  return (text.match(IDENT_ALL) ?? []).map(identName);
 }
 
 function target(what: string, text: string, re: RegExp): Classified['target'] {

@@ -11,6 +11,8 @@
  */
 import type { Queryable } from '../../pglite/catalog';
 import { SYSTEM_SCHEMA_FILTER, notExtensionMember } from '../../pglite/catalog';
+import { postgresDialect } from '../ddl/postgres';
+import { IDENT, IDENT_ALL, identName } from './classify';
 
 /** A statement the catalog gives for one of these objects. */
 export interface LateStatement {
@@ -50,9 +52,6 @@ export function writtenFromCatalog(kind: string, text: string): boolean {
   }
 }
 
-/** An identifier: quoted, or plain (PostgreSQL takes any non-ASCII letter in one). */
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)`;
-const WORD = new RegExp(IDENT, 'g');
 /** The kind of object an ALTER or DROP names (the words before its name). */
 const KIND = String.raw`(?:materialized\s+view|foreign\s+(?:table|data\s+wrapper)|text\s+search\s+\w+|event\s+trigger|operator\s+(?:class|family)|access\s+method|\w+)`;
 const ALTER_HEAD = new RegExp(String.raw`^alter\s+${KIND}\s+(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)(?:\s*\([^()]*\))?`, 'i');
@@ -77,15 +76,10 @@ function isCode(text: string): boolean {
  */
 const REACHES = /\bcascade\s*;?\s*$|^drop\s+(table|view|materialized\s+view|foreign\s+table|schema)\b|\bset\s+schema\b/i;
 
-/** An identifier as PostgreSQL reads it: quoted as written, plain folded to lower case (A-Z only, as PostgreSQL does). */
-function identName(m: string): string {
-  return m.startsWith('"') ? m.slice(1, -1).replace(/""/g, '"') : m.replace(/[A-Z]+/g, (x) => x.toLowerCase());
-}
-
 /** Every identifier-like word of a statement (keywords too: a column may be named `data` or `type`). */
 function names(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) out.add(identName(m[0]));
+  for (const m of text.matchAll(IDENT_ALL)) out.add(identName(m[0]));
   return out;
 }
 
@@ -93,7 +87,7 @@ function names(text: string): Set<string> {
 function lastParts(list: string): Set<string> {
   const out = new Set<string>();
   for (const item of list.replace(/\([^()]*\)/g, ' ').split(',')) {
-    const m = item.match(WORD)?.at(-1);
+    const m = item.match(IDENT_ALL)?.at(-1);
     if (m) out.add(identName(m));
   }
   return out;
@@ -216,8 +210,6 @@ export class LateObjects {
   }
 }
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 /** `pg_identify_object` types whose COMMENT ON keyword is not the type in capitals. */
 const COMMENT_KEYWORD: Record<string, string> = {
   'table column': 'COLUMN', 'view column': 'COLUMN', 'materialized view column': 'COLUMN', 'foreign table column': 'COLUMN', 'composite type column': 'COLUMN',
@@ -249,14 +241,12 @@ export function commentOn(type: string, identity: string, comment: string): stri
     if (at < 0) return undefined;
     target = `${identity.slice(0, at)} ON DOMAIN ${identity.slice(at + 4)}`;
   }
-  return `COMMENT ON ${keyword} ${target} IS ${lit(comment)}`;
+  return `COMMENT ON ${keyword} ${target} IS ${postgresDialect.stringLiteral(comment)}`;
 }
 
 const ROLE_PUBLIC = 'public';
 const CMD: Record<string, string> = { r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', '*': 'ALL' };
 const ENABLED: Record<string, string> = { D: 'DISABLE', R: 'ENABLE REPLICA', A: 'ENABLE ALWAYS' };
-
-type Row = Record<string, string | null>;
 
 /**
  * The objects' final definitions (expects `search_path = ''`, so every name is qualified). Objects of
@@ -264,7 +254,6 @@ type Row = Record<string, string | null>;
  */
 export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
   const rel = `JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('c.oid', 'pg_class')}`;
-  const q = (r: Row, k: string) => r[k]!;
   const [row] = await db.query<{ j: string }>(`SELECT json_build_object(
     'rls', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'kind', c.relkind::text, 'rls', c.relrowsecurity, 'force', c.relforcerowsecurity, 'replident', c.relreplident::text)) FROM pg_class c ${rel}
       AND c.relkind IN ('r','p','m') AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relreplident IN ('f','i') OR (c.relreplident = 'n' AND c.relkind <> 'm'))),
@@ -321,16 +310,16 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
       if (r.enabled !== r.parentEnabled) cloneStates.push(state(r.enabled as string));
       continue;
     }
-    out.push({ kind: 'trigger', name: `${r.name as string} on ${r.rel as string}`, text: q(r as Row, 'def') });
+    out.push({ kind: 'trigger', name: `${r.name as string} on ${r.rel as string}`, text: r.def as string });
     if (ENABLED[r.enabled as string]) out.push(state(r.enabled as string));
   }
   out.push(...cloneStates);
   for (const r of cat.rules ?? []) {
-    out.push({ kind: 'rule', name: `${r.name as string} on ${r.rel as string}`, text: q(r as Row, 'def').replace(/;\s*$/, '') });
+    out.push({ kind: 'rule', name: `${r.name as string} on ${r.rel as string}`, text: (r.def as string).replace(/;\s*$/, '') });
     if (ENABLED[r.enabled as string]) out.push({ kind: 'alter', name: r.rel as string, text: `${alter(r).replace(/^ALTER MATERIALIZED VIEW/, 'ALTER TABLE')} ${ENABLED[r.enabled as string]} RULE ${r.name as string}` });
   }
   for (const r of cat.statistics ?? []) {
-    out.push({ kind: 'statistics', name: r.name as string, text: q(r as Row, 'def') });
+    out.push({ kind: 'statistics', name: r.name as string, text: r.def as string });
     if (typeof r.target === 'number' && r.target >= 0) out.push({ kind: 'alter', name: r.name as string, text: `ALTER STATISTICS ${r.name as string} SET STATISTICS ${r.target}` });
   }
   for (const r of cat.comments ?? []) {
