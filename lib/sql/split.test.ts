@@ -34,6 +34,16 @@ SELECT 1;`;
     expect(s[1].text.endsWith("WHERE note = 'end;';\nEND")).toBe(true);
   });
 
+  it('keeps a rule whose actions in parentheses end with ; in one statement, as psql does', () => {
+    const src = `CREATE RULE r AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES ('a);'); /* ( */ INSERT INTO log VALUES (E'\\')'));
+CREATE OR REPLACE RULE "r(" AS ON DELETE TO t DO INSTEAD (DELETE FROM log; NOTIFY t);
+SELECT 1;`;
+    const s = splitStatements(src);
+    expect(s.map((x) => x.line)).toEqual([1, 2, 3]);
+    expect(s[0].text.endsWith("VALUES (E'\\')'))")).toBe(true);
+    expect(s[1].text.endsWith('NOTIFY t)')).toBe(true);
+  });
+
   it('skips data rows with quotes, escapes, signs and slashes in them, and keeps line numbers after them', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `  (${i}, -${i}, 'a;b''c', e'it\\'s; x', date'2020-01-0${i % 9}', 3/2, N'x--y', 'multi\nline;')`);
     const src = `INSERT INTO t VALUES\n${rows.join(',\n')};\nINSERT INTO t VALUES (1, 'x' -- note; here\n);\nCREATE TABLE "after" (a int);`;

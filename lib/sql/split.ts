@@ -165,6 +165,11 @@ export function splitStatements(src: string): SqlStatement[] {
           i++;
           break;
         }
+        // A rule's actions in parentheses are statements too: psql ends a statement only outside parentheses.
+        if (sofar && insideRuleActions(sofar)) {
+          i++;
+          break;
+        }
         if (sofar && COPY_STDIN_RE.test(sofar)) {
           const m = /^\\\.[ \t]*$/m.exec(src.slice(i));
           const end = m ? i + m.index + m[0].length : n;
@@ -211,10 +216,25 @@ function insideAtomicBody(text: string): boolean {
   const atomic = ATOMIC_RE.exec(text);
   if (!atomic) return false;
   // Strings, quoted names and comments hold no keywords.
-  const body = text.slice(atomic.index + atomic[0].length).replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  const body = stripQuoted(text.slice(atomic.index + atomic[0].length));
   let depth = 1;
   for (const m of body.matchAll(/\b(begin|case|end)\b/gi)) depth += m[1].toLowerCase() === 'end' ? -1 : 1;
   return depth > 0;
+}
+
+const RULE_RE = /^create\s+(?:or\s+replace\s+)?rule\b/i;
+
+/** Whether `text` (a statement so far, up to a `;`) is a CREATE RULE with a parenthesis still open, as in `DO ALSO (a; b)`. */
+function insideRuleActions(text: string): boolean {
+  if (!RULE_RE.test(text)) return false;
+  let depth = 0;
+  for (const m of stripQuoted(text).matchAll(/[()]/g)) depth += m[0] === '(' ? 1 : -1;
+  return depth > 0;
+}
+
+/** `text` with its strings, quoted names, dollar-quoted bodies and comments blanked: they hold no keywords or parentheses. */
+function stripQuoted(text: string): string {
+  return text.replace(/(?<![\w$])[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
 }
 
 function skipBlockComment(src: string, i: number): number {

@@ -17,6 +17,13 @@ CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO (
     },
   },
   {
+    name: 'a rule with several actions in parentheses (their ; do not end the CREATE RULE)',
+    script: `CREATE TABLE t (id int, a int);
+CREATE TABLE log (x text);
+CREATE RULE r2 AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES ('a'); INSERT INTO log VALUES ('b;'));`,
+    holds: (want) => expect(want.rules['public.t.r2']).toMatch(/DO \( INSERT INTO log .*'a'.*;\s+INSERT INTO log .*'b;'/s),
+  },
+  {
     name: 'an enum altered, then renamed',
     script: `CREATE TYPE mood AS ENUM ('sad', 'ok');
 ALTER TYPE mood ADD VALUE 'happy';
