@@ -126,6 +126,9 @@ export function relationOf(text: string): string[] | undefined {
   return relationSpan(text)?.path;
 }
 
+/** ALTER TABLE actions the model does not hold, on objects written after the tables (triggers, rules, indexes, partitions). */
+const LATE_ACTION = /\b(enable|disable|force|no\s+force)\s+row\s+level\s+security\b|\b(enable(\s+(replica|always))?|disable)\s+(trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b/;
+
 export function classify(text: string): Classified {
   if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
@@ -157,12 +160,9 @@ export function classify(text: string): Classified {
   }
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
-  if (/^alter\s+table\b/.test(head)) {
-    if (/\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b/.test(head)) {
-      return { execute: true, raw: 'alter' };
-    }
-    return { execute: true };
-  }
+  if (/^alter\s+table\b/.test(head)) return LATE_ACTION.test(head) ? { execute: true, raw: 'alter' } : { execute: true };
+  // A foreign table is kept as written; an ALTER that enables or disables its triggers comes after them.
+  if (/^alter\s+foreign\s+table\b/.test(head) && LATE_ACTION.test(head)) return { execute: true, raw: 'alter' };
   if (/^drop\s+(table|view|index|schema|sequence|extension)\b/.test(head)) return { execute: true, note: 'DROP of a modelled object' };
   for (const [re, kind] of RAW_KINDS) {
     if (!re.test(head)) continue;

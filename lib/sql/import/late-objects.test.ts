@@ -9,7 +9,7 @@ import { buildDdl, renderDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { expectExportRebuilds, type ExportCase } from '../testing/export-case';
 import { importPostgres } from './postgres';
-import { commentOn, LateObjects, writtenFromCatalog } from './late-objects';
+import { commentOn, LateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 
 const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
 const FROM_CATALOG = (d: { code?: string }[]) => expect(d.map((x) => x.code)).toContain('sql/from-catalog');
@@ -179,6 +179,70 @@ ALTER TABLE u RENAME COLUMN a TO z;`,
       expect(want.sequences['public.inc']).toMatch(/inc 2 .*owned by u\.z/);
     },
   },
+  {
+    name: 'a foreign table’s disabled trigger and a trigger that depends on an extension, before a rename',
+    script: `${TRIGGER_FN}
+CREATE EXTENSION hstore;
+CREATE FOREIGN DATA WRAPPER dw;
+CREATE SERVER srv FOREIGN DATA WRAPPER dw;
+CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
+CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();
+ALTER FOREIGN TABLE ft DISABLE TRIGGER ftr;
+CREATE TABLE t (id int, a int);
+CREATE TRIGGER tr BEFORE UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f();
+ALTER TRIGGER tr ON t DEPENDS ON EXTENSION hstore;
+ALTER TABLE t RENAME COLUMN a TO b;`,
+    holds: (want) => {
+      expect(want.triggers['ft.ftr']).toMatch(/ D$/);
+      expect(want.triggers['t.tr']).toMatch(/UPDATE OF b .*\(depends on extension hstore\)$/);
+    },
+    diagnostics: FROM_CATALOG,
+  },
+  {
+    name: 'an ALTER TABLE mixing CLUSTER ON with storage parameters before its index is renamed',
+    script: `CREATE TABLE t (id int, a int);
+CREATE INDEX idx ON t (a);
+ALTER TABLE t CLUSTER ON idx, SET (fillfactor = 70);
+ALTER INDEX idx RENAME TO idx2;`,
+    holds: (want) => {
+      expect(want.tables['public.t'].indexes.idx2).toMatch(/\(clustered\)$/);
+      expect(want.tables['public.t'].options).toContain('fillfactor=70');
+    },
+    diagnostics: FROM_CATALOG,
+  },
+  {
+    name: 'triggers and rules enabled ALWAYS or REPLICA, kept as written',
+    script: `${TRIGGER_FN}
+CREATE TABLE t (id int, a int);
+CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TRIGGER tr2 BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE RULE r AS ON DELETE TO t DO ALSO NOTIFY t;
+ALTER TABLE t ENABLE ALWAYS TRIGGER tr;
+ALTER TABLE t ENABLE REPLICA TRIGGER tr2, ENABLE REPLICA RULE r;`,
+    holds: (want) => {
+      expect(want.triggers['t.tr']).toMatch(/ A$/);
+      expect(want.triggers['t.tr2']).toMatch(/ R$/);
+      expect(want.rules['public.t.r']).toMatch(/\(enabled: R\)$/);
+    },
+  },
+  {
+    name: 'the same foreign table trigger state and extension dependency, kept as written',
+    script: `${TRIGGER_FN}
+CREATE EXTENSION hstore;
+CREATE FOREIGN DATA WRAPPER dw;
+CREATE SERVER srv FOREIGN DATA WRAPPER dw;
+CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
+CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();
+ALTER FOREIGN TABLE ft ADD COLUMN c int, DISABLE TRIGGER ftr;
+CREATE TABLE t (id int, a int);
+CREATE TRIGGER tr BEFORE UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f();
+ALTER TRIGGER tr ON t DEPENDS ON EXTENSION hstore;`,
+    holds: (want) => {
+      expect(want.triggers['ft.ftr']).toMatch(/ D$/);
+      expect(want.triggers['t.tr']).toMatch(/\(depends on extension hstore\)$/);
+    },
+    diagnostics: (d) => expect(d.map((x) => x.code)).not.toContain('sql/from-catalog'),
+  },
 ];
 
 describe('statements made stale by later renames and drops', () => {
@@ -215,6 +279,11 @@ describe('late-objects helpers', () => {
     expect(writtenFromCatalog('trigger', 'CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()')).toBe(false);
     expect(writtenFromCatalog('alter', 'ALTER TABLE t ENABLE ROW LEVEL SECURITY')).toBe(true);
     expect(writtenFromCatalog('alter', 'ALTER TABLE t SET (fillfactor = 70), CLUSTER ON i')).toBe(false);
+    expect(writtenFromCatalog('alter', 'ALTER TABLE ONLY s.t ENABLE ALWAYS TRIGGER a, DISABLE RULE r, ALTER data SET STATISTICS 5')).toBe(true);
+    expect(writtenFromCatalog('alter', 'ALTER TABLE t ADD COLUMN enable_trigger int, CLUSTER ON i')).toBe(false);
+    expect(withoutCatalogActions('ALTER TABLE t CLUSTER ON i, SET (fillfactor = 70), DISABLE TRIGGER x')).toBe('ALTER TABLE t SET (fillfactor = 70)');
+    expect(withoutCatalogActions('ALTER TABLE t CLUSTER ON i')).toBeUndefined();
+    expect(withoutCatalogActions('ALTER TABLE t SET (fillfactor = 70)')).toBeUndefined();
     expect(writtenFromCatalog('comment', "SECURITY LABEL ON TABLE t IS 'x'")).toBe(false);
     expect(writtenFromCatalog('comment', "COMMENT ON EXTENSION citext IS 'x'")).toBe(false);
     const late = new LateObjects();

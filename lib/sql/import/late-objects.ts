@@ -24,13 +24,28 @@ export interface LateStatement {
   on?: { catalog: string; sub: number; relkind?: string; key?: string };
 }
 
-const ALTER_TABLE_STATE = /^alter\s+(table|materialized\s+view|foreign\s+table)\b[\s\S]*\b(enable|disable|force|no\s+force)\s+(row\s+level\s+security|trigger|rule)\b|^alter\s+(table|materialized\s+view|foreign\s+table)\b[\s\S]*\b(cluster\s+on|set\s+without\s+cluster|replica\s+identity|set\s+statistics)\b/i;
-/** Other actions an ALTER TABLE can carry in the same statement, which the catalog here does not give. */
-const ALTER_TABLE_OTHER = /\b(set|reset)\s*\(|\bset\s+storage\b|\battach\s+partition\b|\bdetach\s+partition\b|\bset\s+compression\b|\badd\b|\bowner\s+to\b|\bset\s+(logged|unlogged|tablespace|access\s+method)\b|\binherit\b|\bof\b/i;
+/** An ALTER of a table-like relation: its head (up to the name) and its actions. */
+const ALTER_RELATION = new RegExp(String.raw`^alter\s+(?:table|materialized\s+view|foreign\s+table)\s+(?:if\s+exists\s+)?(?:only\s+)?${IDENT}(?:\s*\.\s*${IDENT})*(?:\s*\*)?`, 'i');
+/** ALTER TABLE actions whose result the catalog gives (readLateObjects): trigger, rule and RLS states, cluster, replica identity, statistics targets. */
+const STATE_ACTION = new RegExp(
+  String.raw`^(?:(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\b|(?:enable|disable|force|no\s+force)\s+row\s+level\s+security\b|cluster\s+on\b|set\s+without\s+cluster\b|replica\s+identity\b|alter\s+(?:column\s+)?${IDENT}\s+set\s+statistics\b)`,
+  'i',
+);
+
+/** An ALTER TABLE's actions, split into the ones the catalog gives and the others; undefined for other statements. */
+function relationActions(text: string): { head: string; state: string[]; other: string[] } | undefined {
+  const head = ALTER_RELATION.exec(text);
+  if (!head) return undefined;
+  const state: string[] = [];
+  const other: string[] = [];
+  for (const action of topLevel(text.slice(head[0].length))) (STATE_ACTION.test(action.trim()) ? state : other).push(action.trim());
+  return { head: head[0], state, other };
+}
 
 /**
  * Whether a kept statement makes or changes one of the objects written from the catalog (its text
- * is then left out when they are). Event triggers and security labels are kept as written.
+ * is then left out when they are). Event triggers and security labels are kept as written. An
+ * ALTER TABLE that also does what the catalog does not give is rewritten instead (see withoutCatalogActions).
  */
 export function writtenFromCatalog(kind: string, text: string): boolean {
   switch (kind) {
@@ -43,13 +58,31 @@ export function writtenFromCatalog(kind: string, text: string): boolean {
     case 'comment':
       // Not the ones the catalog query leaves out (extensions', languages', shared objects').
       return /^comment\b/i.test(text) && !/^comment\s+on\s+(extension|database|language|role|tablespace|subscription|large\s+object)\b/i.test(text);
-    case 'alter':
-      return /^(drop|alter)\s+(trigger|policy|rule)\b/i.test(text) || (ALTER_TABLE_STATE.test(text) && !ALTER_TABLE_OTHER.test(text.replace(/^alter\s+(table|materialized\s+view|foreign\s+table)\s+(if\s+exists\s+)?(only\s+)?/i, '')));
+    case 'alter': {
+      if (/^(drop|alter)\s+(trigger|policy|rule)\b/i.test(text)) return true;
+      const a = relationActions(text);
+      return !!a && a.state.length > 0 && a.other.length === 0;
+    }
     case 'statement':
       return /^(alter|drop)\s+statistics\b/i.test(text);
     default:
       return false;
   }
+}
+
+/** Whether part of a kept statement is written from the catalog: all of it (writtenFromCatalog), or some of an ALTER TABLE's actions. */
+export function partlyFromCatalog(kind: string, text: string): boolean {
+  return writtenFromCatalog(kind, text) || (kind === 'alter' && !!relationActions(text)?.state.length);
+}
+
+/**
+ * An ALTER TABLE that mixes actions the catalog gives with others (`CLUSTER ON i, SET (...)`),
+ * without the former: undefined when it has none of them or nothing else.
+ */
+export function withoutCatalogActions(text: string): string | undefined {
+  const a = relationActions(text);
+  if (!a || !a.state.length || !a.other.length) return undefined;
+  return `${a.head} ${a.other.join(', ')}`;
 }
 
 /** The kind of object an ALTER or DROP names (the words before its name). */
@@ -182,7 +215,7 @@ export class LateObjects {
    * or changed them (its effects are only in the catalog).
    */
   stale(kept: { index: number; kind: string; text: string }[]): boolean {
-    return this.changes.some((c) => c.code) || kept.some((k) => writtenFromCatalog(k.kind, k.text) && this.changedAfter(k));
+    return this.changes.some((c) => c.code) || kept.some((k) => partlyFromCatalog(k.kind, k.text) && this.changedAfter(k));
   }
 
   /** Whether a statement that ran after this one renamed, moved or dropped a name it mentions (or may have). */
@@ -262,7 +295,8 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
     'stattargets', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'kind', c.relkind::text, 'col', quote_ident(a.attname), 'target', a.attstattarget::int) ORDER BY c.oid, a.attnum)
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid ${rel} AND c.relkind IN ('r','p','m','f') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstattarget >= 0),
     'triggers', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(t.tgname), 'def', CASE WHEN t.tgparentid = 0 THEN pg_get_triggerdef(t.oid) END,
-        'kind', c.relkind::text, 'enabled', t.tgenabled::text, 'parentEnabled', (SELECT pt.tgenabled::text FROM pg_trigger pt WHERE pt.oid = t.tgparentid)) ORDER BY t.oid)
+        'kind', c.relkind::text, 'enabled', t.tgenabled::text, 'parentEnabled', (SELECT pt.tgenabled::text FROM pg_trigger pt WHERE pt.oid = t.tgparentid),
+        'extensions', (SELECT json_agg(quote_ident(x.extname) ORDER BY x.extname) FROM pg_depend d JOIN pg_extension x ON x.oid = d.refobjid WHERE d.classid = 'pg_trigger'::regclass AND d.objid = t.oid AND d.deptype = 'x')) ORDER BY t.oid)
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid ${rel} AND NOT t.tgisinternal),
     'policies', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(p.polname), 'permissive', p.polpermissive, 'cmd', p.polcmd::text,
         'roles', (SELECT json_agg(CASE WHEN r = 0 THEN '${ROLE_PUBLIC}' ELSE quote_ident(pg_get_userbyid(r)) END) FROM unnest(p.polroles) r),
@@ -311,6 +345,7 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
       continue;
     }
     out.push({ kind: 'trigger', name: `${r.name as string} on ${r.rel as string}`, text: r.def as string });
+    for (const x of (r.extensions as string[] | null) ?? []) out.push({ kind: 'alter', name: r.rel as string, text: `ALTER TRIGGER ${r.name as string} ON ${r.rel as string} DEPENDS ON EXTENSION ${x}` });
     if (ENABLED[r.enabled as string]) out.push(state(r.enabled as string));
   }
   out.push(...cloneStates);

@@ -19,7 +19,7 @@ import { classify, DATA, identPath, relationOf, type Classified } from './classi
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
-import { LateObjects, readLateObjects, writtenFromCatalog } from './late-objects';
+import { LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -449,7 +449,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (fromCatalog) {
       const n = kept.length;
       kept = kept.filter((k) => !writtenFromCatalog(k.kind, k.text));
-      if (kept.length < n) {
+      let rewritten = false;
+      for (const k of kept) {
+        // An ALTER TABLE that also does more keeps the rest (`CLUSTER ON i, SET (...)` once i is renamed).
+        const rest = k.kind === 'alter' ? withoutCatalogActions(k.text) : undefined;
+        if (rest) [k.text, rewritten] = [rest, true];
+      }
+      if (kept.length < n || rewritten) {
         diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames, moves or drops what its triggers, policies, rules, statistics or comments name, or runs code that may have: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
     }
