@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
 import { sqlSources, type SqlSources } from '../sources';
+import { environmentNamed } from '../../pglite/environments';
 import { columnSql, commentWithin, expressionFor, isAutoincrement } from './columns';
 import type { Dialect, TypeContext } from './dialect';
 import { ACTION_SQL, joinTable, referentialActions } from './model';
@@ -46,6 +47,8 @@ export interface PostgresSqlSources extends SqlSources {
    * by raw id. The export sets it before such a raw and resets it before everything else.
    */
   searchPath?: Record<Id, string>;
+  /** The platform the schema is written for (`supabase`): what it provides is not written (see pglite/environments). */
+  environment?: string;
 }
 
 const RAW_DIALECT: Record<string, string> = { postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
@@ -165,6 +168,11 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     if (r.dialect !== 'prisma') warn(`raw ${r.dialect} ${r.kind}${r.name ? ` ${r.name}` : ''} is not written to ${d.id}`);
     return false;
   });
+  const environment = environmentNamed((sqlSources(doc) as PostgresSqlSources).environment);
+  if (environment) {
+    // Not written: it is the platform's (a bare PostgreSQL lacks it, and the platform has it already).
+    diagnostics.push({ severity: 'info', code: 'sql/environment', message: `${d.id}: written for ${environment.title}, which provides ${environment.provides}: those are not created here` });
+  }
   if (d.id === 'postgres' && raws.some((r) => /function|procedure|aggregate/.test(r.kind))) {
     out.push({ kind: 'preamble', sql: 'SET check_function_bodies = false' });
   }

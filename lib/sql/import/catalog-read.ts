@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../pglite/catalog';
 import { notExtensionMember, SYSTEM_SCHEMA_FILTER } from '../../pglite/catalog';
+import { ENVIRONMENT_EXTENSION_LIKE } from '../../pglite/environments';
 
 export type R = Record<string, string | null>;
 
@@ -55,7 +56,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
   const col = (rel: string, num: string) => desc(rel, 'pg_class', num);
   return {
   schemas: `SELECT n.oid::text AS oid, n.nspname AS name, ${obj('n.oid', 'pg_namespace')} AS comment FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid', 'pg_namespace')} ORDER BY n.oid`,
-  extensions: `SELECT e.extname AS name, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.oid`,
+  extensions: `SELECT e.extname AS name, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' AND e.extname NOT LIKE '${ENVIRONMENT_EXTENSION_LIKE}' ORDER BY e.oid`,
   relations: `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, ${obj('c.oid', 'pg_class')} AS comment,
       CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS definition, c.relispartition::text AS partition,
       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,

@@ -9,6 +9,7 @@ import { newId } from '../../schema/ids';
 import { assertValidDocument } from '../../schema/validate';
 import type { ImportResult, SourceFile } from '../../formats/types';
 import { extensionsNamedIn } from '../../pglite/extensions';
+import { environmentFor, installEnvironment } from '../../pglite/environments';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
@@ -157,8 +158,15 @@ const OWNED_BY_CLAUSE = new RegExp(String.raw`\s+owned\s+by\s+(?:${COLUMN_PATH}|
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
   const t0 = now();
   const diagnostics: Diagnostic[] = [];
-  const extensions = extensionsNamedIn(files.map((f) => f.text).join('\n'));
+  const script = files.map((f) => f.text).join('\n');
+  const extensions = extensionsNamedIn(script);
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
+  // A platform's schema (Supabase's) uses what the platform provides: it is made first, outside the document.
+  const environment = environmentFor(script);
+  if (environment) {
+    await installEnvironment(pg, environment);
+    diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
+  }
   let kept: Kept[] = [];
   const fates = new RelationFates();
   const late = new LateObjects();
@@ -187,7 +195,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const rows = await pg.query<{ p: string | null }>(`SELECT (SELECT c.relpersistence::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS p`, [name]).catch(() => []);
     return rows[0]?.p ?? undefined;
   };
-  const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
+  // The environment is an extension: its objects are left out as extensions' are.
+  const needs: CatalogNeeds = { extensions: !!environment, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
   let splitMs = 0;
@@ -531,6 +540,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (Object.keys(searchPaths).length) sources.searchPath = searchPaths;
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     if (built.unlogged.length) sources.unlogged = built.unlogged;
+    if (environment) sources.environment = environment.name;
     doc.sources.sql = sources;
     // Statements run in batches report after the ones skipped meanwhile, and the ones left out once
     // the catalog is read after all: back into script order.

@@ -7,7 +7,8 @@ import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import type { PgRunner } from '../../pglite/runner';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { formatDiagnostic } from '../../schema/diagnostics';
-import { buildDdl } from '../ddl/builder';
+import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
+import { environmentNamed, installEnvironment } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importPostgres } from './postgres';
@@ -33,6 +34,8 @@ describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → a
 
     const ddl = buildDdl(document, postgresDialect);
     const target = await bootCachedPg({ extensions: expected.extensions });
+    const environment = environmentNamed((document.sources.sql as PostgresSqlSources).environment);
+    if (environment) await installEnvironment(target, environment);
     const failures: string[] = [];
     for (const st of ddl.statements) {
       try {

@@ -2,6 +2,7 @@
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { extensionsNamedIn } from '../../pglite/extensions';
+import { environmentFor, installEnvironment } from '../../pglite/environments';
 
 /**
  * Applies `original` and `exported` each in a fresh database and reads both catalogs. `exported` is a
@@ -13,6 +14,9 @@ export async function appliedCatalogs(original: string, exported: string | strin
   const a = await bootCachedPg({ extensions });
   const b = await bootCachedPg({ extensions });
   try {
+    // A platform's schema runs where the platform's objects are (as the import runs it).
+    const environment = environmentFor(original);
+    if (environment) for (const db of [a, b]) await installEnvironment(db, environment);
     await a.exec(original);
     const failed: string[] = [];
     if (typeof exported === 'string') await b.exec(exported);

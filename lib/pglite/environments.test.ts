@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { bootCachedPg } from './snapshot-node';
+import { environmentFor, installEnvironment, SUPABASE } from './environments';
+
+describe('platform environments', () => {
+  it('tells a Supabase schema by what it uses of Supabase without making it', () => {
+    expect(environmentFor('create table p (id uuid references auth.users not null primary key);')).toBe(SUPABASE);
+    expect(environmentFor(`CREATE POLICY p ON "public"."t" FOR SELECT TO "authenticated" USING (true);`)).toBe(SUPABASE);
+    expect(environmentFor(`create policy p on t using ("auth"."uid"() = id);`)).toBe(SUPABASE);
+    expect(environmentFor(`create policy p on storage.objects for select using (bucket_id = 'avatars');`)).toBe(SUPABASE);
+    expect(environmentFor('GRANT ALL ON TABLE t TO anon, service_role;')).toBe(SUPABASE);
+    // A whole database's dump makes auth itself; other scripts name no such objects.
+    expect(environmentFor('CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);')).toBeUndefined();
+    expect(environmentFor('CREATE TABLE users (id int, auth_users int, role text); SELECT authenticated FROM x;')).toBeUndefined();
+  });
+
+  it('makes the platform objects and roles as an extension’s, so a catalog read skips them', async () => {
+    const pg = await bootCachedPg();
+    try {
+      await installEnvironment(pg, SUPABASE);
+      const members = await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_depend d JOIN pg_extension x ON x.oid = d.refobjid WHERE d.refclassid = 'pg_extension'::regclass AND x.extname = 'schemata_env_supabase' AND d.deptype = 'e'`,
+      );
+      expect(members[0].n).toBeGreaterThan(10);
+      await pg.exec(`SET request.jwt.claims = '{"sub": "7c4a3a5e-0000-4000-8000-000000000001", "role": "authenticated"}'`);
+      const [row] = await pg.query<{ uid: string; role: string; folder: string[] }>(`SELECT auth.uid()::text AS uid, auth.role() AS role, storage.foldername('a/b/c.png') AS folder`);
+      expect(row).toEqual({ uid: '7c4a3a5e-0000-4000-8000-000000000001', role: 'authenticated', folder: ['a', 'b'] });
+      const roles = await pg.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname IN ('anon', 'authenticated', 'service_role') ORDER BY 1`);
+      expect(roles.map((r) => r.rolname)).toEqual(['anon', 'authenticated', 'service_role']);
+    } finally {
+      await pg.close();
+    }
+  });
+});

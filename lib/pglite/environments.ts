@@ -1,0 +1,135 @@
+/**
+ * Platform environments: what a hosted platform puts in every database before a user's schema runs
+ * there. A Supabase schema references `auth.users`, calls `auth.uid()` in its policies and grants to
+ * `authenticated`; none of that is in the script, so in a bare PGlite those tables, policies and
+ * triggers fail. Installing the environment first lets them run.
+ *
+ * The environment's objects are made by an extension (`schemata_env_<name>`, written into PGlite's
+ * extension directory), so every catalog read skips them as it skips any extension's objects: they
+ * are never taken for the script's own. Its roles are created beside it (roles belong to no
+ * database). Browser-safe: it uses PGlite's own virtual file system.
+ */
+import type { PgRunner } from './runner';
+
+export interface Environment {
+  /** The name the document records (`supabase`). */
+  name: string;
+  /** The name shown to users. */
+  title: string;
+  /** What it provides, for messages. */
+  provides: string;
+  /** Whether a script is written for this platform (uses its objects without making them). */
+  detect(script: string): boolean;
+  /** Roles the platform has. */
+  roles: string[];
+  /** SQL that makes the platform's objects (run as an extension script). */
+  sql: string;
+}
+
+/** Prefix of the extensions environments are installed as (catalog reads leave them out of the document). */
+export const ENVIRONMENT_EXTENSION_PREFIX = 'schemata_env_';
+/** A LIKE pattern (in a SQL string) matching those extensions' names. */
+export const ENVIRONMENT_EXTENSION_LIKE = `${ENVIRONMENT_EXTENSION_PREFIX.replace(/_/g, '\\_')}%`;
+
+const Q = String.raw`"?`;
+/** Supabase objects a user's schema refers to. */
+const SUPABASE_USES = new RegExp(
+  String.raw`${Q}auth${Q}\s*\.\s*${Q}(users|identities|sessions|uid|role|email|jwt)\b|${Q}storage${Q}\s*\.\s*${Q}(objects|buckets|foldername|filename|extension)\b|\bto\s+(?:[\w"]+\s*,\s*)*${Q}(anon|authenticated|service_role)\b`,
+  'i',
+);
+/** A script that makes these schemas itself (a whole database's dump) needs no environment. */
+const MAKES_SUPABASE_SCHEMAS = /\bcreate\s+schema\s+(?:if\s+not\s+exists\s+)?"?(auth|storage)"?[\s;]/i;
+
+/**
+ * Supabase: the parts of its `auth` and `storage` schemas that users' schemas use (the tables with
+ * their columns and keys, the helper functions), the `extensions` schema it installs extensions in,
+ * and its roles. Function bodies read the request's JWT claims as Supabase's do.
+ */
+export const SUPABASE: Environment = {
+  name: 'supabase',
+  title: 'Supabase',
+  provides: 'its auth and storage schemas (auth.users, auth.uid(), storage.objects, ...), the extensions schema and its roles (anon, authenticated, service_role)',
+  detect: (script) => SUPABASE_USES.test(script) && !MAKES_SUPABASE_SCHEMAS.test(script),
+  roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
+  sql: `
+CREATE SCHEMA auth;
+CREATE SCHEMA storage;
+CREATE SCHEMA extensions;
+CREATE TABLE auth.users (
+  instance_id uuid, id uuid NOT NULL PRIMARY KEY, aud varchar(255), role varchar(255), email varchar(255), encrypted_password varchar(255),
+  email_confirmed_at timestamptz, invited_at timestamptz, confirmation_token varchar(255), confirmation_sent_at timestamptz,
+  recovery_token varchar(255), recovery_sent_at timestamptz, email_change_token_new varchar(255), email_change varchar(255),
+  email_change_sent_at timestamptz, last_sign_in_at timestamptz, raw_app_meta_data jsonb, raw_user_meta_data jsonb, is_super_admin boolean,
+  created_at timestamptz, updated_at timestamptz, phone text UNIQUE DEFAULT NULL, phone_confirmed_at timestamptz, phone_change text DEFAULT '',
+  phone_change_token varchar(255) DEFAULT '', phone_change_sent_at timestamptz,
+  confirmed_at timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+  email_change_token_current varchar(255) DEFAULT '', email_change_confirm_status smallint DEFAULT 0, banned_until timestamptz,
+  reauthentication_token varchar(255) DEFAULT '', reauthentication_sent_at timestamptz, is_sso_user boolean NOT NULL DEFAULT false,
+  deleted_at timestamptz, is_anonymous boolean NOT NULL DEFAULT false
+);
+CREATE TABLE auth.identities (
+  provider_id text NOT NULL, user_id uuid NOT NULL REFERENCES auth.users (id) ON DELETE CASCADE, identity_data jsonb NOT NULL, provider text NOT NULL,
+  last_sign_in_at timestamptz, created_at timestamptz, updated_at timestamptz, email text GENERATED ALWAYS AS (lower(identity_data->>'email')) STORED,
+  id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY, UNIQUE (provider_id, provider)
+);
+CREATE TABLE auth.sessions (
+  id uuid NOT NULL PRIMARY KEY, user_id uuid NOT NULL REFERENCES auth.users (id) ON DELETE CASCADE, created_at timestamptz, updated_at timestamptz,
+  not_after timestamptz, refreshed_at timestamp, user_agent text, ip inet, tag text
+);
+CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE
+  AS $$ SELECT coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''), (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'))::uuid $$;
+CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT coalesce(nullif(current_setting('request.jwt.claim.role', true), ''), (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'))::text $$;
+CREATE FUNCTION auth.email() RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT coalesce(nullif(current_setting('request.jwt.claim.email', true), ''), (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email'))::text $$;
+CREATE FUNCTION auth.jwt() RETURNS jsonb LANGUAGE sql STABLE
+  AS $$ SELECT coalesce(nullif(current_setting('request.jwt.claim', true), ''), nullif(current_setting('request.jwt.claims', true), ''))::jsonb $$;
+CREATE TABLE storage.buckets (
+  id text NOT NULL PRIMARY KEY, name text NOT NULL UNIQUE, owner uuid, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now(),
+  public boolean DEFAULT false, avif_autodetection boolean DEFAULT false, file_size_limit bigint, allowed_mime_types text[], owner_id text
+);
+CREATE TABLE storage.objects (
+  id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY, bucket_id text REFERENCES storage.buckets (id), name text, owner uuid,
+  created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now(), last_accessed_at timestamptz DEFAULT now(), metadata jsonb,
+  path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED, version text, owner_id text, user_metadata jsonb,
+  UNIQUE (bucket_id, name)
+);
+CREATE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE
+  AS $$ DECLARE _parts text[]; BEGIN SELECT string_to_array(name, '/') INTO _parts; RETURN _parts[1:array_length(_parts, 1) - 1]; END $$;
+CREATE FUNCTION storage.filename(name text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+  AS $$ DECLARE _parts text[]; BEGIN SELECT string_to_array(name, '/') INTO _parts; RETURN _parts[array_length(_parts, 1)]; END $$;
+CREATE FUNCTION storage.extension(name text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+  AS $$ DECLARE _parts text[]; _filename text; BEGIN SELECT string_to_array(name, '/') INTO _parts; SELECT _parts[array_length(_parts, 1)] INTO _filename;
+  RETURN reverse(split_part(reverse(_filename), '.', 1)); END $$;
+`,
+};
+
+export const ENVIRONMENTS: Environment[] = [SUPABASE];
+
+/** The environment a script is written for, if any. */
+export function environmentFor(script: string): Environment | undefined {
+  return ENVIRONMENTS.find((e) => e.detect(script));
+}
+
+export function environmentNamed(name: string | undefined): Environment | undefined {
+  return name ? ENVIRONMENTS.find((e) => e.name === name) : undefined;
+}
+
+interface EmscriptenFs {
+  writeFile(path: string, data: string): void;
+}
+
+/**
+ * Makes the environment's objects and roles in a fresh database (before the script runs). The
+ * extension's files go into PGlite's own share directory, which `pg_config` names.
+ */
+export async function installEnvironment(pg: PgRunner, env: Environment): Promise<void> {
+  const fs = (pg.db as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
+  if (!fs) throw new Error(`cannot install the ${env.title} environment: this PGlite has no file system to write its extension to`);
+  const [{ dir }] = await pg.query<{ dir: string }>(`SELECT setting AS dir FROM pg_config() WHERE name = 'SHAREDIR'`);
+  const ext = `${ENVIRONMENT_EXTENSION_PREFIX}${env.name}`;
+  fs.writeFile(`${dir}/extension/${ext}.control`, `comment = 'What ${env.title} provides (Schemata)'\ndefault_version = '1.0'\nrelocatable = false\nsuperuser = true\n`);
+  fs.writeFile(`${dir}/extension/${ext}--1.0.sql`, env.sql);
+  const roles = env.roles.map((r) => `DO $$ BEGIN CREATE ROLE "${r}" NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`).join('\n');
+  await pg.exec(`${roles}\nCREATE EXTENSION "${ext}";`);
+}

@@ -1,0 +1,74 @@
+/**
+ * A Supabase schema (as `supabase db dump` writes it) uses auth.users, auth.uid(), storage.objects,
+ * the extensions schema and the platform's roles without making them: the import runs it where
+ * those exist (pglite/environments), keeps none of them in the document, and the export rebuilds
+ * the same catalog where they exist.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDdl, renderDdl, type PostgresSqlSources } from '../ddl/builder';
+import { postgresDialect } from '../ddl/postgres';
+import { expectExportRebuilds } from '../testing/export-case';
+import { importPostgres } from './postgres';
+
+const SCRIPT = `CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "extensions";
+CREATE TABLE IF NOT EXISTS "public"."profiles" (
+    "id" "uuid" NOT NULL,
+    "username" "text",
+    "avatar_id" "uuid",
+    "created_at" timestamp with time zone DEFAULT "now"() NOT NULL,
+    "token" "text" DEFAULT "encode"("extensions"."gen_random_bytes"(16), 'hex')
+);
+ALTER TABLE "public"."profiles" OWNER TO "postgres";
+ALTER TABLE ONLY "public"."profiles" ADD CONSTRAINT "profiles_pkey" PRIMARY KEY ("id");
+ALTER TABLE ONLY "public"."profiles" ADD CONSTRAINT "profiles_id_fkey" FOREIGN KEY ("id") REFERENCES "auth"."users"("id") ON DELETE CASCADE;
+ALTER TABLE ONLY "public"."profiles" ADD CONSTRAINT "profiles_avatar_id_fkey" FOREIGN KEY ("avatar_id") REFERENCES "storage"."objects"("id");
+CREATE OR REPLACE FUNCTION "public"."handle_new_user"() RETURNS "trigger" LANGUAGE "plpgsql" SECURITY DEFINER SET "search_path" TO ''
+    AS $$ begin insert into public.profiles (id, username) values (new.id, new.raw_user_meta_data->>'user_name'); return new; end; $$;
+CREATE OR REPLACE TRIGGER "on_auth_user_created" AFTER INSERT ON "auth"."users" FOR EACH ROW EXECUTE FUNCTION "public"."handle_new_user"();
+ALTER TABLE "public"."profiles" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "Users update their own profile" ON "public"."profiles" FOR UPDATE TO "authenticated" USING ((( SELECT "auth"."uid"() AS "uid") = "id"));
+CREATE POLICY "Anyone reads profiles" ON "public"."profiles" FOR SELECT TO "anon", "authenticated" USING (true);
+CREATE POLICY "Avatar uploads" ON "storage"."objects" FOR INSERT TO "authenticated" WITH CHECK ((("bucket_id" = 'avatars'::"text") AND (("storage"."foldername"("name"))[1] = ("auth"."uid"())::"text")));
+GRANT ALL ON TABLE "public"."profiles" TO "anon";
+GRANT ALL ON TABLE "public"."profiles" TO "service_role";`;
+
+describe('a schema written for Supabase', () => {
+  it('imports with what Supabase provides made for the run and left out of the document', async () => {
+    const r = await importPostgres([{ path: 'supabase.sql', text: SCRIPT }]);
+    const warnings = r.diagnostics.filter((d) => d.severity !== 'info' && !/roles, privileges/.test(d.message));
+    expect(warnings).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('sql/environment');
+    expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['profiles']);
+    expect(Object.values(r.document.namespaces).map((n) => n.name)).toEqual(['public']);
+    expect((r.document.sources.sql as PostgresSqlSources).environment).toBe('supabase');
+    const ddl = buildDdl(r.document, postgresDialect);
+    expect(ddl.diagnostics.map((d) => d.code)).toContain('sql/environment');
+    const text = renderDdl(ddl);
+    expect(text).not.toMatch(/CREATE (TABLE|SCHEMA)[^;]*"?(auth|storage)"?\./i);
+    expect(text).not.toMatch(/schemata_env/);
+    expect(text).toContain('TO "authenticated"');
+  });
+
+  it('exports what rebuilds its catalog where Supabase’s objects are', () =>
+    expectExportRebuilds({
+      name: 'supabase',
+      script: SCRIPT,
+      holds: (want) => {
+        expect(Object.keys(want.policies).sort()).toEqual(['public.profiles.Anyone reads profiles', 'public.profiles.Users update their own profile', 'storage.objects.Avatar uploads']);
+        expect(want.policies['public.profiles.Anyone reads profiles']).toMatch(/anon/);
+        expect(Object.keys(want.triggers)).toEqual(['users.on_auth_user_created']);
+        expect(want.tables['public.profiles'].constraints.profiles_id_fkey).toMatch(/REFERENCES auth\.users\(id\) ON DELETE CASCADE/);
+      },
+    }), 60_000);
+
+  it('keeps its triggers and policies on Supabase’s tables when they are written from the catalog', () =>
+    expectExportRebuilds({
+      name: 'supabase, catalog',
+      script: `${SCRIPT}\nDO $$ BEGIN EXECUTE 'ALTER TABLE public.profiles RENAME COLUMN username TO handle'; END $$;`,
+      holds: (want) => {
+        expect(Object.keys(want.policies)).toContain('storage.objects.Avatar uploads');
+        expect(Object.keys(want.triggers)).toEqual(['users.on_auth_user_created']);
+      },
+      diagnostics: (d) => expect(d.map((x) => x.code)).toContain('sql/from-catalog'),
+    }), 60_000);
+});
