@@ -75,3 +75,33 @@ test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists w
   await expect(table(page, 'dropped')).toBeVisible({ timeout: 60_000 });
   await expect(dialog.getByRole('list', { name: 'Import messages' })).toContainText(/dropped\.sql:2:\d+.*GRANT/);
 });
+
+test('a Supabase schema imports whole in the worker: what Supabase provides is made for the run, not kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  const sql = `create table profiles (id uuid references auth.users on delete cascade not null primary key, username text);
+alter table profiles enable row level security;
+create policy "Own profile" on profiles for update to authenticated using ((select auth.uid()) = id);
+create policy "Avatars" on storage.objects for insert to authenticated with check (bucket_id = 'avatars');
+create function public.handle_new_user() returns trigger language plpgsql security definer as $$ begin insert into public.profiles (id) values (new.id); return new; end $$;
+create trigger on_auth_user_created after insert on auth.users for each row execute procedure public.handle_new_user();`;
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(sql);
+  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+  await expect(table(page, 'profiles')).toBeVisible({ timeout: 60_000 });
+  // Once PostgreSQL has run it, the dialog says which platform it assumed (and stays open to say it).
+  const messages = dialog.getByRole('list', { name: 'Import messages' });
+  await expect(messages).toContainText('written for Supabase', { timeout: 60_000 });
+  await expect(messages).not.toContainText('skipped');
+  await expect(table(page, 'users')).toHaveCount(0);
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const exported = page.getByRole('dialog', { name: 'Export' });
+  await exported.getByLabel('Format').selectOption('postgres');
+  const preview = exported.getByLabel('Export preview');
+  await expect(preview).toContainText('REFERENCES auth.users(id) ON DELETE CASCADE');
+  await expect(preview).toContainText('on storage.objects for insert to authenticated');
+  await expect(preview).toContainText('after insert on auth.users');
+});

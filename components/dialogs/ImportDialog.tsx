@@ -57,8 +57,8 @@ async function importNow(ctx: EditorContext, files: SourceFile[], format?: strin
   return diagnostics;
 }
 
-/** What an import reports to the user: everything but info. */
-export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info');
+/** What an import reports to the user: everything but info, except the platform it assumed (Supabase). */
+export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info' || d.code === 'sql/environment');
 
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');
