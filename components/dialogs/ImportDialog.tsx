@@ -57,8 +57,8 @@ async function importNow(ctx: EditorContext, files: SourceFile[], format?: strin
   return diagnostics;
 }
 
-/** What an import reports to the user: everything but info, except the platform it assumed (Supabase). */
-export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info' || d.code === 'sql/environment');
+/** What an import reports to the user: everything but info, except what the schema expects of its database (a platform, roles). */
+export const shownDiagnostics = (diags: Diagnostic[]) => diags.filter((d) => d.severity !== 'info' || d.code === 'sql/environment' || d.code === 'sql/roles');
 
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');

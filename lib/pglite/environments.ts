@@ -130,6 +130,25 @@ export async function installEnvironment(pg: PgRunner, env: Environment): Promis
   const ext = `${ENVIRONMENT_EXTENSION_PREFIX}${env.name}`;
   fs.writeFile(`${dir}/extension/${ext}.control`, `comment = 'What ${env.title} provides (Schemata)'\ndefault_version = '1.0'\nrelocatable = false\nsuperuser = true\n`);
   fs.writeFile(`${dir}/extension/${ext}--1.0.sql`, env.sql);
-  const roles = env.roles.map((r) => `DO $$ BEGIN CREATE ROLE "${r}" NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`).join('\n');
-  await pg.exec(`${roles}\nCREATE EXTENSION "${ext}";`);
+  await installRoles(pg, env.roles);
+  await pg.exec(`CREATE EXTENSION "${ext}"`);
+}
+
+/** Makes roles (NOLOGIN, no privileges) that do not exist yet: the ones a schema's policies or a platform name. */
+export async function installRoles(pg: PgRunner, roles: Iterable<string>): Promise<void> {
+  const sql = [...roles].map((r) => `DO $$ BEGIN CREATE ROLE "${r.replace(/"/g, '""')}" NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`);
+  if (sql.length) await pg.exec(sql.join('\n'));
+}
+
+/** What a document's SQL expects of the database it runs in: a platform, roles (see PostgresSqlSources). */
+export interface Expectations {
+  environment?: string;
+  roles?: string[];
+}
+
+/** Makes what a document's SQL expects in a fresh database, before its DDL runs (as the import ran it). */
+export async function prepareDatabase(pg: PgRunner, expects: Expectations): Promise<void> {
+  const env = environmentNamed(expects.environment);
+  if (env) await installEnvironment(pg, env);
+  await installRoles(pg, expects.roles ?? []);
 }

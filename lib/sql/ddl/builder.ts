@@ -49,6 +49,8 @@ export interface PostgresSqlSources extends SqlSources {
   searchPath?: Record<Id, string>;
   /** The platform the schema is written for (`supabase`): what it provides is not written (see pglite/environments). */
   environment?: string;
+  /** Roles the kept SQL names (policies `TO`) that the script did not make: the database needs them; not written. */
+  roles?: string[];
 }
 
 const RAW_DIALECT: Record<string, string> = { postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
@@ -168,10 +170,14 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     if (r.dialect !== 'prisma') warn(`raw ${r.dialect} ${r.kind}${r.name ? ` ${r.name}` : ''} is not written to ${d.id}`);
     return false;
   });
-  const environment = environmentNamed((sqlSources(doc) as PostgresSqlSources).environment);
+  const expects = sqlSources(doc) as PostgresSqlSources;
+  const environment = environmentNamed(expects.environment);
   if (environment) {
     // Not written: it is the platform's (a bare PostgreSQL lacks it, and the platform has it already).
     diagnostics.push({ severity: 'info', code: 'sql/environment', message: `${d.id}: written for ${environment.title}, which provides ${environment.provides}: those are not created here` });
+  }
+  if (expects.roles?.length) {
+    diagnostics.push({ severity: 'info', code: 'sql/roles', message: `${d.id}: expects the roles ${expects.roles.join(', ')} (roles belong to the server, not the schema: not created here)` });
   }
   if (d.id === 'postgres' && raws.some((r) => /function|procedure|aggregate/.test(r.kind))) {
     out.push({ kind: 'preamble', sql: 'SET check_function_bodies = false' });

@@ -139,6 +139,8 @@ export function classify(text: string): Classified {
   if (/^(vacuum|analyze|cluster|reindex|checkpoint|listen|notify|load|discard|lock|truncate)\b/.test(head)) return { execute: false, note: 'maintenance statement' };
   if (/^(insert|update|delete|merge)\b/.test(head) || /^copy\b/.test(head)) return DATA;
   if (/ owner to /.test(head) && /^alter\b/.test(head)) return { execute: true, note: 'ownership' };
+  // The script runs as the superuser: as a role made for the run (see importPostgres) it could not make its objects.
+  if (/^(set\s+(local\s+|session\s+)?(role|session\s+authorization)|reset\s+(role|session\s+authorization))\b/.test(head)) return { execute: false, note: 'session role' };
   if (/^(set|reset)\s+(local\s+|session\s+)?search_path\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\s*\(\s*'search_path'/.test(head)) {
     return { execute: true, raw: 'set' };
   }

@@ -14,4 +14,13 @@ describe('data statements', () => {
       [503, 'data, not imported: INSERT INTO b VALUES (1)'],
     ]);
   });
+
+  it("count psql's \\copy as data (info), while other meta-commands are warned about", async () => {
+    const text = `CREATE TABLE a (id int);\n\\copy a FROM './a.csv' CSV;\n\\connect other\n`;
+    const { diagnostics } = await importPostgres([{ path: 'm.sql', text }], { boot: (ext) => bootCachedPg({ extensions: ext }) });
+    expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [2, 'info', "data, not imported: \\copy a FROM './a.csv' CSV;"],
+      [3, 'warning', 'psql meta-command skipped: \\connect other'],
+    ]);
+  });
 });

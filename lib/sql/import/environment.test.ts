@@ -71,4 +71,28 @@ describe('a schema written for Supabase', () => {
       },
       diagnostics: (d) => expect(d.map((x) => x.code)).toContain('sql/from-catalog'),
     }), 60_000);
+
+  it('makes the roles a policy or owner names for the run, and the export expects the ones kept SQL names', async () => {
+    const script = `CREATE ROLE app_user;
+CREATE ROLE app_owner;
+CREATE TABLE t (id int, tenant int);
+ALTER TABLE t OWNER TO app_owner;
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_rows ON t TO app_user, "Reporting Role" USING (tenant = 1);`;
+    await expectExportRebuilds({
+      name: 'roles',
+      script: `CREATE ROLE "Reporting Role";\n${script}`,
+      holds: (want) => expect(want.policies["public.t.tenant_rows"]).toMatch(/ALL Reporting Role,app_user /),
+    });
+    // SET ROLE to a role made for the run is not run: the rest of the script could not make its objects as it.
+    const r = await importPostgres([{ path: 'roles.sql', text: `${script}\nSET ROLE app_user;\nCREATE TABLE after_set_role (id int);` }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.line}: ${d.message.slice(0, 40)}`)).toEqual([
+      '1: roles, privileges and databases are not ',
+      '2: roles, privileges and databases are not ',
+    ]);
+    expect(r.diagnostics.find((d) => d.line === 7)?.message).toBe('session role, not imported: SET ROLE app_user');
+    expect((r.document.sources.sql as PostgresSqlSources).roles).toEqual(['app_user', 'Reporting Role']);
+    expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['t', 'after_set_role']);
+    expect(buildDdl(r.document, postgresDialect).diagnostics.map((d) => d.message)).toContain('postgres: expects the roles app_user, Reporting Role (roles belong to the server, not the schema: not created here)');
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs } from '../../pglite/catalog';
-import { buildDdl } from '../ddl/builder';
+import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { appliedCatalogs } from '../testing/applied';
 import { corpusMigraScripts, readCorpusMigra } from '../testing/corpus';
@@ -24,7 +24,7 @@ describe.skipIf(!scripts.length)('migra fixtures: import, export, and the same c
   it.for(scripts)('%s', async (name) => {
     const file = readCorpusMigra(name);
     const { document } = await importPostgres([file]);
-    const run = appliedCatalogs(file.text, buildDdl(document, postgresDialect).statements.map((s) => s.sql));
+    const run = appliedCatalogs(file.text, buildDdl(document, postgresDialect).statements.map((s) => s.sql), document.sources.sql as PostgresSqlSources);
     if (KNOWN[name]) {
       await expect(run, `known failure fixed? ${KNOWN[name]}`).rejects.toThrow(/role .* does not exist/);
       return;

@@ -9,14 +9,14 @@ import { newId } from '../../schema/ids';
 import { assertValidDocument } from '../../schema/validate';
 import type { ImportResult, SourceFile } from '../../formats/types';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentFor, installEnvironment } from '../../pglite/environments';
+import { environmentFor, installEnvironment, installRoles } from '../../pglite/environments';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
-import { classify, DATA, identPath, relationOf, type Classified } from './classify';
+import { classify, DATA, IDENT_ALL, identName, identPath, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
@@ -250,10 +250,28 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
     if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath, at, first });
   };
+  /**
+   * Roles made for the run. A schema's policies and owners name roles, which belong to the cluster
+   * and are never in a dump (`CREATE ROLE` is skipped): a statement naming a missing one runs again
+   * once it exists. (SET ROLE is not run: see classify.)
+   */
+  const madeRoles: string[] = [];
+  const execMakingRoles = async (p: Pending) => {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await pg.exec(p.text);
+      } catch (err) {
+        const role = tries < 16 ? /^role "(.+)" does not exist$/.exec(pgErrorInfo(err).message)?.[1] : undefined;
+        if (!role) throw err;
+        await installRoles(pg, [role]);
+        madeRoles.push(role);
+      }
+    }
+  };
   const runOne = async (p: Pending) => {
     const s = now();
     try {
-      await pg.exec(p.text);
+      await execMakingRoles(p);
     } catch (err) {
       const { message, position } = pgErrorInfo(err);
       let { line, column } = p.at;
@@ -305,6 +323,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         const at = { file: file.path, line: st.line, column: st.column };
         const nl = st.text.indexOf('\n');
         const first = st.text.slice(0, nl < 0 ? 80 : Math.min(nl, 80));
+        if (st.type === 'meta' && /^\\copy\b/i.test(st.text)) {
+          // psql's client-side COPY: data, like COPY.
+          diagnostics.push({ severity: 'info', code: 'sql/data', message: `data, not imported: ${first}`, ...at });
+          continue;
+        }
         if (st.type === 'meta') {
           diagnostics.push({ severity: 'warning', code: 'sql/skipped', message: `psql meta-command skipped: ${first}`, ...at });
           continue;
@@ -541,6 +564,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     if (built.unlogged.length) sources.unlogged = built.unlogged;
     if (environment) sources.environment = environment.name;
+    // The roles made for the run that the document's SQL names: the export expects them.
+    if (madeRoles.length) {
+      const named = new Set(Object.values(doc.raw).flatMap((r) => (r.text.match(IDENT_ALL) ?? []).map(identName)));
+      const roles = [...new Set(madeRoles)].filter((r) => named.has(r));
+      if (roles.length) {
+        sources.roles = roles;
+        diagnostics.push({ severity: 'info', code: 'sql/roles', message: `the roles ${roles.join(', ')} were made for the run (roles belong to the server, not the schema, and CREATE ROLE is skipped): what is kept names them, so the database it runs in needs them`, file: files[0]?.path });
+      }
+    }
     doc.sources.sql = sources;
     // Statements run in batches report after the ones skipped meanwhile, and the ones left out once
     // the catalog is read after all: back into script order.

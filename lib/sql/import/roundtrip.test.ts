@@ -8,7 +8,7 @@ import type { PgRunner } from '../../pglite/runner';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { formatDiagnostic } from '../../schema/diagnostics';
 import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
-import { environmentNamed, installEnvironment } from '../../pglite/environments';
+import { prepareDatabase } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importPostgres } from './postgres';
@@ -34,8 +34,7 @@ describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → a
 
     const ddl = buildDdl(document, postgresDialect);
     const target = await bootCachedPg({ extensions: expected.extensions });
-    const environment = environmentNamed((document.sources.sql as PostgresSqlSources).environment);
-    if (environment) await installEnvironment(target, environment);
+    await prepareDatabase(target, document.sources.sql as PostgresSqlSources);
     const failures: string[] = [];
     for (const st of ddl.statements) {
       try {

@@ -2,13 +2,18 @@
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentFor, installEnvironment } from '../../pglite/environments';
+import { environmentFor, installEnvironment, prepareDatabase, type Expectations } from '../../pglite/environments';
 
 /**
  * Applies `original` and `exported` each in a fresh database and reads both catalogs. `exported` is a
  * script, or statements run one by one (the ones that fail are listed, with their error).
  */
-export async function appliedCatalogs(original: string, exported: string | string[]): Promise<{ want: CatalogSnapshot; got: CatalogSnapshot; failed: string[] }> {
+export async function appliedCatalogs(
+  original: string,
+  exported: string | string[],
+  /** What the export expects of its database (the document's platform and roles), made before it runs. */
+  expects?: Expectations,
+): Promise<{ want: CatalogSnapshot; got: CatalogSnapshot; failed: string[] }> {
   // The extensions the original names are loaded in both (as the import loads them).
   const extensions = extensionsNamedIn(original);
   const a = await bootCachedPg({ extensions });
@@ -16,7 +21,8 @@ export async function appliedCatalogs(original: string, exported: string | strin
   try {
     // A platform's schema runs where the platform's objects are (as the import runs it).
     const environment = environmentFor(original);
-    if (environment) for (const db of [a, b]) await installEnvironment(db, environment);
+    if (environment) await installEnvironment(a, environment);
+    await prepareDatabase(b, expects ?? { environment: environment?.name });
     await a.exec(original);
     const failed: string[] = [];
     if (typeof exported === 'string') await b.exec(exported);

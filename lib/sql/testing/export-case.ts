@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { diffCatalogs, type CatalogSnapshot } from '../../pglite/catalog';
 import type { Diagnostic } from '../../schema/diagnostics';
-import { buildDdl } from '../ddl/builder';
+import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { importPostgres } from '../import/postgres';
 import { appliedCatalogs } from './applied';
@@ -23,7 +23,7 @@ export interface ExportCase {
 export async function expectExportRebuilds({ script, holds, diagnostics }: ExportCase): Promise<void> {
   const r = await importPostgres([{ path: 'case.sql', text: script }]);
   diagnostics?.(r.diagnostics);
-  const { want, got, failed } = await appliedCatalogs(script, buildDdl(r.document, postgresDialect).statements.map((s) => s.sql));
+  const { want, got, failed } = await appliedCatalogs(script, buildDdl(r.document, postgresDialect).statements.map((s) => s.sql), r.document.sources.sql as PostgresSqlSources);
   holds(want);
   expect(failed).toEqual([]);
   expect(diffCatalogs(got, want)).toEqual([]);
