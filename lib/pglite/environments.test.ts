@@ -14,6 +14,12 @@ describe('platform environments', () => {
     expect(environmentFor('CREATE TABLE users (id int, auth_users int, role text); SELECT authenticated FROM x;')).toBeUndefined();
   });
 
+  it('tells it from statements too: a use in any, unless one makes the platform’s schemas', () => {
+    expect(environmentFor(['CREATE EXTENSION pgcrypto WITH SCHEMA extensions', 'CREATE POLICY p ON t TO authenticated USING (true)'])).toBe(SUPABASE);
+    expect(environmentFor(['CREATE TABLE auth.users (id uuid PRIMARY KEY)', 'CREATE SCHEMA auth'])).toBeUndefined();
+    expect(environmentFor(['CREATE SCHEMA auth_logs', 'CREATE TABLE auth.users (id uuid PRIMARY KEY)'])).toBe(SUPABASE);
+  });
+
   it('makes the platform objects and roles as an extension’s, so a catalog read skips them', async () => {
     const pg = await bootCachedPg();
     try {

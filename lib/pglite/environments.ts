@@ -18,8 +18,10 @@ export interface Environment {
   title: string;
   /** What it provides, for messages. */
   provides: string;
-  /** Whether a script is written for this platform (uses its objects without making them). */
-  detect(script: string): boolean;
+  /** Whether a statement uses the platform's objects. */
+  uses(statement: string): boolean;
+  /** Whether a statement makes what the platform provides (a whole database's dump does: it needs no environment). */
+  makes(statement: string): boolean;
   /** Roles the platform has. */
   roles: string[];
   /** SQL that makes the platform's objects (run as an extension script). */
@@ -38,7 +40,7 @@ const SUPABASE_USES = new RegExp(
   'i',
 );
 /** A script that makes these schemas itself (a whole database's dump) needs no environment. */
-const MAKES_SUPABASE_SCHEMAS = /\bcreate\s+schema\s+(?:if\s+not\s+exists\s+)?"?(auth|storage)"?[\s;]/i;
+const MAKES_SUPABASE_SCHEMAS = /\bcreate\s+schema\s+(?:if\s+not\s+exists\s+)?"?(auth|storage)\b"?(?![\w$.])/i;
 
 /**
  * Supabase: the parts of its `auth` and `storage` schemas that users' schemas use (the tables with
@@ -49,7 +51,8 @@ export const SUPABASE: Environment = {
   name: 'supabase',
   title: 'Supabase',
   provides: 'its auth and storage schemas (auth.users, auth.uid(), storage.objects, ...), the extensions schema and its roles (anon, authenticated, service_role)',
-  detect: (script) => SUPABASE_USES.test(script) && !MAKES_SUPABASE_SCHEMAS.test(script),
+  uses: (statement) => SUPABASE_USES.test(statement),
+  makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(statement),
   roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
   sql: `
 CREATE SCHEMA auth;
@@ -106,9 +109,13 @@ CREATE FUNCTION storage.extension(name text) RETURNS text LANGUAGE plpgsql IMMUT
 
 export const ENVIRONMENTS: Environment[] = [SUPABASE];
 
-/** The environment a script is written for, if any. */
-export function environmentFor(script: string): Environment | undefined {
-  return ENVIRONMENTS.find((e) => e.detect(script));
+/**
+ * The environment a script is written for, if any: some statement uses the platform's objects and
+ * none makes them. Given statements, the import leaves a dump's data out (it would only slow this).
+ */
+export function environmentFor(script: string | Iterable<string>): Environment | undefined {
+  const texts = typeof script === 'string' ? [script] : [...script];
+  return ENVIRONMENTS.find((e) => texts.some((t) => e.uses(t)) && !texts.some((t) => e.makes(t)));
 }
 
 export function environmentNamed(name: string | undefined): Environment | undefined {

@@ -77,10 +77,14 @@ const CREATES: Record<string, string> = {
 /** The classification of data statements (INSERT, UPDATE, DELETE, MERGE, COPY): not imported. */
 export const DATA: Classified = { execute: false, note: 'data' };
 
-/** `INSERT` (any case) at the start: a dump's data rows, the bulk of a big dump; no regex needed. */
-function isInsert(text: string): boolean {
-  return text.length > 6 && (text.charCodeAt(0) | 32) === 105 && /^insert\s/i.test(text.slice(0, 7));
+/** `INSERT` (any case) and a space at the start: a dump's data rows, the bulk of a big dump; compared by char code, no regex. */
+export function isInsert(text: string): boolean {
+  if (text.length < 7) return false;
+  for (let i = 0; i < 6; i++) if ((text.charCodeAt(i) | 32) !== INSERT[i]) return false;
+  const c = text.charCodeAt(6);
+  return c === 32 || (c >= 9 && c <= 13);
 }
+const INSERT = [...'insert'].map((ch) => ch.charCodeAt(0));
 
 const TABLE_NAME = new RegExp(String.raw`^create\s+(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'i');
 const ENUM_NAME = new RegExp(String.raw`^create\s+type\s+(${PATH})\s+as\s+enum\b`, 'i');

@@ -16,7 +16,7 @@ import type { Id } from '../../schema/types';
 import type { CatalogNeeds, R } from './catalog-read';
 import { splitStatements, type SqlStatement } from '../split';
 import { readDefinitions, readRawCatalog } from './catalog-read';
-import { classify, DATA, IDENT_ALL, identName, identPath, relationOf, type Classified } from './classify';
+import { classify, DATA, IDENT_ALL, identName, identPath, isInsert, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
@@ -158,15 +158,8 @@ const OWNED_BY_CLAUSE = new RegExp(String.raw`\s+owned\s+by\s+(?:${COLUMN_PATH}|
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
   const t0 = now();
   const diagnostics: Diagnostic[] = [];
-  const script = files.map((f) => f.text).join('\n');
-  const extensions = extensionsNamedIn(script);
+  const extensions = extensionsNamedIn(files.map((f) => f.text).join('\n'));
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
-  // A platform's schema (Supabase's) uses what the platform provides: it is made first, outside the document.
-  const environment = environmentFor(script);
-  if (environment) {
-    await installEnvironment(pg, environment);
-    diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
-  }
   let kept: Kept[] = [];
   const fates = new RelationFates();
   const late = new LateObjects();
@@ -195,8 +188,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const rows = await pg.query<{ p: string | null }>(`SELECT (SELECT c.relpersistence::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS p`, [name]).catch(() => []);
     return rows[0]?.p ?? undefined;
   };
-  // The environment is an extension: its objects are left out as extensions' are.
-  const needs: CatalogNeeds = { extensions: !!environment, enums: false, comments: false, deps: false };
+  const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
   let splitMs = 0;
@@ -308,11 +300,21 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const p of items) await record(p);
   };
   try {
+    const s0 = now();
+    const split = files.map((f, i) => opts.statements?.[i] ?? splitStatements(f.text));
+    splitMs += now() - s0;
+    // A platform's schema (Supabase's) uses what the platform provides: made first, outside the document.
+    const schemaTexts: string[] = [];
+    for (const statements of split) for (const st of statements) if (st.type === 'sql' && !isInsert(st.text)) schemaTexts.push(st.text);
+    const environment = environmentFor(schemaTexts);
+    if (environment) {
+      await installEnvironment(pg, environment);
+      // It is an extension: the catalog reads leave its objects out as they do extensions'.
+      needs.extensions = true;
+      diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
+    }
     for (const [fileIndex, file] of files.entries()) {
-      const s0 = now();
-      const statements = opts.statements?.[fileIndex] ?? splitStatements(file.text);
-      splitMs += now() - s0;
-      for (const st of statements) {
+      for (const st of split[fileIndex]) {
         index++;
         const c = st.type === 'sql' ? classify(st.text) : undefined;
         if (c === DATA && data) {
