@@ -32,9 +32,10 @@ export interface ImportPostgresOptions {
   /**
    * Timing of the phases, filled in when given (ms). `execute`: PGlite running the script's statements
    * (the apply); `catalog`: reading the catalog back; `split`: splitting the text into statements;
+   * `environment`: PGlite making a platform's objects (Supabase's) before the script runs;
    * `total`: everything from the call to the document (boot included, close excluded).
    */
-  timings?: { execute?: number; catalog?: number; split?: number; total?: number };
+  timings?: { execute?: number; catalog?: number; split?: number; environment?: number; total?: number };
 }
 
 /** Statements run per round trip into PGlite (see flush). */
@@ -192,6 +193,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   let index = 0;
   let execMs = 0;
   let splitMs = 0;
+  let environmentMs = 0;
   /** The run of data statements (INSERT, ...) being skipped. */
   let data: { at: Pending['at']; first: string; count: number } | undefined;
   const endData = () => {
@@ -308,7 +310,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const statements of split) for (const st of statements) if (st.type === 'sql' && !isInsert(st.text)) schemaTexts.push(st.text);
     const environment = environmentFor(schemaTexts);
     if (environment) {
+      const e0 = now();
       await installEnvironment(pg, environment);
+      environmentMs = now() - e0;
       // It is an extension: the catalog reads leave its objects out as they do extensions'.
       needs.extensions = true;
       diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
@@ -585,7 +589,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       sorted.forEach((x, i) => (diagnostics[i] = x.d));
     }
     assertValidDocument(doc);
-    if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, split: splitMs, total: now() - t0 });
+    if (opts.timings) Object.assign(opts.timings, { execute: execMs, catalog: catalogMs, split: splitMs, environment: environmentMs, total: now() - t0 });
     return { document: doc, diagnostics };
   } finally {
     await pg.close();
