@@ -12,6 +12,19 @@ describe('platform environments', () => {
     // A whole database's dump makes auth itself; other scripts name no such objects.
     expect(environmentFor('CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);')).toBeUndefined();
     expect(environmentFor('CREATE TABLE users (id int, auth_users int, role text); SELECT authenticated FROM x;')).toBeUndefined();
+    // Other schemas, quoted names in another case, a column named auth, words in strings and comments.
+    for (const other of [
+      'CREATE TABLE basic_auth.users (email text PRIMARY KEY)',
+      'SELECT * FROM oauth.sessions, my_storage.objects',
+      'CREATE TABLE "Auth"."Users" (id int)',
+      'CREATE VIEW v AS SELECT auth.email FROM public.auth',
+      "COMMENT ON TABLE sessions IS 'Maps tokens to authenticated users'",
+      'CREATE TABLE t (id int) -- granted to authenticated later',
+    ]) {
+      expect(environmentFor(other), other).toBeUndefined();
+    }
+    expect(environmentFor('CREATE TABLE p (id uuid REFERENCES AUTH.USERS)')).toBe(SUPABASE);
+    expect(environmentFor('CREATE SCHEMA "Auth";\nCREATE TABLE p (id uuid REFERENCES auth.users)')).toBe(SUPABASE);
   });
 
   it('tells it from statements too: a use in any, unless one makes the platform’s schemas', () => {

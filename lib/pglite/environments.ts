@@ -33,14 +33,24 @@ export const ENVIRONMENT_EXTENSION_PREFIX = 'schemata_env_';
 /** A LIKE pattern (in a SQL string) matching those extensions' names. */
 export const ENVIRONMENT_EXTENSION_LIKE = `${ENVIRONMENT_EXTENSION_PREFIX.replace(/_/g, '\\_')}%`;
 
-const Q = String.raw`"?`;
-/** Supabase objects a user's schema refers to. */
+/**
+ * A statement as PostgreSQL reads its names: plain words folded to lower case (quoted names kept as
+ * written), string literals and comments blanked (a comment saying "authenticated users" uses nothing).
+ * Dollar-quoted bodies are kept: a SQL function's body is checked when it is made.
+ */
+function asNames(statement: string): string {
+  return statement.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\w*)\$[\s\S]*?\$\1\$|[^'"$\-/]+/g, (m) =>
+    m[0] === "'" || m.startsWith('--') || m.startsWith('/*') ? ' ' : m[0] === '"' || m[0] === '$' ? m : m.toLowerCase(),
+  );
+}
+/** A name, plain (not part of a longer or qualified one) or quoted. */
+const name = (words: string) => String.raw`(?:(?<![\w$."])(?:${words})|(?<![\w$.])"(?:${words})")(?![\w$])`;
+/** Supabase objects a user's schema refers to (in asNames form): its tables, and its functions called. */
 const SUPABASE_USES = new RegExp(
-  String.raw`${Q}auth${Q}\s*\.\s*${Q}(users|identities|sessions|uid|role|email|jwt)\b|${Q}storage${Q}\s*\.\s*${Q}(objects|buckets|foldername|filename|extension)\b|\bto\s+(?:[\w"]+\s*,\s*)*${Q}(anon|authenticated|service_role)\b`,
-  'i',
+  String.raw`${name('auth')}\s*\.\s*"?(?:(?:users|identities|sessions)"?(?![\w$])|(?:uid|role|email|jwt)"?\s*\()|${name('storage')}\s*\.\s*"?(?:(?:objects|buckets)"?(?![\w$])|(?:foldername|filename|extension)"?\s*\()|(?<![\w$])to\s+(?:[\w"]+\s*,\s*)*${name('anon|authenticated|service_role')}`,
 );
 /** A script that makes these schemas itself (a whole database's dump) needs no environment. */
-const MAKES_SUPABASE_SCHEMAS = /\bcreate\s+schema\s+(?:if\s+not\s+exists\s+)?"?(auth|storage)\b"?(?![\w$.])/i;
+const MAKES_SUPABASE_SCHEMAS = new RegExp(String.raw`(?<![\w$])create\s+schema\s+(?:if\s+not\s+exists\s+)?${name('auth|storage')}`);
 
 /**
  * Supabase: the parts of its `auth` and `storage` schemas that users' schemas use (the tables with
@@ -51,8 +61,8 @@ export const SUPABASE: Environment = {
   name: 'supabase',
   title: 'Supabase',
   provides: 'its auth and storage schemas (auth.users, auth.uid(), storage.objects, ...), the extensions schema and its roles (anon, authenticated, service_role)',
-  uses: (statement) => SUPABASE_USES.test(statement),
-  makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(statement),
+  uses: (statement) => SUPABASE_USES.test(asNames(statement)),
+  makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(asNames(statement)),
   roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
   sql: `
 CREATE SCHEMA auth;

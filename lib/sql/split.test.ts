@@ -36,7 +36,7 @@ SELECT 1;`;
 
   it('keeps a rule whose actions in parentheses end with ; in one statement, as psql does', () => {
     const src = `CREATE RULE r AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES ('a);'); /* ( */ INSERT INTO log VALUES (E'\\')'));
-CREATE OR REPLACE RULE "r(" AS ON DELETE TO t DO INSTEAD (DELETE FROM log; NOTIFY t);
+CREATE OR REPLACE RULE "r(" AS ON DELETE TO t DO INSTEAD (DELETE FROM log; /* a /* ( */ ( */ NOTIFY t);
 SELECT 1;`;
     const s = splitStatements(src);
     expect(s.map((x) => x.line)).toEqual([1, 2, 3]);

@@ -232,9 +232,17 @@ function insideRuleActions(text: string): boolean {
   return depth > 0;
 }
 
-/** `text` with its strings, quoted names, dollar-quoted bodies and comments blanked: they hold no keywords or parentheses. */
+/** `text` with its strings, quoted names, dollar-quoted bodies and comments (nested ones too) blanked: they hold no keywords or parentheses. */
 function stripQuoted(text: string): string {
-  return text.replace(/(?<![\w$])[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  const re = /(?<![\w$])[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$|--[^\n]*|\/\*/g;
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m[0] === '/*' ? skipBlockComment(text, m.index) : m.index + m[0].length;
+    out += `${text.slice(from, m.index)} `;
+    from = re.lastIndex = end;
+  }
+  return out + text.slice(from);
 }
 
 function skipBlockComment(src: string, i: number): number {

@@ -133,6 +133,10 @@ export function relationOf(text: string): string[] | undefined {
 /** ALTER TABLE actions the model does not hold, on objects written after the tables (triggers, rules, indexes, partitions). */
 const LATE_ACTION = /\b(enable|disable|force|no\s+force)\s+row\s+level\s+security\b|\b(enable(\s+(replica|always))?|disable)\s+(trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b/;
 
+const STATE = String.raw`(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\s+(?:${IDENT}|all|user)`;
+/** An ALTER of a relation whose every action is a trigger or rule state. */
+const ONLY_STATES = new RegExp(String.raw`^alter\s+\w+(?:\s+\w+)?\s+(?:if\s+exists\s+)?(?:only\s+)?${PATH}\s+${STATE}(?:\s*,\s*${STATE})*\s*$`, 'i');
+
 export function classify(text: string): Classified {
   if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
@@ -144,7 +148,9 @@ export function classify(text: string): Classified {
   if (/^(insert|update|delete|merge)\b/.test(head) || /^copy\b/.test(head)) return DATA;
   if (/ owner to /.test(head) && /^alter\b/.test(head)) return { execute: true, note: 'ownership' };
   // The script runs as the superuser: as a role made for the run (see importPostgres) it could not make its objects.
-  if (/^(set\s+(local\s+|session\s+)?(role|session\s+authorization)|reset\s+(role|session\s+authorization))\b/.test(head)) return { execute: false, note: 'session role' };
+  if (/^(set\s+(local\s+|session\s+)?(role|session\s+authorization)|reset\s+(role|session\s+authorization))\b|^select\s+(pg_catalog\.)?set_config\s*\(\s*'(role|session_authorization)'/.test(head)) {
+    return { execute: false, note: 'session role' };
+  }
   if (/^(set|reset)\s+(local\s+|session\s+)?search_path\b/.test(head) || /^select\s+(pg_catalog\.)?set_config\s*\(\s*'search_path'/.test(head)) {
     return { execute: true, raw: 'set' };
   }
@@ -167,8 +173,9 @@ export function classify(text: string): Classified {
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
   if (/^alter\s+table\b/.test(head)) return LATE_ACTION.test(head) ? { execute: true, raw: 'alter' } : { execute: true };
-  // A foreign table is kept as written; an ALTER that enables or disables its triggers comes after them.
-  if (/^alter\s+foreign\s+table\b/.test(head) && LATE_ACTION.test(head)) return { execute: true, raw: 'alter' };
+  // A foreign table is kept as written, in script order; an ALTER that only enables or disables its
+  // triggers or rules comes after them.
+  if (/^alter\s+foreign\s+table\b/.test(head) && ONLY_STATES.test(text)) return { execute: true, raw: 'alter' };
   if (/^drop\s+(table|view|index|schema|sequence|extension)\b/.test(head)) return { execute: true, note: 'DROP of a modelled object' };
   for (const [re, kind] of RAW_KINDS) {
     if (!re.test(head)) continue;

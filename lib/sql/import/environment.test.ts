@@ -95,4 +95,19 @@ CREATE POLICY tenant_rows ON t TO app_user, "Reporting Role" USING (tenant = 1);
     expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['t', 'after_set_role']);
     expect(buildDdl(r.document, postgresDialect).diagnostics.map((d) => d.message)).toContain('postgres: expects the roles app_user, Reporting Role (roles belong to the server, not the schema: not created here)');
   }, 60_000);
+
+  it('lists a role the script’s own code made, and never switches to a role through set_config', async () => {
+    await expectExportRebuilds({
+      name: 'role made in a DO block',
+      script: `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_user') THEN CREATE ROLE app_user NOLOGIN; END IF; END $$;
+CREATE TABLE t (id int PRIMARY KEY, owner text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p1 ON t TO app_user USING (owner = current_user);`,
+      holds: (want) => expect(want.policies['public.t.p1']).toMatch(/app_user/),
+      diagnostics: (d) => expect(d.map((x) => x.code)).toContain('sql/roles'),
+    });
+    const r = await importPostgres([{ path: 'r.sql', text: `SELECT set_config('role', 'migrator', false);\nCREATE TABLE t (id int PRIMARY KEY);` }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['t']);
+  }, 60_000);
 });

@@ -233,7 +233,10 @@ CREATE FOREIGN DATA WRAPPER dw;
 CREATE SERVER srv FOREIGN DATA WRAPPER dw;
 CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
 CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();
-ALTER FOREIGN TABLE ft ADD COLUMN c int, DISABLE TRIGGER ftr;
+ALTER FOREIGN TABLE ft ADD COLUMN c int, ALTER COLUMN a SET STATISTICS 100;
+CREATE VIEW v AS SELECT a, c FROM ft;
+ALTER FOREIGN TABLE ft DISABLE TRIGGER ftr, ENABLE TRIGGER ALL;
+ALTER FOREIGN TABLE ft DISABLE TRIGGER ftr;
 CREATE TABLE t (id int, a int);
 CREATE TRIGGER tr BEFORE UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f();
 ALTER TRIGGER tr ON t DEPENDS ON EXTENSION hstore;`,
@@ -282,6 +285,10 @@ describe('late-objects helpers', () => {
     expect(writtenFromCatalog('alter', 'ALTER TABLE ONLY s.t ENABLE ALWAYS TRIGGER a, DISABLE RULE r, ALTER data SET STATISTICS 5')).toBe(true);
     expect(writtenFromCatalog('alter', 'ALTER TABLE t ADD COLUMN enable_trigger int, CLUSTER ON i')).toBe(false);
     expect(withoutCatalogActions('ALTER TABLE t CLUSTER ON i, SET (fillfactor = 70), DISABLE TRIGGER x')).toBe('ALTER TABLE t SET (fillfactor = 70)');
+    expect(withoutCatalogActions('ALTER TABLE t\n  SET (fillfactor = 70),\n  CLUSTER ON i -- order rows, for range scans\n')).toBe('ALTER TABLE t SET (fillfactor = 70)');
+    expect(withoutCatalogActions("ALTER TABLE u CLUSTER ON ui, ALTER COLUMN note SET DEFAULT $$a,b$$, ALTER note SET STATISTICS 5, ALTER x SET DEFAULT E'\\',' /* , */")).toBe(
+      "ALTER TABLE u ALTER COLUMN note SET DEFAULT $$a,b$$, ALTER x SET DEFAULT E'\\','",
+    );
     expect(withoutCatalogActions('ALTER TABLE t CLUSTER ON i')).toBeUndefined();
     expect(withoutCatalogActions('ALTER TABLE t SET (fillfactor = 70)')).toBeUndefined();
     expect(writtenFromCatalog('comment', "SECURITY LABEL ON TABLE t IS 'x'")).toBe(false);

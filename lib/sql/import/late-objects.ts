@@ -127,25 +127,27 @@ function lastParts(list: string): Set<string> {
   return out;
 }
 
-/** Splits a list at its top-level commas (not inside parentheses or quotes). */
+/**
+ * Splits a list at its top-level commas: not inside parentheses, strings (E'' too), quoted names,
+ * dollar quotes or comments. Comments are left out of the parts.
+ */
 function topLevel(list: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let start = 0;
-  let quote = '';
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(list.slice(start, i));
-      start = i + 1;
+  let part = '';
+  for (const m of list.matchAll(/[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\w*)\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\/|[(),]|[^'"$\-/(),Ee]+|[\s\S]/g)) {
+    const t = m[0];
+    if (t.startsWith('--') || t.startsWith('/*')) part += ' ';
+    else if (t === ',' && depth === 0) {
+      out.push(part);
+      part = '';
+    } else {
+      if (t === '(') depth++;
+      else if (t === ')') depth--;
+      part += t;
     }
   }
-  out.push(list.slice(start));
+  out.push(part);
   return out;
 }
 
@@ -287,9 +289,8 @@ const ENABLED: Record<string, string> = { D: 'DISABLE', R: 'ENABLE REPLICA', A: 
  * extensions and in temporary schemas are left out.
  */
 export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
-  const rel = `JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('c.oid', 'pg_class')}`;
-  // Triggers, policies and rules the script put on a platform's tables (auth.users) are its own.
-  const onRel = `JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension x ON x.oid = d.refobjid
+  // Relations of the script, and of a platform (auth.users): what the script set on those is its own.
+  const rel = `JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension x ON x.oid = d.refobjid
     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e' AND x.extname NOT LIKE '${ENVIRONMENT_EXTENSION_LIKE}')`;
   const [row] = await db.query<{ j: string }>(`SELECT json_build_object(
     'rls', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'kind', c.relkind::text, 'rls', c.relrowsecurity, 'force', c.relforcerowsecurity, 'replident', c.relreplident::text)) FROM pg_class c ${rel}
@@ -301,13 +302,13 @@ export async function readLateObjects(db: Queryable): Promise<LateStatement[]> {
     'triggers', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(t.tgname), 'def', CASE WHEN t.tgparentid = 0 THEN pg_get_triggerdef(t.oid) END,
         'kind', c.relkind::text, 'enabled', t.tgenabled::text, 'parentEnabled', (SELECT pt.tgenabled::text FROM pg_trigger pt WHERE pt.oid = t.tgparentid),
         'extensions', (SELECT json_agg(quote_ident(x.extname) ORDER BY x.extname) FROM pg_depend d JOIN pg_extension x ON x.oid = d.refobjid WHERE d.classid = 'pg_trigger'::regclass AND d.objid = t.oid AND d.deptype = 'x')) ORDER BY t.oid)
-      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid ${onRel} AND NOT t.tgisinternal),
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid ${rel} AND NOT t.tgisinternal),
     'policies', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'name', quote_ident(p.polname), 'permissive', p.polpermissive, 'cmd', p.polcmd::text,
         'roles', (SELECT json_agg(CASE WHEN r = 0 THEN '${ROLE_PUBLIC}' ELSE quote_ident(pg_get_userbyid(r)) END) FROM unnest(p.polroles) r),
         'using', pg_get_expr(p.polqual, p.polrelid), 'check', pg_get_expr(p.polwithcheck, p.polrelid)) ORDER BY p.oid)
-      FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid ${onRel}),
+      FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid ${rel}),
     'rules', (SELECT json_agg(json_build_object('rel', c.oid::regclass::text, 'kind', c.relkind::text, 'name', quote_ident(r.rulename), 'def', pg_get_ruledef(r.oid), 'enabled', r.ev_enabled::text) ORDER BY r.oid)
-      FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class ${onRel} AND r.rulename <> '_RETURN'),
+      FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class ${rel} AND r.rulename <> '_RETURN'),
     'statistics', (SELECT json_agg(json_build_object('name', quote_ident(n.nspname) || '.' || quote_ident(s.stxname), 'def', pg_get_statisticsobjdef(s.oid), 'target', s.stxstattarget::int) ORDER BY s.oid)
       FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE s.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExtensionMember('s.oid', 'pg_statistic_ext')}),
     'comments', (SELECT json_agg(json_build_object('catalog', d.classoid::regclass::text, 'sub', d.objsubid, 'type', o.type, 'identity', o.identity, 'comment', d.description,

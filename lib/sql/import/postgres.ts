@@ -157,7 +157,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (c.creates === 'extension') needs.extensions = true;
     else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(text))) needs.enums = true;
     if (c.raw === 'comment') needs.comments = true;
-    if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
+    if (c.raw === 'statement' || c.note === 'query' || c.note?.startsWith('DO block')) {
+      Object.assign(needs, { extensions: true, enums: true, comments: true, deps: true });
+      codeRan = true;
+    }
     if ((c.raw && c.raw !== 'set' && !LATE_RAW_KINDS.has(c.raw)) || c.target?.what === 'view' || /\bnextval\s*\(/i.test(text)) needs.deps = true;
     // Once the script has made temporary relations, a DROP may have dropped one that hid a real
     // table of the same name: that table is still there.
@@ -193,15 +196,19 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   /**
    * Roles made for the run. A schema's policies and owners name roles, which belong to the cluster
    * and are never in a dump (`CREATE ROLE` is skipped): a statement naming a missing one runs again
-   * once it exists. (SET ROLE is not run: see classify.)
+   * once it exists. Not code or queries, which could switch the session to it (SET ROLE itself is
+   * not run: see classify).
    */
   const madeRoles: string[] = [];
+  /** Whether a statement ran code (a DO block, a query, a statement kept as it is), which may have made roles. */
+  let codeRan = false;
   const execMakingRoles = async (p: Pending) => {
     for (let tries = 0; ; tries++) {
       try {
         return await pg.exec(p.text);
       } catch (err) {
-        const role = tries < 16 ? /^role "(.+)" does not exist$/.exec(pgErrorInfo(err).message)?.[1] : undefined;
+        const retry = tries < 16 && (!p.c.note || p.c.note === 'ownership');
+        const role = retry ? /^role "(.+)" does not exist$/.exec(pgErrorInfo(err).message)?.[1] : undefined;
         if (!role) throw err;
         await installRoles(pg, [role]);
         madeRoles.push(role);
@@ -516,10 +523,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     if (built.unlogged.length) sources.unlogged = built.unlogged;
     if (environment) sources.environment = environment.name;
-    // The roles made for the run that the document's SQL names: the export expects them.
-    if (madeRoles.length) {
+    // The roles the document's SQL names that the run had: made for it, or by the script's code (a DO
+    // block's CREATE ROLE); not a platform's. The export expects them.
+    if (madeRoles.length || codeRan) {
       const named = new Set(Object.values(doc.raw).flatMap((r) => (r.text.match(IDENT_ALL) ?? []).map(identName)));
-      const roles = [...new Set(madeRoles)].filter((r) => named.has(r));
+      const platform = new Set(environment?.roles);
+      const existing = await pg.query<{ r: string }>(`SELECT rolname AS r FROM pg_roles WHERE oid > 16383 ORDER BY oid`);
+      const roles = existing.map((x) => x.r).filter((r) => named.has(r) && !platform.has(r));
       if (roles.length) {
         sources.roles = roles;
         diagnostics.push({ severity: 'info', code: 'sql/roles', message: `the roles ${roles.join(', ')} were made for the run (roles belong to the server, not the schema, and CREATE ROLE is skipped): what is kept names them, so the database it runs in needs them`, file: files[0]?.path });
