@@ -12,6 +12,13 @@ import { importPostgres } from './postgres';
 import { commentOn, LateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 
 const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
+/** A foreign table with a trigger, and hstore for a trigger's extension dependency. */
+const FOREIGN_TABLE_TRIGGER = `${TRIGGER_FN}
+CREATE EXTENSION hstore;
+CREATE FOREIGN DATA WRAPPER dw;
+CREATE SERVER srv FOREIGN DATA WRAPPER dw;
+CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
+CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();`;
 const FROM_CATALOG = (d: { code?: string }[]) => expect(d.map((x) => x.code)).toContain('sql/from-catalog');
 
 const CASES: ExportCase[] = [
@@ -181,12 +188,7 @@ ALTER TABLE u RENAME COLUMN a TO z;`,
   },
   {
     name: 'a foreign table’s disabled trigger and a trigger that depends on an extension, before a rename',
-    script: `${TRIGGER_FN}
-CREATE EXTENSION hstore;
-CREATE FOREIGN DATA WRAPPER dw;
-CREATE SERVER srv FOREIGN DATA WRAPPER dw;
-CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
-CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();
+    script: `${FOREIGN_TABLE_TRIGGER}
 ALTER FOREIGN TABLE ft DISABLE TRIGGER ftr;
 CREATE TABLE t (id int, a int);
 CREATE TRIGGER tr BEFORE UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f();
@@ -227,12 +229,7 @@ ALTER TABLE t ENABLE REPLICA TRIGGER tr2, ENABLE REPLICA RULE r;`,
   },
   {
     name: 'the same foreign table trigger state and extension dependency, kept as written',
-    script: `${TRIGGER_FN}
-CREATE EXTENSION hstore;
-CREATE FOREIGN DATA WRAPPER dw;
-CREATE SERVER srv FOREIGN DATA WRAPPER dw;
-CREATE FOREIGN TABLE ft (a int, b text) SERVER srv;
-CREATE TRIGGER ftr BEFORE UPDATE ON ft FOR EACH ROW EXECUTE FUNCTION f();
+    script: `${FOREIGN_TABLE_TRIGGER}
 ALTER FOREIGN TABLE ft ADD COLUMN c int, ALTER COLUMN a SET STATISTICS 100;
 CREATE VIEW v AS SELECT a, c FROM ft;
 ALTER FOREIGN TABLE ft DISABLE TRIGGER ftr, ENABLE TRIGGER ALL;

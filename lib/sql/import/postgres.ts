@@ -199,7 +199,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
    * once it exists. Not code or queries, which could switch the session to it (SET ROLE itself is
    * not run: see classify).
    */
-  const madeRoles: string[] = [];
+  let madeRoles = false;
   /** Whether a statement ran code (a DO block, a query, a statement kept as it is), which may have made roles. */
   let codeRan = false;
   const execMakingRoles = async (p: Pending) => {
@@ -211,7 +211,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         const role = retry ? /^role "(.+)" does not exist$/.exec(pgErrorInfo(err).message)?.[1] : undefined;
         if (!role) throw err;
         await installRoles(pg, [role]);
-        madeRoles.push(role);
+        madeRoles = true;
       }
     }
   };
@@ -525,7 +525,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (environment) sources.environment = environment.name;
     // The roles the document's SQL names that the run had: made for it, or by the script's code (a DO
     // block's CREATE ROLE); not a platform's. The export expects them.
-    if (madeRoles.length || codeRan) {
+    if (madeRoles || codeRan) {
       const named = new Set(Object.values(doc.raw).flatMap((r) => (r.text.match(IDENT_ALL) ?? []).map(identName)));
       const platform = new Set(environment?.roles);
       const existing = await pg.query<{ r: string }>(`SELECT rolname AS r FROM pg_roles WHERE oid > 16383 ORDER BY oid`);
