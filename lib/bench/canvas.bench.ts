@@ -25,22 +25,26 @@ function largestCorpusSchema(): string | undefined {
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
+function killServer() {
+  if (!server?.pid) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  server = undefined;
+}
+
 async function start() {
   if (browser) return;
+  // A case whose browser failed to launch leaves the server up: reuse it rather than start a second on the same port.
+  if (server) return launchBrowser();
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (r.status !== 0) throw new Error('next build failed');
   }
   server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  process.on('exit', () => {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
-  });
+  process.on('exit', killServer);
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
@@ -49,6 +53,10 @@ async function start() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  await launchBrowser();
+}
+
+async function launchBrowser() {
   const { chromium } = await import('@playwright/test');
   browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
@@ -63,10 +71,8 @@ export async function teardown() {
 
 async function stop() {
   await browser?.close();
-  if (server?.pid) {
-    process.kill(-server.pid, 'SIGTERM');
-    server = undefined;
-  }
+  browser = undefined;
+  killServer();
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
