@@ -268,6 +268,21 @@ CREATE TRIGGER tg BEFORE INSERT ON y FOR EACH ROW EXECUTE FUNCTION public.trg();
       expect(Object.values(want.comments)).toEqual(['on x']);
     },
   },
+  {
+    name: 'an ALTER TABLE that adds a column and enables row level security (the column is modelled; only the RLS is kept)',
+    script: `CREATE TABLE t (a int);
+CREATE INDEX t_a ON t (a);
+ALTER TABLE ONLY t ADD COLUMN b int DEFAULT 1, ENABLE ROW LEVEL SECURITY, ALTER COLUMN a SET NOT NULL, ALTER COLUMN b SET STATISTICS 50, CLUSTER ON t_a;
+ALTER TABLE t ADD CONSTRAINT b_pos CHECK (b > 0), FORCE ROW LEVEL SECURITY;`,
+    holds: (want) => {
+      expect(want.tables['public.t'].columns.map((c) => c.name)).toEqual(['a', 'b']);
+      expect(want.tables['public.t'].rowSecurity).toBe('forced');
+      expect(want.tables['public.t'].columns[1].statistics).toBe(50);
+      expect(want.tables['public.t'].columns[0].notNull).toBe(true);
+      expect(JSON.stringify(want.tables['public.t'])).toMatch(/\(clustered\)/);
+      expect(Object.keys(want.tables['public.t'].constraints)).toContain('b_pos');
+    },
+  },
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {

@@ -9,7 +9,7 @@ import { buildDdl, renderDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { expectExportRebuilds, type ExportCase } from '../testing/export-case';
 import { importPostgres } from './postgres';
-import { commentOn, LateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
+import { commentOn, lateActionsOnly, LateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 
 const TRIGGER_FN = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`;
 /** A foreign table with a trigger, and hstore for a trigger's extension dependency. */
@@ -317,5 +317,21 @@ describe('late-objects helpers', () => {
     other.note(3, policy.text);
     other.note(4, 'DROP TABLE IF EXISTS color CASCADE');
     expect(other.stale([policy])).toBe(true);
+  });
+});
+
+describe('lateActionsOnly', () => {
+  it('keeps the actions the document does not model, and drops the ones it does', () => {
+    expect(lateActionsOnly('ALTER TABLE ONLY public.t ADD COLUMN b int, ENABLE ROW LEVEL SECURITY')).toBe('ALTER TABLE ONLY public.t ENABLE ROW LEVEL SECURITY');
+    expect(lateActionsOnly(`ALTER TABLE t ADD CONSTRAINT c CHECK (b IN (1, 2)), ALTER COLUMN "b,c" SET STATISTICS 10, SET (fillfactor = 70) /* , x */`)).toBe(
+      'ALTER TABLE t ALTER COLUMN "b,c" SET STATISTICS 10, SET (fillfactor = 70)',
+    );
+  });
+
+  it('leaves an ALTER of late actions only as written, and keeps nothing of one with none', () => {
+    const text = 'ALTER TABLE t  CLUSTER ON i, -- why\n REPLICA IDENTITY FULL';
+    expect(lateActionsOnly(text)).toBe(text);
+    expect(lateActionsOnly("ALTER TABLE t ADD COLUMN note text DEFAULT 'cluster on'")).toBeUndefined();
+    expect(lateActionsOnly('ALTER MATERIALIZED VIEW m RENAME TO m2')).toBe('ALTER MATERIALIZED VIEW m RENAME TO m2');
   });
 });

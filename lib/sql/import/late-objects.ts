@@ -86,6 +86,32 @@ export function withoutCatalogActions(text: string): string | undefined {
   return `${a.head} ${a.other.join(', ')}`;
 }
 
+/**
+ * ALTER TABLE actions the document does not model (their ALTER is kept as SQL): row level security,
+ * trigger and rule states, cluster, replica identity, partitions attached, storage parameters,
+ * statistics targets and storage of columns. The others (columns, defaults, constraints, ...) the
+ * catalog read puts in the document.
+ */
+const LATE_ACTION = new RegExp(
+  String.raw`^(?:(?:enable|disable|force|no\s+force)\s+row\s+level\s+security\b|(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\b|cluster\s+on\b|replica\s+identity\b|attach\s+partition\b|set\s*\(|alter\s+(?:column\s+)?${IDENT}\s+set\s+(?:statistics\b|storage\b|\())`,
+  'i',
+);
+
+/**
+ * A kept ALTER TABLE with only its actions the document does not model: `ADD COLUMN b int, ENABLE
+ * ROW LEVEL SECURITY` keeps the RLS, as the export writes column b with the table. The text as it
+ * is when every action is one of those (or it is not an ALTER TABLE: other ALTERs are kept whole);
+ * undefined when none is.
+ */
+export function lateActionsOnly(text: string): string | undefined {
+  const head = /^alter\s+table\b/i.test(text) ? ALTER_RELATION.exec(text) : null;
+  if (!head) return text;
+  const actions = topLevel(text.slice(head[0].length)).map((a) => a.trim());
+  const late = actions.filter((a) => LATE_ACTION.test(a));
+  if (late.length === actions.length) return text;
+  return late.length ? `${head[0]} ${late.join(', ')}` : undefined;
+}
+
 /** The kind of object an ALTER or DROP names (the words before its name). */
 const KIND = String.raw`(?:materialized\s+view|foreign\s+(?:table|data\s+wrapper)|text\s+search\s+\w+|event\s+trigger|operator\s+(?:class|family)|access\s+method|\w+)`;
 const ALTER_HEAD = new RegExp(String.raw`^alter\s+${KIND}\s+(?:if\s+exists\s+)?(?:only\s+)?(${IDENT}(?:\s*\.\s*${IDENT})*)(?:\s*\([^()]*\))?`, 'i');

@@ -20,7 +20,7 @@ import { classify, DATA, IDENT_ALL, identName, identPath, isInsert, relationOf, 
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
-import { LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
+import { lateActionsOnly, LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 import { dependencyOrder, KEY_PREFIX, type OrderNode } from './export-order';
 
 export interface ImportPostgresOptions {
@@ -191,7 +191,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
     if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
-    if (c.raw) kept.push({ index, kind: c.raw, text, c, schema, searchPath, at, first });
+    if (!c.raw) return;
+    // What else an ALTER TABLE of late actions does is in the document (see lateActionsOnly).
+    const keep = c.raw === 'alter' ? lateActionsOnly(text) : text;
+    if (keep === undefined) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `read from the catalog, not kept: ${first}`, ...at });
+    else kept.push({ index, kind: c.raw, text: keep, c, schema, searchPath, at, first });
   };
   /**
    * Roles made for the run. A schema's policies and owners name roles, which belong to the cluster
