@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootCachedPg } from './snapshot-node';
-import { environmentFor, installEnvironment, SUPABASE } from './environments';
+import { environmentExtensions, environmentFor, installEnvironment, SUPABASE } from './environments';
 
 describe('platform environments', () => {
   it('tells a Supabase schema by what it uses of Supabase without making it', () => {
@@ -31,6 +31,13 @@ describe('platform environments', () => {
     expect(environmentFor(['CREATE EXTENSION pgcrypto WITH SCHEMA extensions', 'CREATE POLICY p ON t TO authenticated USING (true)'])).toBe(SUPABASE);
     expect(environmentFor(['CREATE TABLE auth.users (id uuid PRIMARY KEY)', 'CREATE SCHEMA auth'])).toBeUndefined();
     expect(environmentFor(['CREATE SCHEMA auth_logs', 'CREATE TABLE auth.users (id uuid PRIMARY KEY)'])).toBe(SUPABASE);
+  });
+
+  it('names the platform’s extensions a script calls and does not make', () => {
+    expect(environmentExtensions(SUPABASE, ['CREATE TABLE t (id uuid DEFAULT extensions."uuid_generate_v4"())', "SELECT crypt('x', gen_salt('bf'))"])).toEqual(['uuid-ossp', 'pgcrypto']);
+    expect(environmentExtensions(SUPABASE, ['CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions', 'CREATE TABLE t (id uuid DEFAULT uuid_generate_v4())'])).toEqual([]);
+    // Names in strings and comments, and longer names, call nothing.
+    expect(environmentExtensions(SUPABASE, ["COMMENT ON TABLE t IS 'uses uuid_generate_v4()' -- digest(x)", 'SELECT my_digest(1), gen_random_uuid()'])).toEqual([]);
   });
 
   it('makes the platform objects and roles as an extension’s, so a catalog read skips them', async () => {

@@ -10,6 +10,7 @@
  * database). Browser-safe: it uses PGlite's own virtual file system.
  */
 import type { PgRunner } from './runner';
+import { extensionsNamedIn } from './extensions';
 
 export interface Environment {
   /** The name the document records (`supabase`). */
@@ -26,6 +27,21 @@ export interface Environment {
   roles: string[];
   /** SQL that makes the platform's objects (run as an extension script). */
   sql: string;
+  /**
+   * Extensions the platform has installed, in its `extensions` schema, and what calls them (in
+   * asNames form). They are loaded only for a script that calls them without making them (PGlite
+   * loads an extension when it boots, and loading one costs a boot in the browser).
+   */
+  extensions: { name: string; uses: RegExp }[];
+  /** The platform's search_path (Supabase's reaches its extensions unqualified). */
+  searchPath: string;
+  /**
+   * Publications the platform has (Supabase's `supabase_realtime`, which migrations add tables to).
+   * Made for a script that alters one without making it (not in the extension: PGlite hangs on a
+   * CREATE PUBLICATION in an extension script), so they are the only platform objects a catalog
+   * read could see; publications are kept as the script's SQL, never read back.
+   */
+  publications: string[];
 }
 
 /** Prefix of the extensions environments are installed as (catalog reads leave them out of the document). */
@@ -64,6 +80,12 @@ export const SUPABASE: Environment = {
   uses: (statement) => SUPABASE_USES.test(asNames(statement)),
   makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(asNames(statement)),
   roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
+  extensions: [
+    { name: 'uuid-ossp', uses: /(?<![\w$])"?uuid_(?:generate_v[1345]|generate_v1mc|nil|ns_(?:dns|url|oid|x500))"?\s*\(/ },
+    { name: 'pgcrypto', uses: /(?<![\w$])"?(?:gen_random_bytes|gen_salt|crypt|digest|hmac|pgp_\w+|armor|dearmor|encrypt(?:_iv)?|decrypt(?:_iv)?)"?\s*\(/ },
+  ],
+  searchPath: '"$user", public, extensions',
+  publications: ['supabase_realtime'],
   sql: `
 CREATE SCHEMA auth;
 CREATE SCHEMA storage;
@@ -128,6 +150,27 @@ export function environmentFor(script: string | Iterable<string>): Environment |
   return ENVIRONMENTS.find((e) => texts.some((t) => e.uses(t)) && !texts.some((t) => e.makes(t)));
 }
 
+/**
+ * The platform's extensions a script calls without making them (a Supabase schema's
+ * `extensions.uuid_generate_v4()`): its database boots with them, and installEnvironment makes them.
+ */
+export function environmentExtensions(env: Environment, script: string | Iterable<string>): string[] {
+  const texts = typeof script === 'string' ? [script] : [...script];
+  const made = new Set(texts.flatMap(extensionsNamedIn));
+  const names = texts.map(asNames);
+  return env.extensions.filter((e) => !made.has(e.name) && names.some((t) => e.uses.test(t))).map((e) => e.name);
+}
+
+/** The platform's publications a script alters without making them (`ALTER PUBLICATION supabase_realtime ADD TABLE ...`). */
+export function environmentPublications(env: Environment, script: string | Iterable<string>): string[] {
+  const names = (typeof script === 'string' ? [script] : [...script]).map(asNames);
+  return env.publications.filter((pub) => {
+    const altered = new RegExp(String.raw`(?<![\w$])alter\s+publication\s+${name(pub)}`);
+    const made = new RegExp(String.raw`(?<![\w$])create\s+publication\s+${name(pub)}`);
+    return names.some((t) => altered.test(t)) && !names.some((t) => made.test(t));
+  });
+}
+
 export function environmentNamed(name: string | undefined): Environment | undefined {
   return name ? ENVIRONMENTS.find((e) => e.name === name) : undefined;
 }
@@ -137,10 +180,13 @@ interface EmscriptenFs {
 }
 
 /**
- * Makes the environment's objects and roles in a fresh database (before the script runs). The
- * extension's files go into PGlite's own share directory, which `pg_config` names.
+ * Makes the environment's objects and roles in a fresh database (before the script runs), with the
+ * platform's extensions and publications given (see environmentExtensions, whose extensions the
+ * database must have booted with, and environmentPublications),
+ * and sets the platform's search_path for the session. The extension's files go into PGlite's own
+ * share directory, which `pg_config` names.
  */
-export async function installEnvironment(pg: PgRunner, env: Environment): Promise<void> {
+export async function installEnvironment(pg: PgRunner, env: Environment, extensions: readonly string[] = [], publications: readonly string[] = []): Promise<void> {
   const fs = (pg.db as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
   if (!fs) throw new Error(`cannot install the ${env.title} environment: this PGlite has no file system to write its extension to`);
   const [{ dir }] = await pg.query<{ dir: string }>(`SELECT setting AS dir FROM pg_config() WHERE name = 'SHAREDIR'`);
@@ -148,7 +194,9 @@ export async function installEnvironment(pg: PgRunner, env: Environment): Promis
   fs.writeFile(`${dir}/extension/${ext}.control`, `comment = 'What ${env.title} provides (Schemata)'\ndefault_version = '1.0'\nrelocatable = false\nsuperuser = true\n`);
   fs.writeFile(`${dir}/extension/${ext}--1.0.sql`, env.sql);
   await installRoles(pg, env.roles);
-  await pg.exec(`CREATE EXTENSION "${ext}"`);
+  const quote = (n: string) => `"${n.replace(/"/g, '""')}"`;
+  const platform = [...extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS ${quote(e)} SCHEMA extensions;`), ...publications.map((p) => `CREATE PUBLICATION ${quote(p)};`)];
+  await pg.exec(`CREATE EXTENSION ${quote(ext)}; ${platform.join(' ')} SET search_path = ${env.searchPath}`);
 }
 
 /** Makes roles (NOLOGIN, no privileges) that do not exist yet: the ones a schema's policies or a platform name. */
@@ -160,12 +208,16 @@ export async function installRoles(pg: PgRunner, roles: Iterable<string>): Promi
 /** What a document's SQL expects of the database it runs in: a platform, roles (see PostgresSqlSources). */
 export interface Expectations {
   environment?: string;
+  /** The platform's extensions the SQL uses (see environmentExtensions). */
+  environmentExtensions?: string[];
+  /** The platform's publications the SQL alters (see environmentPublications). */
+  environmentPublications?: string[];
   roles?: string[];
 }
 
 /** Makes what a document's SQL expects in a fresh database, before its DDL runs (as the import ran it). */
 export async function prepareDatabase(pg: PgRunner, expects: Expectations): Promise<void> {
   const env = environmentNamed(expects.environment);
-  if (env) await installEnvironment(pg, env);
+  if (env) await installEnvironment(pg, env, expects.environmentExtensions, expects.environmentPublications);
   await installRoles(pg, expects.roles ?? []);
 }

@@ -49,6 +49,10 @@ export interface PostgresSqlSources extends SqlSources {
   searchPath?: Record<Id, string>;
   /** The platform the schema is written for (`supabase`): what it provides is not written (see pglite/environments). */
   environment?: string;
+  /** The platform's extensions the SQL calls without making them (Supabase's uuid-ossp, pgcrypto): the platform has them; not written. */
+  environmentExtensions?: string[];
+  /** The platform's publications the SQL alters without making them (Supabase's supabase_realtime): not written. */
+  environmentPublications?: string[];
   /** Roles the kept SQL names (policies `TO`) that the script did not make: the database needs them; not written. */
   roles?: string[];
 }

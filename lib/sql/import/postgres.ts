@@ -9,7 +9,7 @@ import { newId } from '../../schema/ids';
 import { assertValidDocument } from '../../schema/validate';
 import type { ImportResult, SourceFile } from '../../formats/types';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentFor, installEnvironment, installRoles } from '../../pglite/environments';
+import { environmentExtensions, environmentFor, environmentPublications, installEnvironment, installRoles } from '../../pglite/environments';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
@@ -105,7 +105,17 @@ const OWNED_BY_CLAUSE = new RegExp(String.raw`\s+owned\s+by\s+(?:${COLUMN_PATH}|
 export async function importPostgres(files: SourceFile[], opts: ImportPostgresOptions = {}): Promise<ImportResult> {
   const t0 = now();
   const diagnostics: Diagnostic[] = [];
-  const extensions = extensionsNamedIn(files.map((f) => f.text).join('\n'));
+  const s0 = now();
+  const split = files.map((f, i) => opts.statements?.[i] ?? splitStatements(f.text));
+  const splitMs = now() - s0;
+  // A platform's schema (Supabase's) uses what the platform provides: made first, outside the
+  // document. Told before the database boots, which loads the platform's extensions the script calls.
+  const schemaTexts: string[] = [];
+  for (const statements of split) for (const st of statements) if (st.type === 'sql' && !isInsert(st.text)) schemaTexts.push(st.text);
+  const environment = environmentFor(schemaTexts);
+  const platformExtensions = environment ? environmentExtensions(environment, schemaTexts) : [];
+  const platformPublications = environment ? environmentPublications(environment, schemaTexts) : [];
+  const extensions = [...extensionsNamedIn(files.map((f) => f.text).join('\n')), ...platformExtensions];
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
   let kept: Kept[] = [];
   const fates = new RelationFates();
@@ -138,7 +148,6 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const needs: CatalogNeeds = { extensions: false, enums: false, comments: false, deps: false };
   let index = 0;
   let execMs = 0;
-  let splitMs = 0;
   let environmentMs = 0;
   /** The run of data statements (INSERT, ...) being skipped. */
   let data: { at: Pending['at']; first: string; count: number } | undefined;
@@ -259,20 +268,17 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     for (const p of items) await record(p);
   };
   try {
-    const s0 = now();
-    const split = files.map((f, i) => opts.statements?.[i] ?? splitStatements(f.text));
-    splitMs += now() - s0;
-    // A platform's schema (Supabase's) uses what the platform provides: made first, outside the document.
-    const schemaTexts: string[] = [];
-    for (const statements of split) for (const st of statements) if (st.type === 'sql' && !isInsert(st.text)) schemaTexts.push(st.text);
-    const environment = environmentFor(schemaTexts);
     if (environment) {
       const e0 = now();
-      await installEnvironment(pg, environment);
+      await installEnvironment(pg, environment, platformExtensions, platformPublications);
       environmentMs = now() - e0;
       // It is an extension: the catalog reads leave its objects out as they do extensions'.
       needs.extensions = true;
-      diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
+      const also = [
+        platformExtensions.length ? `, with its extensions ${platformExtensions.join(', ')} (which the script calls)` : '',
+        platformPublications.length ? `, and its publication ${platformPublications.join(', ')} (which the script alters)` : '',
+      ].join('');
+      diagnostics.push({ severity: 'info', code: 'sql/environment', message: `written for ${environment.title}: ${environment.provides}${also} were made for the run, as ${environment.title} has them, and are not part of the document`, file: files[0]?.path });
     }
     for (const [fileIndex, file] of files.entries()) {
       for (const st of split[fileIndex]) {
@@ -341,6 +347,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const c0 = now();
     await pg.exec(`RESET ALL; SET search_path = ''; SET plan_cache_mode = force_generic_plan`);
     const cat = await readRawCatalog(pg, needs, pg.preparedCatalogReads);
+    // The platform's extensions are the platform's, like its objects.
+    if (platformExtensions.length) cat.extensions = cat.extensions.filter((e) => !platformExtensions.includes(e.name!));
     let catalogMs = now() - c0;
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
     const missing = built.lateRaw.flatMap((r) => (r.missing ? [r.missing] : []));
@@ -527,6 +535,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     if (built.notNullArrays.length) sources.notNullArrays = built.notNullArrays;
     if (built.unlogged.length) sources.unlogged = built.unlogged;
     if (environment) sources.environment = environment.name;
+    if (platformExtensions.length) sources.environmentExtensions = platformExtensions;
+    if (platformPublications.length) sources.environmentPublications = platformPublications;
     // The roles the document's SQL names that the run had: made for it, or by the script's code (a DO
     // block's CREATE ROLE); not a platform's. The export expects them.
     if (madeRoles || codeRan) {

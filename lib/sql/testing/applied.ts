@@ -2,7 +2,7 @@
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentFor, installEnvironment, prepareDatabase, type Expectations } from '../../pglite/environments';
+import { environmentExtensions, environmentFor, environmentPublications, installEnvironment, prepareDatabase, type Expectations } from '../../pglite/environments';
 
 /**
  * Applies `original` and `exported` each in a fresh database and reads both catalogs. `exported` is a
@@ -14,15 +14,17 @@ export async function appliedCatalogs(
   /** What the export expects of its database (the document's platform and roles), made before it runs. */
   expects?: Expectations,
 ): Promise<{ want: CatalogSnapshot; got: CatalogSnapshot; failed: string[] }> {
-  // The extensions the original names are loaded in both (as the import loads them).
-  const extensions = extensionsNamedIn(original);
+  // A platform's schema runs where the platform's objects are (as the import runs it), with the
+  // platform's extensions it calls; the extensions the original names are loaded in both.
+  const environment = environmentFor(original);
+  const platform = environment ? environmentExtensions(environment, original) : [];
+  const publications = environment ? environmentPublications(environment, original) : [];
+  const extensions = [...extensionsNamedIn(original), ...platform];
   const a = await bootCachedPg({ extensions });
-  const b = await bootCachedPg({ extensions });
+  const b = await bootCachedPg({ extensions: [...new Set([...extensions, ...(expects?.environmentExtensions ?? [])])] });
   try {
-    // A platform's schema runs where the platform's objects are (as the import runs it).
-    const environment = environmentFor(original);
-    if (environment) await installEnvironment(a, environment);
-    await prepareDatabase(b, expects ?? { environment: environment?.name });
+    if (environment) await installEnvironment(a, environment, platform, publications);
+    await prepareDatabase(b, expects ?? { environment: environment?.name, environmentExtensions: platform, environmentPublications: publications });
     await a.exec(original);
     const failed: string[] = [];
     if (typeof exported === 'string') await b.exec(exported);
