@@ -9,6 +9,8 @@ import { buildDdl, renderDdl, type PostgresSqlSources } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { expectExportRebuilds } from '../testing/export-case';
 import { importPostgres } from './postgres';
+import { bootCachedPg } from '../../pglite/snapshot-node';
+import { prepareDatabase } from '../../pglite/environments';
 
 const SCRIPT = `CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "extensions";
 CREATE TABLE IF NOT EXISTS "public"."profiles" (
@@ -109,5 +111,79 @@ CREATE POLICY p1 ON t TO app_user USING (owner = current_user);`,
     const r = await importPostgres([{ path: 'r.sql', text: `SELECT set_config('role', 'migrator', false);\nCREATE TABLE t (id int PRIMARY KEY);` }]);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['t']);
+  }, 60_000);
+});
+
+describe('a Supabase migration that calls the extensions Supabase has installed', () => {
+  // Supabase has uuid-ossp and pgcrypto in its extensions schema, on its search_path: migrations call them unqualified.
+  const script = `create table public.notes (
+  id uuid primary key default uuid_generate_v4(),
+  owner uuid not null references auth.users (id),
+  slug text not null default encode(extensions.gen_random_bytes(6), 'hex'),
+  body text
+);
+create function public.hash_secret(secret text) returns text language sql as $$ select crypt(secret, gen_salt('bf')) $$;
+alter table public.notes enable row level security;
+create policy "own notes" on public.notes using (auth.uid() = owner);
+alter publication supabase_realtime add table public.notes;`;
+
+  it('imports them all, with the extensions made for the run and not in the document', async () => {
+    const r = await importPostgres([{ path: 'migration.sql', text: script }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(r.diagnostics.find((d) => d.code === 'sql/environment')?.message).toMatch(/extensions uuid-ossp, pgcrypto/);
+    const notes = Object.values(r.document.tables).find((t) => t.name === 'notes')!;
+    expect(notes.columns.map((c) => c.name)).toEqual(['id', 'owner', 'slug', 'body']);
+    const sources = r.document.sources.sql as PostgresSqlSources;
+    expect(sources.environmentExtensions).toEqual(['uuid-ossp', 'pgcrypto']);
+    expect(sources.environmentPublications).toEqual(['supabase_realtime']);
+    const ddl = buildDdl(r.document, postgresDialect);
+    const text = renderDdl(ddl);
+    expect(text).not.toMatch(/CREATE (EXTENSION|PUBLICATION)/i);
+    expect(text).toContain('extensions.uuid_generate_v4()');
+    // Where Supabase is (as prepareDatabase makes it), the export adds the table to its realtime publication.
+    const target = await bootCachedPg({ extensions: sources.environmentExtensions });
+    try {
+      await prepareDatabase(target, sources);
+      for (const s of ddl.statements) await target.exec(s.sql);
+      expect(await target.query(`SELECT pubname, tablename FROM pg_publication_tables`)).toEqual([{ pubname: 'supabase_realtime', tablename: 'notes' }]);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+
+  it('does not make the publication when the script makes it', async () => {
+    const r = await importPostgres([{ path: 'old.sql', text: `drop publication if exists supabase_realtime;\ncreate publication supabase_realtime;\n${script}` }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect((r.document.sources.sql as PostgresSqlSources).environmentPublications).toBeUndefined();
+    expect(renderDdl(buildDdl(r.document, postgresDialect))).toMatch(/create publication supabase_realtime/i);
+  }, 60_000);
+
+  it('exports what rebuilds its catalog where Supabase and its extensions are', () =>
+    expectExportRebuilds({
+      name: 'supabase extensions',
+      script,
+      holds: (want) => {
+        expect(want.tables['public.notes'].columns.map((c) => c.name)).toEqual(['id', 'owner', 'slug', 'body']);
+        expect(Object.keys(want.functions ?? {}).join()).toMatch(/hash_secret/);
+      },
+    }), 60_000);
+});
+
+describe('a Supabase script that puts its own tables in Supabase’s schemas', () => {
+  const script = `create table auth.user_flags (user_id uuid primary key references auth.users (id), flag text not null);
+create table storage.object_tags (object_id uuid references storage.objects (id), tag text);
+create table public.posts (id bigint generated always as identity primary key, author uuid references auth.users (id));`;
+
+  it('keeps them in those schemas, which the export creates only if missing', async () => {
+    const r = await importPostgres([{ path: 's.sql', text: script }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const names = (id: string | undefined) => Object.values(r.document.namespaces).find((n) => n.id === id)?.name;
+    expect(Object.values(r.document.tables).map((t) => `${names(t.namespace)}.${t.name}`)).toEqual(['auth.user_flags', 'storage.object_tags', 'public.posts']);
+    expect(renderDdl(buildDdl(r.document, postgresDialect))).toMatch(/CREATE SCHEMA IF NOT EXISTS "?auth"?/);
+    await expectExportRebuilds({
+      name: 'tables in auth and storage',
+      script,
+      holds: (want) => expect(Object.keys(want.tables).sort()).toEqual(['auth.user_flags', 'public.posts', 'storage.object_tags']),
+    });
   }, 60_000);
 });

@@ -108,6 +108,20 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     doc.namespaces[id] = { id, name: s.name!, ...(comment ? { comment } : {}) };
     nsBySchema.set(s.name!, id);
   }
+  /**
+   * A relation's or type's namespace. A schema the read leaves out (an extension's, like the auth
+   * schema a Supabase environment makes) that the script put its own objects in is added for them:
+   * the export creates schemas IF NOT EXISTS.
+   */
+  const namespaceOf = (schema: string): Id => {
+    let id = nsBySchema.get(schema);
+    if (!id) {
+      id = ids('ns');
+      doc.namespaces[id] = { id, name: schema };
+      nsBySchema.set(schema, id);
+    }
+    return id;
+  };
   const models = new NameScope(RESERVED_MODEL_NAMES);
   const modelName = (schema: string, name: string) => {
     const base = prismaIdentifier(name, 'm');
@@ -118,7 +132,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     let e = enums.get(r.oid!);
     if (!e) {
       const name = modelName(r.schema!, r.name!);
-      e = { id: ids('enum'), name, namespace: nsBySchema.get(r.schema!), values: [], ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
+      e = { id: ids('enum'), name, namespace: namespaceOf(r.schema!), values: [], ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
       enums.set(r.oid!, e);
       doc.enums[e.id] = e;
     }
@@ -142,7 +156,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const key = `${r.schema}.${r.name}`;
     relKey.set(r.oid!, `${q(r.schema!)}.${q(r.name!)}`);
     const name = modelName(r.schema!, r.name!);
-    const common = { name, namespace: nsBySchema.get(r.schema!), ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
+    const common = { name, namespace: namespaceOf(r.schema!), ...(name !== r.name ? { dbName: r.name! } : {}), ...(r.comment ? { comment: r.comment } : {}) };
     if (r.kind === 'v') {
       const id = ids('view');
       // The Prisma printer writes a view's body as given: `@@schema` is needed in a multi-schema datasource.
