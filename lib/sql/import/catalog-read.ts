@@ -112,7 +112,9 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
     LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
     WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
   // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
-  // element), functions `fn:`; defaults, constraints and view rules count as their table / domain / view.
+  // element), functions `fn:`; defaults, constraints and a view's own rule (_RETURN) count as their table /
+// domain / view. Other rules are written after every table and view (late), and NEW.col in one is not
+// its view reading itself.
   deps: !needs.deps ? `SELECT NULL::text AS "from", NULL::text AS "to" WHERE false` : `WITH ${KEYS} SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
     WHERE d.deptype = 'n' AND d.objid > 16383 AND d.refobjid > 16383 AND (a.key <> b.key OR d.classid = 'pg_rewrite'::regclass)`,
   };
@@ -136,7 +138,7 @@ export const KEYS = `keys AS (
   UNION ALL SELECT 'pg_constraint'::regclass, co.oid, coalesce('rel:' || n.nspname || '.' || c.relname, 'type:' || tn.nspname || '.' || t.typname)
     FROM pg_constraint co LEFT JOIN pg_class c ON c.oid = co.conrelid LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_type t ON t.oid = co.contypid LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace WHERE co.contype <> 'f' AND co.oid > 16383
-  UNION ALL SELECT 'pg_rewrite'::regclass, rw.oid, 'rel:' || n.nspname || '.' || c.relname FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE rw.oid > 16383
+  UNION ALL SELECT 'pg_rewrite'::regclass, rw.oid, 'rel:' || n.nspname || '.' || c.relname FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE rw.oid > 16383 AND rw.rulename = '_RETURN'
 )`;
 
 const cache = new Map<string, string>();

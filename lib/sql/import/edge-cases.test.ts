@@ -283,6 +283,19 @@ ALTER TABLE t ADD CONSTRAINT b_pos CHECK (b > 0), FORCE ROW LEVEL SECURITY;`,
       expect(Object.keys(want.tables['public.t'].constraints)).toContain('b_pos');
     },
   },
+  {
+    name: 'a view with an INSTEAD rule, renamed (NEW.col in the rule is not the view reading itself)',
+    script: `CREATE TABLE a (id int);
+CREATE VIEW v AS SELECT id FROM a;
+CREATE RULE r AS ON INSERT TO v DO INSTEAD INSERT INTO a VALUES (NEW.id);
+CREATE VIEW w AS SELECT id FROM a;
+CREATE RULE r AS ON INSERT TO w DO INSTEAD INSERT INTO a VALUES (NEW.id);
+ALTER VIEW v RENAME TO v2;`,
+    holds: (want) => {
+      expect(Object.keys(want.views).sort()).toEqual(['public.v2', 'public.w']);
+      expect(Object.keys(want.rules).sort()).toEqual(['public.v2.r', 'public.w.r']);
+    },
+  },
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {
