@@ -39,6 +39,12 @@ export interface ImportPostgresOptions {
   timings?: { execute?: number; catalog?: number; split?: number; environment?: number; total?: number };
 }
 
+/** A CREATE MATERIALIZED VIEW up to its query. */
+const MATVIEW_HEAD = new RegExp(
+  String.raw`^create\s+materialized\s+view\s+(?:if\s+not\s+exists\s+)?${NAME}(?:\s*\([^)]*\))?(?:\s+using\s+${IDENT})?(?:\s+with\s*\([^)]*\))?(?:\s+tablespace\s+${IDENT})?\s+as\s+`,
+  'i',
+);
+
 /** Statements run per round trip into PGlite (see flush). */
 const BATCH = 64;
 
@@ -461,6 +467,23 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (kept.length < n || rewritten) {
         diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames, moves or drops what its triggers, policies, rules, statistics or comments name, or runs code that may have: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
+    }
+    // A materialized view is replayed from the script's text: once a later statement renames or drops
+    // what that text names, its query is written as PostgreSQL defines it (final names), under its head.
+    const staleViews = kept.filter((k) => k.kind === 'materialized-view' && k.c.target && late.changedAfter(k));
+    if (staleViews.length) {
+      const c3 = now();
+      for (const k of staleViews) {
+        const key = finalKey(k, targetOf(k)!);
+        const dot = key.indexOf('.');
+        const [row] = await pg.query<{ def: string | null; populated: boolean }>(
+          `SELECT pg_get_viewdef(c.oid, true) AS def, c.relispopulated AS populated FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'm'`,
+          [key.slice(0, dot), key.slice(dot + 1)],
+        );
+        const head = MATVIEW_HEAD.exec(k.text);
+        if (row?.def && head) k.text = `${head[0]}${row.def.trim().replace(/;$/, '')}\n  WITH ${row.populated ? '' : 'NO '}DATA`;
+      }
+      catalogMs += now() - c3;
     }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a

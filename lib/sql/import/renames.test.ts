@@ -189,6 +189,23 @@ ALTER TABLE m SET SCHEMA archive;`,
       expect(d.filter((x) => /drops later/.test(x.message)).map((x) => x.line)).toEqual([13]);
     },
   },
+  {
+    name: 'materialized views over tables renamed and moved later (their query is written as PostgreSQL has it), one renamed itself, one with no data',
+    script: `CREATE SCHEMA arch;
+CREATE TABLE a (id int, n int);
+CREATE TABLE b (id int);
+CREATE MATERIALIZED VIEW mv (ident) WITH (fillfactor = 80) AS SELECT a.id FROM a JOIN b USING (id);
+CREATE UNIQUE INDEX mv_ident ON mv (ident);
+CREATE MATERIALIZED VIEW totals AS SELECT sum(n) AS total FROM a WITH NO DATA;
+ALTER TABLE a RENAME TO accounts;
+ALTER TABLE b SET SCHEMA arch;
+ALTER MATERIALIZED VIEW mv RENAME TO account_ids;`,
+    holds: (want) => {
+      expect(Object.keys(want.views).sort()).toEqual(['public.account_ids', 'public.totals']);
+      expect(want.views['public.account_ids']).toMatch(/FROM accounts[\s\S]*JOIN arch\.b/);
+      expect(want.views['public.totals']).toMatch(/FROM accounts/);
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {
