@@ -39,6 +39,9 @@ export interface ImportPostgresOptions {
   timings?: { execute?: number; catalog?: number; split?: number; environment?: number; total?: number };
 }
 
+/** A CREATE of a function, type or domain up to its name's schema (`made[2]`, when qualified) and the dot after it. */
+const OBJECT_IN_SCHEMA = new RegExp(String.raw`^(create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)\s+)(?:(${IDENT})\s*\.\s*)?`, 'i');
+
 /** A CREATE MATERIALIZED VIEW up to its query. */
 const MATVIEW_HEAD = new RegExp(
   String.raw`^create\s+materialized\s+view\s+(?:if\s+not\s+exists\s+)?${NAME}(?:\s*\([^)]*\))?(?:\s+using\s+${IDENT})?(?:\s+with\s*\([^)]*\))?(?:\s+tablespace\s+${IDENT})?\s+as\s+`,
@@ -347,6 +350,18 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           return false;
         }
         k.subjects = subjects;
+        // A function, type or domain made in a schema the script drops later goes with it; one in a
+        // schema renamed later is made in it by its final name (schemas are made from the catalog).
+        const made = k.c.target && OBJECT_IN_SCHEMA.exec(k.text);
+        if (made) {
+          const then = k.c.target!.path.length > 1 ? k.c.target!.path[0] : k.schema;
+          const final = fates.followSchema(then, k.index);
+          if (final === undefined) {
+            diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `in a schema the script drops later, not kept: ${k.first}`, ...k.at });
+            return false;
+          }
+          if (final !== then && made[2]) k.text = `${made[1]}"${final.replace(/"/g, '""')}".${k.text.slice(made[0].length)}`;
+        }
         return true;
       });
     }

@@ -95,6 +95,17 @@ export class RelationFates {
     return this.keyWhen(key, index, Infinity);
   }
 
+  /** The name at the end of the script of a schema named by statement `index` (undefined: dropped later). */
+  followSchema(schema: string, index: number): string | undefined {
+    let name = schema;
+    for (const e of this.events) {
+      if (!e.schema || e.index <= index || e.from !== name) continue;
+      if (e.to === undefined) return undefined;
+      name = e.to;
+    }
+    return name;
+  }
+
   /** The key, when statement `until` runs, of a relation named `key` by statement `index` (undefined: dropped by then). */
   keyWhen(key: string, index: number, until: number): string | undefined {
     let k = key;

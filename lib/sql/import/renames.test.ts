@@ -206,6 +206,25 @@ ALTER MATERIALIZED VIEW mv RENAME TO account_ids;`,
       expect(want.views['public.totals']).toMatch(/FROM accounts/);
     },
   },
+  {
+    name: 'functions and domains in a schema renamed later, and in one dropped later (not a function named like a dropped table)',
+    script: `CREATE SCHEMA s;
+CREATE TABLE s.a (id int);
+CREATE FUNCTION s.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE DOMAIN s.d AS int CHECK (VALUE > 0);
+ALTER SCHEMA s RENAME TO t;
+CREATE SCHEMA gone;
+CREATE FUNCTION gone.g() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;
+CREATE TYPE gone.pair AS (a int, b int);
+DROP SCHEMA gone CASCADE;
+CREATE TABLE x (id int);
+CREATE FUNCTION x() RETURNS int LANGUAGE sql AS $$ SELECT 3 $$;
+DROP TABLE x;`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['public.x()', 't.f()']);
+      expect(Object.keys(want.domains)).toEqual(['t.d']);
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {
