@@ -1,7 +1,7 @@
 /**
  * A normalised catalog snapshot of a PostgreSQL database, for comparing two databases: tables,
  * columns, types, defaults, constraints, indexes (with names and definitions), enums, views,
- * sequences, functions, triggers, policies, domains, composite types, comments and extensions.
+ * sequences, functions, triggers, policies, domains, composite types, comments, extensions and publications.
  * Objects that belong to extensions and system schemas are left out.
  */
 
@@ -58,6 +58,8 @@ export interface CatalogSnapshot {
   /** Rules other than views' own (`pg_get_ruledef`) and extended statistics objects. */
   rules: Record<string, string>;
   statistics: Record<string, string>;
+  /** Publications: their tables (column lists, row filters), schemas and published changes. */
+  publications: Record<string, string>;
 }
 
 /** Namespaces that are never user schemas. */
@@ -163,7 +165,17 @@ export async function readCatalogSnapshot(db: Queryable): Promise<CatalogSnapsho
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND ${SYSTEM_SCHEMA_FILTER}`));
   const statistics = byKey(await rows(db, `SELECT n.nspname||'.'||s.stxname AS k, pg_get_statisticsobjdef(s.oid)||CASE WHEN s.stxstattarget >= 0 THEN ' (target '||s.stxstattarget::text||')' ELSE '' END AS v FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
     JOIN pg_class c ON c.oid = s.stxrelid WHERE ${SYSTEM_SCHEMA_FILTER} AND c.relpersistence <> 't'`));
-  return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments, rules, statistics };
+  // Publications: what they publish (tables with their column lists and row filters, schemas, all) and which changes.
+  const publications = byKey(await rows(db, `SELECT p.pubname AS k, concat_ws('; ', CASE WHEN p.puballtables THEN 'all tables' END,
+      (SELECT string_agg(n.nspname||'.'||c.relname
+        ||coalesce(' ('||(SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs::int2[]))||')', '')
+        ||coalesce(' where '||pg_get_expr(pr.prqual, pr.prrelid), ''), ', ' ORDER BY n.nspname, c.relname)
+        FROM pg_publication_rel pr JOIN pg_class c ON c.oid = pr.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE pr.prpubid = p.oid),
+      (SELECT 'schemas '||string_agg(n.nspname, ', ' ORDER BY n.nspname) FROM pg_publication_namespace pn JOIN pg_namespace n ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid),
+      'publish '||concat_ws(',', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END, CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)
+        ||CASE WHEN p.pubviaroot THEN ' via partition root' ELSE '' END) AS v
+    FROM pg_publication p`));
+  return { schemas, extensions, tables: byName, enums, views, sequences, functions, triggers, policies, domains, types, comments, rules, statistics, publications };
 }
 
 /** Differences between two snapshots, one line each (`tables.public.a.columns: ...`). Empty when equal. */

@@ -21,6 +21,48 @@ const PATHS = new RegExp(PATH, 'g');
 const SEQUENCE_NAME = new RegExp(String.raw`^create\s+(?:unlogged\s+)?sequence\s+(?:if\s+not\s+exists\s+)?(${PATH})`, 'id');
 const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
 
+const PUBLICATION_LIST = new RegExp(String.raw`^(?:create\s+publication\s+${IDENT}\s+for|alter\s+publication\s+${IDENT}\s+(?:add|set|drop))\s+`, 'i');
+const PUBLICATION_ITEM = new RegExp(String.raw`^(\s*)(tables\s+in\s+schema\b)?(?:(table\s+)?(?:only\s+)?(${PATH}))?`, 'id');
+
+/**
+ * The tables a CREATE / ALTER PUBLICATION lists (`FOR TABLE a, ONLY b (x, y) WHERE (...), TABLES IN
+ * SCHEMA s`): names after TABLE, up to a TABLES IN SCHEMA, whose names are schemas. Not inside column
+ * lists, row filters or strings.
+ */
+export function publicationTables(text: string): NameSpan[] {
+  const head = PUBLICATION_LIST.exec(text);
+  if (!head) return [];
+  const out: NameSpan[] = [];
+  let tables = true;
+  let depth = 0;
+  let itemStart = head[0].length;
+  const item = (end: number) => {
+    const part = text.slice(itemStart, end);
+    if (/^\s*all\s+tables\b/i.test(part)) return;
+    const m = PUBLICATION_ITEM.exec(part);
+    if (m?.[2]) tables = false;
+    else if (m?.[3]) tables = true;
+    if (tables && m?.[4]) out.push({ path: identPath(m[4]), start: itemStart + m.indices![4][0], end: itemStart + m.indices![4][1] });
+  };
+  for (let i = itemStart; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 ? text.length : close;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && c === ',') {
+      item(i);
+      itemStart = i + 1;
+    } else if (depth === 0 && /\s/.test(text[i - 1]) && /^with\s*\(/i.test(text.slice(i, i + 12))) {
+      item(i);
+      return out;
+    }
+  }
+  item(text.length);
+  return out;
+}
+
 /** The relations a DROP TABLE / VIEW / ... statement names (as written); none for other statements. */
 export function droppedPaths(text: string): string[][] {
   const m = DROP.exec(text);
@@ -140,6 +182,7 @@ export function subjectsOf(text: string, index: number, schema: string, fates: R
     const m = SEQUENCE_NAME.exec(text);
     if (m) spans.push({ path: identPath(m[1]), start: m.indices![1][0], end: m.indices![1][1] });
   }
+  spans.push(...publicationTables(text));
   const owner = /^alter\s+sequence\b/i.test(text) ? OWNED_BY.exec(text) : null;
   if (owner) {
     const path = identPath(owner[1]);

@@ -123,6 +123,7 @@ ALTER PUBLICATION realtime ADD TABLE t;`,
       expect(Object.keys(want.triggers).sort()).toEqual(['t.renamed', 't.tr']);
       expect(Object.keys(want.policies)).toEqual(['public.t.p']);
       expect(want.rules).toEqual({});
+      expect(want.publications).toEqual({ realtime: 'public.t; publish insert,update,delete,truncate' });
     },
   },
   {
@@ -224,6 +225,24 @@ DROP TABLE x;`,
       expect(Object.keys(want.functions).sort()).toEqual(['public.x()', 't.f()']);
       expect(Object.keys(want.domains)).toEqual(['t.d']);
     },
+  },
+  {
+    name: 'publications listing tables renamed or moved later (with column lists, row filters and schemas)',
+    script: `CREATE SCHEMA app;
+CREATE TABLE messages (id int PRIMARY KEY, body text, room int);
+CREATE TABLE rooms (id int PRIMARY KEY, name text);
+CREATE TABLE app.users (id int PRIMARY KEY);
+CREATE PUBLICATION chat FOR TABLE messages WHERE (room > 0 AND body <> 'x, TABLE y'), ONLY rooms, TABLES IN SCHEMA app WITH (publish = 'insert, update');
+CREATE PUBLICATION live;
+ALTER PUBLICATION live ADD TABLE rooms (id, name);
+ALTER TABLE messages RENAME TO chat_messages;
+ALTER TABLE rooms SET SCHEMA app;
+ALTER TABLE app.rooms RENAME TO chat_rooms;`,
+    holds: (want) =>
+      expect(want.publications).toEqual({
+        chat: "app.chat_rooms, public.chat_messages where ((room > 0) AND (body <> 'x, TABLE y'::text)); schemas app; publish insert,update",
+        live: 'app.chat_rooms (id,name); publish insert,update,delete,truncate',
+      }),
   },
 ];
 
