@@ -19,7 +19,7 @@ import { readDefinitions, readRawCatalog } from './catalog-read';
 import { classify, DATA, IDENT_ALL, identName, identPath, isInsert, relationOf, type Classified } from './classify';
 import { catalogToDocument, fillDefinitions } from './to-document';
 import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
-import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, type Rename, type Subject } from './relation-fates';
+import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, withoutDroppedTables, type Rename, type Subject } from './relation-fates';
 import { lateActionsOnly, LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 import { dependencyOrder, KEY_PREFIX, type OrderNode } from './export-order';
 
@@ -344,6 +344,15 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // later are followed to their final names (see relation-fates.ts).
     if (fates.any) {
       kept = kept.filter((k) => {
+        // A publication leaves out the tables the script drops later (as PostgreSQL does when they go).
+        if (/^(create|alter)\s+publication\b/i.test(k.text)) {
+          const rest = withoutDroppedTables(k.text, k.index, k.schema, fates);
+          if (rest === undefined) {
+            diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on relations the script drops later, not kept: ${k.first}`, ...k.at });
+            return false;
+          }
+          k.text = rest;
+        }
         const subjects = subjectsOf(k.text, k.index, k.schema, fates);
         if (!subjects) {
           diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a relation the script drops later, not kept: ${k.first}`, ...k.at });

@@ -24,25 +24,37 @@ const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
 const PUBLICATION_LIST = new RegExp(String.raw`^(?:create\s+publication\s+${IDENT}\s+for|alter\s+publication\s+${IDENT}\s+(?:add|set|drop))\s+`, 'i');
 const PUBLICATION_ITEM = new RegExp(String.raw`^(\s*)(tables\s+in\s+schema\b)?(?:(table\s+)?(?:only\s+)?(${PATH}))?`, 'id');
 
+interface PublicationItem {
+  /** The item's text range (between the list's commas, spaces trimmed). */
+  start: number;
+  end: number;
+  /** The table it names, if it is a table. */
+  table?: NameSpan;
+  /** Whether it begins with TABLE (a bare name continues the kind of the item before it). */
+  keyword: boolean;
+}
+
 /**
- * The tables a CREATE / ALTER PUBLICATION lists (`FOR TABLE a, ONLY b (x, y) WHERE (...), TABLES IN
- * SCHEMA s`): names after TABLE, up to a TABLES IN SCHEMA, whose names are schemas. Not inside column
- * lists, row filters or strings.
+ * The items a CREATE / ALTER PUBLICATION lists (`FOR TABLE a, ONLY b (x, y) WHERE (...), TABLES IN
+ * SCHEMA s`): names after TABLE are tables up to a TABLES IN SCHEMA, whose names are schemas. Commas
+ * and names inside column lists, row filters or strings are not items.
  */
-export function publicationTables(text: string): NameSpan[] {
+function publicationItems(text: string): PublicationItem[] {
   const head = PUBLICATION_LIST.exec(text);
   if (!head) return [];
-  const out: NameSpan[] = [];
+  const out: PublicationItem[] = [];
   let tables = true;
   let depth = 0;
   let itemStart = head[0].length;
   const item = (end: number) => {
     const part = text.slice(itemStart, end);
-    if (/^\s*all\s+tables\b/i.test(part)) return;
-    const m = PUBLICATION_ITEM.exec(part);
-    if (m?.[2]) tables = false;
-    else if (m?.[3]) tables = true;
-    if (tables && m?.[4]) out.push({ path: identPath(m[4]), start: itemStart + m.indices![4][0], end: itemStart + m.indices![4][1] });
+    const m = PUBLICATION_ITEM.exec(part)!;
+    const start = itemStart + m[1].length;
+    const it: PublicationItem = { start, end: itemStart + part.trimEnd().length, keyword: !!m[3] };
+    if (m[2] || /^\s*all\s+tables\b/i.test(part)) tables = false;
+    else if (m[3]) tables = true;
+    if (tables && m[4]) it.table = { path: identPath(m[4]), start: itemStart + m.indices![4][0], end: itemStart + m.indices![4][1] };
+    out.push(it);
   };
   for (let i = itemStart; i < text.length; i++) {
     const c = text[i];
@@ -61,6 +73,34 @@ export function publicationTables(text: string): NameSpan[] {
   }
   item(text.length);
   return out;
+}
+
+/** The tables a CREATE / ALTER PUBLICATION lists (see publicationItems). */
+export function publicationTables(text: string): NameSpan[] {
+  return publicationItems(text).flatMap((i) => (i.table ? [i.table] : []));
+}
+
+/**
+ * A CREATE / ALTER PUBLICATION without the tables the script drops later (the text as it is when it
+ * lists none of them); undefined for an ALTER that lists nothing else.
+ */
+export function withoutDroppedTables(text: string, index: number, schema: string, fates: RelationFates): string | undefined {
+  const items = publicationItems(text);
+  const gone = (i: PublicationItem) => !!i.table && fates.follow(keyOf({ path: i.table.path, schema }), index) === undefined;
+  if (!items.some(gone)) return text;
+  const kept = items.filter((i) => !gone(i));
+  if (!kept.length) {
+    // An ALTER of nothing left is not kept; the publication a CREATE makes stays, publishing nothing yet.
+    const made = new RegExp(String.raw`^create\s+publication\s+${IDENT}`, 'i').exec(text);
+    return made ? `${made[0]}${text.slice(items.at(-1)!.end)}` : undefined;
+  }
+  // A bare name after a removed item continues the kind before it: a table now first in its run says TABLE.
+  const parts = kept.map((i, n) => {
+    const part = text.slice(i.start, i.end);
+    const after = n === 0 ? undefined : kept[n - 1];
+    return i.table && !i.keyword && (!after || !after.table) ? `TABLE ${part}` : part;
+  });
+  return `${text.slice(0, items[0].start)}${parts.join(', ')}${text.slice(items.at(-1)!.end)}`;
 }
 
 /** The relations a DROP TABLE / VIEW / ... statement names (as written); none for other statements. */

@@ -237,11 +237,19 @@ CREATE PUBLICATION live;
 ALTER PUBLICATION live ADD TABLE rooms (id, name);
 ALTER TABLE messages RENAME TO chat_messages;
 ALTER TABLE rooms SET SCHEMA app;
-ALTER TABLE app.rooms RENAME TO chat_rooms;`,
+ALTER TABLE app.rooms RENAME TO chat_rooms;
+CREATE TABLE drafts (id int);
+CREATE TABLE notes (id int);
+CREATE PUBLICATION drafts_only FOR TABLE drafts;
+CREATE PUBLICATION mixed FOR TABLE drafts, notes, TABLES IN SCHEMA app;
+ALTER PUBLICATION live ADD TABLE drafts, ONLY notes;
+DROP TABLE drafts;`,
     holds: (want) =>
       expect(want.publications).toEqual({
         chat: "app.chat_rooms, public.chat_messages where ((room > 0) AND (body <> 'x, TABLE y'::text)); schemas app; publish insert,update",
-        live: 'app.chat_rooms (id,name); publish insert,update,delete,truncate',
+        live: 'app.chat_rooms (id,name), public.notes; publish insert,update,delete,truncate',
+        drafts_only: 'publish insert,update,delete,truncate',
+        mixed: 'public.notes; schemas app; publish insert,update,delete,truncate',
       }),
   },
 ];
