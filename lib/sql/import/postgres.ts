@@ -509,6 +509,20 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
       catalogMs += now() - c3;
     }
+    // So is a SQL function with a BEGIN ATOMIC body (PostgreSQL checks it when it is made): written as
+    // PostgreSQL has it (pg_get_functiondef), when it still has its name and is the only one of it.
+    const staleBodies = kept.filter((k) => (k.kind === 'function' || k.kind === 'procedure') && k.c.target && /\bbegin\s+atomic\b/i.test(k.text) && late.changedAfter(k));
+    for (const k of staleBodies) {
+      const c4 = now();
+      const key = keyOf(targetOf(k)!);
+      const dot = key.indexOf('.');
+      const rows = await pg.query<{ def: string }>(
+        `SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
+        [key.slice(0, dot), key.slice(dot + 1)],
+      );
+      if (rows.length === 1) k.text = rows[0].def.trim().replace(/;$/, '');
+      catalogMs += now() - c4;
+    }
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
     // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.

@@ -252,6 +252,17 @@ DROP TABLE drafts;`,
         mixed: 'public.notes; schemas app; publish insert,update,delete,truncate',
       }),
   },
+  {
+    name: 'a SQL function with a BEGIN ATOMIC body over a table renamed later (PostgreSQL checks such bodies when they are made)',
+    script: `CREATE TABLE a (id int, n int);
+CREATE FUNCTION total() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM a; END;
+CREATE PROCEDURE bump() LANGUAGE sql BEGIN ATOMIC UPDATE a SET n = n + 1; END;
+ALTER TABLE a RENAME TO accounts;`,
+    holds: (want) => {
+      expect(want.functions['public.total()']).toMatch(/FROM (public\.)?accounts/);
+      expect(Object.keys(want.functions).sort()).toEqual(['public.bump()', 'public.total()']);
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {
