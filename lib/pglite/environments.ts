@@ -35,6 +35,8 @@ export interface Environment {
   extensions: { name: string; uses: RegExp }[];
   /** The platform's search_path (Supabase's reaches its extensions unqualified). */
   searchPath: string;
+  /** The schemas it makes: their tables are the platform's, not in the document. */
+  schemas: string[];
   /**
    * Publications the platform has (Supabase's `supabase_realtime`, which migrations add tables to).
    * Made for a script that alters one without making it (not in the extension: PGlite hangs on a
@@ -85,6 +87,7 @@ export const SUPABASE: Environment = {
     { name: 'pgcrypto', uses: /(?<![\w$])"?(?:gen_random_bytes|gen_salt|crypt|digest|hmac|pgp_\w+|armor|dearmor|encrypt(?:_iv)?|decrypt(?:_iv)?)"?\s*\(/ },
   ],
   searchPath: '"$user", public, extensions',
+  schemas: ['auth', 'storage', 'extensions'],
   publications: ['supabase_realtime'],
   sql: `
 CREATE SCHEMA auth;

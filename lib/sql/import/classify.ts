@@ -131,7 +131,7 @@ export function relationOf(text: string): string[] | undefined {
 }
 
 /** ALTER TABLE actions the model does not hold, on objects written after the tables (triggers, rules, indexes, partitions). */
-const LATE_ACTION = /\b(enable|disable|force|no\s+force)\s+row\s+level\s+security\b|\b(enable(\s+(replica|always))?|disable)\s+(trigger|rule)\b|\bcluster\s+on\b|\breplica\s+identity\b|\battach\s+partition\b|\bset\s+\(|\bset\s+statistics\b|\bset\s+storage\b/;
+const LATE_ACTION = /\b(enable|disable|force|no\s+force)\s+row\s+level\s+security\b|\b(enable(\s+(replica|always))?|disable)\s+(trigger|rule)\b|\bcluster\s+on\b|\bset\s+without\s+cluster\b|\breplica\s+identity\b|\battach\s+partition\b|\b(re)?set\s*\(|\bset\s+statistics\b|\bset\s+storage\b/;
 
 const STATE = String.raw`(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\s+(?:${IDENT}|all|user)`;
 /** An ALTER of a relation whose every action is a trigger or rule state. */
@@ -172,7 +172,11 @@ export function classify(text: string): Classified {
   }
   if (/^create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(recursive\s+)?view\b/.test(head)) return { execute: true, target: target('view', text, VIEW_NAME) };
   if (/^create\s+(unique\s+)?index\b/.test(head)) return { execute: true };
-  if (/^alter\s+table\b/.test(head)) return LATE_ACTION.test(head) ? { execute: true, raw: 'alter' } : { execute: true };
+  if (/^alter\s+table\b/.test(head)) {
+    // Its actions can run past the head (an RLS after twenty ADD COLUMNs).
+    const all = text.length > 400 ? text.replace(/\s+/g, ' ').toLowerCase() : head;
+    return LATE_ACTION.test(all) ? { execute: true, raw: 'alter' } : { execute: true };
+  }
   // A foreign table is kept as written, in script order; an ALTER that only enables or disables its
   // triggers or rules comes after them.
   if (/^alter\s+foreign\s+table\b/.test(head) && ONLY_STATES.test(text)) return { execute: true, raw: 'alter' };

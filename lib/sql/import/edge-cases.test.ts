@@ -296,6 +296,21 @@ ALTER VIEW v RENAME TO v2;`,
       expect(Object.keys(want.rules).sort()).toEqual(['public.v2.r', 'public.w.r']);
     },
   },
+  {
+    name: 'ALTER TABLE actions the catalog does not give stay with the late ones (RESET, SET WITHOUT CLUSTER), also past a long list of columns',
+    script: `CREATE TABLE t (a int);
+CREATE INDEX i ON t (a);
+ALTER TABLE t SET (fillfactor = 50, autovacuum_enabled = true), ALTER COLUMN a SET (n_distinct = 5), CLUSTER ON i;
+ALTER TABLE t RESET (fillfactor), ALTER COLUMN a RESET (n_distinct), SET WITHOUT CLUSTER, ENABLE ROW LEVEL SECURITY, ADD COLUMN b int;
+CREATE TABLE wide (id int);
+ALTER TABLE wide ADD COLUMN extra_column_number_0 text, ADD COLUMN extra_column_number_1 text, ADD COLUMN extra_column_number_2 text, ADD COLUMN extra_column_number_3 text, ADD COLUMN extra_column_number_4 text, ADD COLUMN extra_column_number_5 text, ADD COLUMN extra_column_number_6 text, ADD COLUMN extra_column_number_7 text, ADD COLUMN extra_column_number_8 text, ADD COLUMN extra_column_number_9 text, ADD COLUMN extra_column_number_10 text, ADD COLUMN extra_column_number_11 text, ADD COLUMN extra_column_number_12 text, ADD COLUMN extra_column_number_13 text, ADD COLUMN extra_column_number_14 text, ADD COLUMN extra_column_number_15 text, ADD COLUMN extra_column_number_16 text, ADD COLUMN extra_column_number_17 text, ADD COLUMN extra_column_number_18 text, ADD COLUMN extra_column_number_19 text, ENABLE ROW LEVEL SECURITY;`,
+    holds: (want) => {
+      expect(want.tables['public.t'].columns.map((c) => c.name)).toEqual(['a', 'b']);
+      expect(JSON.stringify(want.tables['public.t'])).not.toMatch(/clustered|fillfactor|n_distinct/);
+      expect(want.tables['public.wide'].rowSecurity).toBe('enabled');
+      expect(want.tables['public.wide'].columns).toHaveLength(21);
+    },
+  },
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {

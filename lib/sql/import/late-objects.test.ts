@@ -333,5 +333,9 @@ describe('lateActionsOnly', () => {
     expect(lateActionsOnly(text)).toBe(text);
     expect(lateActionsOnly("ALTER TABLE t ADD COLUMN note text DEFAULT 'cluster on'")).toBeUndefined();
     expect(lateActionsOnly('ALTER MATERIALIZED VIEW m RENAME TO m2')).toBe('ALTER MATERIALIZED VIEW m RENAME TO m2');
+    // Only what the document holds goes: RESET, SET WITHOUT CLUSTER and the like stay.
+    expect(lateActionsOnly('ALTER TABLE t RESET (fillfactor), ALTER COLUMN a RESET (n_distinct), SET WITHOUT CLUSTER, ALTER a DROP DEFAULT, OWNER TO x')).toBe(
+      'ALTER TABLE t RESET (fillfactor), ALTER COLUMN a RESET (n_distinct), SET WITHOUT CLUSTER',
+    );
   });
 });

@@ -87,27 +87,27 @@ export function withoutCatalogActions(text: string): string | undefined {
 }
 
 /**
- * ALTER TABLE actions the document does not model (their ALTER is kept as SQL): row level security,
- * trigger and rule states, cluster, replica identity, partitions attached, storage parameters,
- * statistics targets and storage of columns. The others (columns, defaults, constraints, ...) the
- * catalog read puts in the document.
+ * ALTER TABLE actions whose result the catalog read puts in the document (columns, constraints,
+ * defaults, types, identity, inheritance, typed tables, persistence) or that are never kept (owners).
+ * The others (row level security, trigger and rule states, cluster, replica identity, storage
+ * parameters, statistics targets, RESET, tablespaces, ...) stay SQL.
  */
-const LATE_ACTION = new RegExp(
-  String.raw`^(?:(?:enable|disable|force|no\s+force)\s+row\s+level\s+security\b|(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\b|cluster\s+on\b|replica\s+identity\b|attach\s+partition\b|set\s*\(|alter\s+(?:column\s+)?${IDENT}\s+set\s+(?:statistics\b|storage\b|\())`,
+const CATALOG_ACTION = new RegExp(
+  String.raw`^(?:add\b|drop\b|validate\s+constraint\b|alter\s+(?:column\s+${IDENT}|(?!column\s)${IDENT})\s+(?=\S)(?!set\s+(?:statistics\b|storage\b|\()|reset\s*\()|inherit\b|no\s+inherit\b|of\b|not\s+of\b|set\s+(?:logged|unlogged)\b|owner\s+to\b)`,
   'i',
 );
 
 /**
- * A kept ALTER TABLE with only its actions the document does not model: `ADD COLUMN b int, ENABLE
- * ROW LEVEL SECURITY` keeps the RLS, as the export writes column b with the table. The text as it
- * is when every action is one of those (or it is not an ALTER TABLE: other ALTERs are kept whole);
- * undefined when none is.
+ * A kept ALTER TABLE without its actions the document already holds: `ADD COLUMN b int, ENABLE ROW
+ * LEVEL SECURITY` keeps the RLS, as the export writes column b with the table. The text as it is when
+ * it has none of them (or it is not an ALTER TABLE: other ALTERs are kept whole); undefined when it
+ * has nothing else.
  */
 export function lateActionsOnly(text: string): string | undefined {
   const head = /^alter\s+table\b/i.test(text) ? ALTER_RELATION.exec(text) : null;
   if (!head) return text;
   const actions = topLevel(text.slice(head[0].length)).map((a) => a.trim());
-  const late = actions.filter((a) => LATE_ACTION.test(a));
+  const late = actions.filter((a) => !CATALOG_ACTION.test(a));
   if (late.length === actions.length) return text;
   return late.length ? `${head[0]} ${late.join(', ')}` : undefined;
 }

@@ -43,8 +43,9 @@ export interface ImportPostgresOptions {
 const OBJECT_IN_SCHEMA = new RegExp(String.raw`^(create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)\s+)(?:(${IDENT})\s*\.\s*)?`, 'i');
 
 /** A CREATE MATERIALIZED VIEW up to its query. */
+const SP = String.raw`(?:\s|--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/)`;
 const MATVIEW_HEAD = new RegExp(
-  String.raw`^create\s+materialized\s+view\s+(?:if\s+not\s+exists\s+)?${NAME}(?:\s*\([^)]*\))?(?:\s+using\s+${IDENT})?(?:\s+with\s*\([^)]*\))?(?:\s+tablespace\s+${IDENT})?\s+as\s+`,
+  String.raw`^create${SP}+materialized${SP}+view${SP}+(?:if${SP}+not${SP}+exists${SP}+)?${NAME}(?:${SP}*\([^)]*\))?(?:${SP}+using${SP}+${IDENT})?(?:${SP}+with${SP}*\([^)]*\))?(?:${SP}+tablespace${SP}+${IDENT})?${SP}+as${SP}+`,
   'i',
 );
 
@@ -210,8 +211,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
     if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
     if (!c.raw) return;
-    // What else an ALTER TABLE of late actions does is in the document (see lateActionsOnly).
-    const keep = c.raw === 'alter' ? lateActionsOnly(text) : text;
+    // What else an ALTER TABLE of late actions does is in the document (see lateActionsOnly), unless
+    // it alters a platform's table (Supabase's auth.users), which the document does not hold.
+    const on = c.raw === 'alter' ? relationOf(text) : undefined;
+    const platformTable = !!on && on.length > 1 && !!environment?.schemas.includes(on[0]);
+    const keep = c.raw === 'alter' && !platformTable ? lateActionsOnly(text) : text;
     if (keep === undefined) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `read from the catalog, not kept: ${first}`, ...at });
     else kept.push({ index, kind: c.raw, text: keep, c, schema, searchPath, at, first });
   };
@@ -514,11 +518,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     const staleBodies = kept.filter((k) => (k.kind === 'function' || k.kind === 'procedure') && k.c.target && /\bbegin\s+atomic\b/i.test(k.text) && late.changedAfter(k));
     for (const k of staleBodies) {
       const c4 = now();
+      // By its name then, in its schema now (followed across a schema renamed later).
       const key = keyOf(targetOf(k)!);
       const dot = key.indexOf('.');
+      const schemaNow = fates.followSchema(key.slice(0, dot), k.index) ?? key.slice(0, dot);
       const rows = await pg.query<{ def: string }>(
         `SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
-        [key.slice(0, dot), key.slice(dot + 1)],
+        [schemaNow, key.slice(dot + 1)],
       );
       if (rows.length === 1) k.text = rows[0].def.trim().replace(/;$/, '');
       catalogMs += now() - c4;

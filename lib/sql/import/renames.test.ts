@@ -197,7 +197,8 @@ CREATE TABLE a (id int, n int);
 CREATE TABLE b (id int);
 CREATE MATERIALIZED VIEW mv (ident) WITH (fillfactor = 80) AS SELECT a.id FROM a JOIN b USING (id);
 CREATE UNIQUE INDEX mv_ident ON mv (ident);
-CREATE MATERIALIZED VIEW totals AS SELECT sum(n) AS total FROM a WITH NO DATA;
+CREATE MATERIALIZED VIEW totals -- of a
+  AS SELECT sum(n) AS total FROM a WITH NO DATA;
 ALTER TABLE a RENAME TO accounts;
 ALTER TABLE b SET SCHEMA arch;
 ALTER MATERIALIZED VIEW mv RENAME TO account_ids;`,
@@ -257,10 +258,14 @@ DROP TABLE drafts;`,
     script: `CREATE TABLE a (id int, n int);
 CREATE FUNCTION total() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM a; END;
 CREATE PROCEDURE bump() LANGUAGE sql BEGIN ATOMIC UPDATE a SET n = n + 1; END;
-ALTER TABLE a RENAME TO accounts;`,
+ALTER TABLE a RENAME TO accounts;
+CREATE SCHEMA s;
+CREATE TABLE s.b (n int);
+CREATE FUNCTION s.total_b() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM s.b; END;
+ALTER SCHEMA s RENAME TO t;`,
     holds: (want) => {
       expect(want.functions['public.total()']).toMatch(/FROM (public\.)?accounts/);
-      expect(Object.keys(want.functions).sort()).toEqual(['public.bump()', 'public.total()']);
+      expect(Object.keys(want.functions).sort()).toEqual(['public.bump()', 'public.total()', 't.total_b()']);
     },
   },
 ];
