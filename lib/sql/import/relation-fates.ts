@@ -22,7 +22,7 @@ const SEQUENCE_NAME = new RegExp(String.raw`^create\s+(?:unlogged\s+)?sequence\s
 const OWNED_BY = new RegExp(String.raw`\bowned\s+by\s+(${PATH})`, 'id');
 
 const PUBLICATION_LIST = new RegExp(String.raw`^(?:create\s+publication\s+${IDENT}\s+for|alter\s+publication\s+${IDENT}\s+(?:add|set|drop))\s+`, 'i');
-const PUBLICATION_ITEM = new RegExp(String.raw`^(\s*)(tables\s+in\s+schema\b)?(?:(table\s+)?(?:only\s+)?(${PATH}))?`, 'id');
+const PUBLICATION_ITEM = new RegExp(String.raw`^((?:\s|--[^\n]*|/\*[\s\S]*?\*/)*)(tables\s+in\s+schema\b)?(?:(table\s+)?(?:only\s+)?(${PATH}))?`, 'id');
 
 interface PublicationItem {
   /** The item's text range (between the list's commas, spaces trimmed). */
@@ -58,10 +58,10 @@ function publicationItems(text: string): PublicationItem[] {
   };
   for (let i = itemStart; i < text.length; i++) {
     const c = text[i];
-    if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
-      i = close < 0 ? text.length : close;
-    } else if (c === '(') depth++;
+    // Strings (E'' with backslashes), quoted names and comments hold no commas of the list.
+    const skip = /^(?:[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/)/.exec(c === "'" || c === '"' || c === '-' || c === '/' || ((c === 'E' || c === 'e') && text[i + 1] === "'" && !/[\w$]/.test(text[i - 1])) ? text.slice(i) : '');
+    if (skip) i += skip[0].length - 1;
+    else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (depth === 0 && c === ',') {
       item(i);

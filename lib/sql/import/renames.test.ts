@@ -243,6 +243,8 @@ CREATE TABLE drafts (id int);
 CREATE TABLE notes (id int);
 CREATE PUBLICATION drafts_only FOR TABLE drafts;
 CREATE PUBLICATION mixed FOR TABLE drafts, notes, TABLES IN SCHEMA app;
+CREATE PUBLICATION commented FOR TABLE drafts WHERE (id <> length(E'it\\'s, notes')), -- drafts, then notes
+  notes;
 ALTER PUBLICATION live ADD TABLE drafts, ONLY notes;
 DROP TABLE drafts;`,
     holds: (want) =>
@@ -251,6 +253,7 @@ DROP TABLE drafts;`,
         live: 'app.chat_rooms (id,name), public.notes; publish insert,update,delete,truncate',
         drafts_only: 'publish insert,update,delete,truncate',
         mixed: 'public.notes; schemas app; publish insert,update,delete,truncate',
+        commented: 'public.notes; publish insert,update,delete,truncate',
       }),
   },
   {
