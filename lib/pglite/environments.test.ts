@@ -33,6 +33,16 @@ describe('platform environments', () => {
     expect(environmentFor(['CREATE SCHEMA auth_logs', 'CREATE TABLE auth.users (id uuid PRIMARY KEY)'])).toBe(SUPABASE);
   });
 
+  it('takes Supabase’s extensions schema and realtime publication as signs when the script does not make them', () => {
+    const todos = 'create table public.todos (id uuid primary key default extensions.uuid_generate_v4(), title text)';
+    expect(environmentFor([todos])?.name).toBe('supabase');
+    expect(environmentFor(['create extension if not exists "uuid-ossp" with schema "extensions"'])?.name).toBe('supabase');
+    expect(environmentFor(['alter publication supabase_realtime add table public.todos'])?.name).toBe('supabase');
+    expect(environmentFor(['create schema extensions', todos])).toBeUndefined();
+    expect(environmentFor(['create publication supabase_realtime', 'alter publication supabase_realtime add table t'])).toBeUndefined();
+    expect(environmentFor(["comment on table t is 'uses extensions.uuid_generate_v4()'"])).toBeUndefined();
+  });
+
   it('names the platform’s extensions a script calls and does not make', () => {
     expect(environmentExtensions(SUPABASE, ['CREATE TABLE t (id uuid DEFAULT extensions."uuid_generate_v4"())', "SELECT crypt('x', gen_salt('bf'))"])).toEqual(['uuid-ossp', 'pgcrypto']);
     expect(environmentExtensions(SUPABASE, ['CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions', 'CREATE TABLE t (id uuid DEFAULT uuid_generate_v4())'])).toEqual([]);

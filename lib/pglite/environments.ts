@@ -21,6 +21,12 @@ export interface Environment {
   provides: string;
   /** Whether a statement uses the platform's objects. */
   uses(statement: string): boolean;
+  /**
+   * Weaker signs (Supabase's extensions schema, its realtime publication): they count when no
+   * statement makes what they name (`makesSuggested`).
+   */
+  suggests(statement: string): boolean;
+  makesSuggested(statement: string): boolean;
   /** Whether a statement makes what the platform provides (a whole database's dump does: it needs no environment). */
   makes(statement: string): boolean;
   /** Roles the platform has. */
@@ -67,6 +73,12 @@ const name = (words: string) => String.raw`(?:(?<![\w$."])(?:${words})|(?<![\w$.
 const SUPABASE_USES = new RegExp(
   String.raw`${name('auth')}\s*\.\s*"?(?:(?:users|identities|sessions)"?(?![\w$])|(?:uid|role|email|jwt)"?\s*\()|${name('storage')}\s*\.\s*"?(?:(?:objects|buckets)"?(?![\w$])|(?:foldername|filename|extension)"?\s*\()|(?<![\w$])to\s+(?:[\w"]+\s*,\s*)*${name('anon|authenticated|service_role')}`,
 );
+/** Weaker signs: the extensions schema named (its functions called, extensions created in it), the realtime publication altered. */
+const SUPABASE_SUGGESTS = new RegExp(
+  String.raw`${name('extensions')}\s*\.\s*"?(?:uuid_\w+|gen_random_bytes|gen_salt|crypt|digest|hmac|pgp_\w+)"?\s*\(|(?<![\w$])with\s+schema\s+${name('extensions')}|(?<![\w$])alter\s+publication\s+${name('supabase_realtime')}`,
+);
+/** What a script makes when it names those as its own. */
+const MAKES_SUGGESTED = new RegExp(String.raw`(?<![\w$])create\s+(?:schema\s+(?:if\s+not\s+exists\s+)?${name('extensions')}|publication\s+${name('supabase_realtime')})`);
 /** A script that makes these schemas itself (a whole database's dump) needs no environment. */
 const MAKES_SUPABASE_SCHEMAS = new RegExp(String.raw`(?<![\w$])create\s+schema\s+(?:if\s+not\s+exists\s+)?${name('auth|storage')}`);
 
@@ -81,6 +93,8 @@ export const SUPABASE: Environment = {
   provides: 'its auth and storage schemas (auth.users, auth.uid(), storage.objects, ...), the extensions schema and its roles (anon, authenticated, service_role)',
   uses: (statement) => SUPABASE_USES.test(asNames(statement)),
   makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(asNames(statement)),
+  suggests: (statement) => SUPABASE_SUGGESTS.test(asNames(statement)),
+  makesSuggested: (statement) => MAKES_SUGGESTED.test(asNames(statement)),
   roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
   extensions: [
     { name: 'uuid-ossp', uses: /(?<![\w$])"?uuid_(?:generate_v[1345]|generate_v1mc|nil|ns_(?:dns|url|oid|x500))"?\s*\(/ },
@@ -150,7 +164,9 @@ export const ENVIRONMENTS: Environment[] = [SUPABASE];
  */
 export function environmentFor(script: string | Iterable<string>): Environment | undefined {
   const texts = typeof script === 'string' ? [script] : [...script];
-  return ENVIRONMENTS.find((e) => texts.some((t) => e.uses(t)) && !texts.some((t) => e.makes(t)));
+  return ENVIRONMENTS.find(
+    (e) => (texts.some((t) => e.uses(t)) || (texts.some((t) => e.suggests(t)) && !texts.some((t) => e.makesSuggested(t)))) && !texts.some((t) => e.makes(t)),
+  );
 }
 
 /**

@@ -151,6 +151,15 @@ alter publication supabase_realtime add table public.notes;`;
     }
   }, 60_000);
 
+  it('tells Supabase from its extensions schema and realtime publication alone', async () => {
+    const text = `create table public.todos (id uuid primary key default extensions.uuid_generate_v4(), title text);
+alter publication supabase_realtime add table public.todos;`;
+    const r = await importPostgres([{ path: 'todos.sql', text }]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(Object.values(r.document.tables).map((t) => t.name)).toEqual(['todos']);
+    expect(r.document.sources.sql).toMatchObject({ environment: 'supabase', environmentExtensions: ['uuid-ossp'], environmentPublications: ['supabase_realtime'] });
+  }, 60_000);
+
   it('does not make the publication when the script makes it', async () => {
     const r = await importPostgres([{ path: 'old.sql', text: `drop publication if exists supabase_realtime;\ncreate publication supabase_realtime;\n${script}` }]);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
