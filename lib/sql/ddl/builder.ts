@@ -571,22 +571,25 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     warn('comments are not supported; dropped');
   }
   for (const r of late) out.push(rawSql(r));
-  return { statements: d.id === 'postgres' && sources.searchPath ? withSearchPaths(out, sources.searchPath) : out, diagnostics };
+  // A platform's own search_path (Supabase's reaches its extensions) is said, not RESET to: the same there, and elsewhere.
+  const platformPath = environmentNamed(sources.environment)?.searchPath;
+  const reset = platformPath ? `SET search_path = ${platformPath}` : 'RESET search_path';
+  return { statements: d.id === 'postgres' && sources.searchPath ? withSearchPaths(out, sources.searchPath, reset) : out, diagnostics };
 }
 
 /** Sets each raw statement's search_path before it, and resets it before generated (qualified) SQL. */
-function withSearchPaths(list: DdlStatement[], paths: Record<Id, string>): DdlStatement[] {
+function withSearchPaths(list: DdlStatement[], paths: Record<Id, string>, reset: string): DdlStatement[] {
   const out: DdlStatement[] = [];
   let current: string | undefined;
   for (const st of list) {
     const want = st.kind === 'raw' && st.id ? paths[st.id] : undefined;
     if (want !== current && st.kind !== 'preamble') {
-      out.push({ kind: 'preamble', sql: want ?? 'RESET search_path' });
+      out.push({ kind: 'preamble', sql: want ?? reset });
       current = want;
     }
     out.push(st);
   }
-  if (current !== undefined) out.push({ kind: 'preamble', sql: 'RESET search_path' });
+  if (current !== undefined) out.push({ kind: 'preamble', sql: reset });
   return out;
 }
 

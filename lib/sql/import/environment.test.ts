@@ -160,6 +160,17 @@ alter publication supabase_realtime add table public.todos;`;
     expect(r.document.sources.sql).toMatchObject({ environment: 'supabase', environmentExtensions: ['uuid-ossp'], environmentPublications: ['supabase_realtime'] });
   }, 60_000);
 
+  it('sets Supabase’s search_path, not the default, around SQL kept under the script’s own', () =>
+    expectExportRebuilds({
+      name: 'supabase search_path',
+      script: `create table public.secrets (id int primary key, owner uuid references auth.users (id), h text);
+alter table public.secrets enable row level security;
+create policy p on public.secrets using (h = encode(digest(owner::text, 'sha256'), 'hex'));
+set search_path = public;
+create function f() returns int language sql as $$ select 1 $$;`,
+      holds: (want) => expect(Object.keys(want.policies)).toEqual(['public.secrets.p']),
+    }), 60_000);
+
   it('does not make the publication when the script makes it', async () => {
     const r = await importPostgres([{ path: 'old.sql', text: `drop publication if exists supabase_realtime;\ncreate publication supabase_realtime;\n${script}` }]);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);

@@ -29,6 +29,9 @@ export async function appliedCatalogs(
     const failed: string[] = [];
     if (typeof exported === 'string') await b.exec(exported);
     else for (const sql of exported) await b.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 80)}`));
+    // Both read under the same search_path (definitions name what it does not reach by schema), whatever the scripts left set.
+    await a.exec('RESET search_path');
+    await b.exec('RESET search_path');
     return { want: await readCatalogSnapshot(a), got: await readCatalogSnapshot(b), failed };
   } finally {
     await a.close();
