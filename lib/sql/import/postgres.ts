@@ -22,6 +22,7 @@ import { IDENT, keyOf, NAME, statementsOnEnums } from './enum-statements';
 import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsOf, withoutDroppedTables, type Rename, type Subject } from './relation-fates';
 import { lateActionsOnly, LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 import { dependencyOrder, KEY_PREFIX, type OrderNode } from './export-order';
+import { rewriteStaleDefinitions } from './stale-definitions';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -41,13 +42,6 @@ export interface ImportPostgresOptions {
 
 /** A CREATE of a function, type or domain up to its name's schema (`made[2]`, when qualified) and the dot after it. */
 const OBJECT_IN_SCHEMA = new RegExp(String.raw`^(create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)\s+)(?:(${IDENT})\s*\.\s*)?`, 'i');
-
-/** A CREATE MATERIALIZED VIEW up to its query. */
-const SP = String.raw`(?:\s|--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/)`;
-const MATVIEW_HEAD = new RegExp(
-  String.raw`^create${SP}+materialized${SP}+view${SP}+(?:if${SP}+not${SP}+exists${SP}+)?${NAME}(?:${SP}*\([^)]*\))?(?:${SP}+using${SP}+${IDENT})?(?:${SP}+with${SP}*\([^)]*\))?(?:${SP}+tablespace${SP}+${IDENT})?${SP}+as${SP}+`,
-  'i',
-);
 
 /** Statements run per round trip into PGlite (see flush). */
 const BATCH = 64;
@@ -496,39 +490,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         diagnostics.push({ severity: 'info', code: 'sql/from-catalog', message: 'the script renames, moves or drops what its triggers, policies, rules, statistics or comments name, or runs code that may have: those are written as PostgreSQL defines them at the end of the script, not as the script wrote them', file: files[0]?.path });
       }
     }
-    // A materialized view is replayed from the script's text: once a later statement renames or drops
-    // what that text names, its query is written as PostgreSQL defines it (final names), under its head.
-    const staleViews = kept.filter((k) => k.kind === 'materialized-view' && k.c.target && late.changedAfter(k));
-    if (staleViews.length) {
-      const c3 = now();
-      for (const k of staleViews) {
-        const key = finalKey(k, targetOf(k)!);
-        const dot = key.indexOf('.');
-        const [row] = await pg.query<{ def: string | null; populated: boolean }>(
-          `SELECT pg_get_viewdef(c.oid, true) AS def, c.relispopulated AS populated FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'm'`,
-          [key.slice(0, dot), key.slice(dot + 1)],
-        );
-        const head = MATVIEW_HEAD.exec(k.text);
-        if (row?.def && head) k.text = `${head[0]}${row.def.trim().replace(/;$/, '')}\n  WITH ${row.populated ? '' : 'NO '}DATA`;
-      }
-      catalogMs += now() - c3;
-    }
-    // So is a SQL function with a BEGIN ATOMIC body (PostgreSQL checks it when it is made): written as
-    // PostgreSQL has it (pg_get_functiondef), when it still has its name and is the only one of it.
-    const staleBodies = kept.filter((k) => (k.kind === 'function' || k.kind === 'procedure') && k.c.target && /\bbegin\s+atomic\b/i.test(k.text) && late.changedAfter(k));
-    for (const k of staleBodies) {
-      const c4 = now();
-      // By its name then, in its schema now (followed across a schema renamed later).
-      const key = keyOf(targetOf(k)!);
-      const dot = key.indexOf('.');
-      const schemaNow = fates.followSchema(key.slice(0, dot), k.index) ?? key.slice(0, dot);
-      const rows = await pg.query<{ def: string }>(
-        `SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
-        [schemaNow, key.slice(dot + 1)],
-      );
-      if (rows.length === 1) k.text = rows[0].def.trim().replace(/;$/, '');
-      catalogMs += now() - c4;
-    }
+    // Materialized views and BEGIN ATOMIC functions whose text names what is renamed or dropped later.
+    const c3 = now();
+    await rewriteStaleDefinitions(pg, kept, {
+      stale: (k) => late.changedAfter(k),
+      finalKey: (k) => finalKey(k, targetOf(k)!),
+      schemaNow: (schema, index) => fates.followSchema(schema, index) ?? schema,
+    });
+    catalogMs += now() - c3;
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
     // Sequences other kept statements create, by name: an unqualified CREATE SEQUENCE under a
     // search_path (whose first schema may not have existed), or one in a procedure the script CALLs.
