@@ -190,6 +190,25 @@ export function environmentPublications(env: Environment, script: string | Itera
   });
 }
 
+/** What a script needs of a platform: the platform, and its extensions and publications the script uses without making them. */
+export interface PlatformNeeds {
+  environment: Environment;
+  extensions: string[];
+  publications: string[];
+}
+
+/** The platform a script is written for, with what of it the script needs (see environmentFor); undefined when none. */
+export function platformNeeds(script: string | Iterable<string>): PlatformNeeds | undefined {
+  const texts = typeof script === 'string' ? [script] : [...script];
+  const environment = environmentFor(texts);
+  return environment && { environment, extensions: environmentExtensions(environment, texts), publications: environmentPublications(environment, texts) };
+}
+
+/** The expectations (see prepareDatabase) of SQL written for these needs. */
+export function expectationsOf(needs: PlatformNeeds | undefined): Expectations {
+  return needs ? { environment: needs.environment.name, environmentExtensions: needs.extensions, environmentPublications: needs.publications } : {};
+}
+
 export function environmentNamed(name: string | undefined): Environment | undefined {
   return name ? ENVIRONMENTS.find((e) => e.name === name) : undefined;
 }
@@ -205,7 +224,7 @@ interface EmscriptenFs {
  * and sets the platform's search_path for the session. The extension's files go into PGlite's own
  * share directory, which `pg_config` names.
  */
-export async function installEnvironment(pg: PgRunner, env: Environment, extensions: readonly string[] = [], publications: readonly string[] = []): Promise<void> {
+export async function installEnvironment(pg: PgRunner, env: Environment, { extensions = [], publications = [] }: { extensions?: readonly string[]; publications?: readonly string[] } = {}): Promise<void> {
   const fs = (pg.db as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
   if (!fs) throw new Error(`cannot install the ${env.title} environment: this PGlite has no file system to write its extension to`);
   const [{ dir }] = await pg.query<{ dir: string }>(`SELECT setting AS dir FROM pg_config() WHERE name = 'SHAREDIR'`);
@@ -237,6 +256,6 @@ export interface Expectations {
 /** Makes what a document's SQL expects in a fresh database, before its DDL runs (as the import ran it). */
 export async function prepareDatabase(pg: PgRunner, expects: Expectations): Promise<void> {
   const env = environmentNamed(expects.environment);
-  if (env) await installEnvironment(pg, env, expects.environmentExtensions, expects.environmentPublications);
+  if (env) await installEnvironment(pg, env, { extensions: expects.environmentExtensions, publications: expects.environmentPublications });
   await installRoles(pg, expects.roles ?? []);
 }

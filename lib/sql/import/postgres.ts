@@ -9,7 +9,7 @@ import { newId } from '../../schema/ids';
 import { assertValidDocument } from '../../schema/validate';
 import type { ImportResult, SourceFile } from '../../formats/types';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentExtensions, environmentFor, environmentPublications, installEnvironment, installRoles } from '../../pglite/environments';
+import { installEnvironment, installRoles, platformNeeds } from '../../pglite/environments';
 import { bootPg, pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS, type PostgresSqlSources } from '../ddl/builder';
 import type { Id } from '../../schema/types';
@@ -116,9 +116,10 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   // document. Told before the database boots, which loads the platform's extensions the script calls.
   const schemaTexts: string[] = [];
   for (const statements of split) for (const st of statements) if (st.type === 'sql' && !isInsert(st.text)) schemaTexts.push(st.text);
-  const environment = environmentFor(schemaTexts);
-  const platformExtensions = environment ? environmentExtensions(environment, schemaTexts) : [];
-  const platformPublications = environment ? environmentPublications(environment, schemaTexts) : [];
+  const platform = platformNeeds(schemaTexts);
+  const environment = platform?.environment;
+  const platformExtensions = platform?.extensions ?? [];
+  const platformPublications = platform?.publications ?? [];
   const extensions = [...extensionsNamedIn(files.map((f) => f.text).join('\n')), ...platformExtensions];
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
   let kept: Kept[] = [];
@@ -277,7 +278,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   try {
     if (environment) {
       const e0 = now();
-      await installEnvironment(pg, environment, platformExtensions, platformPublications);
+      await installEnvironment(pg, environment, platform);
       environmentMs = now() - e0;
       // It is an extension: the catalog reads leave its objects out as they do extensions'.
       needs.extensions = true;

@@ -2,7 +2,7 @@
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { extensionsNamedIn } from '../../pglite/extensions';
-import { environmentExtensions, environmentFor, environmentPublications, installEnvironment, prepareDatabase, type Expectations } from '../../pglite/environments';
+import { expectationsOf, installEnvironment, platformNeeds, prepareDatabase, type Expectations } from '../../pglite/environments';
 
 /**
  * Applies `original` and `exported` each in a fresh database and reads both catalogs. `exported` is a
@@ -16,15 +16,13 @@ export async function appliedCatalogs(
 ): Promise<{ want: CatalogSnapshot; got: CatalogSnapshot; failed: string[] }> {
   // A platform's schema runs where the platform's objects are (as the import runs it), with the
   // platform's extensions it calls; the extensions the original names are loaded in both.
-  const environment = environmentFor(original);
-  const platform = environment ? environmentExtensions(environment, original) : [];
-  const publications = environment ? environmentPublications(environment, original) : [];
-  const extensions = [...extensionsNamedIn(original), ...platform];
+  const platform = platformNeeds(original);
+  const extensions = [...extensionsNamedIn(original), ...(platform?.extensions ?? [])];
   const a = await bootCachedPg({ extensions });
   const b = await bootCachedPg({ extensions: [...new Set([...extensions, ...(expects?.environmentExtensions ?? [])])] });
   try {
-    if (environment) await installEnvironment(a, environment, platform, publications);
-    await prepareDatabase(b, expects ?? { environment: environment?.name, environmentExtensions: platform, environmentPublications: publications });
+    if (platform) await installEnvironment(a, platform.environment, platform);
+    await prepareDatabase(b, expects ?? expectationsOf(platform));
     await a.exec(original);
     const failed: string[] = [];
     if (typeof exported === 'string') await b.exec(exported);
