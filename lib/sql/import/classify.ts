@@ -105,6 +105,54 @@ const RELATION_OF: [RegExp, RegExp][] = [
   [/^comment\s+on\s+(trigger|constraint|rule|policy)\b/i, new RegExp(String.raw`\bon${ON}\s+is\b`, 'id')],
 ];
 
+/** An item of a comma-separated list (see listItems). */
+export interface ListItem {
+  /** Its range in the list. */
+  start: number;
+  end: number;
+  /** Its text, with each comment left out (a space instead). */
+  text: string;
+}
+
+const LIST_TOKEN = /[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\w*)\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\/|[(),]|[^'"$\-/(),Ee]+|[\s\S]/g;
+
+/**
+ * Splits a list at its top-level commas: not inside parentheses, strings (E'' too), quoted names,
+ * dollar quotes or comments. With `until` (matched against an item's text up to a top-level `(`, as
+ * `/\swith\s*$/i` for a trailing `WITH (...)`), the list ends where that match begins.
+ */
+export function listItems(list: string, until?: RegExp): ListItem[] {
+  const out: ListItem[] = [];
+  let depth = 0;
+  let part = '';
+  let start = 0;
+  for (const m of list.matchAll(LIST_TOKEN)) {
+    const t = m[0];
+    if (t.startsWith('--') || t.startsWith('/*')) {
+      part += ' ';
+      continue;
+    }
+    if (t === '(' && depth === 0 && until) {
+      const stop = until.exec(list.slice(start, m.index));
+      if (stop) {
+        out.push({ start, end: start + stop.index, text: part.replace(until, '') });
+        return out;
+      }
+    }
+    if (t === ',' && depth === 0) {
+      out.push({ start, end: m.index, text: part });
+      part = '';
+      start = m.index + 1;
+      continue;
+    }
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    part += t;
+  }
+  out.push({ start, end: list.length, text: part });
+  return out;
+}
+
 /** A name in a statement's text: its path as written and where it stands (`start`..`end`). */
 export interface NameSpan {
   path: string[];

@@ -13,7 +13,7 @@ import type { Queryable } from '../../pglite/catalog';
 import { SYSTEM_SCHEMA_FILTER, notExtensionMember } from '../../pglite/catalog';
 import { ENVIRONMENT_EXTENSION_LIKE } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
-import { IDENT, IDENT_ALL, identName } from './classify';
+import { IDENT, IDENT_ALL, identName, listItems } from './classify';
 
 /** A statement the catalog gives for one of these objects. */
 export interface LateStatement {
@@ -153,29 +153,8 @@ function lastParts(list: string): Set<string> {
   return out;
 }
 
-/**
- * Splits a list at its top-level commas: not inside parentheses, strings (E'' too), quoted names,
- * dollar quotes or comments. Comments are left out of the parts.
- */
-function topLevel(list: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let part = '';
-  for (const m of list.matchAll(/[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\w*)\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\/|[(),]|[^'"$\-/(),Ee]+|[\s\S]/g)) {
-    const t = m[0];
-    if (t.startsWith('--') || t.startsWith('/*')) part += ' ';
-    else if (t === ',' && depth === 0) {
-      out.push(part);
-      part = '';
-    } else {
-      if (t === '(') depth++;
-      else if (t === ')') depth--;
-      part += t;
-    }
-  }
-  out.push(part);
-  return out;
-}
+/** A list's items at its top-level commas, comments left out (see listItems). */
+const topLevel = (list: string): string[] => listItems(list).map((i) => i.text);
 
 /** ALTER actions that make a name stale, and where the name stands in them. */
 const ACTIONS: RegExp[] = [

@@ -5,7 +5,7 @@
  * final name, and one about a relation dropped later is not written back at all.
  */
 import { LATE_RAW_KINDS } from '../ddl/builder';
-import { identPath, relationSpan, type NameSpan } from './classify';
+import { identPath, listItems, relationSpan, type NameSpan } from './classify';
 import { IDENT, keyOf } from './enum-statements';
 
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})*`;
@@ -42,37 +42,17 @@ interface PublicationItem {
 function publicationItems(text: string): PublicationItem[] {
   const head = PUBLICATION_LIST.exec(text);
   if (!head) return [];
-  const out: PublicationItem[] = [];
+  const base = head[0].length;
   let tables = true;
-  let depth = 0;
-  let itemStart = head[0].length;
-  const item = (end: number) => {
-    const part = text.slice(itemStart, end);
+  return listItems(text.slice(base), /\swith\s*$/i).map((li) => {
+    const part = text.slice(base + li.start, base + li.end);
     const m = PUBLICATION_ITEM.exec(part)!;
-    const start = itemStart + m[1].length;
-    const it: PublicationItem = { start, end: itemStart + part.trimEnd().length, keyword: !!m[3] };
-    if (m[2] || /^\s*all\s+tables\b/i.test(part)) tables = false;
+    const it: PublicationItem = { start: base + li.start + m[1].length, end: base + li.start + part.trimEnd().length, keyword: !!m[3] };
+    if (m[2] || /^\s*all\s+tables\b/i.test(li.text)) tables = false;
     else if (m[3]) tables = true;
-    if (tables && m[4]) it.table = { path: identPath(m[4]), start: itemStart + m.indices![4][0], end: itemStart + m.indices![4][1] };
-    out.push(it);
-  };
-  for (let i = itemStart; i < text.length; i++) {
-    const c = text[i];
-    // Strings (E'' with backslashes), quoted names and comments hold no commas of the list.
-    const skip = /^(?:[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/)/.exec(c === "'" || c === '"' || c === '-' || c === '/' || ((c === 'E' || c === 'e') && text[i + 1] === "'" && !/[\w$]/.test(text[i - 1])) ? text.slice(i) : '');
-    if (skip) i += skip[0].length - 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (depth === 0 && c === ',') {
-      item(i);
-      itemStart = i + 1;
-    } else if (depth === 0 && /\s/.test(text[i - 1]) && /^with\s*\(/i.test(text.slice(i, i + 12))) {
-      item(i);
-      return out;
-    }
-  }
-  item(text.length);
-  return out;
+    if (tables && m[4]) it.table = { path: identPath(m[4]), start: base + li.start + m.indices![4][0], end: base + li.start + m.indices![4][1] };
+    return it;
+  });
 }
 
 /** The tables a CREATE / ALTER PUBLICATION lists (see publicationItems). */
