@@ -153,6 +153,20 @@ export function listItems(list: string, until?: RegExp): ListItem[] {
   return out;
 }
 
+/**
+ * The text inside a parenthesis, from just after its `(` at `from` to its matching `)` (strings,
+ * quoted names, dollar quotes and comments hold none); undefined when it is not closed.
+ */
+export function parenthesized(text: string, from: number): string | undefined {
+  let depth = 1;
+  const rest = text.slice(from);
+  for (const m of rest.matchAll(LIST_TOKEN)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')' && --depth === 0) return rest.slice(0, m.index);
+  }
+  return undefined;
+}
+
 /** A name in a statement's text: its path as written and where it stands (`start`..`end`). */
 export interface NameSpan {
   path: string[];

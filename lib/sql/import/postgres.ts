@@ -23,6 +23,7 @@ import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsO
 import { lateActionsOnly, LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 import { dependencyOrder, KEY_PREFIX, type OrderNode } from './export-order';
 import { rewriteStaleDefinitions } from './stale-definitions';
+import { inFinalSchema, OBJECT_RENAME, ObjectFates, searchPathFollowing, searchPathSchema } from './schema-fates';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -39,9 +40,6 @@ export interface ImportPostgresOptions {
    */
   timings?: { execute?: number; catalog?: number; split?: number; environment?: number; total?: number };
 }
-
-/** A CREATE of a function, type or domain up to its name's schema (`made[2]`, when qualified) and the dot after it. */
-const OBJECT_IN_SCHEMA = new RegExp(String.raw`^(create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)\s+)(?:(${IDENT})\s*\.\s*)?`, 'i');
 
 /** Statements run per round trip into PGlite (see flush). */
 const BATCH = 64;
@@ -71,21 +69,6 @@ interface Kept {
   nodeKey?: string;
 }
 
-/** First schema of a `SET search_path` / `set_config('search_path', ...)` value (`public` if none). */
-function searchPathSchema(text: string, current: string): string {
-  if (/^\s*reset\s+(search_path|all)\b/i.test(text)) return 'public';
-  const m = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/i.exec(text);
-  if (!m) return current;
-  if (/^\s*reset\b/i.test(text) || /^\s*default\s*$/i.test(m[2] ?? '')) return 'public';
-  const list = (m[1] ?? m[2]).replace(/''/g, "'");
-  for (const part of list.split(',')) {
-    const p = part.trim().replace(/^'(.*)'$/, '$1');
-    if (!p || p === '"$user"' || p === '$user') continue;
-    return p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase();
-  }
-  return current;
-}
-
 const now = () => globalThis.performance?.now() ?? Date.now();
 
 /** Whether a statement may make a temporary relation (CREATE TEMP ..., SELECT INTO TEMP, a DO block naming one). */
@@ -95,8 +78,6 @@ function makesTemporary(c: Classified, text: string): boolean {
   return false;
 }
 
-/** ALTER TYPE / DOMAIN / FUNCTION ... RENAME TO / SET SCHEMA: the kind of object, its name, the new name or schema. */
-const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
@@ -358,18 +339,17 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           return false;
         }
         k.subjects = subjects;
-        // A function, type or domain made in a schema the script drops later goes with it; one in a
-        // schema renamed later is made in it by its final name (schemas are made from the catalog).
-        const made = k.c.target && OBJECT_IN_SCHEMA.exec(k.text);
-        if (made) {
-          const then = k.c.target!.path.length > 1 ? k.c.target!.path[0] : k.schema;
-          const final = fates.followSchema(then, k.index);
-          if (final === undefined) {
-            diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `in a schema the script drops later, not kept: ${k.first}`, ...k.at });
-            return false;
-          }
-          if (final !== then && made[2]) k.text = `${made[1]}"${final.replace(/"/g, '""')}".${k.text.slice(made[0].length)}`;
+        // A function, type or domain made in a schema the script drops later goes with it, and so do
+        // statements on it; in a schema renamed later, they name it by its final name (schemas are
+        // made from the catalog), and so does the search_path they ran under.
+        const final = (s: string) => fates.followSchema(s, k.index);
+        const text = inFinalSchema(k.text, k.schema, final);
+        if (text === null) {
+          diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `in a schema the script drops later, not kept: ${k.first}`, ...k.at });
+          return false;
         }
+        k.text = text;
+        if (k.searchPath) k.searchPath = searchPathFollowing(k.searchPath, final);
         return true;
       });
     }
@@ -493,10 +473,12 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     // Materialized views and BEGIN ATOMIC functions whose text names what is renamed or dropped later.
     const c3 = now();
+    const objectFates = new ObjectFates(kept, (schema, index) => fates.followSchema(schema, index) ?? schema);
     await rewriteStaleDefinitions(pg, kept, {
       stale: (k) => late.changedAfter(k),
       finalKey: (k) => finalKey(k, targetOf(k)!),
       schemaNow: (schema, index) => fates.followSchema(schema, index) ?? schema,
+      routineNow: (schema, name, index, arity) => objectFates.now(true, schema, name, index, arity),
     });
     catalogMs += now() - c3;
     if (fates.any) kept = followRenames(kept, renames, renameIndexes, explicitSequences, finalKey, catalogRelations(cat, built, explicitSequences), fates);
@@ -554,7 +536,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         continue;
       }
       const key = k.nodeKey ?? (sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined);
-      addRaw(k.kind, k.text, k.index, undefined, key, k.searchPath);
+      // Written after every object is made, and so after later renames of the function, type or domain it names.
+      addRaw(k.kind, LATE_RAW_KINDS.has(k.kind) ? objectFates.finalName(k) : k.text, k.index, undefined, key, k.searchPath);
     }
     for (const key of ownerFromCatalog) {
       const owner = ownedFromCatalog.get(key)!.owner;

@@ -62,7 +62,8 @@ export function publicationTables(text: string): NameSpan[] {
 
 /**
  * A CREATE / ALTER PUBLICATION without the tables the script drops later (the text as it is when it
- * lists none of them); undefined for an ALTER that lists nothing else.
+ * lists none of them); for an ALTER that lists nothing else, undefined (ADD, DROP) or a statement
+ * emptying the publication (SET).
  */
 export function withoutDroppedTables(text: string, index: number, schema: string, fates: RelationFates): string | undefined {
   const items = publicationItems(text);
@@ -72,7 +73,10 @@ export function withoutDroppedTables(text: string, index: number, schema: string
   if (!kept.length) {
     // An ALTER of nothing left is not kept; the publication a CREATE makes stays, publishing nothing yet.
     const made = new RegExp(String.raw`^create\s+publication\s+${IDENT}`, 'i').exec(text);
-    return made ? `${made[0]}${text.slice(items.at(-1)!.end)}` : undefined;
+    if (made) return `${made[0]}${text.slice(items.at(-1)!.end)}`;
+    // A SET of nothing left still empties the publication (PostgreSQL has no empty SET list).
+    const set = new RegExp(String.raw`^alter\s+publication\s+(${IDENT})\s+set\s`, 'i').exec(text);
+    return set ? emptiedPublication(identPath(set[1])[0]) : undefined;
   }
   // A bare name after a removed item continues the kind before it: a table now first in its run says TABLE.
   const parts = kept.map((i, n) => {
@@ -81,6 +85,25 @@ export function withoutDroppedTables(text: string, index: number, schema: string
     return i.table && !i.keyword && (!after || !after.table) ? `TABLE ${part}` : part;
   });
   return `${text.slice(0, items[0].start)}${parts.join(', ')}${text.slice(items.at(-1)!.end)}`;
+}
+
+/** A statement that drops every table and schema from a publication, as a SET of an empty list would. */
+function emptiedPublication(name: string): string {
+  const literal = `'${name.replace(/'/g, "''")}'`;
+  let tag = '$publication$';
+  while (name.includes(tag)) tag = `$${tag.slice(1, -1)}_$`;
+  return `DO ${tag}
+DECLARE item text;
+BEGIN
+  FOR item IN
+    SELECT format('TABLE %I.%I', n.nspname, c.relname) FROM pg_catalog.pg_publication_rel r JOIN pg_catalog.pg_publication p ON p.oid = r.prpubid
+      JOIN pg_catalog.pg_class c ON c.oid = r.prrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE p.pubname = ${literal}
+    UNION ALL SELECT format('TABLES IN SCHEMA %I', n.nspname) FROM pg_catalog.pg_publication_namespace s JOIN pg_catalog.pg_publication p ON p.oid = s.pnpubid
+      JOIN pg_catalog.pg_namespace n ON n.oid = s.pnnspid WHERE p.pubname = ${literal}
+  LOOP
+    EXECUTE format('ALTER PUBLICATION %I DROP %s', ${literal}, item);
+  END LOOP;
+END ${tag}`;
 }
 
 /** The relations a DROP TABLE / VIEW / ... statement names (as written); none for other statements. */

@@ -271,6 +271,89 @@ ALTER SCHEMA s RENAME TO t;`,
       expect(Object.keys(want.functions).sort()).toEqual(['public.bump()', 'public.total()', 't.total_b()']);
     },
   },
+  {
+    name: 'ALTER PUBLICATION ... SET naming only tables dropped later still empties the publication',
+    script: `CREATE TABLE a (id int); CREATE TABLE b (id int);
+CREATE SCHEMA s; CREATE TABLE s.c (id int);
+CREATE PUBLICATION p FOR TABLE a, TABLES IN SCHEMA s;
+ALTER PUBLICATION p SET TABLE b;
+CREATE PUBLICATION "it's" FOR TABLE a;
+ALTER PUBLICATION "it's" SET TABLE b;
+ALTER PUBLICATION "it's" ADD TABLE s.c;
+DROP TABLE b;`,
+    holds: (want) => expect(want.publications).toEqual({ p: 'publish insert,update,delete,truncate', "it's": 's.c; publish insert,update,delete,truncate' }),
+  },
+  {
+    name: 'BEGIN ATOMIC functions renamed, moved or overloaded, over tables renamed later',
+    script: `CREATE TABLE a (id int, n int);
+CREATE FUNCTION total() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM a; END;
+CREATE FUNCTION total(m int) RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) + m FROM a; END;
+CREATE FUNCTION sub(OUT s bigint) LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM a; END;
+ALTER TABLE a RENAME TO accounts;
+ALTER FUNCTION total() RENAME TO grand_total;
+CREATE SCHEMA s;
+CREATE TABLE s.a (n int);
+CREATE FUNCTION s.total() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT sum(n) FROM s.a; END;
+ALTER TABLE s.a RENAME TO b;
+ALTER FUNCTION s.total() RENAME TO grand;
+ALTER SCHEMA s RENAME TO t;
+CREATE SCHEMA z;
+ALTER FUNCTION t.grand() SET SCHEMA z;`,
+    holds: (want) => expect(Object.keys(want.functions).sort()).toEqual(['public.grand_total()', 'public.sub(OUT s bigint)', 'public.total(m integer)', 'z.grand()']),
+  },
+  {
+    name: 'statements on functions, types and domains in schemas renamed or dropped later, and search paths naming them',
+    script: `CREATE SCHEMA s;
+CREATE TYPE s.mood AS ENUM ('a', 'b');
+ALTER TYPE s.mood ADD VALUE 'c';
+CREATE TYPE s.pair AS (x int);
+ALTER TYPE s.pair ADD ATTRIBUTE y int;
+COMMENT ON TYPE s.pair IS 'two';
+CREATE DOMAIN s.d AS int;
+ALTER DOMAIN s.d ADD CONSTRAINT pos CHECK (VALUE > 0);
+CREATE TABLE s.t (m s.mood, p s.pair, d s.d);
+CREATE FUNCTION s.f() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER FUNCTION s.f() SET search_path = public;
+COMMENT ON FUNCTION s.f() IS 'one';
+CREATE SCHEMA x;
+ALTER FUNCTION s.f() SET SCHEMA x;
+ALTER SCHEMA x RENAME TO y;
+CREATE SCHEMA gone;
+CREATE FUNCTION gone.f() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER FUNCTION gone.f() SET search_path = public;
+COMMENT ON FUNCTION gone.f() IS 'gone';
+DROP SCHEMA gone CASCADE;
+CREATE SCHEMA "Odd";
+SET search_path = "$user", "Odd", s, public;
+CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'select 2';
+CREATE TABLE u (id int DEFAULT g());
+SELECT pg_catalog.set_config('search_path', 's, public', false);
+CREATE FUNCTION h() RETURNS int LANGUAGE sql AS 'select 3';
+RESET search_path;
+ALTER SCHEMA "Odd" RENAME TO even;
+ALTER SCHEMA s RENAME TO t;`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['even.g()', 't.h()', 'y.f()']);
+      expect(Object.keys(want.domains)).toEqual(['t.d']);
+    },
+  },
+  {
+    name: 'ALTERs of functions and domains (written after every object) renamed later',
+    script: `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER FUNCTION f() SET search_path = public;
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'select x';
+ALTER FUNCTION f(int) SET work_mem = '1MB';
+ALTER FUNCTION f() RENAME TO g;
+CREATE DOMAIN d AS int;
+ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0);
+ALTER DOMAIN d RENAME TO e;
+CREATE SCHEMA app;
+ALTER DOMAIN e SET SCHEMA app;`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['public.f(x integer)', 'public.g()']);
+      expect(Object.keys(want.domains)).toEqual(['app.e']);
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../pglite/catalog';
 import type { Classified } from './classify';
+import { argumentCount } from './schema-fates';
 import { IDENT, keyOf, NAME } from './enum-statements';
 
 interface StaleCandidate {
@@ -32,7 +33,11 @@ export interface StaleContext<K> {
   finalKey(k: K): string;
   /** A schema's name at the end of the script (followed across renames). */
   schemaNow(schema: string, index: number): string;
+  /** Where a function or procedure named `schema.name` by statement `index` is at the end of the script (followed across renames and moves). */
+  routineNow(schema: string, name: string, index: number, arity?: number): { schema: string; name: string };
 }
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Rewrites, in place, the kept materialized views and BEGIN ATOMIC functions that are stale (see above). */
 export async function rewriteStaleDefinitions<K extends StaleCandidate>(db: Queryable, kept: K[], ctx: StaleContext<K>): Promise<void> {
@@ -48,14 +53,24 @@ export async function rewriteStaleDefinitions<K extends StaleCandidate>(db: Quer
       const head = MATVIEW_HEAD.exec(k.text);
       if (row?.def && head) k.text = `${head[0]}${row.def.trim().replace(/;$/, '')}\n  WITH ${row.populated ? '' : 'NO '}DATA`;
     } else if ((k.kind === 'function' || k.kind === 'procedure') && /\bbegin\s+atomic\b/i.test(k.text) && ctx.stale(k)) {
-      // By its name then, in its schema now; only when it still has that name and is the only one of it.
+      // Made by its name then, in its schema now; found by its name now (a later ALTER ... RENAME TO /
+      // SET SCHEMA, kept, still runs after it), and among overloads by its number of arguments.
       const key = keyOf({ path: k.c.target.path, schema: k.schema });
       const dot = key.indexOf('.');
-      const rows = await db.query<{ def: string }>(
-        `SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
-        [ctx.schemaNow(key.slice(0, dot), k.index), key.slice(dot + 1)],
+      const [schema, name] = [ctx.schemaNow(key.slice(0, dot), k.index), key.slice(dot + 1)];
+      const arity = argumentCount(k.text);
+      const now = ctx.routineNow(key.slice(0, dot), name, k.index, arity);
+      const rows = await db.query<{ def: string; args: number; qname: string }>(
+        `SELECT pg_get_functiondef(p.oid) AS def, p.pronargs::int AS args, quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS qname
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
+        [now.schema, now.name],
       );
-      if (rows.length === 1) k.text = rows[0].def.trim().replace(/;$/, '');
+      const found = rows.length === 1 ? rows : rows.filter((r) => r.args === arity);
+      if (found.length !== 1) continue;
+      const def = found[0].def.trim().replace(/;$/, '');
+      const head = `${quoted(schema)}.${quoted(name)}`;
+      const at = def.indexOf(`${found[0].qname}(`);
+      k.text = at < 0 || found[0].qname === head ? def : `${def.slice(0, at)}${head}${def.slice(at + found[0].qname.length)}`;
     }
   }
 }

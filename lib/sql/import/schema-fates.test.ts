@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { argumentCount, inFinalSchema, searchPathFollowing, searchPathItems, searchPathSchema } from './schema-fates';
+
+const renamed: Record<string, string | undefined> = { s: 't', Odd: 'even', gone: undefined };
+const follow = (s: string) => (s in renamed ? renamed[s] : s);
+
+describe('schema fates of statements on functions, types and domains', () => {
+  it('reads search_path values as PostgreSQL does', () => {
+    expect(searchPathItems(`SET search_path = "$user", "Odd", S, public`)).toEqual(['$user', 'Odd', 's', 'public']);
+    expect(searchPathItems(`SELECT pg_catalog.set_config('search_path', 'a, ''b''', false)`)).toEqual(['a', 'b']);
+    expect(searchPathItems('RESET search_path')).toEqual([]);
+    expect(searchPathItems('SET search_path TO DEFAULT')).toEqual([]);
+    expect(searchPathItems('SET statement_timeout = 0')).toBeUndefined();
+    expect(searchPathSchema(`SET search_path = "$user", app`, 'public')).toBe('app');
+    expect(searchPathSchema('RESET ALL', 'app')).toBe('public');
+    expect(searchPathSchema('SET work_mem = 1', 'app')).toBe('app');
+  });
+
+  it('names renamed schemas of a search_path by their final names, and leaves others as written', () => {
+    expect(searchPathFollowing(`SET search_path = "$user", "Odd", s, public`, follow)).toBe(`SET search_path = "$user", "even", "t", "public"`);
+    expect(searchPathFollowing(`SET search_path = app, public`, follow)).toBe(`SET search_path = app, public`);
+    // A schema dropped later stays (PostgreSQL allows a search_path naming one that is not there).
+    expect(searchPathFollowing(`SET search_path = gone, public`, follow)).toBe(`SET search_path = gone, public`);
+  });
+
+  it('qualifies statements on objects by their schema final name, and drops them with their schema', () => {
+    expect(inFinalSchema(`ALTER FUNCTION s.f(int) SET search_path = public`, 'public', follow)).toBe(`ALTER FUNCTION "t".f(int) SET search_path = public`);
+    expect(inFinalSchema(`COMMENT ON DOMAIN "Odd".d IS 'x'`, 'public', follow)).toBe(`COMMENT ON DOMAIN "even".d IS 'x'`);
+    expect(inFinalSchema(`ALTER TYPE app.pair SET SCHEMA s`, 'public', follow)).toBe(`ALTER TYPE app.pair SET SCHEMA "t"`);
+    expect(inFinalSchema(`CREATE FUNCTION gone.f() RETURNS int LANGUAGE sql AS 'select 1'`, 'public', follow)).toBeNull();
+    expect(inFinalSchema(`ALTER FUNCTION f() RESET ALL`, 'gone', follow)).toBeNull();
+    expect(inFinalSchema(`ALTER TABLE s.t ADD COLUMN x int`, 'public', follow)).toBe(`ALTER TABLE s.t ADD COLUMN x int`);
+  });
+
+  it('counts the arguments that tell overloads apart', () => {
+    expect(argumentCount(`CREATE FUNCTION f() RETURNS int`)).toBe(0);
+    expect(argumentCount(`CREATE OR REPLACE FUNCTION s.f(a int DEFAULT f(1, 2), OUT b int, VARIADIC c int[]) RETURNS record`)).toBe(2);
+    expect(argumentCount(`ALTER FUNCTION f(int, "odd, name") RENAME TO g`)).toBe(2);
+    expect(argumentCount(`ALTER FUNCTION f RENAME TO g`)).toBeUndefined();
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Kept statements about functions, types and domains, and the search_path they ran under, when the
+ * script renames or drops a schema later. Schemas are made from the catalog by their final names, so
+ * such a statement names the schema as it is at the end of the script, or is not kept when the
+ * schema (and so its object) is gone.
+ */
+import { identPath, listItems, parenthesized } from './classify';
+import { IDENT, NAME } from './enum-statements';
+
+/** ALTER TYPE / DOMAIN / FUNCTION ... RENAME TO / SET SCHEMA: the kind of object, its name, the new name or schema. */
+export const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
+/** A CREATE or ALTER of a function, procedure or aggregate up to the `(` of its arguments. */
+const ROUTINE_ARGUMENTS = new RegExp(String.raw`^(?:create\s+(?:or\s+replace\s+)?|alter\s+)(?:function|procedure|aggregate|routine)\s+(?:if\s+exists\s+)?${NAME}\s*\(`, 'i');
+/** An ALTER or COMMENT ON of a function, type or domain up to its name (`[2]`: the kind, `[3]`: the name). */
+const OBJECT_STATEMENT = new RegExp(String.raw`^((alter|comment\s+on)\s+(function|procedure|aggregate|routine|domain|type)\s+(?:if\s+exists\s+)?)(${NAME})`, 'i');
+
+/** A CREATE, ALTER or COMMENT ON of a function, type or domain up to its name's schema (`[2]`, when qualified) and the dot after it. */
+const OBJECT_IN_SCHEMA = new RegExp(
+  String.raw`^((?:create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)|alter\s+(?:function|procedure|aggregate|routine|domain|type)(?:\s+if\s+exists)?|comment\s+on\s+(?:function|procedure|aggregate|routine|domain|type))\s+)(?:(${IDENT})\s*\.\s*)?(?=${IDENT})`,
+  'i',
+);
+/** An ALTER of a function, type or domain moving it: the schema it goes to (`[1]`). */
+const SET_SCHEMA = new RegExp(String.raw`^alter\s+(?:function|procedure|aggregate|routine|domain|type)\b[\s\S]*\sset\s+schema\s+(${IDENT})\s*$`, 'i');
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const isRoutine = (kind: string) => !/^(type|domain)$/i.test(kind);
+
+/** The number of arguments a CREATE or ALTER of a function or procedure lists that count in its identity (not OUT ones); undefined when it lists none. */
+export function argumentCount(text: string): number | undefined {
+  const m = ROUTINE_ARGUMENTS.exec(text);
+  const list = m ? parenthesized(text, m[0].length) : undefined;
+  if (list === undefined) return undefined;
+  return listItems(list).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length;
+}
+
+interface KeptStatement {
+  index: number;
+  kind: string;
+  text: string;
+  /** Where unqualified names resolved. */
+  schema: string;
+}
+
+/**
+ * Where functions, types and domains end up: the script's kept renames and moves of them (ALTER
+ * ... RENAME TO / SET SCHEMA) followed from a statement on, with renames of their schemas.
+ * `inFinal(schema, index)`: a schema's final name, as named by statement `index`.
+ */
+export class ObjectFates {
+  private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to: { name?: string; schema?: string } }[] = [];
+
+  constructor(
+    kept: KeptStatement[],
+    private inFinal: (schema: string, index: number) => string,
+  ) {
+    for (const k of kept) {
+      const m = k.kind === 'alter' ? OBJECT_RENAME.exec(k.text) : null;
+      if (!m) continue;
+      const path = identPath(m[2]);
+      const routine = isRoutine(m[1]);
+      this.moves.push({
+        index: k.index,
+        routine,
+        schema: inFinal(path.length > 1 ? path[0] : k.schema, k.index),
+        name: path.at(-1)!,
+        arity: routine ? argumentCount(k.text) : undefined,
+        to: m[3] ? { name: identPath(m[3])[0] } : { schema: inFinal(identPath(m[4])[0], k.index) },
+      });
+    }
+    this.moves.sort((a, b) => a.index - b.index);
+  }
+
+  /** Where the function (`routine`) or type named `schema.name` by statement `index` is at the end of the script; `arity` tells overloads apart. */
+  now(routine: boolean, schema: string, name: string, index: number, arity?: number): { schema: string; name: string } {
+    let now = { schema: this.inFinal(schema, index), name };
+    for (const m of this.moves) {
+      if (m.index <= index || m.routine !== routine || m.schema !== now.schema || m.name !== now.name) continue;
+      if (arity !== undefined && m.arity !== undefined && arity !== m.arity) continue;
+      now = { schema: m.to.schema ?? now.schema, name: m.to.name ?? now.name };
+    }
+    return now;
+  }
+
+  /**
+   * An ALTER or COMMENT ON of a function, type or domain (not a rename or move), written after every
+   * object is made (a late statement), with the object's final name; the text itself when it has it.
+   */
+  finalName(k: KeptStatement): string {
+    if (!this.moves.length || OBJECT_RENAME.test(k.text)) return k.text;
+    const m = OBJECT_STATEMENT.exec(k.text);
+    if (!m) return k.text;
+    const path = identPath(m[4]);
+    const schema = path.length > 1 ? path[0] : k.schema;
+    const routine = isRoutine(m[3]);
+    const now = this.now(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(k.text) : undefined);
+    if (now.name === path.at(-1) && now.schema === this.inFinal(schema, k.index)) return k.text;
+    return `${m[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(m[0].length)}`;
+  }
+}
+
+/**
+ * A statement on a function, type or domain (made, altered or commented on) in the schema it names
+ * at the end of the script: its text with the schema's final name, `null` when the schema is
+ * dropped later, the text itself when neither. `schema`: where an unqualified name resolved;
+ * `follow`: a schema's final name (undefined: dropped).
+ */
+export function inFinalSchema(text: string, schema: string, follow: (schema: string) => string | undefined): string | null {
+  const m = OBJECT_IN_SCHEMA.exec(text);
+  if (!m) return text;
+  const then = m[2] ? identPath(m[2])[0] : schema;
+  const final = follow(then);
+  if (final === undefined) return null;
+  let out = final !== then && m[2] ? `${m[1]}${quoted(final)}.${text.slice(m[0].length)}` : text;
+  // Moved to a schema renamed later: to it by its final name (one dropped later takes the object with it, as the catalog says).
+  const to = SET_SCHEMA.exec(out);
+  const target = to && identPath(to[1])[0];
+  const movedTo = target ? follow(target) : undefined;
+  if (to && movedTo && movedTo !== target) out = `${out.slice(0, out.length - to[0].length + to[0].lastIndexOf(to[1]))}${quoted(movedTo)}`;
+  return out;
+}
+
+const SEARCH_PATH_VALUE = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/i;
+
+/**
+ * The schemas a `SET search_path` / `set_config('search_path', ...)` value lists, as written
+ * (unquoted, folded; `$user` as `$user`): `[]` for RESET or DEFAULT, undefined when it sets none.
+ */
+export function searchPathItems(text: string): string[] | undefined {
+  if (/^\s*reset\s+(search_path|all)\b/i.test(text)) return [];
+  const m = SEARCH_PATH_VALUE.exec(text);
+  if (!m) return undefined;
+  if (/^\s*reset\b/i.test(text) || /^\s*default\s*$/i.test(m[2] ?? '')) return [];
+  return (m[1] ?? m[2])
+    .replace(/''/g, "'")
+    .split(',')
+    .flatMap((part) => {
+      const p = part.trim().replace(/^'(.*)'$/, '$1');
+      if (!p) return [];
+      if (p === '"$user"' || p === '$user') return ['$user'];
+      return [p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase()];
+    });
+}
+
+/** First schema of a `SET search_path` / `set_config('search_path', ...)` value (`public` if none). */
+export function searchPathSchema(text: string, current: string): string {
+  const items = searchPathItems(text);
+  if (!items) return current;
+  if (!items.length) return 'public';
+  return items.find((s) => s !== '$user') ?? current;
+}
+
+/**
+ * The statement setting a search_path, with the schemas it lists that are renamed later by their
+ * final names (as a `SET search_path`); the text itself when none is. A schema dropped later stays
+ * as written (PostgreSQL allows a search_path naming a schema that is not there).
+ */
+export function searchPathFollowing(text: string, follow: (schema: string) => string | undefined): string {
+  const items = searchPathItems(text);
+  if (!items?.length) return text;
+  const final = items.map((s) => (s === '$user' ? s : (follow(s) ?? s)));
+  if (final.every((s, i) => s === items[i])) return text;
+  return `SET search_path = ${final.map((s) => (s === '$user' ? '"$user"' : quoted(s))).join(', ')}`;
+}
