@@ -348,9 +348,13 @@ CREATE DOMAIN d AS int;
 ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0);
 ALTER DOMAIN d RENAME TO e;
 CREATE SCHEMA app;
-ALTER DOMAIN e SET SCHEMA app;`,
+ALTER DOMAIN e SET SCHEMA app;
+CREATE FUNCTION h(int) RETURNS int LANGUAGE sql AS 'select 1';
+CREATE FUNCTION h(text) RETURNS int LANGUAGE sql AS 'select 2';
+ALTER FUNCTION h(text) SET work_mem = '2MB';
+ALTER FUNCTION h(int) RENAME TO h2;`,
     holds: (want) => {
-      expect(Object.keys(want.functions).sort()).toEqual(['public.f(x integer)', 'public.g()']);
+      expect(Object.keys(want.functions).sort()).toEqual(['public.f(x integer)', 'public.g()', 'public.h(text)', 'public.h2(integer)']);
       expect(Object.keys(want.domains)).toEqual(['app.e']);
     },
   },

@@ -11,6 +11,8 @@ import { IDENT, NAME } from './enum-statements';
 export const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
 /** A CREATE or ALTER of a function, procedure or aggregate up to the `(` of its arguments. */
 const ROUTINE_ARGUMENTS = new RegExp(String.raw`^(?:create\s+(?:or\s+replace\s+)?|alter\s+)(?:function|procedure|aggregate|routine)\s+(?:if\s+exists\s+)?${NAME}\s*\(`, 'i');
+/** A CREATE of a function, procedure or aggregate up to the `(` of its arguments (`[1]`: its name). */
+const CREATED_ROUTINE = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate)\s+(${NAME})\s*\(`, 'i');
 /** An ALTER or COMMENT ON of a function, type or domain up to its name (`[2]`: the kind, `[3]`: the name). */
 const OBJECT_STATEMENT = new RegExp(String.raw`^((alter|comment\s+on)\s+(function|procedure|aggregate|routine|domain|type)\s+(?:if\s+exists\s+)?)(${NAME})`, 'i');
 
@@ -48,12 +50,21 @@ interface KeptStatement {
  */
 export class ObjectFates {
   private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to: { name?: string; schema?: string } }[] = [];
+  /** The argument lists (as written, spaces folded) the script's functions are made with, by `schema.name/arity`. */
+  private overloads = new Map<string, Set<string>>();
 
   constructor(
     kept: KeptStatement[],
     private inFinal: (schema: string, index: number) => string,
   ) {
     for (const k of kept) {
+      const made = /^(function|procedure|aggregate)$/.test(k.kind) ? CREATED_ROUTINE.exec(k.text) : null;
+      if (made) {
+        const path = identPath(made[1]);
+        const list = parenthesized(k.text, made[0].length);
+        const key = `${inFinal(path.length > 1 ? path[0] : k.schema, k.index)}.${path.at(-1)}/${argumentCount(k.text)}`;
+        (this.overloads.get(key) ?? this.overloads.set(key, new Set()).get(key)!).add((list ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
+      }
       const m = k.kind === 'alter' ? OBJECT_RENAME.exec(k.text) : null;
       if (!m) continue;
       const path = identPath(m[2]);
@@ -76,6 +87,8 @@ export class ObjectFates {
     for (const m of this.moves) {
       if (m.index <= index || m.routine !== routine || m.schema !== now.schema || m.name !== now.name) continue;
       if (arity !== undefined && m.arity !== undefined && arity !== m.arity) continue;
+      // Overloads with as many arguments (made with different lists) cannot be told apart here: not followed.
+      if (routine && (this.overloads.get(`${now.schema}.${now.name}/${m.arity ?? arity}`)?.size ?? 0) > 1) break;
       now = { schema: m.to.schema ?? now.schema, name: m.to.name ?? now.name };
     }
     return now;
