@@ -14,6 +14,7 @@ import { loadPgliteAssets } from './assets';
 import { loadPgQuery } from '../../sql/preview/pg-query';
 import { previewPostgres } from '../../sql/preview/preview';
 import { prepareCatalogReads } from '../../sql/import/catalog-read';
+import { importPostgres } from '../../sql/import/postgres';
 
 /** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
 const loadParser = () =>
@@ -75,15 +76,33 @@ async function boot(names: string[]): Promise<PgRunner> {
   return pgRunner(await freshDb(extensions), missing);
 }
 
+/** A small schema with what most scripts have (keys, indexes, defaults, serials, an enum, a view, a comment), run while the app is idle. */
+const WARM_SCRIPT = [
+  `CREATE TYPE mood AS ENUM ('calm', 'busy');`,
+  ...Array.from({ length: 40 }, (_, i) =>
+    `CREATE TABLE t${i} (id serial PRIMARY KEY, name varchar(80) NOT NULL UNIQUE, n numeric(8,2) DEFAULT 0, at timestamptz DEFAULT now(), m mood${i ? `, parent_id int REFERENCES t${i >> 1}(id)` : ''});\nCREATE INDEX ON t${i} (name);`,
+  ),
+  `CREATE VIEW named AS SELECT id, name FROM t0;`,
+  `COMMENT ON TABLE t0 IS 'the root';`,
+].join('\n');
+
 /**
  * Runs the preview once on a small script while the app is idle, so the first real import does not
  * pay for compiling its code paths (splitting, parsing, building the document).
  */
 function warmPreview() {
-  const tables = Array.from({ length: 40 }, (_, i) =>
-    `CREATE TABLE t${i} (id serial PRIMARY KEY, name varchar(80) NOT NULL UNIQUE, n numeric(8,2) DEFAULT 0, at timestamptz DEFAULT now()${i ? `, parent_id int REFERENCES t${i >> 1}(id)` : ''});\nCREATE INDEX ON t${i} (name);`,
-  );
-  for (let i = 0; i < 3; i++) previewPostgres([{ path: 'warm.sql', text: tables.join('\n') }]);
+  for (let i = 0; i < 3; i++) previewPostgres([{ path: 'warm.sql', text: WARM_SCRIPT }]);
+}
+
+/**
+ * Imports the small script once, into a throwaway database, while the app is idle: PGlite's
+ * compiled module and our import code are then optimised, and the first real import runs as fast
+ * as later ones (in Node, chinook's import takes 45 ms after this instead of 115-320 ms).
+ */
+async function warmImport() {
+  const db = pgRunner(await freshDb());
+  db.preparedCatalogReads = await prepareCatalogReads(db);
+  await importPostgres([{ path: 'warm.sql', text: WARM_SCRIPT }], { boot: async () => db });
 }
 
 type Msg = { type: 'warm' } | { type: 'import'; id: number; files: SourceFile[]; name?: string; preview?: boolean };
@@ -91,9 +110,14 @@ type Msg = { type: 'warm' } | { type: 'import'; id: number; files: SourceFile[];
 self.onmessage = async (e: MessageEvent<Msg>) => {
   const msg = e.data;
   if (msg.type === 'warm') {
-    if (!spare) prepareSpare();
+    // The warm-up import first (it makes the template the spare is booted from), then the spare.
+    const imported = warmImport().catch(() => {});
+    const ready = imported.then(() => {
+      if (!spare) prepareSpare();
+      return spare;
+    });
     const parser = loadParser().then(warmPreview, () => {});
-    Promise.all([spare, parser]).then(
+    Promise.all([ready, parser]).then(
       () => self.postMessage({ type: 'warm-done' }),
       (err: Error) => self.postMessage({ type: 'warm-done', error: err.message }),
     );
