@@ -58,7 +58,7 @@ const RAW_KINDS: [RegExp, string][] = [
   [/^create\s+statistics\b/, 'statistics'],
   [/^alter\s+sequence\b/, 'sequence-owner'],
   [/^alter\s+(domain|type)\b/, 'alter'],
-  [/^alter\s+(function|aggregate|procedure)\b/, 'alter'],
+  [/^alter\s+(function|aggregate|procedure|routine)\b/, 'alter'],
   [/^alter\s+(materialized\s+view|view)\b/, 'alter'],
   [/^alter\s+index\b/, 'alter'],
   // Triggers, policies, rules and publications are written after the tables (late kinds): so are the

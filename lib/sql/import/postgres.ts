@@ -320,6 +320,9 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       endData();
       await flush();
     }
+    // Where the script's functions, types and domains end up (read from the statements as written,
+    // before the names in them are rewritten below).
+    const objectFates = new ObjectFates(kept, (schema, index) => fates.followSchema(schema, index) ?? schema);
     // Statements about a relation the script drops later are not kept; the names of ones renamed
     // later are followed to their final names (see relation-fates.ts).
     if (fates.any) {
@@ -473,7 +476,6 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     // Materialized views and BEGIN ATOMIC functions whose text names what is renamed or dropped later.
     const c3 = now();
-    const objectFates = new ObjectFates(kept, (schema, index) => fates.followSchema(schema, index) ?? schema);
     await rewriteStaleDefinitions(pg, kept, {
       stale: (k) => late.changedAfter(k),
       finalKey: (k) => finalKey(k, targetOf(k)!),

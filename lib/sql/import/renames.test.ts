@@ -358,6 +358,50 @@ ALTER FUNCTION h(int) RENAME TO h2;`,
       expect(Object.keys(want.domains)).toEqual(['app.e']);
     },
   },
+  {
+    name: 'statements on functions resolved through the search_path, schemas swapped by renames, ALTER ROUTINE, and a renamed BEGIN ATOMIC function naming its parameters',
+    script: `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE TYPE ty AS (x int);
+CREATE SCHEMA a;
+SET search_path = a, public;
+ALTER FUNCTION f() SET work_mem = '1MB';
+COMMENT ON FUNCTION f() IS 'c';
+ALTER TYPE ty ADD ATTRIBUTE y int;
+RESET search_path;
+DROP SCHEMA a;
+CREATE SCHEMA app; CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE SCHEMA app_new; CREATE FUNCTION app_new.f() RETURNS int LANGUAGE sql AS 'select 2';
+ALTER FUNCTION app_new.f() SET work_mem = '2MB';
+ALTER FUNCTION app_new.f() RENAME TO g;
+ALTER SCHEMA app RENAME TO app_old;
+ALTER SCHEMA app_new RENAME TO app;
+CREATE FUNCTION r() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER FUNCTION r() SET work_mem = '3MB';
+ALTER ROUTINE r() RENAME TO r2;
+CREATE TABLE t (n int);
+CREATE FUNCTION p(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT count(*)::int + a FROM t; END;
+ALTER TABLE t RENAME TO t2;
+ALTER FUNCTION p(int) RENAME TO q;`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['app.g()', 'app_old.f()', 'public.f()', 'public.q(a integer)', 'public.r2()']);
+      expect(want.functions['public.f()']).toMatch(/work_mem/);
+      expect(want.functions['app.g()']).toMatch(/work_mem/);
+    },
+  },
+  {
+    name: 'a search path set for a transaction (SET LOCAL) and schema names with commas, renamed later',
+    script: `CREATE SCHEMA app; CREATE SCHEMA "a,b";
+BEGIN; SET LOCAL search_path = app; CREATE TABLE x (id int); COMMIT;
+CREATE FUNCTION outside() RETURNS int LANGUAGE sql AS 'select 2';
+SET search_path = "a,b", app;
+CREATE FUNCTION commas() RETURNS int LANGUAGE sql AS 'select 4';
+RESET search_path;
+ALTER SCHEMA app RENAME TO app2;`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['a,b.commas()', 'public.outside()']);
+      expect(Object.keys(want.tables)).toContain('app2.x');
+    },
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {

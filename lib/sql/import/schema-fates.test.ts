@@ -19,6 +19,11 @@ describe('schema fates of statements on functions, types and domains', () => {
   it('names renamed schemas of a search_path by their final names, and leaves others as written', () => {
     expect(searchPathFollowing(`SET search_path = "$user", "Odd", s, public`, follow)).toBe(`SET search_path = "$user", "even", "t", "public"`);
     expect(searchPathFollowing(`SET search_path = app, public`, follow)).toBe(`SET search_path = app, public`);
+    // For a transaction only, as written; quoted names may hold commas.
+    expect(searchPathFollowing(`SET LOCAL search_path TO s`, follow)).toBe(`SET LOCAL search_path TO "t"`);
+    expect(searchPathFollowing(`SELECT set_config('search_path', 's, "it''s"', true)`, follow)).toBe(`SELECT set_config('search_path', '"t", "it''s"', true)`);
+    expect(searchPathItems(`SET search_path = "a,b", s`)).toEqual(['a,b', 's']);
+    expect(searchPathFollowing(`SET search_path = "a,b", s`, follow)).toBe(`SET search_path = "a,b", "t"`);
     // A schema dropped later stays (PostgreSQL allows a search_path naming one that is not there).
     expect(searchPathFollowing(`SET search_path = gone, public`, follow)).toBe(`SET search_path = gone, public`);
   });
@@ -28,7 +33,9 @@ describe('schema fates of statements on functions, types and domains', () => {
     expect(inFinalSchema(`COMMENT ON DOMAIN "Odd".d IS 'x'`, 'public', follow)).toBe(`COMMENT ON DOMAIN "even".d IS 'x'`);
     expect(inFinalSchema(`ALTER TYPE app.pair SET SCHEMA s`, 'public', follow)).toBe(`ALTER TYPE app.pair SET SCHEMA "t"`);
     expect(inFinalSchema(`CREATE FUNCTION gone.f() RETURNS int LANGUAGE sql AS 'select 1'`, 'public', follow)).toBeNull();
-    expect(inFinalSchema(`ALTER FUNCTION f() RESET ALL`, 'gone', follow)).toBeNull();
+    // Unqualified, an ALTER or COMMENT finds its object anywhere on the search_path: left as written.
+    expect(inFinalSchema(`ALTER FUNCTION f() RESET ALL`, 'gone', follow)).toBe(`ALTER FUNCTION f() RESET ALL`);
+    expect(inFinalSchema(`CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1'`, 'gone', follow)).toBeNull();
     expect(inFinalSchema(`ALTER TABLE s.t ADD COLUMN x int`, 'public', follow)).toBe(`ALTER TABLE s.t ADD COLUMN x int`);
   });
 

@@ -8,7 +8,7 @@ import { identPath, listItems, parenthesized } from './classify';
 import { IDENT, NAME } from './enum-statements';
 
 /** ALTER TYPE / DOMAIN / FUNCTION ... RENAME TO / SET SCHEMA: the kind of object, its name, the new name or schema. */
-export const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
+export const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate|routine)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
 /** A CREATE or ALTER of a function, procedure or aggregate up to the `(` of its arguments. */
 const ROUTINE_ARGUMENTS = new RegExp(String.raw`^(?:create\s+(?:or\s+replace\s+)?|alter\s+)(?:function|procedure|aggregate|routine)\s+(?:if\s+exists\s+)?${NAME}\s*\(`, 'i');
 /** A CREATE of a function, procedure or aggregate up to the `(` of its arguments (`[1]`: its name). */
@@ -52,12 +52,15 @@ export class ObjectFates {
   private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to: { name?: string; schema?: string } }[] = [];
   /** The argument lists (as written, spaces folded) the script's functions are made with, by `schema.name/arity`. */
   private overloads = new Map<string, Set<string>>();
+  /** The statements' texts as the script wrote them (before names in them were rewritten), by index. */
+  private written = new Map<number, string>();
 
   constructor(
     kept: KeptStatement[],
     private inFinal: (schema: string, index: number) => string,
   ) {
     for (const k of kept) {
+      this.written.set(k.index, k.text);
       const made = /^(function|procedure|aggregate)$/.test(k.kind) ? CREATED_ROUTINE.exec(k.text) : null;
       if (made) {
         const path = identPath(made[1]);
@@ -99,15 +102,19 @@ export class ObjectFates {
    * object is made (a late statement), with the object's final name; the text itself when it has it.
    */
   finalName(k: KeptStatement): string {
-    if (!this.moves.length || OBJECT_RENAME.test(k.text)) return k.text;
-    const m = OBJECT_STATEMENT.exec(k.text);
-    if (!m) return k.text;
+    const written = this.written.get(k.index) ?? k.text;
+    if (!this.moves.length || OBJECT_RENAME.test(written)) return k.text;
+    const m = OBJECT_STATEMENT.exec(written);
+    const current = OBJECT_STATEMENT.exec(k.text);
+    if (!m || !current) return k.text;
+    // Names as the script wrote them (an unqualified one: in the first schema of the search_path, where
+    // the script's own functions usually are), followed once to where they are at the end.
     const path = identPath(m[4]);
     const schema = path.length > 1 ? path[0] : k.schema;
     const routine = isRoutine(m[3]);
-    const now = this.now(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(k.text) : undefined);
+    const now = this.now(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined);
     if (now.name === path.at(-1) && now.schema === this.inFinal(schema, k.index)) return k.text;
-    return `${m[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(m[0].length)}`;
+    return `${current[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(current[0].length)}`;
   }
 }
 
@@ -119,7 +126,8 @@ export class ObjectFates {
  */
 export function inFinalSchema(text: string, schema: string, follow: (schema: string) => string | undefined): string | null {
   const m = OBJECT_IN_SCHEMA.exec(text);
-  if (!m) return text;
+  // An unqualified ALTER or COMMENT finds its object anywhere on the search_path: its schema is not known here.
+  if (!m || (!m[2] && !/^create\b/i.test(text))) return text;
   const then = m[2] ? identPath(m[2])[0] : schema;
   const final = follow(then);
   if (final === undefined) return null;
@@ -132,7 +140,19 @@ export function inFinalSchema(text: string, schema: string, follow: (schema: str
   return out;
 }
 
-const SEARCH_PATH_VALUE = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/i;
+const SEARCH_PATH_VALUE = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/id;
+
+/** A search_path value's items as written: commas inside quotes do not split it. */
+function valueItems(value: string): string[] {
+  return (value.match(/(?:"(?:[^"]|"")*"|'(?:[^']|'')*'|[^,"'])+/g) ?? []).map((p) => p.trim()).filter(Boolean);
+}
+
+/** An item of a search_path value as a schema name (unquoted, folded; `$user` as `$user`). */
+function itemSchema(item: string): string {
+  const p = item.replace(/^'(.*)'$/, (_, x: string) => x.replace(/''/g, "'"));
+  if (p === '"$user"' || p === '$user') return '$user';
+  return p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase();
+}
 
 /**
  * The schemas a `SET search_path` / `set_config('search_path', ...)` value lists, as written
@@ -143,15 +163,7 @@ export function searchPathItems(text: string): string[] | undefined {
   const m = SEARCH_PATH_VALUE.exec(text);
   if (!m) return undefined;
   if (/^\s*reset\b/i.test(text) || /^\s*default\s*$/i.test(m[2] ?? '')) return [];
-  return (m[1] ?? m[2])
-    .replace(/''/g, "'")
-    .split(',')
-    .flatMap((part) => {
-      const p = part.trim().replace(/^'(.*)'$/, '$1');
-      if (!p) return [];
-      if (p === '"$user"' || p === '$user') return ['$user'];
-      return [p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase()];
-    });
+  return valueItems(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).map(itemSchema);
 }
 
 /** First schema of a `SET search_path` / `set_config('search_path', ...)` value (`public` if none). */
@@ -164,13 +176,18 @@ export function searchPathSchema(text: string, current: string): string {
 
 /**
  * The statement setting a search_path, with the schemas it lists that are renamed later by their
- * final names (as a `SET search_path`); the text itself when none is. A schema dropped later stays
- * as written (PostgreSQL allows a search_path naming a schema that is not there).
+ * final names (the rest of it as written: SET LOCAL, set_config's is_local); the text itself when
+ * none is. A schema dropped later stays as written (PostgreSQL allows a search_path naming a
+ * schema that is not there).
  */
 export function searchPathFollowing(text: string, follow: (schema: string) => string | undefined): string {
   const items = searchPathItems(text);
-  if (!items?.length) return text;
+  const m = SEARCH_PATH_VALUE.exec(text);
+  if (!items?.length || !m) return text;
   const final = items.map((s) => (s === '$user' ? s : (follow(s) ?? s)));
   if (final.every((s, i) => s === items[i])) return text;
-  return `SET search_path = ${final.map((s) => (s === '$user' ? '"$user"' : quoted(s))).join(', ')}`;
+  const value = final.map((s) => (s === '$user' ? '"$user"' : quoted(s))).join(', ');
+  const group = m[1] !== undefined ? 1 : 2;
+  const [start, end] = m.indices![group];
+  return `${text.slice(0, start)}${group === 1 ? value.replace(/'/g, "''") : value}${text.slice(end)}`;
 }

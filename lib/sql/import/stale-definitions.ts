@@ -38,6 +38,7 @@ export interface StaleContext<K> {
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Rewrites, in place, the kept materialized views and BEGIN ATOMIC functions that are stale (see above). */
 export async function rewriteStaleDefinitions<K extends StaleCandidate>(db: Queryable, kept: K[], ctx: StaleContext<K>): Promise<void> {
@@ -60,17 +61,28 @@ export async function rewriteStaleDefinitions<K extends StaleCandidate>(db: Quer
       const [schema, name] = [ctx.schemaNow(key.slice(0, dot), k.index), key.slice(dot + 1)];
       const arity = argumentCount(k.text);
       const now = ctx.routineNow(key.slice(0, dot), name, k.index, arity);
-      const rows = await db.query<{ def: string; args: number; qname: string }>(
-        `SELECT pg_get_functiondef(p.oid) AS def, p.pronargs::int AS args, quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS qname
+      const rows = await db.query<{ def: string; args: number; qname: string; fname: string; params: string[] | null }>(
+        `SELECT pg_get_functiondef(p.oid) AS def, p.pronargs::int AS args, quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS qname,
+            quote_ident(p.proname) AS fname, (SELECT array_agg(quote_ident(a)) FROM unnest(p.proargnames) a WHERE a <> '') AS params
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`,
         [now.schema, now.name],
       );
       const found = rows.length === 1 ? rows : rows.filter((r) => r.args === arity);
       if (found.length !== 1) continue;
-      const def = found[0].def.trim().replace(/;$/, '');
+      const f = found[0];
+      let def = f.def.trim().replace(/;$/, '');
       const head = `${quoted(schema)}.${quoted(name)}`;
-      const at = def.indexOf(`${found[0].qname}(`);
-      k.text = at < 0 || found[0].qname === head ? def : `${def.slice(0, at)}${head}${def.slice(at + found[0].qname.length)}`;
+      const at = def.indexOf(`${f.qname}(`);
+      if (at >= 0 && f.qname !== head) {
+        def = `${def.slice(0, at)}${head}${def.slice(at + f.qname.length)}`;
+        // The body names its parameters by the function's name (PostgreSQL writes `g.a`): by the name it is made with.
+        if (f.params?.length && now.name !== name) {
+          const ref = new RegExp(String.raw`(?<![\w$"])${escapeRegExp(f.fname)}\.(${f.params.map(escapeRegExp).join('|')})(?![\w$"])`, 'g');
+          const bodyAt = def.search(/\bbegin\s+atomic\b/i);
+          if (bodyAt >= 0) def = def.slice(0, bodyAt) + def.slice(bodyAt).replace(ref, (_, p: string) => `${quoted(name)}.${p}`);
+        }
+      }
+      k.text = def;
     }
   }
 }
