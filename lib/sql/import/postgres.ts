@@ -78,7 +78,6 @@ function makesTemporary(c: Classified, text: string): boolean {
   return false;
 }
 
-
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 /** The OWNED BY clause of a CREATE or ALTER SEQUENCE, and an ALTER SEQUENCE with nothing else. */
