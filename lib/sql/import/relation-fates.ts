@@ -5,6 +5,7 @@
  * final name, and one about a relation dropped later is not written back at all.
  */
 import { LATE_RAW_KINDS } from '../ddl/builder';
+import { escapeQuoted } from '../ddl/dialect';
 import { identPath, listItems, relationSpan, type NameSpan } from './classify';
 import { IDENT, keyOf } from './enum-statements';
 
@@ -245,7 +246,7 @@ export function subjectsOf(text: string, index: number, schema: string, fates: R
   return out;
 }
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const quote = (s: string) => escapeQuoted(s, '"');
 
 /** `schema.name` key as a qualified, quoted name (schema names hold no dot here: keys split at the first). */
 export function qualifiedName(key: string): string {

@@ -6,14 +6,13 @@
  */
 import { identPath, listItems, parenthesized } from './classify';
 import { IDENT, NAME } from './enum-statements';
+import { escapeQuoted } from '../ddl/dialect';
 
 /** ALTER TYPE / DOMAIN / FUNCTION ... RENAME TO / SET SCHEMA: the kind of object, its name, the new name or schema. */
 export const OBJECT_RENAME = new RegExp(String.raw`^alter\s+(type|domain|function|procedure|aggregate|routine)\s+(${NAME})(?:\s*\([^)]*\))?\s+(?:rename\s+to\s+(${IDENT})|set\s+schema\s+(${IDENT}))`, 'i');
-/** A CREATE or ALTER of a function, procedure or aggregate up to the `(` of its arguments. */
-const ROUTINE_ARGUMENTS = new RegExp(String.raw`^(?:create\s+(?:or\s+replace\s+)?|alter\s+)(?:function|procedure|aggregate|routine)\s+(?:if\s+exists\s+)?${NAME}\s*\(`, 'i');
-/** A CREATE of a function, procedure or aggregate up to the `(` of its arguments (`[1]`: its name). */
-const CREATED_ROUTINE = new RegExp(String.raw`^create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate)\s+(${NAME})\s*\(`, 'i');
-/** An ALTER or COMMENT ON of a function, type or domain up to its name (`[2]`: the kind, `[3]`: the name). */
+/** A CREATE or ALTER of a function, procedure or aggregate up to the `(` of its arguments (`[1]`: its name). */
+const ROUTINE_ARGUMENTS = new RegExp(String.raw`^(?:create\s+(?:or\s+replace\s+)?|alter\s+)(?:function|procedure|aggregate|routine)\s+(?:if\s+exists\s+)?(${NAME})\s*\(`, 'i');
+/** An ALTER or COMMENT ON of a function, type or domain up to its name (`[1]`: all of it, `[3]`: the kind, `[4]`: the name). */
 const OBJECT_STATEMENT = new RegExp(String.raw`^((alter|comment\s+on)\s+(function|procedure|aggregate|routine|domain|type)\s+(?:if\s+exists\s+)?)(${NAME})`, 'i');
 
 /** A CREATE, ALTER or COMMENT ON of a function, type or domain up to its name's schema (`[2]`, when qualified) and the dot after it. */
@@ -24,7 +23,7 @@ const OBJECT_IN_SCHEMA = new RegExp(
 /** An ALTER of a function, type or domain moving it: the schema it goes to (`[1]`). */
 const SET_SCHEMA = new RegExp(String.raw`^alter\s+(?:function|procedure|aggregate|routine|domain|type)\b[\s\S]*\sset\s+schema\s+(${IDENT})\s*$`, 'i');
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoted = (name: string) => escapeQuoted(name, '"');
 const isRoutine = (kind: string) => !/^(type|domain)$/i.test(kind);
 
 /** The number of arguments a CREATE or ALTER of a function or procedure lists that count in its identity (not OUT ones); undefined when it lists none. */
@@ -61,7 +60,7 @@ export class ObjectFates {
   ) {
     for (const k of kept) {
       this.written.set(k.index, k.text);
-      const made = /^(function|procedure|aggregate)$/.test(k.kind) ? CREATED_ROUTINE.exec(k.text) : null;
+      const made = /^(function|procedure|aggregate)$/.test(k.kind) ? ROUTINE_ARGUMENTS.exec(k.text) : null;
       if (made) {
         const path = identPath(made[1]);
         const list = parenthesized(k.text, made[0].length);

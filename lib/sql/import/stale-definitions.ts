@@ -8,6 +8,7 @@
 import type { Queryable } from '../../pglite/catalog';
 import type { Classified } from './classify';
 import { argumentCount } from './schema-fates';
+import { escapeQuoted } from '../ddl/dialect';
 import { IDENT, keyOf, NAME } from './enum-statements';
 
 interface StaleCandidate {
@@ -37,7 +38,7 @@ export interface StaleContext<K> {
   routineNow(schema: string, name: string, index: number, arity?: number): { schema: string; name: string };
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoted = (name: string) => escapeQuoted(name, '"');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Rewrites, in place, the kept materialized views and BEGIN ATOMIC functions that are stale (see above). */
