@@ -202,7 +202,7 @@ const ONLY_STATES = new RegExp(String.raw`^alter\s+\w+(?:\s+\w+)?\s+(?:if\s+exis
 export function classify(text: string): Classified {
   if (isInsert(text)) return DATA;
   const head = text.slice(0, 400).replace(/\s+/g, ' ').toLowerCase();
-  if (/^(begin|commit|end|rollback|start\s+transaction|savepoint|release)\b/.test(head)) return { execute: false, note: 'transaction control' };
+  if (/^(begin|commit|end|abort|rollback|start\s+transaction|savepoint|release)\b/.test(head)) return { execute: false, note: 'transaction control' };
   if (/^(create|alter|drop)\s+(role|user|group|database)\b|^(grant|revoke)\b|^alter\s+default\s+privileges\b|^(reassign|drop)\s+owned\b/.test(head)) {
     return { execute: false, skip: 'roles, privileges and databases are not part of the schema' };
   }

@@ -311,6 +311,26 @@ ALTER TABLE wide ADD COLUMN extra_column_number_0 text, ADD COLUMN extra_column_
       expect(want.tables['public.wide'].columns).toHaveLength(21);
     },
   },
+  {
+    name: 'a search_path set for one transaction (SET LOCAL, set_config with is_local) reaches its statements only (outside one, the rest of the script)',
+    script: `CREATE SCHEMA app;
+BEGIN;
+SET LOCAL search_path = app;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';
+COMMIT;
+CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'select 2';
+START TRANSACTION;
+SELECT pg_catalog.set_config('search_path', 'app', true);
+CREATE DOMAIN d AS int;
+END;
+CREATE DOMAIN e AS int;
+SET LOCAL search_path = app;
+CREATE FUNCTION k() RETURNS int LANGUAGE sql AS 'select 3';`,
+    holds: (want) => {
+      expect(Object.keys(want.functions).sort()).toEqual(['app.f()', 'app.k()', 'public.g()']);
+      expect(Object.keys(want.domains).sort()).toEqual(['app.d', 'public.e']);
+    },
+  },
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {

@@ -23,7 +23,7 @@ import { catalogRelations, droppedPaths, followRenames, RelationFates, subjectsO
 import { lateActionsOnly, LateObjects, readLateObjects, withoutCatalogActions, writtenFromCatalog } from './late-objects';
 import { dependencyOrder, KEY_PREFIX, type OrderNode } from './export-order';
 import { rewriteStaleDefinitions } from './stale-definitions';
-import { inFinalSchema, OBJECT_RENAME, ObjectFates, searchPathFollowing, searchPathSchema } from './schema-fates';
+import { inFinalSchema, OBJECT_RENAME, ObjectFates, searchPathFollowing, searchPathSchema, sessionSearchPath } from './schema-fates';
 
 export interface ImportPostgresOptions {
   name?: string;
@@ -50,6 +50,8 @@ interface Pending {
   at: { file: string; line: number; column: number };
   first: string;
   index: number;
+  /** A search_path set for the script's transaction only, run as the session's (see sessionSearchPath). */
+  local?: boolean;
 }
 
 interface Kept {
@@ -79,6 +81,8 @@ function makesTemporary(c: Classified, text: string): boolean {
 }
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
+/** COMMIT, END, ROLLBACK or ABORT, ending the transaction (not ROLLBACK TO a savepoint, or a prepared transaction's). */
+const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback)\b(?!\s+prepared\b)(?![^;]*\bto\b)/i;
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 /** The OWNED BY clause of a CREATE or ALTER SEQUENCE, and an ALTER SEQUENCE with nothing else. */
 const COLUMN_PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT}){1,2}`;
@@ -143,10 +147,31 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     diagnostics.push({ severity: 'info', code: 'sql/not-kept', message, ...at });
     data = undefined;
   };
+  /**
+   * A search_path set for a transaction only (SET LOCAL, set_config with is_local) lasts until the
+   * script's transaction ends (COMMIT, ROLLBACK, ...), or, outside one, until the end of its file (a
+   * file that sets one so is meant to run in one transaction, as migration tools and `psql -1` run
+   * it). The import runs it as the session's, since batches are not the script's transactions, and
+   * sets back the search_path it replaced there: `beforeLocal` once it has run, `localSet` from when
+   * it is queued.
+   */
+  let beforeLocal: { schema: string; searchPath?: string } | undefined;
+  let localSet = false;
+  const endLocal = async () => {
+    if (!localSet) return;
+    localSet = false;
+    await flush();
+    if (!beforeLocal) return;
+    ({ schema, searchPath } = beforeLocal);
+    beforeLocal = undefined;
+    const s = now();
+    await pg.exec(searchPath ?? 'RESET search_path');
+    execMs += now() - s;
+  };
   /** Statements waiting to run, in order: they run as one script, or one by one if that fails. */
   let batch: Pending[] = [];
   /** Bookkeeping for a statement PostgreSQL ran. */
-  const record = async ({ text, c, at, first, index }: Pending) => {
+  const record = async ({ text, c, at, first, index, local }: Pending) => {
     if (c.note) diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not kept: ${first}`, ...at });
     if (c.creates === 'extension') needs.extensions = true;
     else if (c.creates === 'enum' || (c.raw === 'alter' && /^alter\s+type\b/i.test(text))) needs.enums = true;
@@ -167,8 +192,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       if (!c.raw) renames.push({ ...renamed, text, c, at, first, schema, searchPath });
     }
     if (c.raw === 'set') {
+      if (local && !beforeLocal) beforeLocal = { schema, searchPath };
       schema = searchPathSchema(text, schema);
       searchPath = /^\s*reset\b|search_path\s*(=|\bto\b)\s*default\s*$/i.test(text) ? undefined : text;
+      // Set for the session while one set for the transaction is in force: it stays after the transaction.
+      if (!local && beforeLocal) beforeLocal = { schema, searchPath };
       return;
     }
     if (c.note?.startsWith('temporary')) {
@@ -303,6 +331,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           continue;
         }
         endData();
+        if (c.note === 'transaction control' && TRANSACTION_END.test(st.text)) await endLocal();
         if (!c.execute) {
           diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `${c.note}, not imported: ${first}`, ...at });
           continue;
@@ -313,11 +342,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
           await flush();
           temporaryMade = true;
         }
-        batch.push({ text: st.text, c, at, first, index });
+        const session = c.raw === 'set' ? sessionSearchPath(st.text) : undefined;
+        if (session) localSet = true;
+        batch.push({ text: session ?? st.text, c, at, first, index, local: !!session });
         if (batch.length >= (temporaryMade ? 1 : BATCH)) await flush();
       }
       endData();
       await flush();
+      await endLocal();
     }
     // Where the script's functions, types and domains end up (read from the statements as written,
     // before the names in them are rewritten below).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argumentCount, inFinalSchema, searchPathFollowing, searchPathItems, searchPathSchema } from './schema-fates';
+import { argumentCount, inFinalSchema, searchPathFollowing, searchPathItems, searchPathSchema, sessionSearchPath } from './schema-fates';
 
 const renamed: Record<string, string | undefined> = { s: 't', Odd: 'even', gone: undefined };
 const follow = (s: string) => (s in renamed ? renamed[s] : s);
@@ -14,6 +14,16 @@ describe('schema fates of statements on functions, types and domains', () => {
     expect(searchPathSchema(`SET search_path = "$user", app`, 'public')).toBe('app');
     expect(searchPathSchema('RESET ALL', 'app')).toBe('public');
     expect(searchPathSchema('SET work_mem = 1', 'app')).toBe('app');
+  });
+
+  it('writes a search_path set for a transaction only as the session\'s, and nothing else', () => {
+    expect(sessionSearchPath(`SET LOCAL search_path = app, public`)).toBe(`SET search_path = app, public`);
+    expect(sessionSearchPath(`set  local search_path to "A"`)).toBe(`set  search_path to "A"`);
+    expect(sessionSearchPath(`SELECT pg_catalog.set_config('search_path', 'it''s, true', true)`)).toBe(`SELECT pg_catalog.set_config('search_path', 'it''s, true', false)`);
+    expect(sessionSearchPath(`SELECT set_config('search_path', 'app', 'on')`)).toBe(`SELECT set_config('search_path', 'app', false)`);
+    expect(sessionSearchPath(`SELECT pg_catalog.set_config('search_path', '', false)`)).toBeUndefined();
+    expect(sessionSearchPath(`SET search_path = app`)).toBeUndefined();
+    expect(sessionSearchPath(`SET SESSION search_path = app`)).toBeUndefined();
   });
 
   it('names renamed schemas of a search_path by their final names, and leaves others as written', () => {

@@ -141,6 +141,24 @@ export function inFinalSchema(text: string, schema: string, follow: (schema: str
 
 const SEARCH_PATH_VALUE = /search_path'\s*,\s*'((?:[^']|'')*)'|search_path\s*(?:=|\bto\b)\s*([\s\S]*)$/id;
 
+const LOCAL_SET = /^(\s*set\s+)local\s+/i;
+const LOCAL_SET_CONFIG = /set_config\s*\(\s*'search_path'\s*,\s*'(?:[^']|'')*'\s*,\s*(true|'(?:t|true|on|y|yes|1)')\s*\)/id;
+
+/**
+ * A statement that sets the search_path for its transaction only (`SET LOCAL`, `set_config` with
+ * is_local), written to set it for the session: the import runs it so (statements run in batches
+ * that are not the script's transactions, and ends the setting where the script's transaction
+ * ends), and a kept statement is exported with it (between its own SET and RESET, each statement
+ * in a transaction of its own). Undefined for any other statement.
+ */
+export function sessionSearchPath(text: string): string | undefined {
+  if (LOCAL_SET.test(text)) return text.replace(LOCAL_SET, '$1');
+  const m = LOCAL_SET_CONFIG.exec(text);
+  if (!m) return undefined;
+  const [start, end] = m.indices![1];
+  return `${text.slice(0, start)}false${text.slice(end)}`;
+}
+
 /** A search_path value's items as written: commas inside quotes do not split it. */
 function valueItems(value: string): string[] {
   return (value.match(/(?:"(?:[^"]|"")*"|'(?:[^']|'')*'|[^,"'])+/g) ?? []).map((p) => p.trim()).filter(Boolean);
