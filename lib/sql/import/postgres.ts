@@ -569,8 +569,14 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         continue;
       }
       const key = k.nodeKey ?? (sequence ? `rel:${sequence}` : tg && KEY_PREFIX[k.kind] ? `${KEY_PREFIX[k.kind]}${finalKey(k, tg)}` : undefined);
-      // Written after every object is made, and so after later renames of the function, type or domain it names.
-      addRaw(k.kind, LATE_RAW_KINDS.has(k.kind) ? objectFates.finalName(k) : k.text, k.index, undefined, key, k.searchPath);
+      // Written after every object is made, and so after later renames of the function, type or domain
+      // it names; not at all when the script drops that object later.
+      const text = LATE_RAW_KINDS.has(k.kind) ? objectFates.finalName(k) : k.text;
+      if (text === null) {
+        diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a function, type or domain the script drops later, not kept: ${k.first}`, ...k.at });
+        continue;
+      }
+      addRaw(k.kind, text, k.index, undefined, key, k.searchPath);
     }
     for (const key of ownerFromCatalog) {
       const owner = ownedFromCatalog.get(key)!.owner;

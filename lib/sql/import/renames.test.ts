@@ -402,6 +402,34 @@ ALTER SCHEMA app RENAME TO app2;`,
       expect(Object.keys(want.tables)).toContain('app2.x');
     },
   },
+  {
+    name: 'functions, domains and types dropped later (after a rename, among overloads, several in one DROP, made again): what altered them goes with them',
+    script: `CREATE SCHEMA app;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'select a';
+ALTER FUNCTION f() SET work_mem = '1MB';
+ALTER FUNCTION f(int) SET work_mem = '2MB';
+ALTER FUNCTION f() RENAME TO g;
+CREATE FUNCTION h() RETURNS int LANGUAGE sql AS 'select 3';
+COMMENT ON FUNCTION h() IS 'gone too';
+ALTER FUNCTION h() SET work_mem = '3MB';
+CREATE DOMAIN app.d AS int;
+ALTER DOMAIN app.d SET DEFAULT 3;
+CREATE TYPE pair AS (a int, b int);
+ALTER TYPE pair ADD ATTRIBUTE c int;
+DROP FUNCTION IF EXISTS g(), nothere(int), public.h;
+DROP DOMAIN app.d;
+DROP TYPE pair CASCADE;
+CREATE DOMAIN app.d AS text;
+ALTER DOMAIN app.d SET DEFAULT 'x';`,
+    holds: (want) => {
+      expect(Object.keys(want.functions)).toEqual(['public.f(a integer)']);
+      expect(want.functions['public.f(a integer)']).toMatch(/work_mem.*2MB/);
+      expect(want.domains['app.d']).toMatch(/text.*default 'x'/);
+      expect(Object.keys(want.types)).toEqual([]);
+    },
+    diagnostics: (d) => expect(d.filter((x) => /drops later/.test(x.message)).map((x) => x.line)).toEqual([4, 9, 11, 13]),
+  },
 ];
 
 describe('scripts that rename or drop relations that earlier statements name', () => {

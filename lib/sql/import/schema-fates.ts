@@ -20,6 +20,8 @@ const OBJECT_IN_SCHEMA = new RegExp(
   String.raw`^((?:create\s+(?:or\s+replace\s+)?(?:function|procedure|aggregate|domain|type)|alter\s+(?:function|procedure|aggregate|routine|domain|type)(?:\s+if\s+exists)?|comment\s+on\s+(?:function|procedure|aggregate|routine|domain|type))\s+)(?:(${IDENT})\s*\.\s*)?(?=${IDENT})`,
   'i',
 );
+/** A DROP of functions, types or domains up to the list of them (`[1]`: the kind). */
+const DROP_OBJECTS = /^drop\s+(function|procedure|aggregate|routine|domain|type)\s+(?:if\s+exists\s+)?/i;
 /** An ALTER of a function, type or domain moving it: the schema it goes to (`[1]`). */
 const SET_SCHEMA = new RegExp(String.raw`^alter\s+(?:function|procedure|aggregate|routine|domain|type)\b[\s\S]*\sset\s+schema\s+(${IDENT})\s*$`, 'i');
 
@@ -48,7 +50,8 @@ interface KeptStatement {
  * `inFinal(schema, index)`: a schema's final name, as named by statement `index`.
  */
 export class ObjectFates {
-  private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to: { name?: string; schema?: string } }[] = [];
+  /** Renames and moves (`to`), and drops (no `to`), in script order. */
+  private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to?: { name?: string; schema?: string } }[] = [];
   /** The argument lists (as written, spaces folded) the script's functions are made with, by `schema.name/arity`. */
   private overloads = new Map<string, Set<string>>();
   /** The statements' texts as the script wrote them (before names in them were rewritten), by index. */
@@ -67,6 +70,7 @@ export class ObjectFates {
         const key = `${inFinal(path.length > 1 ? path[0] : k.schema, k.index)}.${path.at(-1)}/${argumentCount(k.text)}`;
         (this.overloads.get(key) ?? this.overloads.set(key, new Set()).get(key)!).add((list ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
       }
+      if (k.kind === 'drop') this.noteDrop(k);
       const m = k.kind === 'alter' ? OBJECT_RENAME.exec(k.text) : null;
       if (!m) continue;
       const path = identPath(m[2]);
@@ -83,24 +87,55 @@ export class ObjectFates {
     this.moves.sort((a, b) => a.index - b.index);
   }
 
-  /** Where the function (`routine`) or type named `schema.name` by statement `index` is at the end of the script; `arity` tells overloads apart. */
-  now(routine: boolean, schema: string, name: string, index: number, arity?: number): { schema: string; name: string } {
+  /** The functions, types and domains a DROP names (`DROP FUNCTION f(int), s.g CASCADE`). */
+  private noteDrop(k: KeptStatement): void {
+    const head = DROP_OBJECTS.exec(k.text);
+    if (!head) return;
+    const routine = isRoutine(head[1]);
+    const list = k.text.slice(head[0].length).replace(/\s+(?:cascade|restrict)\s*$/i, '');
+    for (const item of listItems(list)) {
+      const m = new RegExp(String.raw`^\s*(${NAME})\s*(\()?`).exec(item.text);
+      if (!m) continue;
+      const path = identPath(m[1]);
+      const args = m[2] ? parenthesized(item.text, m[0].length) : undefined;
+      this.moves.push({
+        index: k.index,
+        routine,
+        schema: this.inFinal(path.length > 1 ? path[0] : k.schema, k.index),
+        name: path.at(-1)!,
+        arity: routine && args !== undefined ? listItems(args).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length : undefined,
+      });
+    }
+  }
+
+  /**
+   * Where the function (`routine`) or type named `schema.name` by statement `index` is at the end of
+   * the script, and whether a later DROP takes it; `arity` tells overloads apart.
+   */
+  private follow(routine: boolean, schema: string, name: string, index: number, arity?: number): { now: { schema: string; name: string }; dropped: boolean } {
     let now = { schema: this.inFinal(schema, index), name };
     for (const m of this.moves) {
       if (m.index <= index || m.routine !== routine || m.schema !== now.schema || m.name !== now.name) continue;
       if (arity !== undefined && m.arity !== undefined && arity !== m.arity) continue;
       // Overloads with as many arguments (made with different lists) cannot be told apart here: not followed.
       if (routine && (this.overloads.get(`${now.schema}.${now.name}/${m.arity ?? arity}`)?.size ?? 0) > 1) break;
+      if (!m.to) return { now, dropped: true };
       now = { schema: m.to.schema ?? now.schema, name: m.to.name ?? now.name };
     }
-    return now;
+    return { now, dropped: false };
+  }
+
+  /** Where the function (`routine`) or type named `schema.name` by statement `index` is at the end of the script; `arity` tells overloads apart. */
+  now(routine: boolean, schema: string, name: string, index: number, arity?: number): { schema: string; name: string } {
+    return this.follow(routine, schema, name, index, arity).now;
   }
 
   /**
    * An ALTER or COMMENT ON of a function, type or domain (not a rename or move), written after every
-   * object is made (a late statement), with the object's final name; the text itself when it has it.
+   * object is made (a late statement), with the object's final name; the text itself when it has it;
+   * `null` when the script drops the object later (the statement would then find nothing).
    */
-  finalName(k: KeptStatement): string {
+  finalName(k: KeptStatement): string | null {
     const written = this.written.get(k.index) ?? k.text;
     if (!this.moves.length || OBJECT_RENAME.test(written)) return k.text;
     const m = OBJECT_STATEMENT.exec(written);
@@ -111,7 +146,8 @@ export class ObjectFates {
     const path = identPath(m[4]);
     const schema = path.length > 1 ? path[0] : k.schema;
     const routine = isRoutine(m[3]);
-    const now = this.now(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined);
+    const { now, dropped } = this.follow(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined);
+    if (dropped) return null;
     if (now.name === path.at(-1) && now.schema === this.inFinal(schema, k.index)) return k.text;
     return `${current[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(current[0].length)}`;
   }
