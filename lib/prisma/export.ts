@@ -268,7 +268,9 @@ function notExpressible(doc: SchemaDocument): Diagnostic[] {
     const generated = t.columns.filter((c) => c.generated).map((c) => c.name);
     if (generated.length) warn(`table ${t.name}: generated columns are written as plain columns (Prisma cannot express GENERATED ALWAYS AS): ${listNames(generated)}`);
     const identity = t.columns.filter((c) => c.identity).map((c) => c.name);
-    if (identity.length) warn(`table ${t.name}: identity columns are written as plain columns or autoincrement() (Prisma cannot express GENERATED ... AS IDENTITY): ${listNames(identity)}`);
+    if (identity.length) warn(`table ${t.name}: identity columns are written as autoincrement(), as prisma db pull writes them (Prisma cannot express GENERATED ... AS IDENTITY; Prisma Migrate would make serial columns): ${listNames(identity)}`);
+    const collated = t.columns.filter((c) => c.collation).map((c) => `${c.name} (${c.collation})`);
+    if (collated.length) warn(`table ${t.name}: column collations cannot be written in Prisma and were left out: ${listNames(collated)}`);
     const domains = t.columns.filter((c) => c.type.domain).map((c) => `${c.name} (${c.type.domain})`);
     if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks, defaults and NOT NULL are left out): ${listNames(domains)}`);
   }

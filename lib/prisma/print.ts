@@ -172,6 +172,9 @@ export function printColumn(col: Column, table: Table, rec: BlockRec | undefined
   if (col.default) {
     const map = col.defaultName ? `, map: ${quote(col.defaultName)}` : '';
     attrs.push(`@default(${printDefault(col.default, col)}${map})`);
+  } else if (col.identity && ['Int', 'BigInt'].includes(col.type.kind) && !col.type.array) {
+    // As `prisma db pull` writes an identity column: the database numbers new rows.
+    attrs.push('@default(autoincrement())');
   }
   if (col.updatedAt) attrs.push('@updatedAt');
   if (col.dbName) attrs.push(`@map(${quote(col.dbName)})`);

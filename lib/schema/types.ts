@@ -104,7 +104,16 @@ export interface NativeType {
   args: string[];
 }
 
-export type DefaultValue =
+export type DefaultValue = DefaultKind & {
+  /**
+   * The default as PostgreSQL's catalog gave it (a SQL import), where PostgreSQL DDL of the value
+   * would read back otherwise: PostgreSQL DDL writes it as is (`now()`, where Prisma's now() is
+   * `CURRENT_TIMESTAMP`; `'{a}'::text[]`). Other targets write the value.
+   */
+  postgres?: string;
+};
+
+export type DefaultKind =
   /** A literal: string, number or boolean, as written. */
   | { kind: 'literal'; value: string | number | boolean }
   /** An enum value, by name. */
@@ -129,6 +138,11 @@ export interface Column {
   defaultName?: string;
   identity?: { generation: 'always' | 'by-default'; sequence?: string };
   generated?: { expression: string; stored: boolean };
+  /**
+   * A collation other than the type's, as PostgreSQL names it (`pg_catalog."C"`, `public.nocase`):
+   * PostgreSQL DDL writes `COLLATE`; MySQL, SQLite and Prisma leave it out with a warning.
+   */
+  collation?: string;
   /** Prisma `@updatedAt`. */
   updatedAt?: boolean;
   comment?: string;

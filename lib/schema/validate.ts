@@ -175,6 +175,7 @@ export function validateDocument(input: unknown): ValidationIssue[] {
         c.boolean(col, 'ignored', cp);
         checkType(c, col.type, `${cp}.type`, enumIds);
         if (col.default !== undefined) checkDefault(c, col.default, `${cp}.default`);
+        c.string(col, 'collation', cp, { optional: true, nonEmpty: true });
         if (col.identity !== undefined && c.object(col.identity, `${cp}.identity`)) {
           c.oneOf(col.identity, 'generation', ['always', 'by-default'], `${cp}.identity`);
         }
@@ -364,6 +365,7 @@ function checkType(c: Checker, type: unknown, path: string, enumIds: Set<string>
 function checkDefault(c: Checker, d: unknown, path: string): void {
   if (!c.object(d, path)) return;
   c.oneOf(d, 'kind', DEFAULT_KINDS, path);
+  c.string(d, 'postgres', path, { optional: true, nonEmpty: true });
   switch (d.kind) {
     case 'literal':
       if (!['string', 'number', 'boolean'].includes(typeof d.value)) {

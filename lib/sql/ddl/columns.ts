@@ -38,6 +38,8 @@ export function defaultSql(d: Dialect, doc: SchemaDocument, col: Column, typeSql
   if (!def) return undefined;
   const source = doc.settings.provider;
   const where = `column ${col.name}`;
+  // As PostgreSQL's catalog gave it (a SQL import): PostgreSQL reads back the same.
+  if (def.postgres && d.id === 'postgres') return def.postgres;
   switch (def.kind) {
     case 'literal':
       return literalSql(d, col, def.value);
@@ -125,6 +127,10 @@ export function columnSql(
   let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
   const type = d.columnType(col, ctx, auto);
   let sql = `${d.quote(col.dbName ?? col.name)} ${type.sql}`;
+  if (col.collation) {
+    if (d.id === 'postgres') sql += ` COLLATE ${col.collation}`;
+    else ctx.warn(`column ${col.name}: the PostgreSQL collation ${col.collation} has no ${d.id} equivalent; left out`);
+  }
   let inlinePrimaryKey = false;
   if (d.id === 'sqlite' && auto) {
     if (opts.singlePk && /INT/i.test(type.sql)) {

@@ -215,10 +215,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
         absorbedSequences.set(`${s!.schema}.${s!.name}`, t.id);
       } else col.default = defaultValue(c.def!, col, enums, c);
     }
-    if (c.coll) {
-      col.type = { kind: 'Unsupported', unsupported: `${c.type} COLLATE ${c.coll}`, ...(type.array ? {} : {}) };
-      if (notNullArrays.at(-1) === col.id) notNullArrays.pop();
-    }
+    if (c.coll) col.collation = c.coll;
     t.columns.push(col);
     colByNum.set(`${c.rel}:${c.num}`, col);
     if (c.compression && COMPRESSION[c.compression]) {
@@ -418,26 +415,101 @@ function columnType(c: R, enums: Map<string, Enum>): ColumnType {
   return t;
 }
 
+/**
+ * A column default as the catalog gives it (`pg_get_expr`), in the model's terms where `prisma db
+ * pull` has a Prisma default for it: `now()`, literals (numbers as written, `'US'::bpchar`), enum
+ * values, lists (`'{a,b}'::text[]`, `ARRAY[1, 2]`). Where PostgreSQL DDL of that value would read
+ * back otherwise (`now()` is written `CURRENT_TIMESTAMP`, a list `ARRAY[...]`), `postgres` keeps the
+ * catalog's text for it. Anything else is kept as SQL (`dbgenerated`).
+ */
 function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R): DefaultValue {
   const kind = col.type.kind;
-  if (def === 'CURRENT_TIMESTAMP' && kind === 'DateTime') return { kind: 'function', name: 'now', args: [] };
+  if (col.type.array) return listDefault(def, col, enums) ?? { kind: 'sql', expression: def };
+  if (kind === 'DateTime' && (def === 'CURRENT_TIMESTAMP' || def === 'now()')) return { kind: 'function', name: 'now', args: [], ...(def === 'now()' ? { postgres: def } : {}) };
   if ((def === 'true' || def === 'false') && kind === 'Boolean') return { kind: 'literal', value: def === 'true' };
-  const numeric = /^-?\d+(\.\d+)?$/;
-  if (numeric.test(def) && ['Int', 'BigInt', 'Float', 'Decimal'].includes(kind) && String(Number(def)) === def && !col.type.array) return { kind: 'literal', value: Number(def) };
-  const m = /^'((?:[^']|'')*)'::([\w\s."]+)$/.exec(def);
-  if (m && !col.type.array) {
+  const number = numberDefault(def, kind);
+  if (number !== undefined) return { kind: 'literal', value: number };
+  const m = TYPED_LITERAL.exec(def);
+  if (m) {
     const value = m[1].replace(/''/g, "'");
     if (kind === 'Enum') {
-      const e = [...enums.values()].find((x) => x.id === col.type.enumId);
-      const v = e?.values.find((x) => (x.dbName ?? x.name) === value);
-      if (v) return { kind: 'enum', value: v.name };
-    } else if (['Int', 'BigInt', 'Float'].includes(kind) && numeric.test(value) && String(Number(value)) === value) {
-      return { kind: 'literal', value: Number(value) };
-    } else if (['String', 'Json'].includes(kind) && (c.domtype ?? c.type)!.replace(/\(.*?\)/, '').startsWith(m[2].replace(/\(.*?\)/, '').trim())) {
+      const v = enumValue(value, col, enums);
+      if (v) return { kind: 'enum', value: v };
+    } else if (['String', 'Json'].includes(kind) && typeName((c.domtype ?? c.type)!).startsWith(typeName(m[2]))) {
       return { kind: 'literal', value };
     }
   }
   return { kind: 'sql', expression: def };
+}
+
+/** `'text'::type` (the type may be qualified and quoted: `public."my-kind"`). */
+const TYPED_LITERAL = /^'((?:[^']|'')*)'::((?:"(?:[^"]|"")*"|[\w\s.])+)$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/** A type's name without its modifiers, `bpchar` as `character` (a `char(n)` column's literals are `'x'::bpchar`). */
+const typeName = (t: string) => t.replace(/\(.*?\)/, '').trim().replace(/^bpchar$/, 'character');
+
+/**
+ * A number default of a numeric column (`0.00`, `'-1.50'::numeric`, `'9007199254740993'::bigint`):
+ * a number when it survives one, else its text (written as is).
+ */
+function numberDefault(def: string, kind: string): number | string | undefined {
+  if (!['Int', 'BigInt', 'Float', 'Decimal'].includes(kind)) return undefined;
+  const m = TYPED_LITERAL.exec(def);
+  const text = m ? m[1] : def;
+  if (!NUMBER.test(text)) return undefined;
+  if (String(Number(text)) === text) return Number(text);
+  // Integers past 2^53 and decimals with trailing zeros keep their digits.
+  return kind === 'Int' ? undefined : text;
+}
+
+function enumValue(dbValue: string, col: Column, enums: Map<string, Enum>): string | undefined {
+  const e = [...enums.values()].find((x) => x.id === col.type.enumId);
+  return e?.values.find((x) => (x.dbName ?? x.name) === dbValue)?.name;
+}
+
+/**
+ * A list default (`'{}'::text[]`, `'{open}'::status[]`, `ARRAY[1, 2]`) of items the model holds;
+ * undefined for anything else (NULL items, nested arrays, expressions).
+ */
+function listDefault(def: string, col: Column, enums: Map<string, Enum>): DefaultValue | undefined {
+  let items: string[] | undefined;
+  const literal = /^'\{(.*)\}'::(?:"(?:[^"]|"")*"|[\w\s.])+\[\]$/s.exec(def);
+  if (literal) {
+    const body = literal[1].replace(/''/g, "'");
+    const parts = body === '' ? [] : body.match(/"(?:[^"\\]|\\.)*"|[^,]+/g) ?? [];
+    if (parts.join(',') !== body) return undefined;
+    items = [];
+    for (const p of parts) {
+      if (/^NULL$/i.test(p) || /^[{}]/.test(p)) return undefined;
+      items.push(p.startsWith('"') ? p.slice(1, -1).replace(/\\(.)/g, '$1') : p.trim());
+    }
+  } else {
+    const array = /^ARRAY\[(.*)\](?:::[\w\s."\[\]]+)?$/s.exec(def);
+    if (!array) return undefined;
+    items = [];
+    for (const p of array[1].split(/,\s*/)) {
+      const typed = TYPED_LITERAL.exec(p);
+      if (typed) items.push(typed[1].replace(/''/g, "'"));
+      else if (NUMBER.test(p) || p === 'true' || p === 'false') items.push(p);
+      else return undefined;
+    }
+  }
+  const values: (string | number | boolean)[] = [];
+  for (const item of items) {
+    const kind = col.type.kind;
+    if (kind === 'Enum') {
+      const v = enumValue(item, col, enums);
+      if (!v) return undefined;
+      values.push(v);
+    } else if (kind === 'Boolean' && /^(t|true|f|false)$/i.test(item)) values.push(/^t/i.test(item));
+    else if (kind === 'String') values.push(item);
+    else {
+      const n = numberDefault(item, kind);
+      if (n === undefined) return undefined;
+      values.push(n);
+    }
+  }
+  return { kind: 'list', values, postgres: def };
 }
 
 function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {

@@ -12,6 +12,7 @@ import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 interface Engine {
   diff(params: unknown): Promise<{ stdout?: string; exitCode?: number }>;
+  introspect(params: unknown): Promise<{ schema: { files: { path: string; content: string }[] } }>;
   free(): void;
 }
 
@@ -48,5 +49,24 @@ export async function prismaMigrateSql(files: { path: string; content: string }[
   } finally {
     engine.free();
     if (!db) await pg.close();
+  }
+}
+
+/**
+ * `prisma db pull` of a PostgreSQL database: the Prisma schema Prisma's own introspection gives for
+ * `db` (after the script under test ran in it). The oracle for what the import derives for Prisma.
+ */
+export async function prismaIntrospect(db: PGlite): Promise<string> {
+  await init();
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(db));
+  const schema = 'datasource db {\n  provider = "postgresql"\n}\n';
+  const files = [{ path: 'schema.prisma', content: schema }];
+  const SchemaEngine = (bg as unknown as { SchemaEngine: { new: (...a: unknown[]) => Promise<Engine> } }).SchemaEngine;
+  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory);
+  try {
+    const r = await engine.introspect({ schema: { files }, baseDirectoryPath: '/', force: false, compositeTypeDepth: 0, namespaces: null });
+    return r.schema.files.map((f) => f.content).join('\n');
+  } finally {
+    engine.free();
   }
 }
