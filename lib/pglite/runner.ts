@@ -54,8 +54,8 @@ export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
 }
 
 /** The message of a PostgreSQL error plus its position, when PGlite reports one. */
-export function pgErrorInfo(err: unknown): { message: string; position?: number } {
-  const e = err as { message?: string; position?: string | number };
+export function pgErrorInfo(err: unknown): { message: string; position?: number; code?: string } {
+  const e = err as { message?: string; position?: string | number; code?: string };
   const position = e?.position !== undefined ? Number(e.position) : undefined;
-  return { message: e?.message ?? String(err), position: Number.isFinite(position) ? position : undefined };
+  return { message: e?.message ?? String(err), position: Number.isFinite(position) ? position : undefined, ...(typeof e?.code === 'string' ? { code: e.code } : {}) };
 }

@@ -81,6 +81,10 @@ function makesTemporary(c: Classified, text: string): boolean {
 }
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
+/** SQLSTATEs of a name that does not exist (yet): relation, type or other object, function, schema. */
+const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
+/** Statements that may run after what follows them when they name what it makes: CREATEs, COMMENTs, ALTER TABLEs that do not rename or move. */
+const MAY_WAIT = /^\s*(?:create|comment\s+on)\b|^\s*alter\s+table\b(?![\s\S]*\b(?:rename|set\s+schema)\b)/i;
 /** COMMIT, END, ROLLBACK or ABORT, ending the transaction (not ROLLBACK TO a savepoint, or a prepared transaction's). */
 const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback)\b(?!\s+prepared\b)(?![^;]*\bto\b)/i;
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
@@ -244,24 +248,72 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
     }
   };
+  const failed = (p: Pending, { message, position }: { message: string; position?: number }) => {
+    let { line, column } = p.at;
+    if (position) {
+      const before = p.text.slice(0, position - 1).split('\n');
+      line += before.length - 1;
+      column = before.length > 1 ? before.at(-1)!.length + 1 : column + position - 1;
+    }
+    // A table the script makes that is not made is missing from the document: an error in the input.
+    const severity = p.c.target?.what === 'table' ? 'error' : 'warning';
+    diagnostics.push({ severity, code: 'sql/failed', message: `statement skipped (${message}): ${p.first}`, ...p.at, line, column });
+  };
+  /**
+   * Statements that failed on something the script makes further down (a foreign key to a table
+   * created after its own, a column of a type made later): hand-written DDL is often in no order.
+   * They run again at the end of their file, under the search_path they had, until none more runs.
+   */
+  let waiting: { p: Pending; error: { message: string; position?: number }; schema: string; searchPath?: string }[] = [];
   const runOne = async (p: Pending) => {
     const s = now();
     try {
       await execMakingRoles(p);
     } catch (err) {
-      const { message, position } = pgErrorInfo(err);
-      let { line, column } = p.at;
-      if (position) {
-        const before = p.text.slice(0, position - 1).split('\n');
-        line += before.length - 1;
-        column = before.length > 1 ? before.at(-1)!.length + 1 : column + position - 1;
-      }
-      diagnostics.push({ severity: 'warning', code: 'sql/failed', message: `statement skipped (${message}): ${p.first}`, ...p.at, line, column });
+      const error = pgErrorInfo(err);
+      if (error.code && MISSING_OBJECT.has(error.code) && MAY_WAIT.test(p.text) && !p.c.note) waiting.push({ p, error, schema, searchPath });
+      else failed(p, error);
       return;
     } finally {
       execMs += now() - s;
     }
     await record(p);
+  };
+  const runWaiting = async () => {
+    const list = waiting;
+    waiting = [];
+    // Statements run out of their place only where no relation is renamed or dropped, or temporary.
+    if (fates.any || temporaryMade) {
+      for (const w of list) failed(w.p, w.error);
+      return;
+    }
+    const script = { schema, searchPath };
+    let session = searchPath;
+    for (let progress = true; progress && list.length; ) {
+      progress = false;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i];
+        const s = now();
+        try {
+          if (w.searchPath !== session) await pg.exec(w.searchPath ?? 'RESET search_path');
+          session = w.searchPath;
+          await execMakingRoles(w.p);
+        } catch (err) {
+          w.error = pgErrorInfo(err);
+          continue;
+        } finally {
+          execMs += now() - s;
+        }
+        list.splice(i--, 1);
+        progress = true;
+        ({ schema, searchPath } = w);
+        await record(w.p);
+        diagnostics.push({ severity: 'info', code: 'sql/reordered', message: `run after the statements further down that make what it names: ${w.p.first}`, ...w.p.at });
+      }
+    }
+    ({ schema, searchPath } = script);
+    if (session !== searchPath) await pg.exec(searchPath ?? 'RESET search_path');
+    for (const w of list) failed(w.p, w.error);
   };
   /**
    * Runs the waiting statements as one script (one round trip into PostgreSQL, one implicit
@@ -350,6 +402,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       endData();
       await flush();
       await endLocal();
+      await runWaiting();
     }
     // Where the script's functions, types and domains end up (read from the statements as written,
     // before the names in them are rewritten below).
