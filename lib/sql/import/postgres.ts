@@ -81,6 +81,17 @@ function makesTemporary(c: Classified, text: string): boolean {
 }
 
 /** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
+/** Marks of other SQL dialects in statements PostgreSQL could not parse, and their names. */
+const DIALECT_MARKS: [RegExp, string][] = [
+  [/`|\bauto_increment\b|\bengine\s*=|\bunsigned\b|\b(?:tinyint|mediumint|longtext|mediumtext|tinytext)\b/i, 'MySQL or MariaDB DDL (backquoted names, AUTO_INCREMENT, ENGINE=, UNSIGNED)'],
+  [/\[\w+\]\s*\.|\bidentity\s*\(\s*\d+\s*,|\bnvarchar\s*\(\s*max\b|^\s*go\s*$/im, 'SQL Server DDL (bracketed names, IDENTITY(1,1), GO)'],
+  [/\bautoincrement\b|\bwithout\s+rowid\b/i, 'SQLite DDL (AUTOINCREMENT, WITHOUT ROWID)'],
+];
+
+function otherDialect(texts: string[]): string | undefined {
+  return DIALECT_MARKS.find(([re]) => texts.some((t) => re.test(t)))?.[1];
+}
+
 /** SQLSTATEs of a name that does not exist (yet): relation, type or other object, function, schema. */
 const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
 /** Statements that may run after what follows them when they name what it makes: CREATEs, COMMENTs, ALTER TABLEs that do not rename or move. */
@@ -248,7 +259,13 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       }
     }
   };
-  const failed = (p: Pending, { message, position }: { message: string; position?: number }) => {
+  /** Statements PostgreSQL could not parse, for telling a user who pasted another dialect's DDL. */
+  const syntaxErrors: Pending[] = [];
+  const failed = (p: Pending, { message, position, code }: { message: string; position?: number; code?: string }) => {
+    if (code === '42601') syntaxErrors.push(p);
+    // One line (a message can quote the rest of an unterminated string), of a readable length.
+    message = message.replace(/\s+/g, ' ');
+    if (message.length > 160) message = `${message.slice(0, 157)}...`;
     let { line, column } = p.at;
     if (position) {
       const before = p.text.slice(0, position - 1).split('\n');
@@ -256,7 +273,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       column = before.length > 1 ? before.at(-1)!.length + 1 : column + position - 1;
     }
     // A table the script makes that is not made is missing from the document: an error in the input.
-    const severity = p.c.target?.what === 'table' ? 'error' : 'warning';
+    const severity = !p.c.note && /^\s*create\s+(?:unlogged\s+)?table\b/i.test(p.text) ? 'error' : 'warning';
     diagnostics.push({ severity, code: 'sql/failed', message: `statement skipped (${message}): ${p.first}`, ...p.at, line, column });
   };
   /**
@@ -264,7 +281,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
    * created after its own, a column of a type made later): hand-written DDL is often in no order.
    * They run again at the end of their file, under the search_path they had, until none more runs.
    */
-  let waiting: { p: Pending; error: { message: string; position?: number }; schema: string; searchPath?: string }[] = [];
+  let waiting: { p: Pending; error: { message: string; position?: number; code?: string }; schema: string; searchPath?: string }[] = [];
   const runOne = async (p: Pending) => {
     const s = now();
     try {
@@ -403,6 +420,11 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       await flush();
       await endLocal();
       await runWaiting();
+    }
+    const dialect = syntaxErrors.length ? otherDialect(syntaxErrors.map((p) => p.text)) : undefined;
+    if (dialect) {
+      const { at } = syntaxErrors[0];
+      diagnostics.push({ severity: 'error', code: 'sql/dialect', message: `this looks like ${dialect}: SQL import reads PostgreSQL DDL (pg_dump --schema-only, structure.sql, hand-written PostgreSQL); ${syntaxErrors.length} statement${syntaxErrors.length === 1 ? '' : 's'} could not be parsed`, ...at });
     }
     // Where the script's functions, types and domains end up (read from the statements as written,
     // before the names in them are rewritten below).
