@@ -274,6 +274,8 @@ function notExpressible(doc: SchemaDocument): Diagnostic[] {
     const domains = t.columns.filter((c) => c.type.domain).map((c) => `${c.name} (${c.type.domain})`);
     if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks, defaults and NOT NULL are left out): ${listNames(domains)}`);
   }
+  const deferrable = Object.values(doc.relations).flatMap((r) => (r.kind === 'foreign-key' && r.deferrable ? [`${doc.tables[r.from.table]?.name}.${r.dbName ?? r.fromField?.name ?? r.id}`] : []));
+  if (deferrable.length) warn(`foreign keys are written as checked at once (Prisma cannot express DEFERRABLE): ${listNames(deferrable)}`);
   // Database comments (COMMENT ON) are not Prisma's `///` documentation, which Prisma Migrate ignores.
   const commented: string[] = [];
   for (const n of Object.values(doc.namespaces)) if (n.comment) commented.push(`schema ${n.name}`);

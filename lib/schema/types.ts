@@ -221,6 +221,12 @@ export interface ForeignKeyRelation {
   to: { table: Id; columns: Id[] };
   onDelete?: ReferentialAction;
   onUpdate?: ReferentialAction;
+  /**
+   * `DEFERRABLE`: checked at the end of the transaction when `deferred` (INITIALLY DEFERRED), or once
+   * asked to (`SET CONSTRAINTS ... DEFERRED`) when `immediate`. PostgreSQL and SQLite DDL write it;
+   * MySQL and Prisma cannot, and say so.
+   */
+  deferrable?: 'immediate' | 'deferred';
   /** Relation field on the referencing model (the one with `fields:`/`references:`). */
   fromField?: RelationField;
   /** Back-relation field on the referenced model. */

@@ -284,6 +284,7 @@ export function validateDocument(input: unknown): ValidationIssue[] {
       }
       c.oneOf(r, 'onDelete', ACTIONS, p, true);
       c.oneOf(r, 'onUpdate', ACTIONS, p, true);
+      c.oneOf(r, 'deferrable', ['immediate', 'deferred'], p, true);
       for (const f of ['fromField', 'toField']) {
         if (r[f] !== undefined && c.object(r[f], `${p}.${f}`)) c.string(r[f] as Obj, 'name', `${p}.${f}`, { nonEmpty: true });
       }

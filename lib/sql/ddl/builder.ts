@@ -266,7 +266,10 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         }
       }
     }
-    return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[actions.DELETE]} ON UPDATE ${ACTION_SQL[actions.UPDATE]}`;
+    let deferrable = '';
+    if (rel.deferrable && d.id === 'mysql') warn(`${tableName(from)}: foreign key ${name} is DEFERRABLE in PostgreSQL; MySQL checks every key at once (written without it)`);
+    else if (rel.deferrable) deferrable = rel.deferrable === 'deferred' ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+    return `CONSTRAINT ${d.quote(name)} FOREIGN KEY (${cols(from, rel.from.columns)}) REFERENCES ${qTable(to)}(${cols(to, rel.to.columns)}) ON DELETE ${ACTION_SQL[actions.DELETE]} ON UPDATE ${ACTION_SQL[actions.UPDATE]}${deferrable}`;
   };
 
   // A foreign key's columns must be indexed whole (InnoDB's 3072 bytes): one whose key is longer is

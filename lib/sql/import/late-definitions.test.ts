@@ -18,8 +18,9 @@ CREATE TABLE child (id int PRIMARY KEY, parent_id int CONSTRAINT child_parent_fk
 -- a plain btree index with a comment stays SQL too (read afterwards)
 CREATE INDEX child_parent_idx ON child (parent_id DESC);
 COMMENT ON INDEX child_parent_idx IS 'noted';
--- read with the catalog: deferrable key, INCLUDE index, expression index, check
-CREATE TABLE other (id int PRIMARY KEY, tags text[], p bigint, CHECK (id > 0),
+-- read with the catalog: deferrable unique key, INCLUDE index, expression index, check (a deferrable
+-- foreign key is a relation)
+CREATE TABLE other (id int PRIMARY KEY, tags text[], p bigint, CHECK (id > 0), CONSTRAINT other_tags_key UNIQUE (tags) DEFERRABLE,
   CONSTRAINT other_p_fk FOREIGN KEY (p) REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
 CREATE INDEX other_incl_idx ON other (p) INCLUDE (id);
 CREATE INDEX other_lower_idx ON other ((lower(tags[1])));
@@ -45,7 +46,7 @@ describe('late definitions', () => {
       },
     });
     const defs = await original!.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE conname IN ('child_parent_fk', 'other_p_fk', 'code_alt_key', 'uses2_big_fk', 'incl_pkey', 'incl_x_key')
+      `SELECT conname AS name, pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE conname IN ('child_parent_fk', 'other_tags_key', 'code_alt_key', 'uses2_big_fk', 'incl_pkey', 'incl_x_key')
        UNION ALL SELECT relname, pg_get_indexdef(oid) FROM pg_class WHERE relname IN ('child_parent_idx', 'other_incl_idx', 'other_lower_idx', 'code_code_key', 'uses_big_key')`,
     );
     await original!.exec('RESET ALL');
@@ -59,9 +60,9 @@ describe('late definitions', () => {
       expect(kept!.text.endsWith(def), `${name}: ${kept!.text}`).toBe(true);
     }
     // Modelled relations to keys kept as SQL stay relations.
-    // (The others are kept as SQL: int4 -> int8 and deferrable keys are not Prisma relations.)
+    // (The others are kept as SQL: int4 -> int8 is not a Prisma relation.)
     const modelled = Object.values(document.relations).flatMap((r) => (r.kind === 'foreign-key' ? [`${document.tables[r.from.table].name}.${r.from.columns.length}`] : []));
-    expect(modelled).toEqual(['uses.1', 'uses.1']);
+    expect(modelled.sort()).toEqual(['other.1', 'uses.1', 'uses.1']);
     const target = await bootCachedPg();
     await target.exec(renderDdl(buildDdl(document, postgresDialect)));
     await target.exec('RESET ALL');

@@ -255,7 +255,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     // So is a partitioned table's key with storage parameters (they cannot be set on its index afterwards).
     const ix = ['p', 'u', 'x'].includes(co.type!) ? indexByOid.get(co.indid!) : undefined;
     const params = ix?.relopts && ix.relkind === 'p' ? storageParams(ix.relopts) : undefined;
-    const modelled = cs.every(Boolean) && co.deferrable !== 'true' && co.valid === 'true' && co.incl !== 'true' && !params;
+    // A deferrable foreign key is modelled (Django makes every one so); a deferrable key is kept as SQL.
+    const modelled = cs.every(Boolean) && (co.deferrable !== 'true' || co.type === 'f') && co.valid === 'true' && co.incl !== 'true' && !params;
     // A partitioned table's key kept as SQL is added to it ONLY, as pg_dump does: its partitions'
     // keys (modelled or kept) are attached to its index afterwards (below).
     const only = ['p', 'u', 'x'].includes(co.type!) && partitioned.has(co.rel!);
@@ -281,6 +282,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       const rel: ForeignKeyRelation = {
         id: ids('rel'), kind: 'foreign-key', from: { table: t.id, columns: cs.map((c) => c!.id) }, to: { table: to.id, columns: tc.map((c) => c!.id) },
         onDelete: ACTIONS[co.del!], onUpdate: ACTIONS[co.upd!],
+        ...(co.deferrable === 'true' ? { deferrable: co.deferred === 'true' ? 'deferred' : 'immediate' } : {}),
       };
       if (co.name !== foreignKeyName(dbn(t), cs.map((c) => cn(c!)))) rel.dbName = co.name!;
       fks.push({ rel, con: co });
