@@ -81,9 +81,9 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
   // then already has them when it is attached, as in the original; cloned foreign keys are not.
   constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,
       co.confrelid::text AS frel, array_to_string(co.confkey, ',') AS fcols, co.confupdtype::text AS upd, co.confdeltype::text AS del, co.confmatchtype::text AS match,
-      co.condeferrable::text AS deferrable, co.condeferred::text AS deferred, co.convalidated::text AS valid, co.conindid::text AS indid,
+      co.condeferrable::text AS deferrable, co.condeferred::text AS deferred, co.convalidated::text AS valid, (co.confdelsetcols IS NOT NULL)::text AS delcols, co.conindid::text AS indid,
       (co.contype IN ('p','u') AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND ci.indnatts > ci.indnkeyatts))::text AS incl,
-      CASE WHEN co.contype IN ('p','f') AND NOT co.condeferrable AND co.convalidated AND co.confmatchtype <> 'f' THEN NULL ELSE pg_get_constraintdef(co.oid, true) END AS def,
+      CASE WHEN co.contype IN ('p','f') AND NOT co.condeferrable AND co.convalidated AND co.confmatchtype <> 'f' AND co.confdelsetcols IS NULL THEN NULL ELSE pg_get_constraintdef(co.oid, true) END AS def,
       ${obj('co.oid', 'pg_constraint')} AS comment
     FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,

@@ -331,6 +331,13 @@ CREATE FUNCTION k() RETURNS int LANGUAGE sql AS 'select 3';`,
       expect(Object.keys(want.domains).sort()).toEqual(['app.d', 'public.e']);
     },
   },
+  {
+    name: 'a foreign key that sets only some of its columns to NULL (ON DELETE SET NULL (col), PostgreSQL 15) keeps them',
+    script: `CREATE TABLE tenants (tenant_id int, id int, PRIMARY KEY (tenant_id, id));
+CREATE TABLE projects (id int PRIMARY KEY, tenant_id int NOT NULL, owner_id int,
+  FOREIGN KEY (tenant_id, owner_id) REFERENCES tenants ON DELETE SET NULL (owner_id));`,
+    holds: (want) => expect(JSON.stringify(want.tables['public.projects'])).toMatch(/ON DELETE SET NULL \(owner_id\)/),
+  },
 ];
 
 describe('scripts that used to break the PostgreSQL export', () => {

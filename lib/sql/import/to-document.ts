@@ -273,7 +273,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       (uniqueSets.get(t.id) ?? uniqueSets.set(t.id, new Set()).get(t.id)!).add(cs.map((c) => c!.id).join());
     } else if (co.type === 'c' && co.valid === 'true' && /^CHECK \(/.test(co.def!) && !/NO INHERIT/.test(co.def!)) {
       t.checks.push({ id: ids('chk'), dbName: co.name!, expression: co.def!.replace(/^CHECK \(([\s\S]*)\)$/, '$1') });
-    } else if (co.type === 'f' && modelled && co.match !== 'f' && tables.get(co.frel!)) {
+    } else if (co.type === 'f' && modelled && co.match !== 'f' && co.delcols !== 'true' && tables.get(co.frel!)) {
+      // ON DELETE SET NULL / SET DEFAULT (columns) has no model form: such a key is kept as SQL.
       const to = tables.get(co.frel!)!;
       const tc = cols(co.frel!, co.fcols);
       if (!tc.every(Boolean)) { late(); continue; }
