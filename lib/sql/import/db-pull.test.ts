@@ -12,22 +12,29 @@ import { buildDdl } from '../ddl/builder';
 import { mysqlDialect } from '../ddl/mysql';
 import { sqliteDialect } from '../ddl/sqlite';
 import { expectExportRebuilds } from '../testing/export-case';
-import { prismaIntrospect } from '../testing/prisma-engine';
+import { prismaIntrospect, prismaMigrateSql } from '../testing/prisma-engine';
 import { importPostgres } from './postgres';
 
 const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as { get_dmmf(params: string): string };
 
-interface DmmfField { kind: string; name: string; dbName?: string | null; type: string; isList: boolean; isRequired: boolean; isId: boolean; isUnique: boolean; default?: unknown; nativeType?: [string, string[]] | null }
+interface DmmfField {
+  kind: string; name: string; dbName?: string | null; type: string; isList: boolean; isRequired: boolean; isId: boolean; isUnique: boolean; default?: unknown;
+  nativeType?: [string, string[]] | null; relationFromFields?: string[]; relationToFields?: string[]; relationOnDelete?: string; relationName?: string;
+}
 
 /** Each model's scalar fields by database name, as Prisma's DMMF describes them. */
 function fieldsOf(schema: string): Record<string, Record<string, unknown>> {
   const dmmf = JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] })));
   const out: Record<string, Record<string, unknown>> = {};
   for (const m of dmmf.datamodel.models as { name: string; dbName: string | null; fields: DmmfField[] }[]) {
+    const models = new Map(dmmf.datamodel.models.map((x: { name: string; dbName: string | null }) => [x.name, x.dbName ?? x.name]));
     out[m.dbName ?? m.name] = Object.fromEntries(
-      m.fields
-        .filter((f) => f.kind !== 'object')
-        .map((f) => [f.dbName ?? f.name, { type: f.kind === 'enum' ? 'enum' : f.type, list: f.isList, required: f.isRequired, id: f.isId, unique: f.isUnique, default: f.default ?? null, native: native(f) }]),
+      m.fields.map((f) =>
+        f.kind === 'object'
+          ? // A relation field, by its name (db pull's naming) and what it joins.
+            [`${f.name} →`, { to: models.get(f.type), list: f.isList, required: f.isRequired, fields: f.relationFromFields, references: f.relationToFields, onDelete: f.relationOnDelete ?? null }]
+          : [f.dbName ?? f.name, { type: f.kind === 'enum' ? 'enum' : f.type, list: f.isList, required: f.isRequired, id: f.isId, unique: f.isUnique, default: f.default ?? null, native: native(f) }],
+      ),
     );
   }
   return out;
@@ -93,6 +100,25 @@ describe('an everyday schema, against prisma db pull', () => {
         expect(JSON.stringify(want.tables['public.users'])).toMatch(/"C"/);
       },
     }));
+
+  it('reads a database Prisma Migrate made as db pull does, without its migrations table', async () => {
+    const prisma = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n  createdAt DateTime @default(now())\n}\n\nmodel Post {\n  id       String @id @default(uuid())\n  title    String @db.VarChar(200)\n  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n  tags     String[]\n  @@index([authorId])\n}\n`;
+    const sql = `${await prismaMigrateSql([{ path: 'schema.prisma', content: prisma }])}
+CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0);`;
+    const pg = new PGlite();
+    try {
+      await pg.exec(sql);
+      const pulled = fieldsOf(await prismaIntrospect(pg));
+      const r = await importPostgres([{ path: 'dump.sql', text: sql }]);
+      expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Prisma Migrate's own table public\._prisma_migrations .* not imported$/)]);
+      const ours = fieldsOf(exportPrismaSync(r.document).files.map((f) => f.text).join('\n'));
+      expect(Object.keys(pulled).sort()).toEqual(['Post', 'User']);
+      expect(ours).toEqual(pulled);
+    } finally {
+      await pg.close();
+    }
+  }, 60_000);
 
   it('tells MySQL and SQLite users that the collations are left out', async () => {
     const { document } = await importPostgres([{ path: 'everyday.sql', text: EVERYDAY }]);

@@ -127,7 +127,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   /** Statements that rename a relation (ALTER TABLE ... RENAME TO / SET SCHEMA), kept or not, and the indexes of the kept ones. */
   const renames: (Rename & { text: string; c: Classified; at: Pending['at']; first: string; schema: string; searchPath?: string })[] = [];
   const renameIndexes = new Set<number>();
-  const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string }[] = [];
+  const targets: { index: number; what: string; path: string[]; schema: string; text: string; searchPath?: string; at?: Pending['at'] }[] = [];
   let schema = 'public';
   let searchPath: string | undefined;
   /** Whether the script has made a temporary relation, and the names of the ones it created. */
@@ -227,7 +227,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       return;
     }
     // What a statement creates (a comment creates nothing: its target is only for telling whether the model holds it).
-    if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, ...c.target });
+    if (c.target && c.raw !== 'comment') targets.push({ index, schema, text, searchPath, at, ...c.target });
     if (!c.raw) return;
     // What else an ALTER TABLE of late actions does is in the document (see lateActionsOnly), unless
     // it alters a platform's table (Supabase's auth.users), which the document does not hold.
@@ -468,6 +468,18 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     // The platform's extensions are the platform's, like its objects.
     if (platformExtensions.length) cat.extensions = cat.extensions.filter((e) => !platformExtensions.includes(e.name!));
     let catalogMs = now() - c0;
+    // Prisma Migrate's own table (a pg_dump of a database Prisma manages): its history, not the schema
+    // (prisma db pull leaves it out too; Prisma Migrate makes it).
+    const history = cat.relations.find((r) => r.name === '_prisma_migrations' && r.kind === 'r');
+    if (history && ['migration_name', 'checksum'].every((n) => cat.columns.some((c) => c.rel === history.oid && c.name === n))) {
+      const oid = history.oid;
+      cat.relations = cat.relations.filter((r) => r.oid !== oid);
+      cat.columns = cat.columns.filter((c) => c.rel !== oid);
+      cat.constraints = cat.constraints.filter((c) => c.rel !== oid);
+      cat.indexes = cat.indexes.filter((i) => i.rel !== oid);
+      const t = targets.find((x) => x.what === 'table' && x.path.at(-1) === '_prisma_migrations');
+      diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `Prisma Migrate's own table ${history.schema}._prisma_migrations (the migrations applied), not part of the schema: not imported`, ...(t?.at ?? { file: files[0]?.path }) });
+    }
     const built = catalogToDocument(cat, { name: opts.name, ids: opts.ids });
     const missing = built.lateRaw.flatMap((r) => (r.missing ? [r.missing] : []));
     if (missing.length) {
