@@ -102,8 +102,11 @@ describe('an everyday schema, against prisma db pull', () => {
     }));
 
   it('reads a database Prisma Migrate made as db pull does, without its migrations table', async () => {
-    const prisma = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n  createdAt DateTime @default(now())\n}\n\nmodel Post {\n  id       String @id @default(uuid())\n  title    String @db.VarChar(200)\n  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n  tags     String[]\n  @@index([authorId])\n}\n`;
-    const sql = `${await prismaMigrateSql([{ path: 'schema.prisma', content: prisma }])}
+    const prisma = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n  topics Topic[] @relation("Interests")\n  createdAt DateTime @default(now())\n}\n\nmodel Post {\n  id       String @id @default(uuid())\n  title    String @db.VarChar(200)\n  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n  tags     String[]\n  labels   Tag[]\n  @@index([authorId])\n}\n\nmodel Tag {\n  id    Int    @id @default(autoincrement())\n  label String\n  posts Post[]\n}\n\nmodel Topic {\n  id    Int  @id\n  users User[] @relation("Interests")\n}\n`;
+    const migrate = await prismaMigrateSql([{ path: 'schema.prisma', content: prisma }]);
+    // PostgreSQL DDL of the import builds what Prisma Migrate built (the join tables as they were).
+    await expectExportRebuilds({ name: 'migrated', script: migrate, holds: (want) => expect(Object.keys(want.tables)).toContain('public._PostToTag') });
+    const sql = `${migrate}
 CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0);`;
     const pg = new PGlite();
@@ -113,7 +116,9 @@ CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "check
       const r = await importPostgres([{ path: 'dump.sql', text: sql }]);
       expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Prisma Migrate's own table public\._prisma_migrations .* not imported$/)]);
       const ours = fieldsOf(exportPrismaSync(r.document).files.map((f) => f.text).join('\n'));
-      expect(Object.keys(pulled).sort()).toEqual(['Post', 'User']);
+      expect(Object.keys(pulled).sort()).toEqual(['Post', 'Tag', 'Topic', 'User']);
+      expect(pulled.Post['Tag →']).toMatchObject({ to: 'Tag', list: true });
+      expect(Object.values(r.document.relations).filter((x) => x.kind === 'many-to-many').map((x) => x.name ?? '')).toEqual(['', 'Interests']);
       expect(ours).toEqual(pulled);
     } finally {
       await pg.close();

@@ -1,7 +1,8 @@
 /** Builds a SchemaDocument from the raw catalog rows (see catalog-read.ts). */
 import { createDocument } from '../../schema/document';
 import { newId, type IdGenerator } from '../../schema/ids';
-import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
+import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
+import { joinTable } from '../ddl/model';
 import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
 import type { R, RawCatalog } from './catalog-read';
 import { NameScope, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
@@ -360,8 +361,28 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     // level: created before the partitions are attached, which then attach it.
     if (keptRaw.has(ix) && underModelled(ix)) keptRaw.get(ix)!.kind = 'partition-index';
   }
+  // Prisma's implicit many-to-many join tables (`_AToB`), read as the relations they are, as db pull
+  // reads them.
+  const implicit: ManyToManyRelation[] = [];
+  for (const [oid, t] of tables) {
+    const found = implicitManyToMany(doc, t, fks, lateRaw, ids);
+    if (!found) continue;
+    delete doc.tables[t.id];
+    tables.delete(oid);
+    for (const [key, x] of tableByKey) if (x === t) tableByKey.delete(key);
+    for (const f of found.fks) fks.splice(fks.indexOf(f), 1);
+    implicit.push(found.rel);
+  }
   nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
   for (const { rel } of fks) doc.relations[rel.id] = rel;
+  for (const rel of implicit) {
+    // db pull's field names: the other model's name, a list on both sides.
+    const [a, b] = [doc.tables[rel.a.table], doc.tables[rel.b.table]];
+    const scope = (t: Table) => fieldScopes.get(t.id) ?? fieldScopes.set(t.id, new NameScope()).get(t.id)!;
+    rel.a.field.name = scope(a).claim(b.name, `${b.name}_rel`);
+    rel.b.field.name = scope(b).claim(a.name, `${a.name}_rel`);
+    doc.relations[rel.id] = rel;
+  }
   // Like db pull: a model without a unique criterion of required, supported fields is `@@ignore`d,
   // and relation fields pointing to it are `@ignore`d.
   for (const t of tables.values()) {
@@ -513,6 +534,46 @@ function listDefault(def: string, col: Column, enums: Map<string, Enum>): Defaul
     }
   }
   return { kind: 'list', values, postgres: def };
+}
+
+/**
+ * A table that is Prisma's implicit many-to-many join table: `_<A>To<B>` (or `_<relation name>`) with
+ * columns A and B referencing the two models' single-column keys, exactly as the DDL builder writes
+ * it for that relation (names, key, index, cascades), so that PostgreSQL DDL gives it back as it was.
+ * Self-relations are left as tables.
+ */
+function implicitManyToMany(doc: SchemaDocument, t: Table, fks: { rel: ForeignKeyRelation; con: R }[], lateRaw: LateRaw[], ids: IdGenerator): { rel: ManyToManyRelation; fks: { rel: ForeignKeyRelation; con: R }[] } | undefined {
+  const name = t.dbName ?? t.name;
+  if (!name.startsWith('_') || t.columns.length !== 2 || t.checks.length || t.comment || t.indexes.length !== 1) return undefined;
+  const [ca, cb] = t.columns;
+  const plain = (c: Column, n: string) => (c.dbName ?? c.name) === n && !c.nullable && !c.default && !c.identity && !c.generated && !c.collation && !c.comment && !c.type.array;
+  if (!plain(ca, 'A') || !plain(cb, 'B')) return undefined;
+  if (fks.some((f) => f.rel.to.table === t.id) || lateRaw.some((r) => r.text.includes(`"${name}"`))) return undefined;
+  const own = fks.filter((f) => f.rel.from.table === t.id);
+  const fa = own.find((f) => f.rel.from.columns.join() === ca.id);
+  const fb = own.find((f) => f.rel.from.columns.join() === cb.id);
+  if (own.length !== 2 || !fa || !fb) return undefined;
+  const [p, q] = [doc.tables[fa.rel.to.table], doc.tables[fb.rel.to.table]];
+  if (p === q || p.name > q.name || p.namespace !== t.namespace) return undefined;
+  const rel: ManyToManyRelation = {
+    id: ids('rel'),
+    kind: 'many-to-many',
+    ...(name !== `_${p.name}To${q.name}` ? { name: name.slice(1) } : {}),
+    a: { table: p.id, field: { name: '', list: true } },
+    b: { table: q.id, field: { name: '', list: true } },
+  };
+  const j = joinTable(doc, rel);
+  if (!j) return undefined;
+  const key = (c: Column) => JSON.stringify({ ...c.type, array: undefined });
+  const [ja, jb] = j.table.columns;
+  const [ra, rb] = j.relations;
+  const ix = t.indexes[0];
+  const same =
+    key(ca) === key(ja) && key(cb) === key(jb) &&
+    t.primaryKey?.columns.map((c) => c.column).join() === `${ca.id},${cb.id}` && (t.primaryKey.dbName ?? primaryKeyName(name)) === j.table.primaryKey!.dbName &&
+    !ix.unique && !ix.where && !ix.method && ix.columns.length === 1 && ix.columns[0].column === cb.id && !ix.columns[0].sort && (ix.dbName ?? indexName(name, ['B'], false)) === j.table.indexes[0].dbName &&
+    [[fa.rel, ra], [fb.rel, rb]].every(([f, r]) => (f.dbName ?? foreignKeyName(name, [f === fa.rel ? 'A' : 'B'])) === r.dbName && f.onDelete === 'cascade' && f.onUpdate === 'cascade' && !f.deferrable && f.to.columns.join() === r.to.columns.join());
+  return same ? { rel, fks: [fa, fb] } : undefined;
 }
 
 function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {
