@@ -94,8 +94,14 @@ function otherDialect(texts: string[]): string | undefined {
 
 /** SQLSTATEs of a name that does not exist (yet): relation, type or other object, function, schema. */
 const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
-/** Statements that may run after what follows them when they name what it makes: CREATEs, COMMENTs, ALTER TABLEs that do not rename or move. */
-const MAY_WAIT = /^\s*(?:create|comment\s+on)\b|^\s*alter\s+table\b(?![\s\S]*\b(?:rename|set\s+schema)\b)/i;
+/**
+ * Statements that may run after what follows them when they name what it makes: CREATEs (not OR
+ * REPLACE: a later one would be replaced) and ALTER TABLEs that add (not ones that drop, rename or
+ * move: a later statement may have made what they undo).
+ */
+const MAY_WAIT = /^\s*create\s+(?!or\s+replace\b)|^\s*alter\s+table\b(?![\s\S]*\b(?:rename|set\s+schema|drop)\b)/i;
+/** Statements that may make what a waiting statement names. */
+const MAKES = /^\s*(?:create|alter)\b/i;
 /** COMMIT, END, ROLLBACK or ABORT, ending the transaction (not ROLLBACK TO a savepoint, or a prepared transaction's). */
 const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback)\b(?!\s+prepared\b)(?![^;]*\bto\b)/i;
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
@@ -295,15 +301,18 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
       execMs += now() - s;
     }
     await record(p);
+    if (MAKES.test(p.text)) await tryWaiting(p.index);
   };
-  const runWaiting = async () => {
-    const list = waiting;
-    waiting = [];
+  /** How many statements have run out of their place (for their indexes, see tryWaiting). */
+  let reordered = 0;
+  /**
+   * Runs the waiting statements that now can, right after statement `after` made what they name:
+   * they are kept as if written just after it.
+   */
+  const tryWaiting = async (after: number) => {
     // Statements run out of their place only where no relation is renamed or dropped, or temporary.
-    if (fates.any || temporaryMade) {
-      for (const w of list) failed(w.p, w.error);
-      return;
-    }
+    if (!waiting.length || fates.any || temporaryMade) return;
+    const list = waiting;
     const script = { schema, searchPath };
     let session = searchPath;
     for (let progress = true; progress && list.length; ) {
@@ -324,13 +333,18 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         list.splice(i--, 1);
         progress = true;
         ({ schema, searchPath } = w);
-        await record(w.p);
+        await record({ ...w.p, index: after + 0.5 - 0.5 / (2 + reordered++) });
         diagnostics.push({ severity: 'info', code: 'sql/reordered', message: `run after the statements further down that make what it names: ${w.p.first}`, ...w.p.at });
       }
     }
     ({ schema, searchPath } = script);
     if (session !== searchPath) await pg.exec(searchPath ?? 'RESET search_path');
-    for (const w of list) failed(w.p, w.error);
+  };
+  /** At the end of a file: the waiting statements that still cannot run fail. */
+  const runWaiting = async () => {
+    await tryWaiting(index);
+    for (const w of waiting) failed(w.p, w.error);
+    waiting = [];
   };
   /**
    * Runs the waiting statements as one script (one round trip into PostgreSQL, one implicit
@@ -351,6 +365,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
     }
     execMs += now() - s;
     for (const p of items) await record(p);
+    if (waiting.length && items.some((p) => MAKES.test(p.text))) await tryWaiting(items.at(-1)!.index);
   };
   try {
     if (environment) {

@@ -452,14 +452,15 @@ function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R):
   if (kind === 'DateTime' && (def === 'CURRENT_TIMESTAMP' || def === 'now()')) return { kind: 'function', name: 'now', args: [], ...(def === 'now()' ? { postgres: def } : {}) };
   if ((def === 'true' || def === 'false') && kind === 'Boolean') return { kind: 'literal', value: def === 'true' };
   const number = numberDefault(def, kind);
-  if (number !== undefined) return { kind: 'literal', value: number };
+  // `'0'::numeric` reads back as written, not as the `0` a number is written.
+  if (number !== undefined) return { kind: 'literal', value: number, ...(TYPED_LITERAL.test(def) || String(number) !== def ? { postgres: def } : {}) };
   const m = TYPED_LITERAL.exec(def);
   if (m) {
     const value = m[1].replace(/''/g, "'");
     if (kind === 'Enum') {
       const v = enumValue(value, col, enums);
       if (v) return { kind: 'enum', value: v };
-    } else if (['String', 'Json'].includes(kind) && typeName((c.domtype ?? c.type)!).startsWith(typeName(m[2]))) {
+    } else if (['String', 'Json'].includes(kind) && typeName((c.domtype ?? c.type)!) === typeName(m[2])) {
       return { kind: 'literal', value };
     }
   }
@@ -481,6 +482,8 @@ function numberDefault(def: string, kind: string): number | string | undefined {
   const m = TYPED_LITERAL.exec(def);
   const text = m ? m[1] : def;
   if (!NUMBER.test(text)) return undefined;
+  // Negative zero is zero to Prisma (db pull writes 0).
+  if (Number(text) === 0 && /^-?0$/.test(text)) return 0;
   if (String(Number(text)) === text) return Number(text);
   // Integers past 2^53 and decimals with trailing zeros keep their digits.
   return kind === 'Int' ? undefined : text;
