@@ -31,7 +31,7 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         aria-label="Column type"
         className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
         value={typeChoiceOf(column.type)}
-        onChange={(e) => update({ type: typeFromChoice(e.target.value, column.type), default: undefined })}
+        onChange={(e) => update({ type: typeFromChoice(e.target.value, column.type), default: undefined, collation: undefined })}
       >
         <optgroup label="Prisma">
           {SCALAR_TYPES.map((t) => (

@@ -128,7 +128,9 @@ export function columnSql(
   const type = d.columnType(col, ctx, auto);
   let sql = `${d.quote(col.dbName ?? col.name)} ${type.sql}`;
   if (col.collation) {
-    if (d.id === 'postgres') sql += ` COLLATE ${col.collation}`;
+    // Only text has a collation (a column whose type was changed since may still carry one).
+    if (!['String', 'Enum', 'Unsupported'].includes(col.type.kind)) ctx.warn(`column ${col.name}: collation ${col.collation} left out (a ${col.type.kind} column has none)`);
+    else if (d.id === 'postgres') sql += ` COLLATE ${col.collation}`;
     else ctx.warn(`column ${col.name}: the PostgreSQL collation ${col.collation} has no ${d.id} equivalent; left out`);
   }
   let inlinePrimaryKey = false;

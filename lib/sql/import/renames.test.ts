@@ -421,9 +421,13 @@ DROP FUNCTION IF EXISTS g(), nothere(int), public.h;
 DROP DOMAIN app.d;
 DROP TYPE pair CASCADE;
 CREATE DOMAIN app.d AS text;
-ALTER DOMAIN app.d SET DEFAULT 'x';`,
+ALTER DOMAIN app.d SET DEFAULT 'x';
+CREATE FUNCTION add_one(x integer) RETURNS int LANGUAGE sql AS 'select x + 1';
+ALTER FUNCTION add_one(integer) SET search_path = public;
+DROP FUNCTION IF EXISTS add_one(bigint);`,
     holds: (want) => {
-      expect(Object.keys(want.functions)).toEqual(['public.f(a integer)']);
+      expect(Object.keys(want.functions).sort()).toEqual(['public.add_one(x integer)', 'public.f(a integer)']);
+      expect(want.functions['public.add_one(x integer)']).toMatch(/search_path/);
       expect(want.functions['public.f(a integer)']).toMatch(/work_mem.*2MB/);
       expect(want.domains['app.d']).toMatch(/text.*default 'x'/);
       expect(Object.keys(want.types)).toEqual([]);

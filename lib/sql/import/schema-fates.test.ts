@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argumentCount, inFinalSchema, searchPathFollowing, searchPathItems, searchPathSchema, sessionSearchPath } from './schema-fates';
+import { argumentCount, argumentTypes, inFinalSchema, searchPathFollowing, searchPathItems, searchPathSchema, sessionSearchPath } from './schema-fates';
 
 const renamed: Record<string, string | undefined> = { s: 't', Odd: 'even', gone: undefined };
 const follow = (s: string) => (s in renamed ? renamed[s] : s);
@@ -47,6 +47,13 @@ describe('schema fates of statements on functions, types and domains', () => {
     expect(inFinalSchema(`ALTER FUNCTION f() RESET ALL`, 'gone', follow)).toBe(`ALTER FUNCTION f() RESET ALL`);
     expect(inFinalSchema(`CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1'`, 'gone', follow)).toBeNull();
     expect(inFinalSchema(`ALTER TABLE s.t ADD COLUMN x int`, 'public', follow)).toBe(`ALTER TABLE s.t ADD COLUMN x int`);
+  });
+
+  it('reads the argument types of a signature, whatever names and aliases it is written with', () => {
+    expect(argumentTypes(`x integer, INOUT y character varying(10) DEFAULT 'a', OUT z int, VARIADIC w pg_catalog.float8[]`)).toBe('int4,character varying,float8[]');
+    expect(argumentTypes(`int4, varchar, double precision`)).toBe('int4,character varying,double precision');
+    expect(argumentTypes(`at timestamp with time zone, t timestamptz`)).toBe('timestamp with time zone,timestamp with time zone');
+    expect(argumentTypes('')).toBe('');
   });
 
   it('counts the arguments that tell overloads apart', () => {

@@ -21,7 +21,34 @@ const OBJECT_IN_SCHEMA = new RegExp(
   'i',
 );
 /** A DROP of functions, types or domains up to the list of them (`[1]`: the kind). */
-const DROP_OBJECTS = /^drop\s+(function|procedure|aggregate|routine|domain|type)\s+(?:if\s+exists\s+)?/i;
+const DROP_OBJECTS = /^drop\s+(function|procedure|aggregate|routine|domain|type)\s+(if\s+exists\s+)?/i;
+
+/** Words a type's name can start with that are followed by more of it (`double precision`, `character varying`). */
+const TYPE_HEADS = new Set(['double', 'character', 'char', 'bit', 'timestamp', 'time', 'interval', 'national', 'varchar']);
+const TYPE_ALIASES: Record<string, string> = {
+  int: 'int4', integer: 'int4', bigint: 'int8', smallint: 'int2', bool: 'boolean', varchar: 'character varying', char: 'character', bpchar: 'character',
+  float8: 'double precision', float4: 'real', float: 'double precision', decimal: 'numeric', timestamptz: 'timestamp with time zone', timetz: 'time with time zone',
+  timestamp: 'timestamp without time zone', time: 'time without time zone',
+};
+
+/**
+ * The input argument types of a routine's argument list, names, modes, defaults and type modifiers
+ * left out and common aliases made one (`x integer` and `int4`): `f(x integer)` and `DROP FUNCTION
+ * f(int)` name the same signature.
+ */
+export function argumentTypes(list: string): string {
+  const types: string[] = [];
+  for (const a of listItems(list)) {
+    let t = a.text.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (!t || /^out\s/.test(t)) continue;
+    t = t.replace(/^(in|inout|variadic)\s+/, '').replace(/\s+(default\b|=).*$/, '').replace(/\([^)]*\)/g, '').replace(/\bpg_catalog\./g, '').trim();
+    const words = t.split(' ');
+    if (words.length > 1 && !TYPE_HEADS.has(words[0])) words.shift();
+    t = words.join(' ');
+    types.push(TYPE_ALIASES[t] ?? t);
+  }
+  return types.join(',');
+}
 /** An ALTER of a function, type or domain moving it: the schema it goes to (`[1]`). */
 const SET_SCHEMA = new RegExp(String.raw`^alter\s+(?:function|procedure|aggregate|routine|domain|type)\b[\s\S]*\sset\s+schema\s+(${IDENT})\s*$`, 'i');
 
@@ -51,7 +78,7 @@ interface KeptStatement {
  */
 export class ObjectFates {
   /** Renames and moves (`to`), and drops (no `to`), in script order. */
-  private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to?: { name?: string; schema?: string } }[] = [];
+  private moves: { index: number; routine: boolean; schema: string; name: string; arity?: number; to?: { name?: string; schema?: string }; types?: string }[] = [];
   /** The argument lists (as written, spaces folded) the script's functions are made with, by `schema.name/arity`. */
   private overloads = new Map<string, Set<string>>();
   /** The statements' texts as the script wrote them (before names in them were rewritten), by index. */
@@ -98,13 +125,10 @@ export class ObjectFates {
       if (!m) continue;
       const path = identPath(m[1]);
       const args = m[2] ? parenthesized(item.text, m[0].length) : undefined;
-      this.moves.push({
-        index: k.index,
-        routine,
-        schema: this.inFinal(path.length > 1 ? path[0] : k.schema, k.index),
-        name: path.at(-1)!,
-        arity: routine && args !== undefined ? listItems(args).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length : undefined,
-      });
+      const schema = this.inFinal(path.length > 1 ? path[0] : k.schema, k.index);
+      const arity = routine && args !== undefined ? listItems(args).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length : undefined;
+      // DROP ... IF EXISTS may have dropped nothing: it takes only the signature it names.
+      this.moves.push({ index: k.index, routine, schema, name: path.at(-1)!, arity, ...(head[2] && routine && args !== undefined ? { types: argumentTypes(args) } : {}) });
     }
   }
 
@@ -112,11 +136,13 @@ export class ObjectFates {
    * Where the function (`routine`) or type named `schema.name` by statement `index` is at the end of
    * the script, and whether a later DROP takes it; `arity` tells overloads apart.
    */
-  private follow(routine: boolean, schema: string, name: string, index: number, arity?: number): { now: { schema: string; name: string }; dropped: boolean } {
+  private follow(routine: boolean, schema: string, name: string, index: number, arity?: number, types?: string): { now: { schema: string; name: string }; dropped: boolean } {
     let now = { schema: this.inFinal(schema, index), name };
     for (const m of this.moves) {
       if (m.index <= index || m.routine !== routine || m.schema !== now.schema || m.name !== now.name) continue;
       if (arity !== undefined && m.arity !== undefined && arity !== m.arity) continue;
+      // A DROP ... IF EXISTS of another signature (or, not knowing this one's, of any): not this object.
+      if (m.types !== undefined && m.types !== types) continue;
       // Overloads with as many arguments (made with different lists) cannot be told apart here: not followed.
       if (routine && (this.overloads.get(`${now.schema}.${now.name}/${m.arity ?? arity}`)?.size ?? 0) > 1) break;
       if (!m.to) return { now, dropped: true };
@@ -146,7 +172,9 @@ export class ObjectFates {
     const path = identPath(m[4]);
     const schema = path.length > 1 ? path[0] : k.schema;
     const routine = isRoutine(m[3]);
-    const { now, dropped } = this.follow(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined);
+    const list = routine ? ROUTINE_ARGUMENTS.exec(written) : null;
+    const args = list ? parenthesized(written, list[0].length) : undefined;
+    const { now, dropped } = this.follow(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined, args === undefined ? undefined : argumentTypes(args));
     if (dropped) return null;
     if (now.name === path.at(-1) && now.schema === this.inFinal(schema, k.index)) return k.text;
     return `${current[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(current[0].length)}`;

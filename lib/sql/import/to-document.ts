@@ -460,8 +460,10 @@ function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R):
     if (kind === 'Enum') {
       const v = enumValue(value, col, enums);
       if (v) return { kind: 'enum', value: v };
-    } else if (['String', 'Json'].includes(kind) && typeName((c.domtype ?? c.type)!) === typeName(m[2])) {
-      return { kind: 'literal', value };
+    } else if (['String', 'Json'].includes(kind)) {
+      // A literal of another type (`'ab  '::bpchar` on a varchar column, whose value is trimmed) is the
+      // literal to Prisma, as db pull reads it; PostgreSQL DDL keeps the cast.
+      return { kind: 'literal', value, ...(typeName((c.domtype ?? c.type)!) === typeName(m[2]) ? {} : { postgres: def }) };
     }
   }
   return { kind: 'sql', expression: def };
