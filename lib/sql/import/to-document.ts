@@ -186,6 +186,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (child && parent && r.bound) partitionOf[child.id] = { parent: parent.id, bound: r.bound };
   }
   const colByNum = new Map<string, Column>();
+  /** Each column's collation (oid), by `rel:attnum`. */
+  const collationOf = new Map<string, string>();
   const fieldScopes = new Map<Id, NameScope>();
   for (const c of cat.columns) {
     const t = tables.get(c.rel!);
@@ -219,6 +221,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (c.coll) col.collation = c.coll;
     t.columns.push(col);
     colByNum.set(`${c.rel}:${c.num}`, col);
+    if (c.collid) collationOf.set(`${c.rel}:${c.num}`, c.collid);
     if (c.compression && COMPRESSION[c.compression]) {
       lateRaw.push({ kind: 'alter', name: `${t.dbName ?? t.name}.${c.name}`, text: `ALTER TABLE ${relKey.get(c.rel!)} ALTER COLUMN ${q(c.name!)} SET COMPRESSION ${COMPRESSION[c.compression]}` });
     }
@@ -317,7 +320,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     const parts = icols.get(ix.oid!) ?? [];
     const keys = (ix.keys ?? '').split(',');
     const options = (ix.options ?? '').split(',').map(Number);
-    const plainColl = (ix.colls ?? '').split(',').every((c) => c === '0' || c === '100');
+    // Each key column in its own collation (its type's, or the one the column is declared with).
+    const plainColl = (ix.colls ?? '').split(',').every((c, i) => c === '0' || c === '100' || c === collationOf.get(`${ix.rel}:${keys[i]}`));
     // Expression indexes stay SQL: Prisma has no way to write them (db pull leaves them out).
     // (Storage parameters cannot be set on a partitioned index afterwards: its definition carries them.)
     // So is a partitioned table's index left invalid (ON ONLY, not all its partitions' indexes attached).
