@@ -80,7 +80,6 @@ function makesTemporary(c: Classified, text: string): boolean {
   return false;
 }
 
-/** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 /** Marks of other SQL dialects in statements PostgreSQL could not parse, and their names. */
 const DIALECT_MARKS: [RegExp, string][] = [
   [/`|\bauto_increment\b|\bengine\s*=|\bunsigned\b|\b(?:tinyint|mediumint|longtext|mediumtext|tinytext)\b/i, 'MySQL or MariaDB DDL (backquoted names, AUTO_INCREMENT, ENGINE=, UNSIGNED)'],
@@ -104,6 +103,7 @@ const MAY_WAIT = /^\s*create\s+(?!or\s+replace\b)|^\s*alter\s+table\b(?![\s\S]*\
 const MAKES = /^\s*(?:create|alter)\b/i;
 /** COMMIT, END, ROLLBACK or ABORT, ending the transaction (not ROLLBACK TO a savepoint, or a prepared transaction's). */
 const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback)\b(?!\s+prepared\b)(?![^;]*\bto\b)/i;
+/** Raw kinds of sequence statements: CREATE SEQUENCE, ALTER SEQUENCE ... OWNED BY, other ALTER SEQUENCE. */
 const SEQUENCE_KINDS = new Set(['sequence', 'sequence-owner', 'sequence-alter']);
 /** The OWNED BY clause of a CREATE or ALTER SEQUENCE, and an ALTER SEQUENCE with nothing else. */
 const COLUMN_PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT}){1,2}`;
@@ -285,7 +285,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   /**
    * Statements that failed on something the script makes further down (a foreign key to a table
    * created after its own, a column of a type made later): hand-written DDL is often in no order.
-   * They run again at the end of their file, under the search_path they had, until none more runs.
+   * They run again, under the search_path they had, as soon as a statement may have made what they
+   * name (see tryWaiting); the ones still waiting at the end of their file fail.
    */
   let waiting: { p: Pending; error: { message: string; position?: number; code?: string }; schema: string; searchPath?: string }[] = [];
   const runOne = async (p: Pending) => {
