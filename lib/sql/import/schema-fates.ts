@@ -22,6 +22,8 @@ const OBJECT_IN_SCHEMA = new RegExp(
 );
 /** A DROP of functions, types or domains up to the list of them (`[1]`: the kind). */
 const DROP_OBJECTS = /^drop\s+(function|procedure|aggregate|routine|domain|type)\s+(if\s+exists\s+)?/i;
+/** One object of a DROP's list: its name (`[1]`), and the `(` of its arguments (`[2]`) when it lists them. */
+const DROP_ITEM = new RegExp(String.raw`^\s*(${NAME})\s*(\()?`);
 
 /** Words a type's name can start with that are followed by more of it (`double precision`, `character varying`). */
 const TYPE_HEADS = new Set(['double', 'character', 'char', 'bit', 'timestamp', 'time', 'interval', 'national', 'varchar']);
@@ -38,9 +40,8 @@ const TYPE_ALIASES: Record<string, string> = {
  */
 export function argumentTypes(list: string): string {
   const types: string[] = [];
-  for (const a of listItems(list)) {
-    let t = a.text.replace(/\s+/g, ' ').trim().toLowerCase();
-    if (!t || /^out\s/.test(t)) continue;
+  for (const a of inputArguments(list)) {
+    let t = a.replace(/\s+/g, ' ').trim().toLowerCase();
     t = t.replace(/^(in|inout|variadic)\s+/, '').replace(/\s+(default\b|=).*$/, '').replace(/\([^)]*\)/g, '').replace(/\bpg_catalog\./g, '').trim();
     const words = t.split(' ');
     if (words.length > 1 && !TYPE_HEADS.has(words[0])) words.shift();
@@ -49,6 +50,18 @@ export function argumentTypes(list: string): string {
   }
   return types.join(',');
 }
+
+/** The arguments of an argument list that count in a routine's identity (not OUT ones), as written. */
+function inputArguments(list: string): string[] {
+  return listItems(list).flatMap((a) => (a.text.trim() && !/^\s*out\s/i.test(a.text) ? [a.text] : []));
+}
+
+/** The argument list of a CREATE or ALTER of a function or procedure, inside its parentheses; undefined when it lists none. */
+function argumentList(text: string): string | undefined {
+  const m = ROUTINE_ARGUMENTS.exec(text);
+  return m ? parenthesized(text, m[0].length) : undefined;
+}
+
 /** An ALTER of a function, type or domain moving it: the schema it goes to (`[1]`). */
 const SET_SCHEMA = new RegExp(String.raw`^alter\s+(?:function|procedure|aggregate|routine|domain|type)\b[\s\S]*\sset\s+schema\s+(${IDENT})\s*$`, 'i');
 
@@ -57,10 +70,8 @@ const isRoutine = (kind: string) => !/^(type|domain)$/i.test(kind);
 
 /** The number of arguments a CREATE or ALTER of a function or procedure lists that count in its identity (not OUT ones); undefined when it lists none. */
 export function argumentCount(text: string): number | undefined {
-  const m = ROUTINE_ARGUMENTS.exec(text);
-  const list = m ? parenthesized(text, m[0].length) : undefined;
-  if (list === undefined) return undefined;
-  return listItems(list).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length;
+  const list = argumentList(text);
+  return list === undefined ? undefined : inputArguments(list).length;
 }
 
 interface KeptStatement {
@@ -94,7 +105,7 @@ export class ObjectFates {
       if (made) {
         const path = identPath(made[1]);
         const list = parenthesized(k.text, made[0].length);
-        const key = `${inFinal(path.length > 1 ? path[0] : k.schema, k.index)}.${path.at(-1)}/${argumentCount(k.text)}`;
+        const key = `${inFinal(path.length > 1 ? path[0] : k.schema, k.index)}.${path.at(-1)}/${list === undefined ? undefined : inputArguments(list).length}`;
         (this.overloads.get(key) ?? this.overloads.set(key, new Set()).get(key)!).add((list ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
       }
       if (k.kind === 'drop') this.noteDrop(k);
@@ -121,12 +132,12 @@ export class ObjectFates {
     const routine = isRoutine(head[1]);
     const list = k.text.slice(head[0].length).replace(/\s+(?:cascade|restrict)\s*$/i, '');
     for (const item of listItems(list)) {
-      const m = new RegExp(String.raw`^\s*(${NAME})\s*(\()?`).exec(item.text);
+      const m = DROP_ITEM.exec(item.text);
       if (!m) continue;
       const path = identPath(m[1]);
       const args = m[2] ? parenthesized(item.text, m[0].length) : undefined;
       const schema = this.inFinal(path.length > 1 ? path[0] : k.schema, k.index);
-      const arity = routine && args !== undefined ? listItems(args).filter((a) => a.text.trim() && !/^\s*out\s/i.test(a.text)).length : undefined;
+      const arity = routine && args !== undefined ? inputArguments(args).length : undefined;
       // DROP ... IF EXISTS may have dropped nothing: it takes only the signature it names.
       this.moves.push({ index: k.index, routine, schema, name: path.at(-1)!, arity, ...(head[2] && routine && args !== undefined ? { types: argumentTypes(args) } : {}) });
     }
@@ -172,9 +183,8 @@ export class ObjectFates {
     const path = identPath(m[4]);
     const schema = path.length > 1 ? path[0] : k.schema;
     const routine = isRoutine(m[3]);
-    const list = routine ? ROUTINE_ARGUMENTS.exec(written) : null;
-    const args = list ? parenthesized(written, list[0].length) : undefined;
-    const { now, dropped } = this.follow(routine, schema, path.at(-1)!, k.index, routine ? argumentCount(written) : undefined, args === undefined ? undefined : argumentTypes(args));
+    const args = routine ? argumentList(written) : undefined;
+    const { now, dropped } = this.follow(routine, schema, path.at(-1)!, k.index, args === undefined ? undefined : inputArguments(args).length, args === undefined ? undefined : argumentTypes(args));
     if (dropped) return null;
     if (now.name === path.at(-1) && now.schema === this.inFinal(schema, k.index)) return k.text;
     return `${current[1]}${quoted(now.schema)}.${quoted(now.name)}${k.text.slice(current[0].length)}`;
