@@ -102,7 +102,7 @@ class Printer {
     }
     const view = doc.views[id];
     if (view) {
-      const text = viewText(view);
+      const text = viewText(view, this.ctx);
       return rec?.kind === 'view' && hash(text) === rec.fp && rec.text !== undefined ? rec.text : text;
     }
     const raw = doc.raw[id];

@@ -41,7 +41,7 @@ export function computeFingerprints(doc: import('../schema/types').SchemaDocumen
     if (rec.kind === 'model') items = modelItems(doc.tables[id], ctx, rec, relationItems(doc.tables[id], ctx, rec));
     else if (rec.kind === 'enum') items = enumItems(doc.enums[id], ctx, rec);
     else {
-      rec.fp = hash(viewText(doc.views[id]));
+      rec.fp = hash(viewText(doc.views[id], ctx));
       continue;
     }
     const byKey = new Map(items.map((i) => [i.key, hash(i.text)]));

@@ -235,8 +235,17 @@ export function enumItems(en: Enum, ctx: PrintContext, rec: BlockRec | undefined
   return items;
 }
 
-export function viewText(v: View): string {
-  const body = v.prismaBody ?? '';
+/**
+ * A view block: the fields its columns give (optional, as `prisma db pull` writes a view's: the
+ * database does not say whether they can be null; lists are never optional), its `@@map`, then its
+ * body as kept.
+ */
+export function viewText(v: View, ctx: PrintContext): string {
+  const holder: Table = { id: v.id, name: v.name, columns: [], indexes: [], checks: [] };
+  const fields = (v.columns ?? []).map((c) => printColumn({ ...c, nullable: true }, holder, undefined, ctx));
+  // A view's own name when not a Prisma identifier (a SQL import; Prisma's views keep theirs in the body).
+  const attrs = [v.dbName ? `  @@map(${quote(v.dbName)})` : '', v.prismaBody ?? ''].filter(Boolean).join('\n');
+  const body = [fields.join('\n'), attrs].filter(Boolean).join('\n\n');
   return `${docLines(v.doc, '')}view ${v.name} {\n${body ? body + '\n' : ''}}`;
 }
 

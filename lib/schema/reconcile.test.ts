@@ -22,6 +22,15 @@ describe('reconcile', () => {
     expect(next).toEqual(prev);
   });
 
+  it('keeps the ids of a view and its columns', () => {
+    const prev = sample();
+    prev.views.view_1 = { id: 'view_1', name: 'recent', columns: [{ id: 'col_v1', name: 'id', type: { kind: 'Int' } }, { id: 'col_v2', name: 'title', type: { kind: 'String' } }] };
+    const text = JSON.stringify(prev).replace(/"((?:view|col)_v?[a-z0-9]+)"/g, '"$1x"');
+    const next = reconcile(prev, JSON.parse(text));
+    expect(next.views).toEqual(prev.views);
+    expect(validateDocument(next)).toEqual([]);
+  });
+
   it('keeps ids of unchanged objects when a table is added and a column renamed', () => {
     const prev = sample();
     const edited = reimported(prev);

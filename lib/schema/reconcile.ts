@@ -53,8 +53,14 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
   }
   const prevNs = new Map(Object.values(prev.namespaces).map((n) => [n.name, n.id]));
   for (const n of Object.values(next.namespaces)) link(n.id, prevNs.get(n.name));
-  const prevViews = new Map(Object.values(prev.views).map((v) => [v.name, v.id]));
-  for (const v of Object.values(next.views)) link(v.id, prevViews.get(v.name));
+  const prevViews = new Map(Object.values(prev.views).map((v) => [v.name, v]));
+  for (const v of Object.values(next.views)) {
+    const old = prevViews.get(v.name);
+    if (!old) continue;
+    link(v.id, old.id);
+    const cols = new Map((old.columns ?? []).map((c) => [c.name, c.id]));
+    for (const c of v.columns ?? []) link(c.id, cols.get(c.name));
+  }
   const prevName = (id: Id) => prev.tables[id]?.name ?? id;
   const nextName = (id: Id) => next.tables[id]?.name ?? id;
   const prevRels = new Map(Object.values(prev.relations).map((r) => [relationKey(prev, r, prevName), r.id]));

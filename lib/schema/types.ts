@@ -273,10 +273,24 @@ export interface View {
   namespace?: Id;
   /** The SQL definition (`SELECT ...`), when known. */
   definition?: string;
-  /** Fields as declared in Prisma, kept as text. */
+  /**
+   * The columns the view gives, as the database reports them (a SQL import): what its definition
+   * yields, not edited on their own. The Prisma export writes them as the view's fields, as
+   * `prisma db pull` does.
+   */
+  columns?: ViewColumn[];
+  /** Fields as declared in Prisma, kept as text (after the fields `columns` gives, when both). */
   prismaBody?: string;
   doc?: string;
   comment?: string;
+}
+
+/** A column of a view: its name (the Prisma field name, `dbName` when the database's differs) and type. */
+export interface ViewColumn {
+  id: Id;
+  name: string;
+  dbName?: string;
+  type: ColumnType;
 }
 
 export interface RawObject {

@@ -50,6 +50,9 @@ describe('validateDocument', () => {
       d.tables = { '42': { ...t, id: '42' } };
     }, 'tables.42', /not a valid id/],
     ['tables not an object', (d) => ((d as { tables: unknown }).tables = []), 'tables', /expected an object, got an array/],
+    ['view column of unknown enum', (d) => (d.views.view_1 = { id: 'view_1', name: 'v', columns: [{ id: 'col_v1', name: 'k', type: { kind: 'Enum', enumId: 'enum_404' } }] }), 'views.view_1.columns[0].type.enumId', /unknown enum "enum_404"/],
+    ['duplicate view column name', (d) => (d.views.view_1 = { id: 'view_1', name: 'v', columns: [{ id: 'col_v1', name: 'a', type: { kind: 'Int' } }, { id: 'col_v2', name: 'a', type: { kind: 'Int' } }] }), 'views.view_1.columns[1].name', /duplicate column name "a"/],
+    ['view column id taken', (d) => (d.views.view_1 = { id: 'view_1', name: 'v', columns: [{ id: 'col_1', name: 'a', type: { kind: 'Int' } }] }), 'views.view_1.columns[0]', /duplicate id "col_1"/],
   ];
 
   it.each(cases)('rejects %s with a path-specific message', (_name, breakIt, expectedPath, message) => {

@@ -304,6 +304,22 @@ export function validateDocument(input: unknown): ValidationIssue[] {
     c.string(v, 'name', p, { nonEmpty: true });
     c.string(v, 'definition', p, { optional: true });
     c.string(v, 'prismaBody', p, { optional: true });
+    if (v.columns === undefined || !c.array(v.columns, `${p}.columns`)) return;
+    const names = new Map<string, number>();
+    v.columns.forEach((col, i) => {
+      const cp = `${p}.columns[${i}]`;
+      if (!c.object(col, cp)) return;
+      if (typeof col.id !== 'string' || !ID_PATTERN.test(col.id)) c.fail(`${cp}.id`, `expected an id, got ${describe(col.id)}`);
+      else claim(col.id, cp);
+      c.string(col, 'name', cp, { nonEmpty: true });
+      if (typeof col.name === 'string') {
+        const prev = names.get(col.name);
+        if (prev !== undefined) c.fail(`${cp}.name`, `duplicate column name "${col.name}" (also columns[${prev}])`);
+        else names.set(col.name, i);
+      }
+      c.string(col, 'dbName', cp, { optional: true, nonEmpty: true });
+      checkType(c, col.type, `${cp}.type`, enumIds);
+    });
   });
 
   c.idMap(doc.raw, 'raw', (r, p) => {

@@ -18,6 +18,7 @@ export interface RawCatalog {
   schemas: R[];
   extensions: R[];
   relations: R[];
+  /** Columns of tables and views. */
   columns: R[];
   constraints: R[];
   indexes: R[];
@@ -76,7 +77,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
     LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
     LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-    WHERE c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
+    WHERE c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
   // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
   // then already has them when it is attached, as in the original; cloned foreign keys are not.
   constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,

@@ -131,6 +131,32 @@ CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "check
     }
   }, 60_000);
 
+  it('gives a view the fields db pull gives it (its columns, optional, with their names and native types)', async () => {
+    const sql = `${EVERYDAY}
+CREATE VIEW active_users AS SELECT id, email, code, country, balance, kind, statuses, tags, meta, uid, created_at, updated_at,
+  id + 1 AS "next id", now() AS seen, 1 AS "1col", count(*) OVER () AS total FROM users WHERE active;
+CREATE VIEW "Ticket Counts" AS SELECT small, count(*) AS n FROM tickets GROUP BY small;`;
+    const pg = new PGlite();
+    try {
+      await pg.exec(sql);
+      const pulled = fieldsOf(await prismaIntrospect(pg, { views: true }));
+      const { document } = await importPostgres([{ path: 'views.sql', text: sql }]);
+      const ours = fieldsOf(exportPrismaSync(document).files.map((f) => f.text).join('\n'));
+      // The case is about these (else it could not fail).
+      expect(pulled.active_users.statuses).toMatchObject({ type: 'enum', list: true, required: true });
+      expect(pulled.active_users['next id']).toMatchObject({ type: 'BigInt', required: false });
+      expect(pulled['Ticket Counts'].n).toMatchObject({ type: 'BigInt', required: false });
+      const { ['1col']: digits, ...pulledActive } = pulled.active_users;
+      const { ['1col']: ourDigits, ...ourActive } = ours.active_users;
+      expect(ourActive).toEqual(pulledActive);
+      // db pull names "1col" col; both map it to its column.
+      expect(ourDigits).toEqual(digits);
+      expect(ours['Ticket Counts']).toEqual(pulled['Ticket Counts']);
+    } finally {
+      await pg.close();
+    }
+  }, 60_000);
+
   it('tells MySQL and SQLite users that the collations are left out', async () => {
     const { document } = await importPostgres([{ path: 'everyday.sql', text: EVERYDAY }]);
     for (const d of [mysqlDialect, sqliteDialect]) {

@@ -1,7 +1,7 @@
 /** Builds a SchemaDocument from the raw catalog rows (see catalog-read.ts). */
 import { createDocument } from '../../schema/document';
 import { newId, type IdGenerator } from '../../schema/ids';
-import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
+import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table, View } from '../../schema/types';
 import { joinTable } from '../ddl/model';
 import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
 import type { R, RawCatalog } from './catalog-read';
@@ -150,6 +150,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const tables = new Map<string, Table>();
   const tableByKey = new Map<string, Table>();
   const viewByKey = new Map<string, Id>();
+  const views = new Map<string, View>();
   const relKey = new Map<string, string>();
   const partitionBy: Record<Id, string> = {};
   const unlogged: Id[] = [];
@@ -161,7 +162,8 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     if (r.kind === 'v') {
       const id = ids('view');
       // The Prisma printer writes a view's body as given: `@@schema` is needed in a multi-schema datasource.
-      doc.views[id] = { id, ...common, definition: r.definition ?? undefined, prismaBody: `  @@schema(${JSON.stringify(r.schema)})` };
+      doc.views[id] = { id, ...common, definition: r.definition ?? undefined, columns: [], prismaBody: `  @@schema(${JSON.stringify(r.schema)})` };
+      views.set(r.oid!, doc.views[id]);
       viewByKey.set(key, id);
       // security_barrier, security_invoker, check_option (WITH CHECK OPTION).
       if (r.options) lateRaw.push({ kind: 'alter', name: r.name!, text: `ALTER VIEW ${q(r.schema!)}.${q(r.name!)} SET (${storageParams(r.options)})` });
@@ -191,11 +193,18 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const fieldScopes = new Map<Id, NameScope>();
   for (const c of cat.columns) {
     const t = tables.get(c.rel!);
-    if (!t) continue;
-    const scope = fieldScopes.get(t.id) ?? new NameScope();
-    fieldScopes.set(t.id, scope);
+    const view = t ? undefined : views.get(c.rel!);
+    if (!t && !view) continue;
+    const owner = t ?? view!;
+    const scope = fieldScopes.get(owner.id) ?? new NameScope();
+    fieldScopes.set(owner.id, scope);
     const name = scope.claim(prismaIdentifier(c.name!, 'f'));
     const type = columnType(c, enums);
+    if (!t) {
+      // What the view gives: its name and type (a view's columns are never NOT NULL in the catalog).
+      view!.columns!.push({ id: ids('col'), name, type, ...(name !== c.name ? { dbName: c.name! } : {}) });
+      continue;
+    }
     const col: Column = { id: ids('col'), name, type, nullable: c.notnull !== 'true', ...(name !== c.name ? { dbName: c.name! } : {}) };
     if (c.comment) col.comment = c.comment;
     if (type.array && !col.nullable) notNullArrays.push(col.id);

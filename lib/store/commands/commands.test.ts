@@ -121,8 +121,12 @@ describe('constraint and enum commands', () => {
     doc = toggleCollapsed([post.id]).apply(doc);
     expect(doc.layout.nodes[post.id].collapsed).toBe(true);
     const role = Object.values(doc.enums)[0];
+    // A view's column of the enum (from a SQL import) goes to String too.
+    doc = { ...doc, views: { view_1: { id: 'view_1', name: 'staff', columns: [{ id: 'col_v1', name: 'roles', type: { kind: 'Enum', enumId: role.id, array: true } }] } } };
+    expect(validateDocument(doc)).toEqual([]);
     doc = deleteEnum(role.id).apply(doc);
     expect(validateDocument(doc)).toEqual([]);
     expect(tableByName(doc, 'User')!.columns.find((c) => c.name === 'role')!.type.kind).toBe('String');
+    expect(doc.views.view_1.columns![0].type).toEqual({ kind: 'String', array: true });
   });
 });

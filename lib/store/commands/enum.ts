@@ -43,6 +43,14 @@ export function deleteEnum(enumId: Id): Command {
         ];
       }),
     );
-    return { ...doc, tables, enums: without(doc.enums, enumId), layout: { ...doc.layout, nodes: without(doc.layout.nodes, enumId) } };
+    // A view's columns of that type too: the view still gives them, as text.
+    const views = Object.fromEntries(
+      Object.entries(doc.views).map(([id, v]) =>
+        v.columns?.some((c) => c.type.enumId === enumId)
+          ? [id, { ...v, columns: v.columns.map((c) => (c.type.enumId === enumId ? { ...c, type: { kind: 'String' as const, ...(c.type.array ? { array: true } : {}) } } : c)) }]
+          : [id, v],
+      ),
+    );
+    return { ...doc, tables, views, enums: without(doc.enums, enumId), layout: { ...doc.layout, nodes: without(doc.layout.nodes, enumId) } };
   });
 }
