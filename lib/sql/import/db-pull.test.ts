@@ -108,7 +108,7 @@ describe('an everyday schema, against prisma db pull', () => {
     }));
 
   it('reads a database Prisma Migrate made as db pull does, without its migrations table', async () => {
-    const prisma = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n  topics Topic[] @relation("Interests")\n  createdAt DateTime @default(now())\n}\n\nmodel Post {\n  id       String @id @default(uuid())\n  title    String @db.VarChar(200)\n  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n  tags     String[]\n  labels   Tag[]\n  @@index([authorId])\n}\n\nmodel Tag {\n  id    Int    @id @default(autoincrement())\n  label String\n  posts Post[]\n}\n\nmodel Topic {\n  id    Int  @id\n  users User[] @relation("Interests")\n}\n`;
+    const prisma = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  posts Post[]\n  topics Topic[] @relation("Interests")\n  createdAt DateTime @default(now())\n  following User[] @relation("Follows")\n  followers User[] @relation("Follows")\n}\n\nmodel Post {\n  id       String @id @default(uuid())\n  title    String @db.VarChar(200)\n  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n  tags     String[]\n  labels   Tag[]\n  @@index([authorId])\n}\n\nmodel Tag {\n  id    Int    @id @default(autoincrement())\n  label String\n  posts Post[]\n}\n\nmodel Topic {\n  id    Int  @id\n  users User[] @relation("Interests")\n}\n`;
     const migrate = await prismaMigrateSql([{ path: 'schema.prisma', content: prisma }]);
     // PostgreSQL DDL of the import builds what Prisma Migrate built (the join tables as they were).
     await expectExportRebuilds({ name: 'migrated', script: migrate, holds: (want) => expect(Object.keys(want.tables)).toContain('public._PostToTag') });
@@ -124,7 +124,8 @@ CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "check
       const ours = fieldsOf(exportPrismaSync(r.document).files.map((f) => f.text).join('\n'));
       expect(Object.keys(pulled).sort()).toEqual(['Post', 'Tag', 'Topic', 'User']);
       expect(pulled.Post['Tag →']).toMatchObject({ to: 'Tag', list: true });
-      expect(Object.values(r.document.relations).filter((x) => x.kind === 'many-to-many').map((x) => x.name ?? '')).toEqual(['', 'Interests']);
+      expect(pulled.User['User_A →']).toMatchObject({ to: 'User', list: true });
+      expect(Object.values(r.document.relations).filter((x) => x.kind === 'many-to-many').map((x) => x.name ?? '')).toEqual(['Follows', '', 'Interests']);
       expect(ours).toEqual(pulled);
     } finally {
       await pg.close();
@@ -155,6 +156,35 @@ CREATE VIEW "Ticket Counts" AS SELECT small, count(*) AS n FROM tickets GROUP BY
     } finally {
       await pg.close();
     }
+  }, 60_000);
+
+  it('names relations and their fields as db pull does, ambiguous ones included', async () => {
+    // Two keys between the same tables, keys both ways, a key whose column has the table's name, a
+    // self-relation, and implicit many-to-many relations alone, twice between the same models, beside
+    // a key between them, and on one model.
+    const prisma = `datasource db {\n  provider = "postgresql"\n}\n
+model users {\n  id Int @id\n  manager_id Int?\n  manager users? @relation("boss", fields: [manager_id], references: [id])\n  reports users[] @relation("boss")\n  authored posts[] @relation("a")\n  edited posts[] @relation("e")\n  team_id Int?\n  team teams? @relation("member", fields: [team_id], references: [id])\n  led teams[] @relation("lead")\n  followers users[] @relation("Follows")\n  following users[] @relation("Follows")\n  comments comments[]\n}
+model teams {\n  id Int @id\n  lead_id Int\n  lead users @relation("lead", fields: [lead_id], references: [id])\n  members users[] @relation("member")\n}
+model posts {\n  id Int @id\n  author_id Int\n  editor_id Int?\n  author users @relation("a", fields: [author_id], references: [id])\n  editor users? @relation("e", fields: [editor_id], references: [id])\n  tags tags[]\n  featured tags[] @relation("Featured")\n  comments comments[]\n}
+model tags {\n  id Int @id\n  posts posts[]\n  featuredIn posts[] @relation("Featured")\n  labels labels[]\n  mainLabelId Int?\n  mainLabel labels? @relation("main", fields: [mainLabelId], references: [id])\n}
+model labels {\n  id Int @id\n  tags tags[]\n  main tags[] @relation("main")\n}
+model comments {\n  id Int @id\n  posts Int\n  post posts @relation(fields: [posts], references: [id])\n  users Int @unique\n  user users @relation(fields: [users], references: [id])\n}\n`;
+    const sql = await prismaMigrateSql([{ path: 'schema.prisma', content: prisma }]);
+    const pg = new PGlite();
+    try {
+      await pg.exec(sql);
+      const pulled = fieldsOf(await prismaIntrospect(pg));
+      const { document } = await importPostgres([{ path: 'relations.sql', text: sql }]);
+      const ours = fieldsOf(exportPrismaSync(document).files.map((f) => f.text).join('\n'));
+      // The case is about these (else it could not fail).
+      expect(Object.keys(pulled.posts)).toEqual(expect.arrayContaining(['users_posts_author_idTousers →', 'tags_Featured →']));
+      expect(Object.keys(pulled.users)).toEqual(expect.arrayContaining(['users_Follows_A →', 'other_users_users_manager_idTousers →', 'comments_comments_usersTousers →']));
+      expect(ours).toEqual(pulled);
+    } finally {
+      await pg.close();
+    }
+    // PostgreSQL DDL of the import builds what Prisma Migrate built (join tables, keys and their actions).
+    await expectExportRebuilds({ name: 'relations', script: sql, holds: (want) => expect(Object.keys(want.tables)).toEqual(expect.arrayContaining(['public._Follows', 'public._Featured', 'public._postsTotags'])) });
   }, 60_000);
 
   it('tells MySQL and SQLite users that the collations are left out', async () => {

@@ -2,7 +2,7 @@
 import { createDocument } from '../../schema/document';
 import { newId, type IdGenerator } from '../../schema/ids';
 import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table, View } from '../../schema/types';
-import { joinTable } from '../ddl/model';
+import { joinTable, referentialActions } from '../ddl/model';
 import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
 import type { R, RawCatalog } from './catalog-read';
 import { NameScope, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
@@ -386,16 +386,18 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     for (const f of found.fks) fks.splice(fks.indexOf(f), 1);
     implicit.push(found.rel);
   }
-  nameRelations(doc, fks.map((f) => f.rel), fieldScopes, uniqueSets);
-  for (const { rel } of fks) doc.relations[rel.id] = rel;
-  for (const rel of implicit) {
-    // db pull's field names: the other model's name, a list on both sides.
-    const [a, b] = [doc.tables[rel.a.table], doc.tables[rel.b.table]];
-    const scope = (t: Table) => fieldScopes.get(t.id) ?? fieldScopes.set(t.id, new NameScope()).get(t.id)!;
-    rel.a.field.name = scope(a).claim(b.name, `${b.name}_rel`);
-    rel.b.field.name = scope(b).claim(a.name, `${a.name}_rel`);
-    doc.relations[rel.id] = rel;
+  // Actions that are Prisma's defaults for the relation are left to them, as db pull leaves them out
+  // (every DDL writes the defaults; see referentialActions).
+  for (const { rel } of fks) {
+    const cols = rel.from.columns.map((id) => doc.tables[rel.from.table].columns.find((c) => c.id === id)!);
+    if (!cols.every((c) => c.nullable === cols[0].nullable)) continue;
+    const defaults = referentialActions(doc, { ...rel, onDelete: undefined, onUpdate: undefined });
+    if (rel.onDelete === defaults.onDelete) delete rel.onDelete;
+    if (rel.onUpdate === defaults.onUpdate) delete rel.onUpdate;
   }
+  nameRelations(doc, fks.map((f) => f.rel), implicit, fieldScopes, uniqueSets);
+  for (const { rel } of fks) doc.relations[rel.id] = rel;
+  for (const rel of implicit) doc.relations[rel.id] = rel;
   // Like db pull: a model without a unique criterion of required, supported fields is `@@ignore`d,
   // and relation fields pointing to it are `@ignore`d.
   for (const t of tables.values()) {
@@ -572,13 +574,16 @@ function implicitManyToMany(doc: SchemaDocument, t: Table, fks: { rel: ForeignKe
   const fb = own.find((f) => f.rel.from.columns.join() === cb.id);
   if (own.length !== 2 || !fa || !fb) return undefined;
   const [p, q] = [doc.tables[fa.rel.to.table], doc.tables[fb.rel.to.table]];
-  if (p === q || p.name > q.name || p.namespace !== t.namespace) return undefined;
+  if (p.name > q.name || p.namespace !== t.namespace) return undefined;
+  // A self-relation is always named (Prisma needs the name to pair its two fields); its A side is
+  // the field whose name sorts first (see joinTable), as the names given to its fields keep it.
+  const self = p === q;
   const rel: ManyToManyRelation = {
     id: ids('rel'),
     kind: 'many-to-many',
-    ...(name !== `_${p.name}To${q.name}` ? { name: name.slice(1) } : {}),
-    a: { table: p.id, field: { name: '', list: true } },
-    b: { table: q.id, field: { name: '', list: true } },
+    ...(self || name !== `_${p.name}To${q.name}` ? { name: name.slice(1) } : {}),
+    a: { table: p.id, field: { name: self ? 'A' : '', list: true } },
+    b: { table: q.id, field: { name: self ? 'B' : '', list: true } },
   };
   const j = joinTable(doc, rel);
   if (!j) return undefined;
@@ -594,28 +599,61 @@ function implicitManyToMany(doc: SchemaDocument, t: Table, fks: { rel: ForeignKe
   return same ? { rel, fks: [fa, fb] } : undefined;
 }
 
-function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {
-  const pairs = new Map<string, number>();
-  const pairKey = (r: ForeignKeyRelation) => [r.from.table, r.to.table].sort().join('|');
-  for (const r of rels) pairs.set(pairKey(r), (pairs.get(pairKey(r)) ?? 0) + 1);
+/**
+ * Relation names and relation field names as `prisma db pull` gives them. Relations between two
+ * models are ambiguous when another relation joins the same two (a key on other columns, a
+ * many-to-many), or when a key's column has the name its relation field would get (the other
+ * model's). Then a key's relation is named `<Model>_<columns>To<Other>` and its fields
+ * `<Other>_<relation>` and `<Model>_<relation>`; a many-to-many's fields get its table's name
+ * (`Tag_Featured`). A self-relation's back field starts with `other_`; a self many-to-many's fields
+ * end in `_A` and `_B` (their order keeps which side is A: see joinTable).
+ */
+function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], m2m: ManyToManyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {
+  const pairKey = (a: Id, b: Id) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const ambiguous = new Set<string>();
+  // The keys between each two tables, by their columns (a second key on the same columns is no second relation).
+  const keys = new Map<string, Set<string>>();
+  for (const r of rels) {
+    const k = pairKey(r.from.table, r.to.table);
+    (keys.get(k) ?? keys.set(k, new Set()).get(k)!).add(r.from.columns.join());
+    const from = doc.tables[r.from.table];
+    if (r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.name === doc.tables[r.to.table].name)) ambiguous.add(k);
+  }
+  for (const [k, cols] of keys) if (cols.size > 1) ambiguous.add(k);
+  const joins = new Map<string, number>();
+  for (const m of m2m) {
+    const k = pairKey(m.a.table, m.b.table);
+    joins.set(k, (joins.get(k) ?? 0) + 1);
+    if (keys.has(k)) ambiguous.add(k);
+  }
+  for (const [k, n] of joins) if (n > 1) ambiguous.add(k);
+  const scope = (id: Id) => scopes.get(id) ?? scopes.set(id, new NameScope()).get(id)!;
+  const claim = (id: Id, name: string) => scope(id).claim(prismaIdentifier(name, 'f'), `${prismaIdentifier(name, 'f')}_rel`);
   for (const r of rels) {
     const from = doc.tables[r.from.table];
     const to = doc.tables[r.to.table];
-    const ambiguous = (pairs.get(pairKey(r)) ?? 0) > 1;
-    const conname = r.dbName ?? foreignKeyName(from.dbName ?? from.name, r.from.columns.map((id) => { const c = from.columns.find((x) => x.id === id)!; return c.dbName ?? c.name; }));
-    // db pull's relation names: `<A>To<B>` for a self relation, `<A>_<fields>To<B>` when ambiguous.
-    if (ambiguous) r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
-    else if (from === to) r.name = `${from.name}To${to.name}`;
-    const fs = scopes.get(from.id) ?? new NameScope();
-    const ts = from === to ? fs : scopes.get(to.id) ?? new NameScope();
-    scopes.set(from.id, fs);
-    scopes.set(to.id, ts);
-    const fwd = ambiguous ? `${to.name}_${prismaIdentifier(conname)}` : to.name;
-    const back = ambiguous ? `${from.name}_${prismaIdentifier(conname)}` : from === to ? `other_${from.name}` : from.name;
+    const other = from === to ? 'other_' : '';
+    let [fwd, back] = [to.name, `${other}${from.name}`];
+    if (ambiguous.has(pairKey(from.id, to.id))) {
+      r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
+      [fwd, back] = [`${to.name}_${r.name}`, `${other}${from.name}_${r.name}`];
+    } else if (from === to) r.name = `${from.name}To${to.name}`;
     const optional = r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.nullable);
     // Prisma wants the same fields in the same order as a unique criterion for a one-to-one.
     const oneToOne = uniqueSets.get(from.id)?.has(r.from.columns.join()) ?? false;
-    r.fromField = { name: fs.claim(fwd, `${fwd}_rel`), ...(optional ? { optional: true } : {}) };
-    r.toField = { name: ts.claim(back, `${back}_rel`), ...(oneToOne ? { optional: true } : { list: true }) };
+    r.fromField = { name: claim(from.id, fwd), ...(optional ? { optional: true } : {}) };
+    r.toField = { name: claim(to.id, back), ...(oneToOne ? { optional: true } : { list: true }) };
+  }
+  for (const m of m2m) {
+    const [a, b] = [doc.tables[m.a.table], doc.tables[m.b.table]];
+    const table = `_${m.name ?? `${a.name}To${b.name}`}`;
+    let suffix = '';
+    if (ambiguous.has(pairKey(a.id, b.id))) {
+      m.name = table.slice(1);
+      suffix = table;
+    }
+    const self = a === b;
+    m.a.field.name = claim(a.id, `${b.name}${suffix}${self ? '_A' : ''}`);
+    m.b.field.name = claim(b.id, `${a.name}${suffix}${self ? '_B' : ''}`);
   }
 }
