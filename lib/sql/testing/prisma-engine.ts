@@ -56,11 +56,12 @@ export async function prismaMigrateSql(files: { path: string; content: string }[
  * `prisma db pull` of a PostgreSQL database: the Prisma schema Prisma's own introspection gives for
  * `db` (after the script under test ran in it). The oracle for what the import derives for Prisma.
  */
-export async function prismaIntrospect(db: PGlite, opts: { views?: boolean } = {}): Promise<string> {
+export async function prismaIntrospect(db: PGlite, opts: { views?: boolean; schemas?: string[] } = {}): Promise<string> {
   await init();
   const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(db));
   const generator = opts.views ? 'generator client {\n  provider = "prisma-client-js"\n  previewFeatures = ["views"]\n}\n\n' : '';
-  const schema = `${generator}datasource db {\n  provider = "postgresql"\n}\n`;
+  const schemas = opts.schemas ? `  schemas = ${JSON.stringify(opts.schemas)}\n` : '';
+  const schema = `${generator}datasource db {\n  provider = "postgresql"\n${schemas}}\n`;
   const files = [{ path: 'schema.prisma', content: schema }];
   const SchemaEngine = (bg as unknown as { SchemaEngine: { new: (...a: unknown[]) => Promise<Engine> } }).SchemaEngine;
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory);
