@@ -2,30 +2,54 @@
 
 const VALID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** A valid Prisma identifier for a database name: invalid characters become `_`. */
+/** Whether a database name is a Prisma identifier as it is. */
+export const isPrismaIdentifier = (dbName: string) => VALID.test(dbName);
+
+/**
+ * A valid Prisma identifier for a database name, as `prisma db pull` sanitizes one: leading
+ * characters that are not letters go (`_id` is `id`, `1col` is `col`), other invalid ones become
+ * `_`. Where nothing is left (`123`, `é`; db pull comments such a field out), the prefixed form.
+ */
 export function prismaIdentifier(dbName: string, fallbackPrefix = 'x'): string {
   if (VALID.test(dbName)) return dbName;
+  return dbName.replace(/^[^A-Za-z]+/, '').replace(/[^A-Za-z0-9_]/g, '_') || prefixedIdentifier(dbName, fallbackPrefix);
+}
+
+/** A valid Prisma identifier that keeps the whole name: invalid characters become `_`, and one not starting with a letter gets `<prefix>_`. */
+export function prefixedIdentifier(dbName: string, prefix = 'x'): string {
+  if (VALID.test(dbName)) return dbName;
   let s = dbName.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!/^[A-Za-z]/.test(s)) s = `${fallbackPrefix}${/^_/.test(s) ? '' : '_'}${s}`;
+  if (!/^[A-Za-z]/.test(s)) s = `${prefix}${/^_/.test(s) ? '' : '_'}${s}`;
   return s;
 }
 
 /** Hands out unique names within one scope (models, or the fields of one model). */
 export class NameScope {
   private used = new Set<string>();
+  private kept = new Set<string>();
   constructor(reserved: Iterable<string> = []) {
     for (const r of reserved) this.used.add(r.toLowerCase());
   }
   has(name: string): boolean {
     return this.used.has(name.toLowerCase());
   }
-  /** `preferred`, else `alternative`, else `preferred_2`, `_3`, ... */
-  claim(preferred: string, alternative?: string): string {
+  /** Keeps a name for the database name that is it exactly: a name made from another one does not take it. */
+  keep(name: string): void {
+    this.kept.add(name.toLowerCase());
+  }
+  /** `preferred`, else `alternative`, else `preferred_2`, `_3`, ...; a name kept is free only to `exact` claims (see keep). */
+  claim(preferred: string, alternative?: string, exact = false): string {
+    const taken = (n: string) => this.has(n) || (!exact && this.kept.has(n.toLowerCase()));
     let name = preferred;
-    if (this.has(name) && alternative) name = alternative;
-    for (let i = 2; this.has(name); i++) name = `${preferred}_${i}`;
+    if (taken(name) && alternative) name = alternative;
+    for (let i = 2; taken(name); i++) name = `${preferred}_${i}`;
     this.used.add(name.toLowerCase());
     return name;
+  }
+  /** The name for a database name: itself when valid, else as db pull makes it, else (taken) the prefixed form. */
+  claimFor(dbName: string, prefix: string, alternative?: string): string {
+    if (VALID.test(dbName)) return this.claim(dbName, alternative, true);
+    return this.claim(prismaIdentifier(dbName, prefix), alternative ?? prefixedIdentifier(dbName, prefix));
   }
 }
 

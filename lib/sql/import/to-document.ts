@@ -1,11 +1,11 @@
 /** Builds a SchemaDocument from the raw catalog rows (see catalog-read.ts). */
-import { createDocument } from '../../schema/document';
+import { createDocument, mayBeNull } from '../../schema/document';
 import { newId, type IdGenerator } from '../../schema/ids';
 import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table, View } from '../../schema/types';
 import { joinTable, referentialActions } from '../ddl/model';
 import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
 import type { R, RawCatalog } from './catalog-read';
-import { NameScope, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
+import { isPrismaIdentifier, NameScope, prefixedIdentifier, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
 
 export interface BuiltDocument {
   doc: SchemaDocument;
@@ -123,11 +123,24 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
     }
     return id;
   };
+  // As db pull names them: names that several tables, views or enums would get (the same name in two
+  // schemas, `_t` beside `t`) are all `<schema>_<name>`.
   const models = new NameScope(RESERVED_MODEL_NAMES);
+  const shared = new Map<string, number>();
+  const counted = new Set<string>();
+  for (const r of [...cat.enums, ...cat.relations]) {
+    if (counted.has(r.oid!)) continue;
+    counted.add(r.oid!);
+    const base = prismaIdentifier(r.name!, 'm');
+    shared.set(base, (shared.get(base) ?? 0) + 1);
+  }
   const modelName = (schema: string, name: string) => {
     const base = prismaIdentifier(name, 'm');
-    return models.claim(base, prismaIdentifier(`${schema}_${name}`, 'm'));
+    const qualified = prismaIdentifier(`${schema}_${name}`, 'm');
+    return (shared.get(base) ?? 0) > 1 ? models.claim(qualified) : models.claim(base, qualified);
   };
+  const labels = new Map<string, Set<string>>();
+  for (const r of cat.enums) if (isPrismaIdentifier(r.label!)) (labels.get(r.oid!) ?? labels.set(r.oid!, new Set()).get(r.oid!)!).add(r.label!);
   const enums = new Map<string, Enum>();
   for (const r of cat.enums) {
     let e = enums.get(r.oid!);
@@ -137,8 +150,12 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       enums.set(r.oid!, e);
       doc.enums[e.id] = e;
     }
-    const vname = prismaIdentifier(r.label!, 'v');
-    e.values.push({ id: ids('val'), name: e.values.some((v) => v.name === vname) ? `${vname}_${e.values.length}` : vname, ...(vname !== r.label ? { dbName: r.label! } : {}) });
+    // Enum values are told apart by case (`A`, `a`): names are compared as they are.
+    const taken = (n: string) => e!.values.some((v) => v.name === n) || (n !== r.label && !!labels.get(r.oid!)?.has(n));
+    let vname = prismaIdentifier(r.label!, 'v');
+    if (taken(vname)) vname = prefixedIdentifier(r.label!, 'v');
+    if (taken(vname)) vname = `${vname}_${e.values.length}`;
+    e.values.push({ id: ids('val'), name: vname, ...(vname !== r.label ? { dbName: r.label! } : {}) });
   }
   // Sequences owned by each column (a serial's, an identity's, or one given OWNED BY).
   const serials = new Map<string, R[]>();
@@ -192,13 +209,17 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const collationOf = new Map<string, string>();
   const fieldScopes = new Map<Id, NameScope>();
   for (const c of cat.columns) {
+    const owner = tables.get(c.rel!) ?? views.get(c.rel!);
+    if (owner && isPrismaIdentifier(c.name!)) (fieldScopes.get(owner.id) ?? fieldScopes.set(owner.id, new NameScope()).get(owner.id)!).keep(c.name!);
+  }
+  for (const c of cat.columns) {
     const t = tables.get(c.rel!);
     const view = t ? undefined : views.get(c.rel!);
     if (!t && !view) continue;
     const owner = t ?? view!;
     const scope = fieldScopes.get(owner.id) ?? new NameScope();
     fieldScopes.set(owner.id, scope);
-    const name = scope.claim(prismaIdentifier(c.name!, 'f'));
+    const name = scope.claimFor(c.name!, 'f');
     const type = columnType(c, enums);
     if (!t) {
       // What the view gives: its name and type (a view's columns are never NOT NULL in the catalog).
@@ -225,6 +246,11 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
       if (isSerial) {
         col.default = { kind: 'function', name: 'autoincrement', args: [] };
         absorbedSequences.set(`${s!.schema}.${s!.name}`, t.id);
+      } else if (NEXTVAL.test(c.def!) && ['Int', 'BigInt'].includes(type.kind) && !type.array) {
+        // Another sequence's next value (pg_dump writes every serial so, pagila's sequences are no
+        // column's): autoincrement() to Prisma, MySQL and SQLite, as db pull reads it; PostgreSQL
+        // writes the default as it is (the sequence is made apart).
+        col.default = { kind: 'function', name: 'autoincrement', args: [], postgres: c.def! };
       } else col.default = defaultValue(c.def!, col, enums, c);
     }
     if (c.coll) col.collation = c.coll;
@@ -390,7 +416,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   // (every DDL writes the defaults; see referentialActions).
   for (const { rel } of fks) {
     const cols = rel.from.columns.map((id) => doc.tables[rel.from.table].columns.find((c) => c.id === id)!);
-    if (!cols.every((c) => c.nullable === cols[0].nullable)) continue;
+    if (!cols.every((c) => mayBeNull(c) === mayBeNull(cols[0]))) continue;
     const defaults = referentialActions(doc, { ...rel, onDelete: undefined, onUpdate: undefined });
     if (rel.onDelete === defaults.onDelete) delete rel.onDelete;
     if (rel.onUpdate === defaults.onUpdate) delete rel.onUpdate;
@@ -431,11 +457,14 @@ function prismaIndexable(method: string, columns: IndexColumn[], t: Table): bool
   });
 }
 
+/** A default that is a sequence's next value. */
+const NEXTVAL = /^nextval\('(?:[^']|'')+'::regclass\)$/;
+
 function columnType(c: R, enums: Map<string, Enum>): ColumnType {
   // A domain over a base type reads as that type, as `prisma db pull` reads it; PostgreSQL DDL writes the domain.
   if (c.typtype === 'd' && c.domtyptype === 'b' && c.domcat !== 'A') {
     const base = columnType({ ...c, type: c.domtype, typname: c.domtypname, typtype: 'b', cat: c.domcat, ndims: '0' }, enums);
-    if (base.kind !== 'Unsupported') return { ...base, domain: c.type! };
+    if (base.kind !== 'Unsupported') return { ...base, domain: c.type!, ...(c.domnotnull === 'true' ? { domainNotNull: true } : {}) };
   }
   const array = c.cat === 'A';
   const typtype = array ? c.elemtype : c.typtype;
@@ -638,7 +667,7 @@ function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], m2m: Man
       r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
       [fwd, back] = [`${to.name}_${r.name}`, `${other}${from.name}_${r.name}`];
     } else if (from === to) r.name = `${from.name}To${to.name}`;
-    const optional = r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.nullable);
+    const optional = r.from.columns.some((id) => { const c = from.columns.find((x) => x.id === id); return !!c && mayBeNull(c); });
     // Prisma wants the same fields in the same order as a unique criterion for a one-to-one.
     const oneToOne = uniqueSets.get(from.id)?.has(r.from.columns.join()) ?? false;
     r.fromField = { name: claim(from.id, fwd), ...(optional ? { optional: true } : {}) };
