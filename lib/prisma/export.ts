@@ -191,7 +191,23 @@ function homeFile(doc: SchemaDocument, id: Id, fileOf: Map<Id, string>, main: st
   return best;
 }
 
-export function exportPrismaSync(doc: SchemaDocument): ExportResult {
+/**
+ * The document without PostgreSQL's partitions (a SQL import's `sources.sql.partitionOf`) and the
+ * relations of their keys: Prisma reaches a partitioned table's rows through the table itself, and
+ * Prisma Migrate would make each partition a table of its own (`prisma db pull` leaves them out).
+ */
+function withoutPartitions(doc: SchemaDocument): { doc: SchemaDocument; partitions: string[] } {
+  const of = (doc.sources.sql as { partitionOf?: Record<Id, unknown> } | undefined)?.partitionOf;
+  const ids = new Set(Object.keys(of ?? {}).filter((id) => doc.tables[id]));
+  if (!ids.size) return { doc, partitions: [] };
+  const tables = Object.fromEntries(Object.entries(doc.tables).filter(([id]) => !ids.has(id)));
+  const touches = (r: SchemaDocument['relations'][string]) => (r.kind === 'foreign-key' ? ids.has(r.from.table) || ids.has(r.to.table) : ids.has(r.a.table) || ids.has(r.b.table));
+  const relations = Object.fromEntries(Object.entries(doc.relations).filter(([, r]) => !touches(r)));
+  return { doc: { ...doc, tables, relations }, partitions: [...ids].map((id) => doc.tables[id].name) };
+}
+
+export function exportPrismaSync(whole: SchemaDocument): ExportResult {
+  const { doc, partitions } = withoutPartitions(whole);
   const trivia = getTrivia(doc.sources);
   const p = new Printer(doc, trivia);
   const diagnostics: Diagnostic[] = [];
@@ -249,6 +265,9 @@ export function exportPrismaSync(doc: SchemaDocument): ExportResult {
   }
   for (const [file, acc] of appended) files.set(file, acc.text());
   diagnostics.push(...notExpressible(doc));
+  if (partitions.length) {
+    diagnostics.push({ severity: 'warning', code: 'prisma/not-expressible', message: `partitions are left out, as prisma db pull leaves them out (Prisma reads and writes their rows through the partitioned table; Prisma Migrate would make each a table of its own): ${listNames(partitions)}` });
+  }
   const out: SourceFile[] = [...files].map(([path, text]) => ({ path, text }));
   return { files: out, diagnostics };
 }
@@ -266,13 +285,13 @@ function notExpressible(doc: SchemaDocument): Diagnostic[] {
   for (const t of Object.values(doc.tables)) {
     if (t.checks.length) warn(`table ${t.name}: check constraints cannot be written in Prisma and were left out: ${listNames(t.checks.map((c) => c.dbName ?? c.expression))}`);
     const generated = t.columns.filter((c) => c.generated).map((c) => c.name);
-    if (generated.length) warn(`table ${t.name}: generated columns are written as plain columns (Prisma cannot express GENERATED ALWAYS AS): ${listNames(generated)}`);
+    if (generated.length) warn(`table ${t.name}: generated columns are written with @default(dbgenerated(...)), as prisma db pull writes them (Prisma cannot express GENERATED ALWAYS AS; Prisma Migrate would make a default): ${listNames(generated)}`);
     const identity = t.columns.filter((c) => c.identity).map((c) => c.name);
     if (identity.length) warn(`table ${t.name}: identity columns are written as autoincrement(), as prisma db pull writes them (Prisma cannot express GENERATED ... AS IDENTITY; Prisma Migrate would make serial columns): ${listNames(identity)}`);
     const collated = t.columns.filter((c) => c.collation).map((c) => `${c.name} (${c.collation})`);
     if (collated.length) warn(`table ${t.name}: column collations cannot be written in Prisma and were left out: ${listNames(collated)}`);
     const domains = t.columns.filter((c) => c.type.domain).map((c) => `${c.name} (${c.type.domain})`);
-    if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks, defaults and NOT NULL are left out): ${listNames(domains)}`);
+    if (domains.length) warn(`table ${t.name}: columns of PostgreSQL domains are written with the domain's base type (Prisma has no domains; their checks and defaults are left out, and a NOT NULL domain makes the field required): ${listNames(domains)}`);
   }
   const deferrable = Object.values(doc.relations).flatMap((r) => (r.kind === 'foreign-key' && r.deferrable ? [`${doc.tables[r.from.table]?.name}.${r.dbName ?? r.fromField?.name ?? r.id}`] : []));
   if (deferrable.length) warn(`foreign keys are written as checked at once (Prisma cannot express DEFERRABLE): ${listNames(deferrable)}`);

@@ -15,6 +15,7 @@ import type {
   Table,
   View,
 } from '../schema/types';
+import { mayBeNull } from '../schema/document';
 import { quote } from './lexer';
 import type { BlockRec, ItemExtra } from './trivia';
 import { planRelations, type PlannedField } from './plan-relations';
@@ -122,7 +123,7 @@ export function printType(col: Column, ctx: PrintContext): string {
   else if (t.kind === 'Composite') base = t.composite ?? 'Json';
   else base = t.kind;
   if (t.array) return base + '[]';
-  return base + (col.nullable ? '?' : '');
+  return base + (mayBeNull(col) ? '?' : '');
 }
 
 function idxColumn(c: IndexColumn, tableId: Id, ctx: PrintContext): string {
@@ -172,6 +173,9 @@ export function printColumn(col: Column, table: Table, rec: BlockRec | undefined
   if (col.default) {
     const map = col.defaultName ? `, map: ${quote(col.defaultName)}` : '';
     attrs.push(`@default(${printDefault(col.default, col)}${map})`);
+  } else if (col.generated) {
+    // As `prisma db pull` writes a generated column: the database fills it in.
+    attrs.push(`@default(dbgenerated(${quote(col.generated.expression)}))`);
   } else if (col.identity && ['Int', 'BigInt'].includes(col.type.kind) && !col.type.array) {
     // As `prisma db pull` writes an identity column: the database numbers new rows.
     attrs.push('@default(autoincrement())');

@@ -2,6 +2,7 @@
  * How the inspector edits a column, as pure functions: the type picker's choices, the
  * auto-value setting (autoincrement or identity), and the label a column's type shows with.
  */
+import { mayBeNull } from './document';
 import { nativeTypeInfo } from './native-types';
 import type { Column, ColumnType, DefaultValue, SchemaDocument } from './types';
 
@@ -58,5 +59,5 @@ export function columnTypeLabel(doc: Pick<SchemaDocument, 'enums'>, c: Column): 
   let base: string = t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
   if (t.domain) base = t.domain.replace(/^public\./, '').replace(/^"([^"]*)"$/, '$1');
   else if (t.native) base = `${base} @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}`;
-  return `${base}${t.array ? '[]' : ''}${c.nullable ? '?' : ''}`;
+  return `${base}${t.array ? '[]' : ''}${mayBeNull(c) ? '?' : ''}`;
 }

@@ -77,6 +77,11 @@ export function columnByName(table: Table, name: string): Column | undefined {
 }
 
 /** The database name of a table or column: `dbName` when mapped, else the logical name. */
+/** Whether a column can hold NULL: nullable itself, and not of a `NOT NULL` domain. */
+export function mayBeNull(col: { nullable?: boolean; type: ColumnType }): boolean {
+  return col.nullable !== false && !col.type.domainNotNull;
+}
+
 export function dbNameOf(obj: { name: string; dbName?: string }): string {
   return obj.dbName ?? obj.name;
 }

@@ -97,6 +97,8 @@ export interface ColumnType {
    * `prisma db pull` does), MySQL and SQLite write the base type, with a warning.
    */
   domain?: string;
+  /** The domain is `NOT NULL`: the column holds no NULL, whatever its own nullability (Prisma reads it required, as db pull does). */
+  domainNotNull?: boolean;
 }
 
 export interface NativeType {

@@ -369,6 +369,7 @@ function checkType(c: Checker, type: unknown, path: string, enumIds: Set<string>
   }
   if (type.kind === 'Unsupported') c.string(type, 'unsupported', path, { nonEmpty: true });
   c.string(type, 'domain', path, { optional: true, nonEmpty: true });
+  c.boolean(type, 'domainNotNull', path);
   if (type.native !== undefined && c.object(type.native, `${path}.native`)) {
     c.string(type.native, 'name', `${path}.native`, { nonEmpty: true });
     if (c.array(type.native.args, `${path}.native.args`)) {

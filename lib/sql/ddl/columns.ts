@@ -124,7 +124,10 @@ export function columnSql(
   opts: { singlePk: boolean; inlineComment: boolean; notNullArrays: Set<Id>; autoTaken?: boolean; frozen?: Set<string> },
 ): ColumnSql {
   const source = doc.settings.provider;
-  let auto = isAutoincrement(col) || (!!col.identity && d.id !== 'postgres');
+  // An autoincrement over a sequence of the script's own (a SQL import: `nextval('s')`): PostgreSQL
+  // writes the default as the catalog gave it, on the plain integer type.
+  const ownSequence = d.id === 'postgres' && isAutoincrement(col) && !!col.default?.postgres;
+  let auto = (isAutoincrement(col) && !ownSequence) || (!!col.identity && d.id !== 'postgres');
   const type = d.columnType(col, ctx, auto);
   let sql = `${d.quote(col.dbName ?? col.name)} ${type.sql}`;
   if (col.collation) {
@@ -153,7 +156,7 @@ export function columnSql(
   if (generatedNotNull && !col.nullable) ctx.warn(`column ${col.name}: NOT NULL dropped from a generated column (MariaDB refuses it)`);
   if (!col.nullable && !inlinePrimaryKey && !generatedNotNull && (!col.type.array || opts.notNullArrays.has(col.id))) sql += ' NOT NULL';
   if (auto && d.autoincrementSuffix) sql += ` ${d.autoincrementSuffix}`;
-  if (!isAutoincrement(col)) {
+  if (!isAutoincrement(col) || ownSequence) {
     const def = defaultSql(d, doc, col, type.sql, ctx);
     if (def !== undefined) sql += ` DEFAULT ${d.defaultClause ? d.defaultClause(def, type.sql) : def}`;
   }

@@ -72,7 +72,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
       et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
       a.attnotnull::text AS notnull, pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen,
       ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll, a.attcollation::text AS collid,
-      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, nullif(a.attcompression::text, '') AS compression, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat
+      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, nullif(a.attcompression::text, '') AS compression, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat, (t.typtype = 'd' AND t.typnotnull)::text AS domnotnull
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
     LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum

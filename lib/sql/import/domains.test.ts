@@ -53,7 +53,9 @@ describe('columns of PostgreSQL domains', () => {
   it('read as the base type, remembering the domain; domains of arrays or of domains stay unsupported', () => {
     expect(col(doc, 'film', 'release_year').type).toEqual({ kind: 'Int', domain: 'public.year' });
     expect(col(doc, 'film', 'title').type).toEqual({ kind: 'String', native: { name: 'VarChar', args: ['50'] }, domain: 'public."Name"' });
-    expect(col(doc, 'film', 'price').type).toEqual({ kind: 'Decimal', native: { name: 'Decimal', args: ['10', '2'] }, domain: 'public.money2' });
+    // A NOT NULL domain's column holds no NULL, whatever its own nullability.
+    expect(col(doc, 'film', 'price').type).toEqual({ kind: 'Decimal', native: { name: 'Decimal', args: ['10', '2'] }, domain: 'public.money2', domainNotNull: true });
+    expect(col(doc, 'film', 'price').nullable).toBe(true);
     expect(col(doc, 'film', 'created').type).toEqual({ kind: 'DateTime', native: { name: 'Timestamptz', args: ['3'] }, domain: 'public.stamp' });
     expect(col(doc, 'film', 'labels').type).toEqual({ kind: 'Unsupported', unsupported: 'public.tags' });
     expect(col(doc, 'film', 'alias').type).toEqual({ kind: 'Unsupported', unsupported: 'public.short_name' });
@@ -97,7 +99,8 @@ describe('columns of PostgreSQL domains', () => {
     const text = r.files[0].text;
     expect(text).toMatch(/release_year\s+Int\?\n/);
     expect(text).toMatch(/title\s+String\s+@unique @db\.VarChar\(50\)/);
-    expect(text).toMatch(/price\s+Decimal\?\s+@db\.Decimal\(10, 2\)\n/);
+    // Required, as db pull reads a column of a NOT NULL domain.
+    expect(text).toMatch(/price\s+Decimal\s+@db\.Decimal\(10, 2\)\n/);
     expect(text).toMatch(/contact\s+String\?\s+@default\("x@y\.z"\)\n/);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/table film: columns of PostgreSQL domains are written with the domain's base type .*title \(public\."Name"\), release_year \(public\.year\)/);

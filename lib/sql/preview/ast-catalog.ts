@@ -71,6 +71,8 @@ interface TypeRow {
   serial?: boolean;
   /** A domain's base type. */
   domain?: TypeRow;
+  /** The domain is NOT NULL. */
+  domainNotNull?: boolean;
 }
 
 interface Rel {
@@ -92,7 +94,7 @@ export class AstCatalog {
   private searchPath = ['public'];
   private readonly rels = new Map<string, Rel>();
   private readonly enums = new Map<string, { oid: string; schema: string; name: string }>();
-  private readonly domains = new Map<string, { oid: string; schema: string; name: string; base: TypeRow }>();
+  private readonly domains = new Map<string, { oid: string; schema: string; name: string; base: TypeRow; notNull: boolean }>();
   /** Relation-namespace names (tables, indexes, sequences) per schema, for PostgreSQL's de-duplication. */
   private readonly relNames = new Map<string, Set<string>>();
   private readonly pendingFks: { rel: Rel; con: N; attrs: string[] }[] = [];
@@ -189,7 +191,8 @@ export class AstCatalog {
         const schema = path.length > 1 ? path[0] : this.searchPath[0];
         const base = this.type(n.typeName);
         if (base.serial) return;
-        this.domains.set(`${schema}.${path.at(-1)!}`, { oid: this.next(), schema, name: path.at(-1)!, base });
+        const notNull = (n.constraints ?? []).some((c: N) => (c.Constraint as N)?.contype === 'CONSTR_NOTNULL');
+        this.domains.set(`${schema}.${path.at(-1)!}`, { oid: this.next(), schema, name: path.at(-1)!, base, notNull });
         return;
       }
       case 'CreateStmt':
@@ -269,7 +272,7 @@ export class AstCatalog {
       rel: rel.oid, num: String(num), name: cd.colname, type: t.type, typid: t.typid, typtype: t.typtype, typname: t.typname, ndims: String(t.ndims),
       cat: t.ndims ? 'A' : 'N', elemname: t.ndims ? t.typname : null, elemtype: t.ndims ? t.typtype : null, basetypid: t.typid,
       notnull: 'false', def: null, ident: '', gen: '', comment: null, coll: null,
-      ...(t.domain && !t.ndims ? { domtype: t.domain.type, domtypname: t.domain.typname, domtyptype: t.domain.typtype, domcat: t.domain.ndims ? 'A' : 'N' } : {}),
+      ...(t.domain && !t.ndims ? { domtype: t.domain.type, domtypname: t.domain.typname, domtyptype: t.domain.typtype, domcat: t.domain.ndims ? 'A' : 'N', domnotnull: String(!!t.domainNotNull) } : {}),
     };
     rel.cols.set(cd.colname, row);
     this.cat.columns.push(row);
@@ -480,7 +483,7 @@ export class AstCatalog {
       if (e) return { type: `${simpleIdent(e.schema)}.${simpleIdent(e.name)}${suffix}`, typname: e.name, typid: e.oid, typtype: 'e', ndims };
       // A domain: its columns read as the base type (as the catalog reader's domtype* columns give it).
       const d = this.domains.get(`${s}.${last}`);
-      if (d) return { type: `${simpleIdent(d.schema)}.${simpleIdent(d.name)}${suffix}`, typname: d.name, typid: d.oid, typtype: 'd', ndims, domain: d.base };
+      if (d) return { type: `${simpleIdent(d.schema)}.${simpleIdent(d.name)}${suffix}`, typname: d.name, typid: d.oid, typtype: 'd', ndims, domain: d.base, domainNotNull: d.notNull };
     }
     const serial = path.length === 1 ? SERIALS[last] : undefined;
     const typname = serial ?? last;
