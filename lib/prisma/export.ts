@@ -191,23 +191,7 @@ function homeFile(doc: SchemaDocument, id: Id, fileOf: Map<Id, string>, main: st
   return best;
 }
 
-/**
- * The document without PostgreSQL's partitions (a SQL import's `sources.sql.partitionOf`) and the
- * relations of their keys: Prisma reaches a partitioned table's rows through the table itself, and
- * Prisma Migrate would make each partition a table of its own (`prisma db pull` leaves them out).
- */
-function withoutPartitions(doc: SchemaDocument): { doc: SchemaDocument; partitions: string[] } {
-  const of = (doc.sources.sql as { partitionOf?: Record<Id, unknown> } | undefined)?.partitionOf;
-  const ids = new Set(Object.keys(of ?? {}).filter((id) => doc.tables[id]));
-  if (!ids.size) return { doc, partitions: [] };
-  const tables = Object.fromEntries(Object.entries(doc.tables).filter(([id]) => !ids.has(id)));
-  const touches = (r: SchemaDocument['relations'][string]) => (r.kind === 'foreign-key' ? ids.has(r.from.table) || ids.has(r.to.table) : ids.has(r.a.table) || ids.has(r.b.table));
-  const relations = Object.fromEntries(Object.entries(doc.relations).filter(([, r]) => !touches(r)));
-  return { doc: { ...doc, tables, relations }, partitions: [...ids].map((id) => doc.tables[id].name) };
-}
-
-export function exportPrismaSync(whole: SchemaDocument): ExportResult {
-  const { doc, partitions } = withoutPartitions(whole);
+export function exportPrismaSync(doc: SchemaDocument): ExportResult {
   const trivia = getTrivia(doc.sources);
   const p = new Printer(doc, trivia);
   const diagnostics: Diagnostic[] = [];
@@ -265,9 +249,6 @@ export function exportPrismaSync(whole: SchemaDocument): ExportResult {
   }
   for (const [file, acc] of appended) files.set(file, acc.text());
   diagnostics.push(...notExpressible(doc));
-  if (partitions.length) {
-    diagnostics.push({ severity: 'warning', code: 'prisma/not-expressible', message: `partitions are left out, as prisma db pull leaves them out (Prisma reads and writes their rows through the partitioned table; Prisma Migrate would make each a table of its own): ${listNames(partitions)}` });
-  }
   const out: SourceFile[] = [...files].map(([path, text]) => ({ path, text }));
   return { files: out, diagnostics };
 }

@@ -76,12 +76,12 @@ export function columnByName(table: Table, name: string): Column | undefined {
   return table.columns.find((c) => c.name === name);
 }
 
-/** The database name of a table or column: `dbName` when mapped, else the logical name. */
 /** Whether a column can hold NULL: nullable itself, and not of a `NOT NULL` domain. */
 export function mayBeNull(col: { nullable?: boolean; type: ColumnType }): boolean {
   return col.nullable !== false && !col.type.domainNotNull;
 }
 
+/** The database name of a table or column: `dbName` when mapped, else the logical name. */
 export function dbNameOf(obj: { name: string; dbName?: string }): string {
   return obj.dbName ?? obj.name;
 }

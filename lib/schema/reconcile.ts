@@ -33,7 +33,16 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
     link(t.id, old.id);
     const oldCols = new Map(old.columns.map((c) => [c.name, c]));
     const oldColsDb = new Map(old.columns.map((c) => [c.dbName ?? c.name, c]));
-    for (const c of t.columns) link(c.id, (oldCols.get(c.name) ?? oldColsDb.get(c.dbName ?? c.name))?.id);
+    for (const c of t.columns) {
+      const was = oldCols.get(c.name) ?? oldColsDb.get(c.dbName ?? c.name);
+      link(c.id, was?.id);
+      // A generated column comes back from Prisma text as the default db pull writes for it
+      // (`@default(dbgenerated("expr"))`): it is still generated.
+      if (was?.generated && c.default?.kind === 'sql' && c.default.expression === was.generated.expression && !c.generated) {
+        c.generated = was.generated;
+        delete c.default;
+      }
+    }
     const sig = (ix: { unique: boolean; columns: { column?: Id; expression?: string }[] }, cols: Map<Id, string>) =>
       `${ix.unique}:${ix.columns.map((c) => (c.column ? cols.get(c.column) : c.expression)).join(',')}`;
     const oldNames = new Map(old.columns.map((c) => [c.id, c.name]));

@@ -139,6 +139,21 @@ export function validateDocument(input: unknown): ValidationIssue[] {
 
   const enumIds = keysOf(doc.enums);
   const columnsByTable = new Map<string, Set<string>>();
+  /** A table's or view's column: its id, its name (unique among `names`), dbName and type; returns the id when valid. */
+  const columnBasics = (col: Obj, cp: string, i: number, names: Map<string, number>): string | undefined => {
+    let id: string | undefined;
+    if (typeof col.id !== 'string' || !ID_PATTERN.test(col.id)) c.fail(`${cp}.id`, `expected an id, got ${describe(col.id)}`);
+    else claim((id = col.id), cp);
+    c.string(col, 'name', cp, { nonEmpty: true });
+    if (typeof col.name === 'string') {
+      const prev = names.get(col.name);
+      if (prev !== undefined) c.fail(`${cp}.name`, `duplicate column name "${col.name}" (also columns[${prev}])`);
+      else names.set(col.name, i);
+    }
+    c.string(col, 'dbName', cp, { optional: true, nonEmpty: true });
+    checkType(c, col.type, `${cp}.type`, enumIds);
+    return id;
+  };
 
   c.idMap(doc.tables, 'tables', (t, p) => {
     claim(t.id as string, p);
@@ -156,24 +171,13 @@ export function validateDocument(input: unknown): ValidationIssue[] {
       t.columns.forEach((col, i) => {
         const cp = `${p}.columns[${i}]`;
         if (!c.object(col, cp)) return;
-        if (typeof col.id !== 'string' || !ID_PATTERN.test(col.id)) c.fail(`${cp}.id`, `expected an id, got ${describe(col.id)}`);
-        else {
-          claim(col.id, cp);
-          colIds.add(col.id);
-        }
-        c.string(col, 'name', cp, { nonEmpty: true });
-        if (typeof col.name === 'string') {
-          const prev = colNames.get(col.name);
-          if (prev !== undefined) c.fail(`${cp}.name`, `duplicate column name "${col.name}" (also columns[${prev}])`);
-          else colNames.set(col.name, i);
-        }
-        c.string(col, 'dbName', cp, { optional: true, nonEmpty: true });
+        const id = columnBasics(col, cp, i, colNames);
+        if (id) colIds.add(id);
         c.string(col, 'comment', cp, { optional: true });
         c.string(col, 'doc', cp, { optional: true });
         c.boolean(col, 'nullable', cp, false);
         c.boolean(col, 'updatedAt', cp);
         c.boolean(col, 'ignored', cp);
-        checkType(c, col.type, `${cp}.type`, enumIds);
         if (col.default !== undefined) checkDefault(c, col.default, `${cp}.default`);
         c.string(col, 'collation', cp, { optional: true, nonEmpty: true });
         if (col.identity !== undefined && c.object(col.identity, `${cp}.identity`)) {
@@ -308,17 +312,7 @@ export function validateDocument(input: unknown): ValidationIssue[] {
     const names = new Map<string, number>();
     v.columns.forEach((col, i) => {
       const cp = `${p}.columns[${i}]`;
-      if (!c.object(col, cp)) return;
-      if (typeof col.id !== 'string' || !ID_PATTERN.test(col.id)) c.fail(`${cp}.id`, `expected an id, got ${describe(col.id)}`);
-      else claim(col.id, cp);
-      c.string(col, 'name', cp, { nonEmpty: true });
-      if (typeof col.name === 'string') {
-        const prev = names.get(col.name);
-        if (prev !== undefined) c.fail(`${cp}.name`, `duplicate column name "${col.name}" (also columns[${prev}])`);
-        else names.set(col.name, i);
-      }
-      c.string(col, 'dbName', cp, { optional: true, nonEmpty: true });
-      checkType(c, col.type, `${cp}.type`, enumIds);
+      if (c.object(col, cp)) columnBasics(col, cp, i, names);
     });
   });
 

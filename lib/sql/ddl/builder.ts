@@ -348,6 +348,9 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
     const lines: string[] = [];
     let inlinePk = false;
     let autoTaken = false;
+    // MySQL has one AUTO_INCREMENT column: the key's, when it auto-increments (another column's, an
+    // imported nextval default, yields to it wherever it stands).
+    const keyAuto = t.columns.find((c) => c.id === pk?.[0]?.column && (isAutoincrement(c) || c.identity))?.id;
     let autoStart: string | undefined;
     tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
@@ -389,7 +392,7 @@ export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {
         warn(`${tableName(t)}.${col.name}: foreign key column takes the referenced column's type`);
       }
       colOpts.singlePk = singlePk;
-      colOpts.autoTaken = autoTaken;
+      colOpts.autoTaken = autoTaken || (!!keyAuto && keyAuto !== col.id);
       const c = columnSql(d, doc, virtual ? { ...tc, generated: undefined } : tc, typeCtx(col.id, false), colOpts);
       inlinePk ||= !!c.inlinePrimaryKey;
       autoTaken ||= !!c.auto;

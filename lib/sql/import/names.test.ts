@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportPrisma } from '../../prisma';
+import { exportPrisma, exportPrismaSync, importPrismaSync } from '../../prisma';
+import { reconcile } from '../../schema/reconcile';
+import { buildDdl } from '../ddl/builder';
+import { mysqlDialect } from '../ddl/mysql';
 import { NameScope, prefixedIdentifier, prismaIdentifier } from './names';
 import { importPostgres } from './postgres';
 
@@ -32,5 +35,32 @@ CREATE TABLE t (id int PRIMARY KEY);`;
     expect(Object.values(document.enums)[0].values.map((v) => v.name)).toEqual(['v_1a', 'b', 'c_d', 'A', 'a']);
     // Prisma's own validator takes the export.
     expect((await exportPrisma(document)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('db pull readings the export keeps apart from the document', () => {
+  it('a table keyed only by a NOT NULL domain column is a model, and MySQL keeps AUTO_INCREMENT on the key', async () => {
+    const sql = `CREATE DOMAIN email AS text NOT NULL;
+CREATE TABLE u (mail email UNIQUE, note text);
+CREATE SEQUENCE global_seq;
+CREATE TABLE a (seqno int DEFAULT nextval('global_seq') NOT NULL, id serial PRIMARY KEY);`;
+    const { document } = await importPostgres([{ path: 'keys.sql', text: sql }]);
+    const u = Object.values(document.tables).find((t) => t.name === 'u')!;
+    expect(u.ignored).toBeUndefined();
+    const mysql = buildDdl(document, mysqlDialect);
+    const text = mysql.statements.map((s) => s.sql).join('\n');
+    expect(text).toMatch(/`id` INTEGER NOT NULL AUTO_INCREMENT/);
+    expect(text).not.toMatch(/`seqno`[^,\n]*AUTO_INCREMENT/);
+  });
+
+  it('a generated column edited as Prisma text (@default(dbgenerated(...))) stays generated', async () => {
+    const sql = `CREATE TABLE o (id int PRIMARY KEY, qty int, price int, total int GENERATED ALWAYS AS (qty * price) STORED);`;
+    const { document } = await importPostgres([{ path: 'o.sql', text: sql }]);
+    const text = exportPrismaSync(document).files[0].text;
+    expect(text).toMatch(/total\s+Int\?\s+@default\(dbgenerated\("\(qty \* price\)"\)\)/);
+    const edited = reconcile(document, importPrismaSync([{ path: 'schema.prisma', text }]).document);
+    const total = Object.values(edited.tables)[0].columns.find((c) => c.name === 'total')!;
+    expect(total.generated).toEqual({ expression: '(qty * price)', stored: true });
+    expect(total.default).toBeUndefined();
   });
 });

@@ -128,8 +128,12 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const models = new NameScope(RESERVED_MODEL_NAMES);
   const shared = new Map<string, number>();
   const counted = new Set<string>();
+  // Not a many-to-many join table (`_<name>` with columns A and B), which is no model.
+  const columnNames = new Map<string, string[]>();
+  for (const c of cat.columns) (columnNames.get(c.rel!) ?? columnNames.set(c.rel!, []).get(c.rel!)!).push(c.name!);
+  const joinShaped = (r: R) => r.name!.startsWith('_') && columnNames.get(r.oid!)?.join() === 'A,B';
   for (const r of [...cat.enums, ...cat.relations]) {
-    if (counted.has(r.oid!)) continue;
+    if (counted.has(r.oid!) || ('kind' in r && joinShaped(r))) continue;
     counted.add(r.oid!);
     const base = prismaIdentifier(r.name!, 'm');
     shared.set(base, (shared.get(base) ?? 0) + 1);
@@ -416,9 +420,9 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   // (every DDL writes the defaults; see referentialActions).
   for (const { rel } of fks) {
     const cols = rel.from.columns.map((id) => doc.tables[rel.from.table].columns.find((c) => c.id === id)!);
-    if (!cols.every((c) => mayBeNull(c) === mayBeNull(cols[0]))) continue;
     const defaults = referentialActions(doc, { ...rel, onDelete: undefined, onUpdate: undefined });
-    if (rel.onDelete === defaults.onDelete) delete rel.onDelete;
+    // ON DELETE's default depends on whether the relation is optional, which mixed columns leave unsure.
+    if (rel.onDelete === defaults.onDelete && cols.every((c) => mayBeNull(c) === mayBeNull(cols[0]))) delete rel.onDelete;
     if (rel.onUpdate === defaults.onUpdate) delete rel.onUpdate;
   }
   nameRelations(doc, fks.map((f) => f.rel), implicit, fieldScopes, uniqueSets);
@@ -429,7 +433,7 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   for (const t of tables.values()) {
     const usable = (id: string) => {
       const c = t.columns.find((x) => x.id === id);
-      return !!c && !c.nullable && c.type.kind !== 'Unsupported';
+      return !!c && !mayBeNull(c) && c.type.kind !== 'Unsupported';
     };
     const keyed = [...(uniqueSets.get(t.id) ?? [])].some((set) => set.split(',').every(usable));
     if (!keyed) t.ignored = true;
@@ -589,7 +593,7 @@ function listDefault(def: string, col: Column, enums: Map<string, Enum>): Defaul
  * A table that is Prisma's implicit many-to-many join table: `_<A>To<B>` (or `_<relation name>`) with
  * columns A and B referencing the two models' single-column keys, exactly as the DDL builder writes
  * it for that relation (names, key, index, cascades), so that PostgreSQL DDL gives it back as it was.
- * Self-relations are left as tables.
+ * A self-relation's too (fields `_A`, `_B`).
  */
 function implicitManyToMany(doc: SchemaDocument, t: Table, fks: { rel: ForeignKeyRelation; con: R }[], lateRaw: LateRaw[], ids: IdGenerator): { rel: ManyToManyRelation; fks: { rel: ForeignKeyRelation; con: R }[] } | undefined {
   const name = t.dbName ?? t.name;
