@@ -19,7 +19,10 @@ export interface Environment {
   title: string;
   /** What it provides, for messages. */
   provides: string;
-  /** Whether a statement uses the platform's objects. */
+  /**
+   * Whether a statement uses the platform's objects. These four tests take a statement as
+   * PostgreSQL reads its names (see `asNames`), made once per statement.
+   */
   uses(statement: string): boolean;
   /**
    * Weaker signs (Supabase's extensions schema, its realtime publication): they count when no
@@ -62,7 +65,7 @@ export const ENVIRONMENT_EXTENSION_LIKE = `${ENVIRONMENT_EXTENSION_PREFIX.replac
  * written), string literals and comments blanked (a comment saying "authenticated users" uses nothing).
  * Dollar-quoted bodies are kept: a SQL function's body is checked when it is made.
  */
-function asNames(statement: string): string {
+export function asNames(statement: string): string {
   return statement.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\w*)\$[\s\S]*?\$\1\$|[^'"$\-/]+/g, (m) =>
     m[0] === "'" || m.startsWith('--') || m.startsWith('/*') ? ' ' : m[0] === '"' || m[0] === '$' ? m : m.toLowerCase(),
   );
@@ -91,10 +94,10 @@ export const SUPABASE: Environment = {
   name: 'supabase',
   title: 'Supabase',
   provides: 'its auth and storage schemas (auth.users, auth.uid(), storage.objects, ...), the extensions schema and its roles (anon, authenticated, service_role)',
-  uses: (statement) => SUPABASE_USES.test(asNames(statement)),
-  makes: (statement) => MAKES_SUPABASE_SCHEMAS.test(asNames(statement)),
-  suggests: (statement) => SUPABASE_SUGGESTS.test(asNames(statement)),
-  makesSuggested: (statement) => MAKES_SUGGESTED.test(asNames(statement)),
+  uses: (names) => SUPABASE_USES.test(names),
+  makes: (names) => MAKES_SUPABASE_SCHEMAS.test(names),
+  suggests: (names) => SUPABASE_SUGGESTS.test(names),
+  makesSuggested: (names) => MAKES_SUGGESTED.test(names),
   roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user'],
   extensions: [
     { name: 'uuid-ossp', uses: /(?<![\w$])"?uuid_(?:generate_v[1345]|generate_v1mc|nil|ns_(?:dns|url|oid|x500))"?\s*\(/ },
@@ -163,9 +166,13 @@ export const ENVIRONMENTS: Environment[] = [SUPABASE];
  * none makes them. Given statements, the import leaves a dump's data out (it would only slow this).
  */
 export function environmentFor(script: string | Iterable<string>): Environment | undefined {
-  const texts = typeof script === 'string' ? [script] : [...script];
+  return environmentOfNames((typeof script === 'string' ? [script] : [...script]).map(asNames));
+}
+
+/** environmentFor, given the statements in asNames form. */
+function environmentOfNames(names: string[]): Environment | undefined {
   return ENVIRONMENTS.find(
-    (e) => (texts.some((t) => e.uses(t)) || (texts.some((t) => e.suggests(t)) && !texts.some((t) => e.makesSuggested(t)))) && !texts.some((t) => e.makes(t)),
+    (e) => (names.some((t) => e.uses(t)) || (names.some((t) => e.suggests(t)) && !names.some((t) => e.makesSuggested(t)))) && !names.some((t) => e.makes(t)),
   );
 }
 
@@ -173,20 +180,20 @@ export function environmentFor(script: string | Iterable<string>): Environment |
  * The platform's extensions a script calls without making them (a Supabase schema's
  * `extensions.uuid_generate_v4()`): its database boots with them, and installEnvironment makes them.
  */
-export function environmentExtensions(env: Environment, script: string | Iterable<string>): string[] {
+export function environmentExtensions(env: Environment, script: string | Iterable<string>, names?: string[]): string[] {
   const texts = typeof script === 'string' ? [script] : [...script];
   const made = new Set(texts.flatMap(extensionsNamedIn));
-  const names = texts.map(asNames);
-  return env.extensions.filter((e) => !made.has(e.name) && names.some((t) => e.uses.test(t))).map((e) => e.name);
+  const read = names ?? texts.map(asNames);
+  return env.extensions.filter((e) => !made.has(e.name) && read.some((t) => e.uses.test(t))).map((e) => e.name);
 }
 
 /** The platform's publications a script alters without making them (`ALTER PUBLICATION supabase_realtime ADD TABLE ...`). */
-export function environmentPublications(env: Environment, script: string | Iterable<string>): string[] {
-  const names = (typeof script === 'string' ? [script] : [...script]).map(asNames);
+export function environmentPublications(env: Environment, script: string | Iterable<string>, names?: string[]): string[] {
+  const read = names ?? (typeof script === 'string' ? [script] : [...script]).map(asNames);
   return env.publications.filter((pub) => {
     const altered = new RegExp(String.raw`(?<![\w$])alter\s+publication\s+${name(pub)}`);
     const made = new RegExp(String.raw`(?<![\w$])create\s+publication\s+${name(pub)}`);
-    return names.some((t) => altered.test(t)) && !names.some((t) => made.test(t));
+    return read.some((t) => altered.test(t)) && !read.some((t) => made.test(t));
   });
 }
 
@@ -200,8 +207,10 @@ export interface PlatformNeeds {
 /** The platform a script is written for, with what of it the script needs (see environmentFor); undefined when none. */
 export function platformNeeds(script: string | Iterable<string>): PlatformNeeds | undefined {
   const texts = typeof script === 'string' ? [script] : [...script];
-  const environment = environmentFor(texts);
-  return environment && { environment, extensions: environmentExtensions(environment, texts), publications: environmentPublications(environment, texts) };
+  // Each statement read once as PostgreSQL reads its names, for all the tests.
+  const names = texts.map(asNames);
+  const environment = environmentOfNames(names);
+  return environment && { environment, extensions: environmentExtensions(environment, texts, names), publications: environmentPublications(environment, texts, names) };
 }
 
 /** The expectations (see prepareDatabase) of SQL written for these needs. */

@@ -1,7 +1,8 @@
 /**
  * Structured catalog queries for the PostgreSQL import (run with search_path = '' so SQL is qualified).
- * Everything is read in one round trip: one sub-select per catalog kind, aggregated as JSON, so the
- * cost is one parse/plan/execute in PGlite and one JSON.parse here (no per-table queries).
+ * Everything is read in one round trip: one sub-select per catalog kind, aggregated as JSON arrays
+ * of rows (see Read), so the cost is one parse/plan/execute in PGlite and one JSON.parse here (no
+ * per-table queries).
  */
 import type { Queryable } from '../../pglite/catalog';
 import { notExtensionMember, SYSTEM_SCHEMA_FILTER } from '../../pglite/catalog';
@@ -46,78 +47,136 @@ export interface CatalogNeeds {
 
 const ALL_NEEDS: CatalogNeeds = { extensions: true, enums: true, comments: true, deps: true };
 
-function queries(needs: CatalogNeeds): Record<keyof RawCatalog, string> {
+/**
+ * One read of a catalog kind: its output columns (name → SQL expression, cast to text) and the rest
+ * of the query after the select list. The read returns each row as an array of its columns'
+ * values, in this order: one JSON array per row costs PostgreSQL far less than a JSON object (whose
+ * every field is looked up by type as it is written) and makes less text to parse.
+ */
+interface Read {
+  cols: Record<string, string>;
+  rest: string;
+  /** Written before SELECT (a WITH clause). */
+  before?: string;
+  distinct?: boolean;
+}
+
+const NONE = (...names: string[]): Read => ({ cols: Object.fromEntries(names.map((n) => [n, 'NULL'])), rest: 'WHERE false' });
+
+function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
   // Extension members: an index probe of pg_depend per row, only when an extension exists.
   const notExt = (oid: string, catalog: string) => (needs.extensions ? notExtensionMember(oid, catalog) : 'true');
   // Comments: an index probe of pg_description per row (the obj_/col_description SQL functions cost a
   // function call each), and only when COMMENT ON ran.
   const desc = (oid: string, catalog: string, sub: string) =>
-    needs.comments ? `(SELECT ds.description FROM pg_description ds WHERE ds.objoid = ${oid} AND ds.classoid = '${catalog}'::regclass AND ds.objsubid = ${sub})` : 'NULL::text';
+    needs.comments ? `(SELECT ds.description FROM pg_description ds WHERE ds.objoid = ${oid} AND ds.classoid = '${catalog}'::regclass AND ds.objsubid = ${sub})` : 'NULL';
   const obj = (oid: string, catalog: string) => desc(oid, catalog, '0');
   const col = (rel: string, num: string) => desc(rel, 'pg_class', num);
   return {
-  schemas: `SELECT n.oid::text AS oid, n.nspname AS name, ${obj('n.oid', 'pg_namespace')} AS comment FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid', 'pg_namespace')} ORDER BY n.oid`,
-  extensions: `SELECT e.extname AS name, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' AND e.extname NOT LIKE '${ENVIRONMENT_EXTENSION_LIKE}' ORDER BY e.oid`,
-  relations: `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, ${obj('c.oid', 'pg_class')} AS comment,
-      CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS definition, c.relispartition::text AS partition,
-      CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
-      CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
-      CASE WHEN c.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS parent,
-      CASE WHEN c.relkind = 'r' AND NOT c.relispartition THEN (SELECT string_agg('INHERIT ' || quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY h.inhseqno)
-        FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid) END AS inherits,
-      c.relpersistence::text AS persistence, array_to_string(c.reloptions, chr(1)) AS options, CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS oftype
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
-  columns: `SELECT a.attrelid::text AS rel, a.attnum::text AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-      a.atttypid::text AS typid, t.typtype::text AS typtype, t.typname AS typname, a.attndims::text AS ndims, t.typcategory::text AS cat,
-      et.typname AS elemname, et.typtype::text AS elemtype, coalesce(et.oid, t.oid)::text AS basetypid,
-      a.attnotnull::text AS notnull, pg_get_expr(ad.adbin, ad.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen,
-      ${col('a.attrelid', 'a.attnum')} AS comment, CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END AS coll, a.attcollation::text AS collid,
-      CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS domtype, nullif(a.attcompression::text, '') AS compression, dt.typname AS domtypname, dt.typtype::text AS domtyptype, dt.typcategory::text AS domcat, (t.typtype = 'd' AND t.typnotnull)::text AS domnotnull
-    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
-    LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
-    LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-    LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-    WHERE c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
-  // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
-  // then already has them when it is attached, as in the original; cloned foreign keys are not.
-  constraints: `SELECT co.oid::text AS oid, co.conrelid::text AS rel, co.conname AS name, co.contype::text AS type, array_to_string(co.conkey, ',') AS cols,
-      co.confrelid::text AS frel, array_to_string(co.confkey, ',') AS fcols, co.confupdtype::text AS upd, co.confdeltype::text AS del, co.confmatchtype::text AS match,
-      co.condeferrable::text AS deferrable, co.condeferred::text AS deferred, co.convalidated::text AS valid, (co.confdelsetcols IS NOT NULL)::text AS delcols, co.conindid::text AS indid,
-      (co.contype IN ('p','u') AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND ci.indnatts > ci.indnkeyatts))::text AS incl,
-      CASE WHEN co.contype IN ('p','f') AND NOT co.condeferrable AND co.convalidated AND co.confmatchtype <> 'f' AND co.confdelsetcols IS NULL THEN NULL ELSE pg_get_constraintdef(co.oid, true) END AS def,
-      ${obj('co.oid', 'pg_constraint')} AS comment
-    FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
-  indexes: `SELECT i.indexrelid::text AS oid, i.indrelid::text AS rel, ic.relname AS name, i.indisunique::text AS uniq, am.amname AS method,
-      i.indnkeyatts::text AS nkey, i.indnatts::text AS natts, array_to_string(i.indkey, ',') AS keys, array_to_string(i.indoption, ',') AS options,
-      pg_get_expr(i.indpred, i.indrelid) AS pred, i.indnullsnotdistinct::text AS nnd,
-      CASE WHEN am.amname IN ('btree','hash') AND i.indnkeyatts = i.indnatts AND i.indexprs IS NULL AND NOT i.indnullsnotdistinct THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
-      (co.oid IS NOT NULL)::text AS backs, ${obj('i.indexrelid', 'pg_class')} AS comment, c.relkind::text AS relkind,
-      array_to_string(i.indcollation::oid[], ',') AS colls, array_to_string(ic.reloptions, chr(1)) AS relopts,
-      CASE WHEN ic.relispartition THEN (SELECT h.inhparent::text FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) END AS parent, i.indisvalid::text AS valid
-    FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
-    LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
-    WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
-  indexColumns: `SELECT i.indexrelid::text AS oid, k.n::text AS n, CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END AS text, CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS ops
-    FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
-    LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
-    WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
-  enums: !needs.enums ? `SELECT NULL::text AS oid WHERE false` : `SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, e.enumlabel AS label, ${obj('t.oid', 'pg_type')} AS comment
-    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
-  serials: `SELECT d.refobjid::text AS rel, d.refobjsubid::text AS num, n.nspname AS schema, c.relname AS name, s.seqtypid::text AS typid,
-      (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)::text AS plain,
-      d.deptype::text AS deptype, s.seqstart::text AS start, s.seqincrement::text AS inc, format_type(s.seqtypid, NULL) AS type,
-      s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle::text AS cycle, c.relpersistence::text AS persistence
-    FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
-    WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
-  // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
-  // element), functions `fn:`; defaults, constraints and a view's own rule (_RETURN) count as their table /
-// domain / view. Other rules are written after every table and view (late), and NEW.col in one is not
-// its view reading itself.
-  deps: !needs.deps ? `SELECT NULL::text AS "from", NULL::text AS "to" WHERE false` : `WITH ${KEYS} SELECT DISTINCT a.key AS "from", b.key AS "to" FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
-    WHERE d.deptype = 'n' AND d.objid > 16383 AND d.refobjid > 16383 AND (a.key <> b.key OR d.classid = 'pg_rewrite'::regclass)`,
+    schemas: {
+      cols: { oid: 'n.oid', name: 'n.nspname', comment: obj('n.oid', 'pg_namespace') },
+      rest: `FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('n.oid', 'pg_namespace')} ORDER BY n.oid`,
+    },
+    extensions: {
+      cols: { name: 'e.extname', schema: 'n.nspname' },
+      rest: `FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' AND e.extname NOT LIKE '${ENVIRONMENT_EXTENSION_LIKE}' ORDER BY e.oid`,
+    },
+    relations: {
+      cols: {
+        oid: 'c.oid', schema: 'n.nspname', name: 'c.relname', kind: 'c.relkind', comment: obj('c.oid', 'pg_class'),
+        definition: `CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END`,
+        partition: 'c.relispartition',
+        partkey: `CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END`,
+        bound: 'CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END',
+        parent: 'CASE WHEN c.relispartition THEN (SELECT h.inhparent FROM pg_inherits h WHERE h.inhrelid = c.oid) END',
+        inherits: `CASE WHEN c.relkind = 'r' AND NOT c.relispartition THEN (SELECT string_agg('INHERIT ' || quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY h.inhseqno)
+          FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid) END`,
+        persistence: 'c.relpersistence', options: 'array_to_string(c.reloptions, chr(1))', oftype: 'CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END',
+      },
+      rest: `FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
+    },
+    columns: {
+      cols: {
+        rel: 'a.attrelid', num: 'a.attnum', name: 'a.attname', type: 'format_type(a.atttypid, a.atttypmod)',
+        typid: 'a.atttypid', typtype: 't.typtype', typname: 't.typname', ndims: 'a.attndims', cat: 't.typcategory',
+        elemname: 'et.typname', elemtype: 'et.typtype', basetypid: 'coalesce(et.oid, t.oid)',
+        notnull: 'a.attnotnull', def: 'pg_get_expr(ad.adbin, ad.adrelid)', ident: 'a.attidentity', gen: 'a.attgenerated',
+        comment: col('a.attrelid', 'a.attnum'), coll: `CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END`, collid: 'a.attcollation',
+        domtype: `CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END`, compression: `nullif(a.attcompression::text, '')`,
+        domtypname: 'dt.typname', domtyptype: 'dt.typtype', domcat: 'dt.typcategory', domnotnull: `t.typtype = 'd' AND t.typnotnull`,
+      },
+      // The element type and a domain's base type by index, per row that has one (a hash of all of pg_type costs more).
+      rest: `FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
+        LEFT JOIN LATERAL (SELECT et.oid, et.typname, et.typtype FROM pg_type et WHERE et.oid = t.typelem AND t.typcategory = 'A' OFFSET 0) et ON true
+        LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
+    },
+    // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
+    // then already has them when it is attached, as in the original; cloned foreign keys are not.
+    constraints: {
+      cols: {
+        oid: 'co.oid', rel: 'co.conrelid', name: 'co.conname', type: 'co.contype', cols: `array_to_string(co.conkey, ',')`,
+        frel: 'co.confrelid', fcols: `array_to_string(co.confkey, ',')`, upd: 'co.confupdtype', del: 'co.confdeltype', match: 'co.confmatchtype',
+        deferrable: 'co.condeferrable', deferred: 'co.condeferred', valid: 'co.convalidated', delcols: 'co.confdelsetcols IS NOT NULL', indid: 'co.conindid',
+        incl: `co.contype IN ('p','u') AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND ci.indnatts > ci.indnkeyatts)`,
+        def: `CASE WHEN co.contype IN ('p','f') AND NOT co.condeferrable AND co.convalidated AND co.confmatchtype <> 'f' AND co.confdelsetcols IS NULL THEN NULL ELSE pg_get_constraintdef(co.oid, true) END`,
+        comment: obj('co.oid', 'pg_constraint'),
+      },
+      rest: `FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
+    },
+    indexes: {
+      cols: {
+        oid: 'i.indexrelid', rel: 'i.indrelid', name: 'ic.relname', uniq: 'i.indisunique', method: 'am.amname',
+        nkey: 'i.indnkeyatts', natts: 'i.indnatts', keys: `array_to_string(i.indkey, ',')`, options: `array_to_string(i.indoption, ',')`,
+        pred: 'pg_get_expr(i.indpred, i.indrelid)', nnd: 'i.indnullsnotdistinct',
+        def: `CASE WHEN am.amname IN ('btree','hash') AND i.indnkeyatts = i.indnatts AND i.indexprs IS NULL AND NOT i.indnullsnotdistinct THEN NULL ELSE pg_get_indexdef(i.indexrelid) END`,
+        backs: 'co.oid IS NOT NULL', comment: obj('i.indexrelid', 'pg_class'), relkind: 'c.relkind',
+        colls: `array_to_string(i.indcollation::oid[], ',')`, relopts: 'array_to_string(ic.reloptions, chr(1))',
+        parent: 'CASE WHEN ic.relispartition THEN (SELECT h.inhparent FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) END', valid: 'i.indisvalid',
+      },
+      rest: `FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
+        LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
+        WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
+    },
+    indexColumns: {
+      cols: { oid: 'i.indexrelid', n: 'k.n', text: 'CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END', ops: 'CASE WHEN NOT opc.opcdefault THEN opc.opcname END' },
+      rest: `FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
+        LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
+        WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
+    },
+    enums: !needs.enums
+      ? NONE('oid', 'schema', 'name', 'label', 'comment')
+      : {
+          cols: { oid: 't.oid', schema: 'n.nspname', name: 't.typname', label: 'e.enumlabel', comment: obj('t.oid', 'pg_type') },
+          rest: `FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+            WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
+        },
+    serials: {
+      cols: {
+        rel: 'd.refobjid', num: 'd.refobjsubid', schema: 'n.nspname', name: 'c.relname', typid: 's.seqtypid',
+        plain: `s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END`,
+        deptype: 'd.deptype', start: 's.seqstart', inc: 's.seqincrement', type: 'format_type(s.seqtypid, NULL)',
+        min: 's.seqmin', max: 's.seqmax', cache: 's.seqcache', cycle: 's.seqcycle', persistence: 'c.relpersistence',
+      },
+      rest: `FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
+        WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
+    },
+    // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
+    // element), functions `fn:`; defaults, constraints and a view's own rule (_RETURN) count as their table /
+    // domain / view. Other rules are written after every table and view (late), and NEW.col in one is not
+    // its view reading itself.
+    deps: !needs.deps
+      ? NONE('from', 'to')
+      : {
+          before: `WITH ${KEYS}`,
+          distinct: true,
+          cols: { from: 'a.key', to: 'b.key' },
+          rest: `FROM pg_depend d JOIN keys a ON a.cls = d.classid AND a.oid = d.objid JOIN keys b ON b.cls = d.refclassid AND b.oid = d.refobjid
+            WHERE d.deptype = 'n' AND d.objid > 16383 AND d.refobjid > 16383 AND (a.key <> b.key OR d.classid = 'pg_rewrite'::regclass)`,
+        },
   };
 }
 
@@ -142,19 +201,32 @@ export const KEYS = `keys AS (
   UNION ALL SELECT 'pg_rewrite'::regclass, rw.oid, 'rel:' || n.nspname || '.' || c.relname FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE rw.oid > 16383 AND rw.rulename = '_RETURN'
 )`;
 
-const cache = new Map<string, string>();
+/** The text of one read: a JSON array of its rows, each an array of its columns as text. */
+function readSql(r: Read): string {
+  const row = `ARRAY[${Object.values(r.cols).map((e) => `(${e})::text`).join(', ')}]`;
+  return `(SELECT coalesce(json_agg(x.r), '[]'::json) FROM (${r.before ? `${r.before} ` : ''}SELECT ${r.distinct ? 'DISTINCT ' : ''}${row} AS r ${r.rest}) x)`;
+}
+
+const cache = new Map<string, { sql: string; columns: [keyof RawCatalog, string[]][] }>();
+
+/** The one catalog query for these needs, and the columns of each kind it reads, in order. */
+function catalogRead(needs: CatalogNeeds) {
+  const key = JSON.stringify(needs);
+  let read = cache.get(key);
+  if (!read) {
+    const all = Object.entries(queries(needs)) as [keyof RawCatalog, Read][];
+    read = {
+      sql: `SELECT json_build_array(${all.map(([, r]) => readSql(r)).join(',\n')})::text AS j`,
+      columns: all.map(([k, r]): [keyof RawCatalog, string[]] => [k, Object.keys(r.cols)]),
+    };
+    cache.set(key, read);
+  }
+  return read;
+}
 
 /** The one catalog query for these needs. */
 export function catalogQuery(needs: CatalogNeeds = ALL_NEEDS): string {
-  const key = JSON.stringify(needs);
-  let sql = cache.get(key);
-  if (!sql) {
-    sql = `SELECT json_build_object(${Object.entries(queries(needs))
-      .map(([k, q]) => `'${k}', (SELECT coalesce(json_agg(x), '[]'::json) FROM (${q}) x)`)
-      .join(',\n')})::text AS j`;
-    cache.set(key, sql);
-  }
-  return sql;
+  return catalogRead(needs).sql;
 }
 
 const statementName = (n: CatalogNeeds) => `schemata_catalog_${+n.extensions}${+n.enums}${+n.comments}${+n.deps}`;
@@ -193,8 +265,18 @@ export async function readRawCatalog(db: Queryable, needs: CatalogNeeds = ALL_NE
   // The narrowest prepared read that covers the needs: reading a little more gives the same document
   // (what a script did not write is empty), and costs less than planning the exact read.
   const covering = COMMON_NEEDS.find((n) => prepared?.has(statementName(n)) && (Object.keys(needs) as (keyof CatalogNeeds)[]).every((k) => n[k] || !needs[k]));
-  const [row] = await db.query<{ j: string }>(covering ? `EXECUTE ${statementName(covering)}` : catalogQuery(needs));
-  return JSON.parse(row.j) as RawCatalog;
+  const read = catalogRead(covering ?? needs);
+  const [row] = await db.query<{ j: string }>(covering ? `EXECUTE ${statementName(covering)}` : read.sql);
+  const kinds = JSON.parse(row.j) as (string | null)[][][];
+  const out = {} as RawCatalog;
+  read.columns.forEach(([kind, names], k) => {
+    out[kind] = kinds[k].map((values) => {
+      const o: R = {};
+      for (let i = 0; i < names.length; i++) o[names[i]] = values[i];
+      return o;
+    });
+  });
+  return out;
 }
 
 /**
