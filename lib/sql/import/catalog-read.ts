@@ -100,16 +100,15 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
         rel: 'a.attrelid', num: 'a.attnum', name: 'a.attname', type: 'format_type(a.atttypid, a.atttypmod)',
         typid: 'a.atttypid', typtype: 't.typtype', typname: 't.typname', ndims: 'a.attndims', cat: 't.typcategory',
         elemname: 'et.typname', elemtype: 'et.typtype', basetypid: 'coalesce(et.oid, t.oid)',
-        notnull: 'a.attnotnull', def: 'pg_get_expr(ad.adbin, ad.adrelid)', ident: 'a.attidentity', gen: 'a.attgenerated',
-        comment: col('a.attrelid', 'a.attnum'), coll: `CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname)||'.'||quote_ident(co.collname) END`, collid: 'a.attcollation',
+        notnull: 'a.attnotnull', def: 'CASE WHEN a.atthasdef THEN (SELECT pg_get_expr(ad.adbin, ad.adrelid) FROM pg_attrdef ad WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END', ident: 'a.attidentity', gen: 'a.attgenerated',
+        comment: col('a.attrelid', 'a.attnum'), coll: `CASE WHEN a.attcollation <> t.typcollation THEN (SELECT quote_ident(cn.nspname)||'.'||quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END`, collid: 'a.attcollation',
         domtype: `CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END`, compression: `nullif(a.attcompression::text, '')`,
         domtypname: 'dt.typname', domtyptype: 'dt.typtype', domcat: 'dt.typcategory', domnotnull: `t.typtype = 'd' AND t.typnotnull`,
       },
       // The element type and a domain's base type by index, per row that has one (a hash of all of pg_type costs more).
       rest: `FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN LATERAL (SELECT et.oid, et.typname, et.typtype FROM pg_type et WHERE et.oid = t.typelem AND t.typcategory = 'A' OFFSET 0) et ON true
-        LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-        LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true
         WHERE c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
     },
     // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
