@@ -125,7 +125,8 @@ export interface ListItem {
   text: string;
 }
 
-const LIST_TOKEN = /[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\w*)\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\/|[(),]|[^'"$\-/(),Ee]+|[\s\S]/g;
+// A run of plain text is one token (an E or e too, unless a quote follows: E'' is an escape string).
+const LIST_TOKEN = /[Ee]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\w*)\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\/|[(),]|(?:[^'"$\-/(),Ee]|[Ee](?!'))+|[\s\S]/g;
 
 /**
  * Splits a list at its top-level commas: not inside parentheses, strings (E'' too), quoted names,

@@ -125,7 +125,8 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
   const environment = platform?.environment;
   const platformExtensions = platform?.extensions ?? [];
   const platformPublications = platform?.publications ?? [];
-  const extensions = [...extensionsNamedIn(files.map((f) => f.text).join('\n')), ...platformExtensions];
+  // From the statements, not the whole text: a dump's data is most of it, and makes no extension.
+  const extensions = [...new Set(schemaTexts.flatMap(extensionsNamedIn)), ...platformExtensions];
   const pg = await (opts.boot ?? ((ext) => bootPg({ extensions: ext })))(extensions);
   let kept: Kept[] = [];
   const fates = new RelationFates();
