@@ -240,6 +240,8 @@ describe('PostgreSQL expressions and defaults in MySQL and SQLite: the same rows
   status varchar(10) CHECK (status IN ('open', 'shut')),
   both_set boolean CHECK ((a IS NULL) OR (b IS NOT NULL AND a + b > -1)),
   d date DEFAULT now(),
+  today date DEFAULT CURRENT_DATE,
+  at_time time DEFAULT CURRENT_TIME,
   tags text[] NOT NULL DEFAULT '{}',
   f float8 DEFAULT 'NaN'
 );`;
@@ -262,11 +264,18 @@ describe('PostgreSQL expressions and defaults in MySQL and SQLite: the same rows
     db.exec(`INSERT INTO "ex" ("id", "status", "a", "b", "tags") VALUES (1, 'open', 1, 1, '[]')`);
     expect(() => db.exec(`INSERT INTO "ex" ("id", "status", "tags") VALUES (2, 'other', '[]')`)).toThrow(/CHECK/);
     expect(db.exec(`SELECT "d" = CURRENT_DATE FROM "ex"`)[0].values).toEqual([[1]]);
+    // MySQL 8 takes CURRENT_TIMESTAMP bare on DATETIME and TIMESTAMP only: other expression defaults in parentheses.
+    const mySql = my.statements.map((s) => s.sql).join('\n');
+    expect(mySql).toContain('`d` DATE DEFAULT (CURRENT_DATE)');
+    expect(mySql).toContain('`today` DATE DEFAULT (CURRENT_DATE)');
+    expect(mySql).toMatch(/`at_time` TIME(\(\d\))? DEFAULT \(CURRENT_TIME\)/);
     const server = maria();
     if (!('conn' in server)) return t.skip(server.error);
     await withDatabase(server, async () => {
       for (const st of my.statements) expect([st.sql.slice(0, 60), await tryExec(server, st.sql)]).toEqual([st.sql.slice(0, 60), undefined]);
       expect(await tryExec(server, "INSERT INTO `ex` (`id`, `status`, `a`, `b`, `tags`) VALUES (1, 'open', 1, 1, '[]')")).toBeUndefined();
+      const [rows] = await server.conn.query('SELECT `d` = CURDATE() AS d, `today` = CURDATE() AS today FROM `ex`');
+      expect(rows).toEqual([{ d: 1, today: 1 }]);
       expect(await tryExec(server, "INSERT INTO `ex` (`id`, `status`, `tags`) VALUES (2, 'other', '[]')")).toMatch(/CONSTRAINT/i);
     });
   });

@@ -183,12 +183,18 @@ export const mysqlDialect: Dialect = {
     if (r.sql !== undefined) r.approximations.forEach(approximated);
     return r.sql;
   },
-  defaultClause: (sql, typeSql) => (EXPRESSION_DEFAULT_TYPES.test(typeSql) && !sql.startsWith('(') ? `(${sql})` : sql),
+  // MySQL 8 takes an expression default only in parentheses, CURRENT_TIMESTAMP on DATETIME and
+  // TIMESTAMP excepted (MariaDB takes them too): CURRENT_DATE and CURRENT_TIME as well.
+  defaultClause: (sql, typeSql) => ((EXPRESSION_DEFAULT_TYPES.test(typeSql) || /^CURRENT_(DATE|TIME)$/i.test(sql.trim())) && !sql.startsWith('(') ? `(${sql})` : sql),
   fkTypesMatch: true,
   expressionIndexes: false,
   globalNames: { foreignKeys: true },
   autoincrementSuffix: 'AUTO_INCREMENT',
   now: (typeSql) => {
+    // Only DATETIME and TIMESTAMP take CURRENT_TIMESTAMP: a DATE is given today's date, a TIME the time.
+    if (/^DATE$/i.test(typeSql)) return '(CURRENT_DATE)';
+    const time = /^TIME(?:\((\d)\))?$/i.exec(typeSql);
+    if (time) return time[1] && time[1] !== '0' ? `(CURRENT_TIME(${time[1]}))` : '(CURRENT_TIME)';
     const p = /^(?:DATETIME|TIMESTAMP|TIME)\((\d)\)/i.exec(typeSql);
     return p && p[1] !== '0' ? `CURRENT_TIMESTAMP(${p[1]})` : 'CURRENT_TIMESTAMP';
   },
