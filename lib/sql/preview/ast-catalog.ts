@@ -71,8 +71,16 @@ interface TypeRow {
   serial?: boolean;
   /** A domain's base type. */
   domain?: TypeRow;
-  /** The domain is NOT NULL. */
-  domainNotNull?: boolean;
+  /** The domain itself: whether it is NOT NULL is read when the script has run (ALTER DOMAIN can change it). */
+  domainOf?: Domain;
+}
+
+interface Domain {
+  oid: string;
+  schema: string;
+  name: string;
+  base: TypeRow;
+  notNull: boolean;
 }
 
 interface Rel {
@@ -94,7 +102,9 @@ export class AstCatalog {
   private searchPath = ['public'];
   private readonly rels = new Map<string, Rel>();
   private readonly enums = new Map<string, { oid: string; schema: string; name: string }>();
-  private readonly domains = new Map<string, { oid: string; schema: string; name: string; base: TypeRow; notNull: boolean }>();
+  private readonly domains = new Map<string, Domain>();
+  /** Columns of a domain type (not arrays of one), whose NOT NULL is the domain's once the script has run. */
+  private readonly domainColumns: { row: R; domain: Domain }[] = [];
   /** Relation-namespace names (tables, indexes, sequences) per schema, for PostgreSQL's de-duplication. */
   private readonly relNames = new Map<string, Set<string>>();
   private readonly pendingFks: { rel: Rel; con: N; attrs: string[] }[] = [];
@@ -150,6 +160,7 @@ export class AstCatalog {
   finish(): RawCatalog {
     for (const { rel, con, attrs } of this.pendingFks) this.foreignKey(rel, con, attrs);
     this.pendingFks.length = 0;
+    for (const { row, domain } of this.domainColumns) row.domnotnull = String(domain.notNull);
     return this.cat;
   }
 
@@ -195,6 +206,12 @@ export class AstCatalog {
         this.domains.set(`${schema}.${path.at(-1)!}`, { oid: this.next(), schema, name: path.at(-1)!, base, notNull });
         return;
       }
+      case 'AlterDomainStmt': {
+        // SET NOT NULL (O) and DROP NOT NULL (N): what the domain's columns read once the script has run.
+        const d = this.findDomain(names(n.typeName));
+        if (d && (n.subtype === 'O' || n.subtype === 'N')) d.notNull = n.subtype === 'O';
+        return;
+      }
       case 'CreateStmt':
         return this.createTable(n);
       case 'ViewStmt': {
@@ -217,6 +234,15 @@ export class AstCatalog {
       case 'RenameStmt':
         return this.rename(n);
     }
+  }
+
+  private findDomain(path: string[]): Domain | undefined {
+    if (path.length > 1) return this.domains.get(`${path.at(-2)}.${path.at(-1)}`);
+    for (const s of this.searchPath) {
+      const d = this.domains.get(`${s}.${path[0]}`);
+      if (d) return d;
+    }
+    return undefined;
   }
 
   private findRel(rv: N): Rel | undefined {
@@ -272,8 +298,9 @@ export class AstCatalog {
       rel: rel.oid, num: String(num), name: cd.colname, type: t.type, typid: t.typid, typtype: t.typtype, typname: t.typname, ndims: String(t.ndims),
       cat: t.ndims ? 'A' : 'N', elemname: t.ndims ? t.typname : null, elemtype: t.ndims ? t.typtype : null, basetypid: t.typid,
       notnull: 'false', def: null, ident: '', gen: '', comment: null, coll: null,
-      ...(t.domain && !t.ndims ? { domtype: t.domain.type, domtypname: t.domain.typname, domtyptype: t.domain.typtype, domcat: t.domain.ndims ? 'A' : 'N', domnotnull: String(!!t.domainNotNull) } : {}),
+      ...(t.domain && !t.ndims ? { domtype: t.domain.type, domtypname: t.domain.typname, domtyptype: t.domain.typtype, domcat: t.domain.ndims ? 'A' : 'N', domnotnull: 'false' } : {}),
     };
+    if (t.domainOf && !t.ndims) this.domainColumns.push({ row, domain: t.domainOf });
     rel.cols.set(cd.colname, row);
     this.cat.columns.push(row);
     if (t.serial) {
@@ -282,9 +309,22 @@ export class AstCatalog {
       row.notnull = 'true';
       this.cat.serials.push({ rel: rel.oid, num: String(num), schema: rel.schema, name: seq, typid: t.typid, plain: 'true', deptype: 'a', start: '1', inc: '1' });
     }
+    /** The key or foreign key a DEFERRABLE / INITIALLY DEFERRED after it applies to (as PostgreSQL reads a column's constraints). */
+    let keyBefore: N | undefined;
     for (const c of cd.constraints ?? []) {
       const con = c.Constraint as N;
       switch (con.contype) {
+        case 'CONSTR_ATTR_DEFERRABLE':
+        case 'CONSTR_ATTR_NOT_DEFERRABLE':
+          if (keyBefore) keyBefore.deferrable = con.contype === 'CONSTR_ATTR_DEFERRABLE';
+          break;
+        case 'CONSTR_ATTR_DEFERRED':
+        case 'CONSTR_ATTR_IMMEDIATE':
+          if (!keyBefore) break;
+          keyBefore.initdeferred = con.contype === 'CONSTR_ATTR_DEFERRED';
+          // INITIALLY DEFERRED is DEFERRABLE unless it says NOT DEFERRABLE (which PostgreSQL refuses).
+          if (keyBefore.initdeferred) keyBefore.deferrable = true;
+          break;
         case 'CONSTR_NOTNULL':
           row.notnull = 'true';
           break;
@@ -305,10 +345,10 @@ export class AstCatalog {
           break;
         case 'CONSTR_PRIMARY':
         case 'CONSTR_UNIQUE':
-          later.push({ ...con, keys: [{ String: { sval: cd.colname } }] });
+          later.push((keyBefore = { ...con, keys: [{ String: { sval: cd.colname } }] }));
           break;
         case 'CONSTR_FOREIGN':
-          later.push({ ...con, fk_attrs: [{ String: { sval: cd.colname } }] });
+          later.push((keyBefore = { ...con, fk_attrs: [{ String: { sval: cd.colname } }] }));
           break;
         case 'CONSTR_CHECK':
           later.push({ ...con, column: cd.colname });
@@ -367,7 +407,7 @@ export class AstCatalog {
         rel.conNames.add(name);
         this.cat.constraints.push({
           oid: this.next(), rel: rel.oid, name, type: primary ? 'p' : 'u', cols: cols.map((c) => c!.num).join(','), frel: '0', fcols: null,
-          upd: ' ', del: ' ', match: ' ', deferrable: String(!!con.deferrable), valid: 'true', indid: '0', incl: String(include.length > 0),
+          upd: ' ', del: ' ', match: ' ', deferrable: String(!!con.deferrable), deferred: String(!!con.initdeferred), valid: 'true', indid: '0', incl: String(include.length > 0),
           def: `${primary ? 'PRIMARY KEY' : 'UNIQUE'}${con.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''} (${keys.map(simpleIdent).join(', ')})${include.length ? ` INCLUDE (${include.map(simpleIdent).join(', ')})` : ''}`, comment: null,
         });
         return;
@@ -400,7 +440,7 @@ export class AstCatalog {
     this.cat.constraints.push({
       oid: this.next(), rel: rel.oid, name, type: 'f', cols: from.map((c) => c!.num).join(','), frel: target.oid, fcols: to.map((c) => c!.num).join(','),
       upd: ACTION[con.fk_upd_action] ?? 'a', del: ACTION[con.fk_del_action] ?? 'a', match: con.fk_matchtype ?? 's', deferrable: String(!!con.deferrable),
-      valid: String(!con.skip_validation), indid: '0',
+      deferred: String(!!con.initdeferred), valid: String(!con.skip_validation), indid: '0',
       def: `FOREIGN KEY (${attrs.map(simpleIdent).join(', ')}) REFERENCES ${simpleIdent(target.schema)}.${simpleIdent(target.name)}(${pk.map(simpleIdent).join(', ')})`, comment: null,
     });
   }
@@ -483,7 +523,7 @@ export class AstCatalog {
       if (e) return { type: `${simpleIdent(e.schema)}.${simpleIdent(e.name)}${suffix}`, typname: e.name, typid: e.oid, typtype: 'e', ndims };
       // A domain: its columns read as the base type (as the catalog reader's domtype* columns give it).
       const d = this.domains.get(`${s}.${last}`);
-      if (d) return { type: `${simpleIdent(d.schema)}.${simpleIdent(d.name)}${suffix}`, typname: d.name, typid: d.oid, typtype: 'd', ndims, domain: d.base, domainNotNull: d.notNull };
+      if (d) return { type: `${simpleIdent(d.schema)}.${simpleIdent(d.name)}${suffix}`, typname: d.name, typid: d.oid, typtype: 'd', ndims, domain: d.base, domainOf: d };
     }
     const serial = path.length === 1 ? SERIALS[last] : undefined;
     const typname = serial ?? last;

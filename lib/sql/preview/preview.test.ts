@@ -46,7 +46,7 @@ describe('import preview from PostgreSQL\'s parser', () => {
     expect(shape(previewPostgres([{ path: 'g.sql', text: ddl }])!)).toEqual(shape(await realImport(ddl)));
   });
 
-  it('follows enums, domains, schemas, inline and table constraints, ALTER TABLE keys, indexes and comments', async () => {
+  it('follows enums, domains (and ALTER DOMAIN ... NOT NULL), schemas, inline and table constraints (DEFERRABLE, INITIALLY DEFERRED), ALTER TABLE keys, indexes and comments', async () => {
     const ddl = `CREATE SCHEMA shop;
 CREATE TYPE shop.status AS ENUM ('new', 'paid', 'shipped');
 CREATE TABLE shop.customers (id bigserial PRIMARY KEY, email varchar(255) NOT NULL UNIQUE, name text, score numeric(5,2) DEFAULT 0, created timestamp(3) with time zone NOT NULL DEFAULT now());
@@ -77,7 +77,13 @@ CREATE TABLE shop.prices (id int PRIMARY KEY, p money, e shop.email DEFAULT 'x@y
 SET search_path = shop, pg_catalog;
 CREATE DOMAIN shop.text AS varchar(3);
 CREATE TABLE shop.short (id int PRIMARY KEY, a text);
-CREATE UNLOGGED TABLE shop.cache (k text PRIMARY KEY, v jsonb);`;
+CREATE UNLOGGED TABLE shop.cache (k text PRIMARY KEY, v jsonb);
+CREATE DOMAIN shop.handle AS text;
+CREATE TABLE shop.notes (id int PRIMARY KEY, order_id int REFERENCES shop.orders DEFERRABLE INITIALLY DEFERRED, code_id int, flag public."Flag", mail shop.handle NOT NULL,
+  CONSTRAINT notes_code FOREIGN KEY (code_id) REFERENCES shop.codes ON DELETE SET NULL DEFERRABLE, CONSTRAINT notes_mail UNIQUE (mail) DEFERRABLE INITIALLY DEFERRED);
+ALTER DOMAIN public."Flag" DROP NOT NULL;
+ALTER DOMAIN shop.handle SET NOT NULL;
+CREATE TABLE shop.flags (id int PRIMARY KEY, f public."Flag", e shop.handle);`;
     // Check expressions are shown as written until PostgreSQL has normalised them.
     const noCheckText = (x: ReturnType<typeof shape>) => ({ ...x, tables: x.tables.map((t: { checks: { dbName: string }[] }) => ({ ...t, checks: t.checks.map((c) => c.dbName) })) });
     const preview = previewPostgres([{ path: 'x.sql', text: ddl }])!;

@@ -13,7 +13,7 @@ import { AstCatalog } from './ast-catalog';
 import { parsePg, pgQueryLoaded } from './pg-query';
 
 /** Statements that can create what the canvas shows; the rest wait for PostgreSQL. */
-const RELEVANT = /^(create\s+(schema|type|domain|(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table|(unique\s+)?index|(or\s+replace\s+)?view)\b|alter\s+table\b|comment\s+on\s+(table|column)\b|set\s+search_path\b)/i;
+const RELEVANT = /^(create\s+(schema|type|domain|(?:(?:global|local)\s+)?(?:(?:temp|temporary|unlogged)\s+)?table|(unique\s+)?index|(or\s+replace\s+)?view)\b|alter\s+(table|domain)\b|comment\s+on\s+(table|column)\b|set\s+search_path\b)/i;
 
 /** The preview document, or undefined when the parser is not loaded. `statements`: each file's, when already split. */
 export function previewPostgres(files: SourceFile[], opts: { name?: string; ids?: IdGenerator; statements?: SqlStatement[][] } = {}): SchemaDocument | undefined {
