@@ -122,6 +122,24 @@ CREATE VIEW "Ticket Counts" AS SELECT small, count(*) AS n FROM tickets GROUP BY
     }
   }, 60_000);
 
+  it('takes field names that differ only in case as other names, as db pull does', async () => {
+    const sql = `CREATE TABLE "User" (id int PRIMARY KEY);
+CREATE TABLE post (id int PRIMARY KEY, "user" int REFERENCES "User", "Tag" text, tag text);`;
+    const pg = new PGlite();
+    try {
+      await pg.exec(sql);
+      const pulled = fieldsOf(await prismaIntrospect(pg));
+      const { document } = await importPostgres([{ path: 'case.sql', text: sql }]);
+      const ours = fieldsOf(exportPrismaSync(document).files.map((f) => f.text).join('\n'));
+      // The case is about these (else it could not fail).
+      expect(pulled.post.tag).toMatchObject({ name: 'tag' });
+      expect(Object.keys(pulled.post)).toContain('User →');
+      expect(ours).toEqual(pulled);
+    } finally {
+      await pg.close();
+    }
+  }, 60_000);
+
   it('names relations and their fields as db pull does, ambiguous ones included', async () => {
     // Two keys between the same tables, keys both ways, a key whose column has the table's name, a
     // self-relation, and implicit many-to-many relations alone, twice between the same models, beside

@@ -23,27 +23,33 @@ export function prefixedIdentifier(dbName: string, prefix = 'x'): string {
   return s;
 }
 
-/** Hands out unique names within one scope (models, or the fields of one model). */
+/**
+ * Hands out unique names within one scope: models (compared in any case, as Prisma Client's
+ * `prisma.user` could be either of `User` and `user`), or the fields of one model (`caseSensitive`:
+ * Prisma takes a field `Tag` beside a field `tag`, as db pull writes them).
+ */
 export class NameScope {
   private used = new Set<string>();
   private kept = new Set<string>();
-  constructor(reserved: Iterable<string> = []) {
-    for (const r of reserved) this.used.add(r.toLowerCase());
+  private readonly key: (name: string) => string;
+  constructor(reserved: Iterable<string> = [], opts: { caseSensitive?: boolean } = {}) {
+    this.key = opts.caseSensitive ? (n) => n : (n) => n.toLowerCase();
+    for (const r of reserved) this.used.add(this.key(r));
   }
   has(name: string): boolean {
-    return this.used.has(name.toLowerCase());
+    return this.used.has(this.key(name));
   }
   /** Keeps a name for the database name that is it exactly: a name made from another one does not take it. */
   keep(name: string): void {
-    this.kept.add(name.toLowerCase());
+    this.kept.add(this.key(name));
   }
   /** `preferred`, else `alternative`, else `preferred_2`, `_3`, ...; a name kept is free only to `exact` claims (see keep). */
   claim(preferred: string, alternative?: string, exact = false): string {
-    const taken = (n: string) => this.has(n) || (!exact && this.kept.has(n.toLowerCase()));
+    const taken = (n: string) => this.has(n) || (!exact && this.kept.has(this.key(n)));
     let name = preferred;
     if (taken(name) && alternative) name = alternative;
     for (let i = 2; taken(name); i++) name = `${preferred}_${i}`;
-    this.used.add(name.toLowerCase());
+    this.used.add(this.key(name));
     return name;
   }
   /** The name for a database name: itself when valid, else as db pull makes it, else (taken) the prefixed form. */

@@ -31,6 +31,9 @@ export interface BuiltDocument {
   ownedSequences: { key: string; name: string; create: string; owner?: string }[];
 }
 
+/** A model's fields: names in another case are other names (see NameScope). */
+const FIELDS = { caseSensitive: true };
+
 export interface LateRaw {
   kind: string;
   name: string;
@@ -214,14 +217,14 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const fieldScopes = new Map<Id, NameScope>();
   for (const c of cat.columns) {
     const owner = tables.get(c.rel!) ?? views.get(c.rel!);
-    if (owner && isPrismaIdentifier(c.name!)) (fieldScopes.get(owner.id) ?? fieldScopes.set(owner.id, new NameScope()).get(owner.id)!).keep(c.name!);
+    if (owner && isPrismaIdentifier(c.name!)) (fieldScopes.get(owner.id) ?? fieldScopes.set(owner.id, new NameScope([], FIELDS)).get(owner.id)!).keep(c.name!);
   }
   for (const c of cat.columns) {
     const t = tables.get(c.rel!);
     const view = t ? undefined : views.get(c.rel!);
     if (!t && !view) continue;
     const owner = t ?? view!;
-    const scope = fieldScopes.get(owner.id) ?? new NameScope();
+    const scope = fieldScopes.get(owner.id) ?? new NameScope([], FIELDS);
     fieldScopes.set(owner.id, scope);
     const name = scope.claimFor(c.name!, 'f');
     const type = columnType(c, enums);
@@ -660,7 +663,7 @@ function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], m2m: Man
     if (keys.has(k)) ambiguous.add(k);
   }
   for (const [k, n] of joins) if (n > 1) ambiguous.add(k);
-  const scope = (id: Id) => scopes.get(id) ?? scopes.set(id, new NameScope()).get(id)!;
+  const scope = (id: Id) => scopes.get(id) ?? scopes.set(id, new NameScope([], FIELDS)).get(id)!;
   const claim = (id: Id, name: string) => scope(id).claim(prismaIdentifier(name, 'f'), `${prismaIdentifier(name, 'f')}_rel`);
   for (const r of rels) {
     const from = doc.tables[r.from.table];
