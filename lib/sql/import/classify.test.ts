@@ -8,10 +8,18 @@ describe('classify', () => {
       'ALTER TABLE public.film OWNER TO "Some Role"',
       'ALTER FUNCTION public.f(integer, text) OWNER TO app',
       'ALTER TYPE mood OWNER TO app',
+      'ALTER TABLE t /* the app */ OWNER TO app -- its owner',
     ]) {
       expect(classify(text), text).toEqual({ execute: false, note: 'ownership' });
     }
-    for (const text of ['ALTER TABLE t ADD COLUMN c int, OWNER TO app', "ALTER TABLE t ADD COLUMN c text DEFAULT 'owner to x'"]) {
+    for (const text of [
+      'ALTER TABLE t ADD COLUMN c int, OWNER TO app',
+      "ALTER TABLE t ADD COLUMN c text DEFAULT 'owner to x'",
+      'ALTER TABLE t RENAME COLUMN owner TO holder',
+      'ALTER TABLE t RENAME owner TO holder',
+      'ALTER TYPE comp RENAME ATTRIBUTE owner TO holder',
+      'ALTER TABLE t ADD COLUMN c int -- was: owner to app',
+    ]) {
       expect(classify(text).execute, text).toBe(true);
     }
   });

@@ -209,8 +209,19 @@ const LATE_ACTION = /\b(enable|disable|force|no\s+force)\s+row\s+level\s+securit
 
 const STATE = String.raw`(?:enable(?:\s+(?:replica|always))?|disable)\s+(?:trigger|rule)\s+(?:${IDENT}|all|user)`;
 /** An ALTER of a relation whose every action is a trigger or rule state. */
-/** An ALTER that ends in OWNER TO a role (see classify: it must have no other action). */
+/** An ALTER that ends in OWNER TO a role (see ownerOnly). */
 const OWNER_ONLY = new RegExp(String.raw`^alter\s[\s\S]*\sowner\s+to\s+${IDENT}\s*$`, 'i');
+
+/**
+ * Whether an ALTER only changes an owner: one action (no top-level comma), comments left out,
+ * ending in OWNER TO a role, and not a RENAME of something named owner (`RENAME COLUMN owner TO x`).
+ */
+function ownerOnly(text: string): boolean {
+  const items = listItems(text);
+  if (items.length !== 1) return false;
+  const bare = items[0].text.trim();
+  return OWNER_ONLY.test(bare) && !/\srename\s/i.test(bare);
+}
 
 const ONLY_STATES = new RegExp(String.raw`^alter\s+\w+(?:\s+\w+)?\s+(?:if\s+exists\s+)?(?:only\s+)?${PATH}\s+${STATE}(?:\s*,\s*${STATE})*\s*$`, 'i');
 
@@ -226,7 +237,7 @@ export function classify(text: string): Classified {
   if (/ owner to /.test(head) && /^alter\b/.test(head)) {
     // Owners are not part of the schema: an ALTER that only changes one is not run. (A schema's
     // would also make PostgreSQL plan the import's catalog read again.) One that does more runs.
-    return OWNER_ONLY.test(text) && listItems(text).length === 1 ? { execute: false, note: 'ownership' } : { execute: true, note: 'ownership' };
+    return ownerOnly(text) ? { execute: false, note: 'ownership' } : { execute: true, note: 'ownership' };
   }
   // The script runs as the superuser: as a role made for the run (see importPostgres) it could not make its objects.
   if (/^(set\s+(local\s+|session\s+)?(role|session\s+authorization)|reset\s+(role|session\s+authorization))\b|^select\s+(pg_catalog\.)?set_config\s*\(\s*'(role|session_authorization)'/.test(head)) {

@@ -313,6 +313,8 @@ export class AstCatalog {
     let keyBefore: N | undefined;
     for (const c of cd.constraints ?? []) {
       const con = c.Constraint as N;
+      // Only right after its key (PostgreSQL refuses one anywhere else).
+      if (!/^CONSTR_(ATTR_|PRIMARY|UNIQUE|FOREIGN)/.test(con.contype)) keyBefore = undefined;
       switch (con.contype) {
         case 'CONSTR_ATTR_DEFERRABLE':
         case 'CONSTR_ATTR_NOT_DEFERRABLE':
