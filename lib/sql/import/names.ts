@@ -59,5 +59,8 @@ export class NameScope {
   }
 }
 
+/** The options of a model's field scope: names in another case are other names (see NameScope). */
+export const FIELD_NAMES = { caseSensitive: true };
+
 /** Prisma reserves these as model and enum names. */
 export const RESERVED_MODEL_NAMES = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes', 'Unsupported', 'PrismaClient', 'Prisma'];

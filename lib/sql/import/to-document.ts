@@ -1,11 +1,13 @@
 /** Builds a SchemaDocument from the raw catalog rows (see catalog-read.ts). */
 import { createDocument, mayBeNull } from '../../schema/document';
 import { newId, type IdGenerator } from '../../schema/ids';
-import type { Column, ColumnType, DefaultValue, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table, View } from '../../schema/types';
-import { joinTable, referentialActions } from '../ddl/model';
+import type { Column, Enum, ForeignKeyRelation, Id, Index, IndexColumn, IndexMethod, ManyToManyRelation, ReferentialAction, SchemaDocument, Table, View } from '../../schema/types';
+import { referentialActions } from '../ddl/model';
 import { foreignKeyName, indexName, primaryKeyName } from '../ddl/names';
 import type { R, RawCatalog } from './catalog-read';
-import { isPrismaIdentifier, NameScope, prefixedIdentifier, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
+import { FIELD_NAMES, isPrismaIdentifier, NameScope, prefixedIdentifier, prismaIdentifier, RESERVED_MODEL_NAMES } from './names';
+import { columnType, defaultValue, NEXTVAL } from './catalog-columns';
+import { implicitManyToMany, nameRelations } from './catalog-relations';
 
 export interface BuiltDocument {
   doc: SchemaDocument;
@@ -30,9 +32,6 @@ export interface BuiltDocument {
    */
   ownedSequences: { key: string; name: string; create: string; owner?: string }[];
 }
-
-/** A model's fields: names in another case are other names (see NameScope). */
-const FIELDS = { caseSensitive: true };
 
 export interface LateRaw {
   kind: string;
@@ -92,13 +91,6 @@ function sequenceOptions(s: R): string {
   return parts.join(' ');
 }
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
-const NATIVE: Record<string, [ColumnType['kind'], string?]> = {
-  int4: ['Int'], int2: ['Int', 'SmallInt'], int8: ['BigInt'], text: ['String'], varchar: ['String', 'VarChar'], bpchar: ['String', 'Char'],
-  uuid: ['String', 'Uuid'], bool: ['Boolean'], float8: ['Float'], float4: ['Float', 'Real'], numeric: ['Decimal', 'Decimal'],
-  timestamp: ['DateTime', 'Timestamp'], timestamptz: ['DateTime', 'Timestamptz'], date: ['DateTime', 'Date'], time: ['DateTime', 'Time'],
-  timetz: ['DateTime', 'Timetz'], jsonb: ['Json'], json: ['Json', 'Json'], bytea: ['Bytes'], inet: ['String', 'Inet'], citext: ['String', 'Citext'],
-  xml: ['String', 'Xml'], bit: ['String', 'Bit'], varbit: ['String', 'VarBit'], money: ['Decimal', 'Money'], oid: ['Int', 'Oid'],
-};
 
 export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: IdGenerator } = {}): BuiltDocument {
   const ids = opts.ids ?? newId;
@@ -217,14 +209,14 @@ export function catalogToDocument(cat: RawCatalog, opts: { name?: string; ids?: 
   const fieldScopes = new Map<Id, NameScope>();
   for (const c of cat.columns) {
     const owner = tables.get(c.rel!) ?? views.get(c.rel!);
-    if (owner && isPrismaIdentifier(c.name!)) (fieldScopes.get(owner.id) ?? fieldScopes.set(owner.id, new NameScope([], FIELDS)).get(owner.id)!).keep(c.name!);
+    if (owner && isPrismaIdentifier(c.name!)) (fieldScopes.get(owner.id) ?? fieldScopes.set(owner.id, new NameScope([], FIELD_NAMES)).get(owner.id)!).keep(c.name!);
   }
   for (const c of cat.columns) {
     const t = tables.get(c.rel!);
     const view = t ? undefined : views.get(c.rel!);
     if (!t && !view) continue;
     const owner = t ?? view!;
-    const scope = fieldScopes.get(owner.id) ?? new NameScope([], FIELDS);
+    const scope = fieldScopes.get(owner.id) ?? new NameScope([], FIELD_NAMES);
     fieldScopes.set(owner.id, scope);
     const name = scope.claimFor(c.name!, 'f');
     const type = columnType(c, enums);
@@ -462,234 +454,4 @@ function prismaIndexable(method: string, columns: IndexColumn[], t: Table): bool
     if (method === 'brin') return !c.type.array && ['Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'String', 'Bytes'].includes(c.type.kind) && !c.type.native;
     return false;
   });
-}
-
-/** A default that is a sequence's next value. */
-const NEXTVAL = /^nextval\('(?:[^']|'')+'::regclass\)$/;
-
-function columnType(c: R, enums: Map<string, Enum>): ColumnType {
-  // A domain over a base type reads as that type, as `prisma db pull` reads it; PostgreSQL DDL writes the domain.
-  if (c.typtype === 'd' && c.domtyptype === 'b' && c.domcat !== 'A') {
-    const base = columnType({ ...c, type: c.domtype, typname: c.domtypname, typtype: 'b', cat: c.domcat, ndims: '0' }, enums);
-    if (base.kind !== 'Unsupported') return { ...base, domain: c.type!, ...(c.domnotnull === 'true' ? { domainNotNull: true } : {}) };
-  }
-  const array = c.cat === 'A';
-  const typtype = array ? c.elemtype : c.typtype;
-  const typname = array ? c.elemname! : c.typname!;
-  if (typtype === 'e') {
-    const e = enums.get(c.basetypid!);
-    if (e) return { kind: 'Enum', enumId: e.id, ...(array ? { array } : {}) };
-  }
-  const m = NATIVE[typname];
-  if (!m || typtype !== 'b' || Number(c.ndims) > 1) return { kind: 'Unsupported', unsupported: c.type! };
-  const args = /\(([\d,\s]+)\)/.exec(c.type!)?.[1].split(',').map((s) => s.trim()) ?? [];
-  const t: ColumnType = { kind: m[0] };
-  if (m[1]) t.native = { name: m[1], args };
-  else if (args.length) return { kind: 'Unsupported', unsupported: c.type! };
-  if (array) t.array = true;
-  return t;
-}
-
-/**
- * A column default as the catalog gives it (`pg_get_expr`), in the model's terms where `prisma db
- * pull` has a Prisma default for it: `now()`, literals (numbers as written, `'US'::bpchar`), enum
- * values, lists (`'{a,b}'::text[]`, `ARRAY[1, 2]`). Where PostgreSQL DDL of that value would read
- * back otherwise (`now()` is written `CURRENT_TIMESTAMP`, a list `ARRAY[...]`), `postgres` keeps the
- * catalog's text for it. Anything else is kept as SQL (`dbgenerated`).
- */
-function defaultValue(def: string, col: Column, enums: Map<string, Enum>, c: R): DefaultValue {
-  const kind = col.type.kind;
-  if (col.type.array) return listDefault(def, col, enums) ?? { kind: 'sql', expression: def };
-  if (kind === 'DateTime' && (def === 'CURRENT_TIMESTAMP' || def === 'now()')) return { kind: 'function', name: 'now', args: [], ...(def === 'now()' ? { postgres: def } : {}) };
-  if ((def === 'true' || def === 'false') && kind === 'Boolean') return { kind: 'literal', value: def === 'true' };
-  const number = numberDefault(def, kind);
-  // `'0'::numeric` reads back as written, not as the `0` a number is written.
-  if (number !== undefined) return { kind: 'literal', value: number, ...(TYPED_LITERAL.test(def) || String(number) !== def ? { postgres: def } : {}) };
-  const m = TYPED_LITERAL.exec(def);
-  if (m) {
-    const value = m[1].replace(/''/g, "'");
-    if (kind === 'Enum') {
-      const v = enumValue(value, col, enums);
-      if (v) return { kind: 'enum', value: v };
-    } else if (['String', 'Json'].includes(kind)) {
-      // A literal of another type (`'ab  '::bpchar` on a varchar column, whose value is trimmed) is the
-      // literal to Prisma, as db pull reads it; PostgreSQL DDL keeps the cast.
-      return { kind: 'literal', value, ...(typeName((c.domtype ?? c.type)!) === typeName(m[2]) ? {} : { postgres: def }) };
-    }
-  }
-  return { kind: 'sql', expression: def };
-}
-
-/** `'text'::type` (the type may be qualified and quoted: `public."my-kind"`). */
-const TYPED_LITERAL = /^'((?:[^']|'')*)'::((?:"(?:[^"]|"")*"|[\w\s.])+)$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-/** A type's name without its modifiers, `bpchar` as `character` (a `char(n)` column's literals are `'x'::bpchar`). */
-const typeName = (t: string) => t.replace(/\(.*?\)/, '').trim().replace(/^bpchar$/, 'character');
-
-/**
- * A number default of a numeric column (`0.00`, `'-1.50'::numeric`, `'9007199254740993'::bigint`):
- * a number when it survives one, else its text (written as is).
- */
-function numberDefault(def: string, kind: string): number | string | undefined {
-  if (!['Int', 'BigInt', 'Float', 'Decimal'].includes(kind)) return undefined;
-  const m = TYPED_LITERAL.exec(def);
-  const text = m ? m[1] : def;
-  if (!NUMBER.test(text)) return undefined;
-  // Negative zero is zero to Prisma (db pull writes 0).
-  if (Number(text) === 0 && /^-?0$/.test(text)) return 0;
-  if (String(Number(text)) === text) return Number(text);
-  // Integers past 2^53 and decimals with trailing zeros keep their digits.
-  return kind === 'Int' ? undefined : text;
-}
-
-function enumValue(dbValue: string, col: Column, enums: Map<string, Enum>): string | undefined {
-  const e = [...enums.values()].find((x) => x.id === col.type.enumId);
-  return e?.values.find((x) => (x.dbName ?? x.name) === dbValue)?.name;
-}
-
-/**
- * A list default (`'{}'::text[]`, `'{open}'::status[]`, `ARRAY[1, 2]`) of items the model holds;
- * undefined for anything else (NULL items, nested arrays, expressions).
- */
-function listDefault(def: string, col: Column, enums: Map<string, Enum>): DefaultValue | undefined {
-  let items: string[] | undefined;
-  const literal = /^'\{(.*)\}'::(?:"(?:[^"]|"")*"|[\w\s.])+\[\]$/s.exec(def);
-  if (literal) {
-    const body = literal[1].replace(/''/g, "'");
-    const parts = body === '' ? [] : body.match(/"(?:[^"\\]|\\.)*"|[^,]+/g) ?? [];
-    if (parts.join(',') !== body) return undefined;
-    items = [];
-    for (const p of parts) {
-      if (/^NULL$/i.test(p) || /^[{}]/.test(p)) return undefined;
-      items.push(p.startsWith('"') ? p.slice(1, -1).replace(/\\(.)/g, '$1') : p.trim());
-    }
-  } else {
-    const array = /^ARRAY\[(.*)\](?:::[\w\s."\[\]]+)?$/s.exec(def);
-    if (!array) return undefined;
-    items = [];
-    for (const p of array[1].split(/,\s*/)) {
-      const typed = TYPED_LITERAL.exec(p);
-      if (typed) items.push(typed[1].replace(/''/g, "'"));
-      else if (NUMBER.test(p) || p === 'true' || p === 'false') items.push(p);
-      else return undefined;
-    }
-  }
-  const values: (string | number | boolean)[] = [];
-  for (const item of items) {
-    const kind = col.type.kind;
-    if (kind === 'Enum') {
-      const v = enumValue(item, col, enums);
-      if (!v) return undefined;
-      values.push(v);
-    } else if (kind === 'Boolean' && /^(t|true|f|false)$/i.test(item)) values.push(/^t/i.test(item));
-    else if (kind === 'String') values.push(item);
-    else {
-      const n = numberDefault(item, kind);
-      if (n === undefined) return undefined;
-      values.push(n);
-    }
-  }
-  return { kind: 'list', values, postgres: def };
-}
-
-/**
- * A table that is Prisma's implicit many-to-many join table: `_<A>To<B>` (or `_<relation name>`) with
- * columns A and B referencing the two models' single-column keys, exactly as the DDL builder writes
- * it for that relation (names, key, index, cascades), so that PostgreSQL DDL gives it back as it was.
- * A self-relation's too (fields `_A`, `_B`).
- */
-function implicitManyToMany(doc: SchemaDocument, t: Table, fks: { rel: ForeignKeyRelation; con: R }[], lateRaw: LateRaw[], ids: IdGenerator): { rel: ManyToManyRelation; fks: { rel: ForeignKeyRelation; con: R }[] } | undefined {
-  const name = t.dbName ?? t.name;
-  if (!name.startsWith('_') || t.columns.length !== 2 || t.checks.length || t.comment || t.indexes.length !== 1) return undefined;
-  const [ca, cb] = t.columns;
-  const plain = (c: Column, n: string) => (c.dbName ?? c.name) === n && !c.nullable && !c.default && !c.identity && !c.generated && !c.collation && !c.comment && !c.type.array;
-  if (!plain(ca, 'A') || !plain(cb, 'B')) return undefined;
-  if (fks.some((f) => f.rel.to.table === t.id) || lateRaw.some((r) => r.text.includes(`"${name}"`))) return undefined;
-  const own = fks.filter((f) => f.rel.from.table === t.id);
-  const fa = own.find((f) => f.rel.from.columns.join() === ca.id);
-  const fb = own.find((f) => f.rel.from.columns.join() === cb.id);
-  if (own.length !== 2 || !fa || !fb) return undefined;
-  const [p, q] = [doc.tables[fa.rel.to.table], doc.tables[fb.rel.to.table]];
-  if (p.name > q.name || p.namespace !== t.namespace) return undefined;
-  // A self-relation is always named (Prisma needs the name to pair its two fields); its A side is
-  // the field whose name sorts first (see joinTable), as the names given to its fields keep it.
-  const self = p === q;
-  const rel: ManyToManyRelation = {
-    id: ids('rel'),
-    kind: 'many-to-many',
-    ...(self || name !== `_${p.name}To${q.name}` ? { name: name.slice(1) } : {}),
-    a: { table: p.id, field: { name: self ? 'A' : '', list: true } },
-    b: { table: q.id, field: { name: self ? 'B' : '', list: true } },
-  };
-  const j = joinTable(doc, rel);
-  if (!j) return undefined;
-  const key = (c: Column) => JSON.stringify({ ...c.type, array: undefined });
-  const [ja, jb] = j.table.columns;
-  const [ra, rb] = j.relations;
-  const ix = t.indexes[0];
-  const same =
-    key(ca) === key(ja) && key(cb) === key(jb) &&
-    t.primaryKey?.columns.map((c) => c.column).join() === `${ca.id},${cb.id}` && (t.primaryKey.dbName ?? primaryKeyName(name)) === j.table.primaryKey!.dbName &&
-    !ix.unique && !ix.where && !ix.method && ix.columns.length === 1 && ix.columns[0].column === cb.id && !ix.columns[0].sort && (ix.dbName ?? indexName(name, ['B'], false)) === j.table.indexes[0].dbName &&
-    [[fa.rel, ra], [fb.rel, rb]].every(([f, r]) => (f.dbName ?? foreignKeyName(name, [f === fa.rel ? 'A' : 'B'])) === r.dbName && f.onDelete === 'cascade' && f.onUpdate === 'cascade' && !f.deferrable && f.to.columns.join() === r.to.columns.join());
-  return same ? { rel, fks: [fa, fb] } : undefined;
-}
-
-/**
- * Relation names and relation field names as `prisma db pull` gives them. Relations between two
- * models are ambiguous when another relation joins the same two (a key on other columns, a
- * many-to-many), or when a key's column has the name its relation field would get (the other
- * model's). Then a key's relation is named `<Model>_<columns>To<Other>` and its fields
- * `<Other>_<relation>` and `<Model>_<relation>`; a many-to-many's fields get its table's name
- * (`Tag_Featured`). A self-relation's back field starts with `other_`; a self many-to-many's fields
- * end in `_A` and `_B` (their order keeps which side is A: see joinTable).
- */
-function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], m2m: ManyToManyRelation[], scopes: Map<Id, NameScope>, uniqueSets: Map<Id, Set<string>>): void {
-  const pairKey = (a: Id, b: Id) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const ambiguous = new Set<string>();
-  // The keys between each two tables, by their columns (a second key on the same columns is no second relation).
-  const keys = new Map<string, Set<string>>();
-  for (const r of rels) {
-    const k = pairKey(r.from.table, r.to.table);
-    (keys.get(k) ?? keys.set(k, new Set()).get(k)!).add(r.from.columns.join());
-    const from = doc.tables[r.from.table];
-    if (r.from.columns.some((id) => from.columns.find((c) => c.id === id)?.name === doc.tables[r.to.table].name)) ambiguous.add(k);
-  }
-  for (const [k, cols] of keys) if (cols.size > 1) ambiguous.add(k);
-  const joins = new Map<string, number>();
-  for (const m of m2m) {
-    const k = pairKey(m.a.table, m.b.table);
-    joins.set(k, (joins.get(k) ?? 0) + 1);
-    if (keys.has(k)) ambiguous.add(k);
-  }
-  for (const [k, n] of joins) if (n > 1) ambiguous.add(k);
-  const scope = (id: Id) => scopes.get(id) ?? scopes.set(id, new NameScope([], FIELDS)).get(id)!;
-  const claim = (id: Id, name: string) => scope(id).claim(prismaIdentifier(name, 'f'), `${prismaIdentifier(name, 'f')}_rel`);
-  for (const r of rels) {
-    const from = doc.tables[r.from.table];
-    const to = doc.tables[r.to.table];
-    const other = from === to ? 'other_' : '';
-    let [fwd, back] = [to.name, `${other}${from.name}`];
-    if (ambiguous.has(pairKey(from.id, to.id))) {
-      r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
-      [fwd, back] = [`${to.name}_${r.name}`, `${other}${from.name}_${r.name}`];
-    } else if (from === to) r.name = `${from.name}To${to.name}`;
-    const optional = r.from.columns.some((id) => { const c = from.columns.find((x) => x.id === id); return !!c && mayBeNull(c); });
-    // Prisma wants the same fields in the same order as a unique criterion for a one-to-one.
-    const oneToOne = uniqueSets.get(from.id)?.has(r.from.columns.join()) ?? false;
-    r.fromField = { name: claim(from.id, fwd), ...(optional ? { optional: true } : {}) };
-    r.toField = { name: claim(to.id, back), ...(oneToOne ? { optional: true } : { list: true }) };
-  }
-  for (const m of m2m) {
-    const [a, b] = [doc.tables[m.a.table], doc.tables[m.b.table]];
-    const table = `_${m.name ?? `${a.name}To${b.name}`}`;
-    let suffix = '';
-    if (ambiguous.has(pairKey(a.id, b.id))) {
-      m.name = table.slice(1);
-      suffix = table;
-    }
-    const self = a === b;
-    m.a.field.name = claim(a.id, `${b.name}${suffix}${self ? '_A' : ''}`);
-    m.b.field.name = claim(b.id, `${a.name}${suffix}${self ? '_B' : ''}`);
-  }
 }
