@@ -65,7 +65,7 @@ export const ENVIRONMENT_EXTENSION_LIKE = `${ENVIRONMENT_EXTENSION_PREFIX.replac
  * written), string literals and comments blanked (a comment saying "authenticated users" uses nothing).
  * Dollar-quoted bodies are kept: a SQL function's body is checked when it is made.
  */
-export function asNames(statement: string): string {
+function asNames(statement: string): string {
   return statement.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\w*)\$[\s\S]*?\$\1\$|[^'"$\-/]+/g, (m) =>
     m[0] === "'" || m.startsWith('--') || m.startsWith('/*') ? ' ' : m[0] === '"' || m[0] === '$' ? m : m.toLowerCase(),
   );
