@@ -22,6 +22,7 @@ CREATE INDEX book_title_idx ON book (lower(title));
 GRANT SELECT ON book TO reporting;
 \\connect other
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE VIEW author_books AS SELECT a.name, count(b.id) AS books FROM author a LEFT JOIN book b ON b.author_id = a.id GROUP BY a.name;
 `;
 
 test('a PostgreSQL dump imports through the UI in a worker, listing what was skipped', async ({ page }) => {
@@ -41,12 +42,22 @@ test('a PostgreSQL dump imports through the UI in a worker, listing what was ski
   // Each skipped statement with its line: GRANT is on line 15, \connect on line 16.
   await expect(messages.getByRole('listitem').filter({ hasText: 'GRANT' })).toContainText(/library\.sql:15:\d+/);
   await expect(messages.getByRole('listitem').filter({ hasText: 'connect' })).toContainText(/library\.sql:16:\d+/);
+  // A view is on the canvas with the columns PostgreSQL gives it.
+  const view = page.getByRole('region', { name: 'View author_books' });
+  await expect(view).toBeVisible();
+  await expect(view.getByRole('list', { name: 'Columns of author_books' }).getByRole('listitem')).toHaveText([/^name\s*String @db\.VarChar\(80\)\?$/, /^books\s*BigInt\?$/]);
   // Nothing lost: the function comes back on export.
   await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
   await toolbar(page).getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByLabel('Format').selectOption('postgres');
   await expect(dialog.getByLabel('Export preview')).toContainText('CREATE FUNCTION');
+  await expect(dialog.getByLabel('Export preview')).toContainText('CREATE VIEW');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // A view is deleted like a table: selected, then Delete.
+  await view.getByRole('heading', { name: 'author_books' }).click();
+  await page.keyboard.press('Delete');
+  await expect(view).toBeHidden();
 });
 
 test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists what it skipped', async ({ page }) => {

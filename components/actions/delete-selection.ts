@@ -1,6 +1,6 @@
 import type { Action } from '@/lib/actions/registry';
 import { relationsOfTable } from '@/lib/schema/document';
-import { deleteTable, deleteNote, deleteGroup, deleteEnum, deleteRelation } from '@/lib/store/commands';
+import { deleteTable, deleteNote, deleteGroup, deleteEnum, deleteRelation, deleteView } from '@/lib/store/commands';
 import { command } from '@/lib/store/command';
 import type { EditorContext } from '@/components/editor/context';
 
@@ -17,17 +17,18 @@ export const deleteSelectionAction: Action<EditorContext> = {
     const notes = ids.filter((id) => doc.layout.notes[id]);
     const groups = ids.filter((id) => doc.layout.groups[id]);
     const enums = ids.filter((id) => doc.enums[id]);
+    const views = ids.filter((id) => doc.views[id]);
     const tableSet = new Set(tables);
     // Relations selected on their own (edges), unless a selected table takes them away anyway.
     const edges = ids.filter((id) => {
       const r = doc.relations[id];
       return r && !(r.kind === 'foreign-key' ? tableSet.has(r.from.table) || tableSet.has(r.to.table) : tableSet.has(r.a.table) || tableSet.has(r.b.table));
     });
-    if (!tables.length && !notes.length && !groups.length && !enums.length && !edges.length) return;
+    if (!tables.length && !notes.length && !groups.length && !enums.length && !views.length && !edges.length) return;
     const relations = new Set(tables.flatMap((id) => relationsOfTable(doc, id).map((r) => r.id)));
     const run = () => {
       // One command, so one undo step restores everything.
-      const cmds = [...edges.map(deleteRelation), ...tables.map(deleteTable), ...enums.map(deleteEnum), ...notes.map(deleteNote), ...groups.map(deleteGroup)];
+      const cmds = [...edges.map(deleteRelation), ...tables.map(deleteTable), ...enums.map(deleteEnum), ...views.map(deleteView), ...notes.map(deleteNote), ...groups.map(deleteGroup)];
       ctx.store.getState().dispatch(command('selection/delete', 'Delete', (d) => cmds.reduce((acc, c) => c.apply(acc), d)));
       ctx.ui().clearSelection();
       ctx.ui().announce(`Deleted ${ids.length} item(s)`);

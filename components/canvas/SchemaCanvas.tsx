@@ -20,6 +20,7 @@ import { useUi } from '@/components/editor/uiStore';
 import { useMeasuredSizes } from '@/components/editor/EditorContextProvider';
 import { TableNode } from './TableNode';
 import { EnumNode } from './EnumNode';
+import { ViewNode } from './ViewNode';
 import { NoteNode } from './NoteNode';
 import { GroupNode } from './GroupNode';
 import { RelationEdge } from './RelationEdge';
@@ -28,7 +29,7 @@ import { DetailContext, detailOf } from './detail';
 import { groupBox, useFlowEdges, useFlowNodes, type Measured } from './useFlowGraph';
 
 // Module scope, so React Flow never sees new type maps.
-const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, note: NoteNode, group: GroupNode };
+const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, group: GroupNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];

@@ -13,7 +13,7 @@ export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
 interface Item {
   id: Id;
-  type: 'table' | 'enum' | 'note' | 'group';
+  type: 'table' | 'enum' | 'view' | 'note' | 'group';
   x: number;
   y: number;
   width?: number;
@@ -32,7 +32,7 @@ class NodeCache {
       const m = it.width !== undefined ? { width: it.width, height: it.height! } : measured.get(it.id);
       const prev = this.nodes.get(it.id);
       // Not measured yet: an estimate, so React Flow need not render the node to know its size.
-      const estimate = !m && (it.type === 'table' || it.type === 'enum');
+      const estimate = !m && (it.type === 'table' || it.type === 'enum' || it.type === 'view');
       const same =
         prev &&
         prev.type === it.type &&
@@ -88,6 +88,7 @@ export function groupBox(g: Group, nodes: Record<Id, NodeLayout>, measured: Meas
 export function useFlowNodes(measured: Measured): Node[] {
   const tableIds = useSchema((s) => keysOf(s.document.tables));
   const enumIds = useSchema((s) => keysOf(s.document.enums));
+  const viewIds = useSchema((s) => keysOf(s.document.views));
   const positions = useSchema((s) => s.document.layout.nodes);
   const notes = useSchema((s) => s.document.layout.notes);
   const groups = useSchema((s) => s.document.layout.groups);
@@ -100,15 +101,16 @@ export function useFlowNodes(measured: Measured): Node[] {
       const box = groupBox(g, positions, measured);
       if (box) items.push({ id: g.id, type: 'group', ...box });
     }
-    const place = (id: Id, type: 'table' | 'enum', i: number) => {
+    const place = (id: Id, type: 'table' | 'enum' | 'view', i: number) => {
       const p = positions[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 320 };
       items.push({ id, type, x: p.x, y: p.y });
     };
     tableIds.forEach((id, i) => place(id, 'table', i));
     enumIds.forEach((id, i) => place(id, 'enum', tableIds.length + i));
+    viewIds.forEach((id, i) => place(id, 'view', tableIds.length + enumIds.length + i));
     for (const n of Object.values(notes) as Note[]) items.push({ id: n.id, type: 'note', x: n.x, y: n.y, width: n.width, height: n.height });
     return cache.build(items, selected, measured, () => store.getState().document);
-  }, [cache, store, tableIds, enumIds, positions, notes, groups, selected, measured]);
+  }, [cache, store, tableIds, enumIds, viewIds, positions, notes, groups, selected, measured]);
 }
 
 /**

@@ -7,12 +7,12 @@ export interface LayoutGraph {
   edges: { id: string; source: Id; target: Id }[];
 }
 
-/** The layout input for a document: tables and enums, edges from relations. */
+/** The layout input for a document: tables, enums and views, edges from relations. */
 export function layoutGraph(
   doc: SchemaDocument,
   opts: { sizes?: ReadonlyMap<Id, { width: number; height: number }>; keep?: ReadonlySet<Id> } = {},
 ): LayoutGraph {
-  const ids = [...Object.keys(doc.tables), ...Object.keys(doc.enums)];
+  const ids = [...Object.keys(doc.tables), ...Object.keys(doc.enums), ...Object.keys(doc.views)];
   const nodes = ids.map((id) => {
     const size = opts.sizes?.get(id) ?? estimateNodeSize(doc, id);
     const pos = doc.layout.nodes[id];

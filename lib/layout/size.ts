@@ -14,6 +14,12 @@ export function estimateNodeSize(doc: SchemaDocument, id: string): { width: numb
     const widest = Math.max(t.name.length * 8, ...t.columns.map((c) => (c.name.length + 14) * CHAR));
     return { width: Math.max(MIN_WIDTH, widest + 48), height: HEADER_HEIGHT + rows * ROW_HEIGHT + 2 };
   }
+  const v = doc.views[id];
+  if (v) {
+    const cols = v.columns ?? [];
+    const widest = Math.max(v.name.length * 8, ...cols.map((c) => (c.name.length + 14) * CHAR));
+    return { width: Math.max(MIN_WIDTH, widest + 48), height: HEADER_HEIGHT + Math.max(1, cols.length) * ROW_HEIGHT + 2 };
+  }
   const e = doc.enums[id];
   if (e) return { width: Math.max(160, ...e.values.map((v) => v.name.length * CHAR + 32)), height: HEADER_HEIGHT + e.values.length * ROW_HEIGHT + 2 };
   return { width: MIN_WIDTH, height: 120 };

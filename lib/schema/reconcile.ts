@@ -83,15 +83,15 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
   const remapped = JSON.parse(text) as Omit<SchemaDocument, 'layout' | 'id' | 'name'>;
   const keep = new Set([...Object.keys(remapped.tables), ...Object.keys(remapped.enums), ...Object.keys(remapped.views)]);
   const nodes = Object.fromEntries(Object.entries(prev.layout.nodes).filter(([id]) => keep.has(id)));
-  // New tables and enums go in a column to the right of what is there.
+  // New tables, enums and views go in a column to the right of what is there.
   const placed = Object.values(nodes);
   const right = placed.length ? Math.max(...placed.map((n) => n.x + (n.width ?? 260))) + 80 : 0;
   let y = placed.length ? Math.min(...placed.map((n) => n.y)) : 0;
-  for (const id of [...Object.keys(remapped.tables), ...Object.keys(remapped.enums)]) {
+  for (const id of [...Object.keys(remapped.tables), ...Object.keys(remapped.enums), ...Object.keys(remapped.views)]) {
     if (nodes[id]) continue;
     nodes[id] = { x: right, y };
     const t = remapped.tables[id];
-    y += 40 + 24 * (t ? t.columns.length : (remapped.enums[id]?.values.length ?? 3)) + 40;
+    y += 40 + 24 * (t ? t.columns.length : (remapped.enums[id]?.values.length ?? remapped.views[id]?.columns?.length ?? 3)) + 40;
   }
   const groups = Object.fromEntries(
     Object.entries(prev.layout.groups).map(([id, g]) => [id, { ...g, tableIds: g.tableIds.filter((t) => remapped.tables[t]) }]),

@@ -7,6 +7,8 @@ import { copyTables, pasteFragment } from './clipboard';
 import { deleteEnum } from './enum';
 import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
 import { toggleCollapsed } from './layout';
+import { deleteView } from './view';
+import { withLayout } from '../../layout/with-layout';
 
 const sample = (): SchemaDocument =>
   parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../../prisma/blog.schemata.json'), 'utf8'));
@@ -128,5 +130,18 @@ describe('constraint and enum commands', () => {
     expect(validateDocument(doc)).toEqual([]);
     expect(tableByName(doc, 'User')!.columns.find((c) => c.name === 'role')!.type.kind).toBe('String');
     expect(doc.views.view_1.columns![0].type).toEqual({ kind: 'String', array: true });
+  });
+
+  it('lays out a view with the tables, and deletes it with its place on the canvas', () => {
+    let doc = sample();
+    doc = { ...doc, views: { view_1: { id: 'view_1', name: 'staff', columns: [{ id: 'col_v1', name: 'name', type: { kind: 'String' } }] } } };
+    doc = withLayout(doc);
+    expect(doc.layout.nodes.view_1).toMatchObject({ x: expect.any(Number), y: expect.any(Number) });
+    expect(validateDocument(doc)).toEqual([]);
+    doc = deleteView('view_1').apply(doc);
+    expect(doc.views).toEqual({});
+    expect(doc.layout.nodes.view_1).toBeUndefined();
+    expect(validateDocument(doc)).toEqual([]);
+    expect(() => deleteView('view_1').apply(doc)).toThrow(/no view/);
   });
 });

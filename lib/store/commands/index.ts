@@ -6,3 +6,4 @@ export * from './enum';
 export * from './constraints';
 export * from './clipboard';
 export * from './create-relation';
+export * from './view';
