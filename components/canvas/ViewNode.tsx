@@ -4,6 +4,19 @@ import type { NodeProps } from '@xyflow/react';
 import { useSchema } from '@/lib/store/react';
 import { columnTypeLabel } from '@/lib/schema/column-edit';
 
+/** `name Type ...` lines of a Prisma view body (not comments or block attributes), as name and the rest. */
+function prismaFields(body: string | undefined): [string, string][] {
+  if (!body) return [];
+  return body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//') && !l.startsWith('@@'))
+    .map((l) => {
+      const at = l.search(/\s/);
+      return at < 0 ? [l, ''] : [l.slice(0, at), l.slice(at).trim().replace(/\s+/g, ' ')];
+    });
+}
+
 /** A view: its name and the columns it gives (read-only: a view is its definition). */
 function ViewNodeImpl({ id, selected }: NodeProps) {
   const view = useSchema((s) => s.document.views[id]);
@@ -29,7 +42,14 @@ function ViewNodeImpl({ id, selected }: NodeProps) {
             <span className="text-slate-500">{columnTypeLabel({ enums }, { id: c.id, name: c.name, type: c.type, nullable: true })}</span>
           </li>
         ))}
-        {!view.columns?.length && <li className="border-t border-slate-100 px-3 py-1 text-slate-500 dark:border-slate-800">columns known once PostgreSQL has read it</li>}
+        {/* Declared in Prisma: its fields as written. */}
+        {!view.columns?.length &&
+          prismaFields(view.prismaBody).map(([name, type], i) => (
+            <li key={i} className="flex justify-between gap-4 border-t border-slate-100 px-3 py-1 font-mono dark:border-slate-800">
+              <span>{name}</span>
+              <span className="text-slate-500">{type}</span>
+            </li>
+          ))}
       </ul>
     </section>
   );
