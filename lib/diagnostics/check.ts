@@ -3,7 +3,7 @@
  * are almost certainly mistakes. Each entry names the table it concerns so the UI can focus it.
  */
 import type { Column, ColumnType, Id, SchemaDocument, Table } from '../schema/types';
-import { mayBeNull } from '../schema/document';
+import { columnMayBeNull } from '../schema/document';
 
 export interface DesignIssue {
   severity: 'error' | 'warning';
@@ -55,7 +55,7 @@ export function checkDocument(doc: SchemaDocument): DesignIssue[] {
       if (other) issues.push({ severity: 'error', code: 'duplicate-name', tableId: t.id, columnId: c.id, message: `${t.name}: columns ${other.name} and ${c.name} have the same database name ${dbName(c)}` });
       cols.set(dbName(c), c);
     }
-    const keyed = t.primaryKey || t.indexes.some((ix) => ix.unique && ix.columns.every((c) => { const x = c.column ? t.columns.find((y) => y.id === c.column) : undefined; return !!x && !mayBeNull(x); }));
+    const keyed = t.primaryKey || t.indexes.some((ix) => ix.unique && ix.columns.every((c) => !columnMayBeNull(t, c.column)));
     if (!keyed && !t.ignored) issues.push({ severity: 'warning', code: 'no-primary-key', tableId: t.id, message: `${t.name} has no primary key (Prisma needs an @id or a required @unique)` });
   }
   const enumNames = new Set<string>();

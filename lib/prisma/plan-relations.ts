@@ -4,7 +4,7 @@
  * deterministically, without touching the document.
  */
 import type { ForeignKeyRelation, Id, Relation, RelationField, SchemaDocument } from '../schema/types';
-import { mayBeNull } from '../schema/document';
+import { columnMayBeNull } from '../schema/document';
 import { quote } from './lexer';
 
 const ACTIONS = { cascade: 'Cascade', restrict: 'Restrict', 'no-action': 'NoAction', 'set-null': 'SetNull', 'set-default': 'SetDefault' } as const;
@@ -83,7 +83,7 @@ export function planRelations(doc: SchemaDocument): Map<Id, PlannedField[]> {
     if (r.kind === 'foreign-key') {
       const from = r.fromField ?? {
         name: fresh(r.from.table, lowerFirst(doc.tables[r.to.table].name)),
-        ...(r.from.columns.some((c) => { const x = doc.tables[r.from.table].columns.find((y) => y.id === c); return !!x && mayBeNull(x); }) ? { optional: true } : {}),
+        ...(r.from.columns.some((c) => columnMayBeNull(doc.tables[r.from.table], c)) ? { optional: true } : {}),
       };
       const one = oneToOne(r, doc);
       const to = r.toField ?? {

@@ -81,6 +81,12 @@ export function mayBeNull(col: { nullable?: boolean; type: ColumnType }): boolea
   return col.nullable !== false && !col.type.domainNotNull;
 }
 
+/** Whether a table's column (by id) can hold NULL (see mayBeNull); a column not there counts as one that can. */
+export function columnMayBeNull(table: Table | undefined, columnId: Id | undefined): boolean {
+  const c = columnId === undefined ? undefined : table?.columns.find((x) => x.id === columnId);
+  return !c || mayBeNull(c);
+}
+
 /** The database name of a table or column: `dbName` when mapped, else the logical name. */
 export function dbNameOf(obj: { name: string; dbName?: string }): string {
   return obj.dbName ?? obj.name;

@@ -12,3 +12,4 @@ export * from './native-types';
 export * from './reconcile';
 export * from './content';
 export * from './column-edit';
+export * from './views';

@@ -2,7 +2,7 @@
  * Resolves the document into what the builder renders: database names, implicit m:n join tables
  * as ordinary tables, and Prisma's referential-action defaults.
  */
-import { createColumn, mayBeNull } from '../../schema/document';
+import { columnMayBeNull, createColumn } from '../../schema/document';
 import { cutBytes } from './names';
 import type { Column, ForeignKeyRelation, ManyToManyRelation, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
 
@@ -58,7 +58,7 @@ export function joinTable(doc: SchemaDocument, rel: ManyToManyRelation): JoinTab
 export function referentialActions(doc: SchemaDocument, rel: ForeignKeyRelation): { onDelete: ReferentialAction; onUpdate: ReferentialAction } {
   // Prisma looks at the scalar fields: any required one makes the relation required.
   const t = doc.tables[rel.from.table];
-  const optional = rel.from.columns.every((id) => { const c = t?.columns.find((x) => x.id === id); return !c || mayBeNull(c); });
+  const optional = rel.from.columns.every((id) => columnMayBeNull(t, id));
   return { onDelete: rel.onDelete ?? (optional ? 'set-null' : 'restrict'), onUpdate: rel.onUpdate ?? 'cascade' };
 }
 

@@ -1,5 +1,5 @@
 /** Relations of an imported schema: Prisma's implicit many-to-many join tables, and relation names as `prisma db pull` gives them. */
-import { mayBeNull } from '../../schema/document';
+import { columnMayBeNull } from '../../schema/document';
 import type { IdGenerator } from '../../schema/ids';
 import type { Column, ForeignKeyRelation, Id, ManyToManyRelation, SchemaDocument, Table } from '../../schema/types';
 import { joinTable } from '../ddl/model';
@@ -89,7 +89,7 @@ export function nameRelations(doc: SchemaDocument, rels: ForeignKeyRelation[], m
       r.name = `${from.name}_${r.from.columns.map((id) => from.columns.find((c) => c.id === id)!.name).join('_')}To${to.name}`;
       [fwd, back] = [`${to.name}_${r.name}`, `${other}${from.name}_${r.name}`];
     } else if (from === to) r.name = `${from.name}To${to.name}`;
-    const optional = r.from.columns.some((id) => { const c = from.columns.find((x) => x.id === id); return !!c && mayBeNull(c); });
+    const optional = r.from.columns.some((id) => columnMayBeNull(from, id));
     // Prisma wants the same fields in the same order as a unique criterion for a one-to-one.
     const oneToOne = uniqueSets.get(from.id)?.has(r.from.columns.join()) ?? false;
     r.fromField = { name: claim(from.id, fwd), ...(optional ? { optional: true } : {}) };
