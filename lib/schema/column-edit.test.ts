@@ -31,6 +31,9 @@ describe('column editing', () => {
   it('labels types with native type, list and optional markers', () => {
     const enums = { enum_1: { id: 'enum_1', name: 'Role', values: [] } };
     expect(columnTypeLabel({ enums }, col({ type: { kind: 'Enum', enumId: 'enum_1' }, nullable: true }))).toBe('Role?');
-    expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', native: { name: 'VarChar', args: ['9'] }, array: true } }))).toBe('String @db.VarChar(9)[]');
+    expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', native: { name: 'VarChar', args: ['9'] }, array: true } }))).toBe('String[] @db.VarChar(9)');
+    // Prisma has no optional lists: a nullable array column is written `String[]`.
+    expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', array: true }, nullable: true }))).toBe('String[]');
+    expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', native: { name: 'Text', args: [] } }, nullable: true }))).toBe('String? @db.Text');
   });
 });

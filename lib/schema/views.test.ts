@@ -6,7 +6,7 @@ describe('viewRows', () => {
 
   it("gives a SQL import's columns with their types, optional", () => {
     const rows = viewRows({ enums }, { id: 'view_1', name: 'v', columns: [{ id: 'col_1', name: 'n', type: { kind: 'BigInt' } }, { id: 'col_2', name: 'm', type: { kind: 'Enum', enumId: 'enum_1', array: true } }], prismaBody: '  ignored Int' });
-    expect(rows).toEqual([{ name: 'n', type: 'BigInt?' }, { name: 'm', type: 'Mood[]?' }]);
+    expect(rows).toEqual([{ name: 'n', type: 'BigInt?' }, { name: 'm', type: 'Mood[]' }]);
   });
 
   it('gives the fields a Prisma body declares, as written, without comments and block attributes', () => {
