@@ -22,6 +22,20 @@ describe('reconcile', () => {
     expect(next).toEqual(prev);
   });
 
+  it('keeps two indexes on the same columns apart, and relations of a table renamed with @@map', () => {
+    const prev = sample();
+    const post = tableByName(prev, 'Post')!;
+    const col = post.columns[1].id;
+    post.indexes.push({ id: 'idx_plain', unique: false, columns: [{ column: col }] }, { id: 'idx_hash', unique: false, method: 'hash', columns: [{ column: col }] });
+    const edited = reimported(prev);
+    const user = tableByName(edited, 'User')!;
+    user.dbName = user.name;
+    user.name = 'Member';
+    const next = reconcile(prev, edited);
+    expect(tableByName(next, 'Post')!.indexes.map((ix) => ix.id)).toEqual(post.indexes.map((ix) => ix.id));
+    expect(Object.keys(next.relations)).toEqual(Object.keys(prev.relations));
+  });
+
   it('keeps the ids of a view and its columns', () => {
     const prev = sample();
     prev.views.view_1 = { id: 'view_1', name: 'recent', columns: [{ id: 'col_v1', name: 'id', type: { kind: 'Int' } }, { id: 'col_v2', name: 'title', type: { kind: 'String' } }] };

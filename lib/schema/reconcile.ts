@@ -4,16 +4,17 @@
  * so a text edit keeps the canvas layout, selection and undo history meaningful. Objects that are
  * new keep their new ids and get positions; removed ones drop out.
  */
-import type { Id, Relation, SchemaDocument, Table } from './types';
+import type { Id, Index, Relation, SchemaDocument, Table } from './types';
 
 const ID_TOKEN = /\b(?:doc|ns|tbl|col|idx|chk|rel|enum|val|view|raw|grp|note)_[A-Za-z0-9_-]+\b/g;
 
-function relationKey(doc: SchemaDocument, r: Relation, names: (id: Id) => string): string {
+/** A relation by what it joins: tables and columns as ids of the previous document (`id` maps the new one's). */
+function relationKey(r: Relation, id: (x: Id) => Id): string {
   if (r.kind === 'foreign-key') {
-    const cols = (t: Id, ids: Id[]) => ids.map((c) => doc.tables[t]?.columns.find((x) => x.id === c)?.name).join(',');
-    return `fk:${names(r.from.table)}(${cols(r.from.table, r.from.columns)})>${names(r.to.table)}(${cols(r.to.table, r.to.columns)})`;
+    const side = (s: { table: Id; columns: Id[] }) => `${id(s.table)}(${s.columns.map(id).join(',')})`;
+    return `fk:${side(r.from)}>${side(r.to)}`;
   }
-  return `mn:${names(r.a.table)}.${r.a.field.name}<>${names(r.b.table)}.${r.b.field.name}`;
+  return `mn:${id(r.a.table)}.${r.a.field.name}<>${id(r.b.table)}.${r.b.field.name}`;
 }
 
 export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDocument {
@@ -43,12 +44,22 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
         delete c.default;
       }
     }
-    const sig = (ix: { unique: boolean; columns: { column?: Id; expression?: string }[] }, cols: Map<Id, string>) =>
-      `${ix.unique}:${ix.columns.map((c) => (c.column ? cols.get(c.column) : c.expression)).join(',')}`;
+    // An index by its name, else by all it is, else by its columns: each old index is taken once, so
+    // two indexes on the same columns (one partial, one of another method) keep their own ids.
     const oldNames = new Map(old.columns.map((c) => [c.id, c.name]));
     const newNames = new Map(t.columns.map((c) => [c.id, c.name]));
-    const oldIdx = new Map(old.indexes.map((ix) => [sig(ix, oldNames), ix.id]));
-    for (const ix of t.indexes) link(ix.id, oldIdx.get(sig(ix, newNames)));
+    const cols = (ix: Index, names: Map<Id, string>) => ix.columns.map((c) => (c.column ? names.get(c.column) : c.expression)).join(',');
+    const keys = (ix: Index, names: Map<Id, string>) => {
+      const basic = `${ix.unique}:${cols(ix, names)}`;
+      const full = JSON.stringify([basic, ix.method ?? '', ix.where ?? '', ix.columns.map((c) => [c.sort, c.ops, c.length, c.nulls])]);
+      return [...(ix.dbName ? [`name:${ix.dbName}`] : []), `full:${full}`, `basic:${basic}`];
+    };
+    const oldIdx = new Map<string, Id[]>();
+    for (const ix of old.indexes) for (const k of keys(ix, oldNames)) (oldIdx.get(k) ?? oldIdx.set(k, []).get(k)!).push(ix.id);
+    for (const ix of t.indexes) {
+      const to = keys(ix, newNames).flatMap((k) => oldIdx.get(k) ?? []).find((id) => !used.has(id));
+      link(ix.id, to);
+    }
     const oldChecks = new Map(old.checks.map((c) => [c.expression, c.id]));
     for (const ck of t.checks) link(ck.id, oldChecks.get(ck.expression));
   }
@@ -70,10 +81,9 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
     const cols = new Map((old.columns ?? []).map((c) => [c.name, c.id]));
     for (const c of v.columns ?? []) link(c.id, cols.get(c.name));
   }
-  const prevName = (id: Id) => prev.tables[id]?.name ?? id;
-  const nextName = (id: Id) => next.tables[id]?.name ?? id;
-  const prevRels = new Map(Object.values(prev.relations).map((r) => [relationKey(prev, r, prevName), r.id]));
-  for (const r of Object.values(next.relations)) link(r.id, prevRels.get(relationKey(next, r, nextName)));
+  // Matched by the tables and columns matched above, so a table renamed with @@map keeps its relations.
+  const prevRels = new Map(Object.values(prev.relations).map((r) => [relationKey(r, (x) => x), r.id]));
+  for (const r of Object.values(next.relations)) link(r.id, prevRels.get(relationKey(r, (x) => map.get(x) ?? x)));
 
   const { layout: _layout, id: _id, name: _name, ...rest } = next;
   void _layout;
