@@ -3,6 +3,7 @@ import type { Diagnostic } from '../schema/diagnostics';
 import { relationsOfTable } from '../schema/document';
 import type { Id, SchemaDocument } from '../schema/types';
 import type { ExportResult, SourceFile } from '../formats/types';
+import { partitionsOf } from '../sql/ddl/builder';
 import { alignBody } from './align';
 import { enumItems, fingerprint, hash, modelItems, PrintContext, relationItems, viewText, type Item } from './print';
 import { getTrivia, type BlockRec, type PrismaTrivia } from './trivia';
@@ -191,7 +192,8 @@ function homeFile(doc: SchemaDocument, id: Id, fileOf: Map<Id, string>, main: st
   return best;
 }
 
-export function exportPrismaSync(doc: SchemaDocument): ExportResult {
+export function exportPrismaSync(full: SchemaDocument): ExportResult {
+  const { doc, partitions } = prismaShown(full);
   const trivia = getTrivia(doc.sources);
   const p = new Printer(doc, trivia);
   const diagnostics: Diagnostic[] = [];
@@ -249,8 +251,21 @@ export function exportPrismaSync(doc: SchemaDocument): ExportResult {
   }
   for (const [file, acc] of appended) files.set(file, acc.text());
   diagnostics.push(...notExpressible(doc));
+  if (partitions.length) diagnostics.push({ severity: 'warning', code: 'prisma/not-expressible', message: `partitions are left out, as prisma db pull leaves them out (Prisma has no partitioning; the document keeps them, and PostgreSQL DDL writes them): ${listNames(partitions)}` });
   const out: SourceFile[] = [...files].map(([path, text]) => ({ path, text }));
   return { files: out, diagnostics };
+}
+
+/**
+ * The document as Prisma sees it: without the partitions of partitioned tables (Prisma has no
+ * partitioning, and db pull leaves partitions out), or the relations to and from them.
+ */
+export function prismaShown(doc: SchemaDocument): { doc: SchemaDocument; partitions: string[] } {
+  const of = partitionsOf(doc);
+  if (!of.size) return { doc, partitions: [] };
+  const tables = Object.fromEntries(Object.entries(doc.tables).filter(([id]) => !of.has(id)));
+  const relations = Object.fromEntries(Object.entries(doc.relations).filter(([, r]) => (r.kind === 'foreign-key' ? [r.from.table, r.to.table] : [r.a.table, r.b.table]).every((t) => !of.has(t))));
+  return { doc: { ...doc, tables, relations }, partitions: [...of.keys()].map((id) => doc.tables[id].name) };
 }
 
 /** Few names per warning line; the count says how many there are. */

@@ -57,6 +57,12 @@ export interface PostgresSqlSources extends SqlSources {
   roles?: string[];
 }
 
+/** The tables a SQL import read as partitions of another (`sources.sql.partitionOf`), with their parents. */
+export function partitionsOf(doc: SchemaDocument): Map<Id, Id> {
+  const of = (doc.sources.sql as PostgresSqlSources | undefined)?.partitionOf ?? {};
+  return new Map(Object.entries(of).flatMap(([child, p]) => (doc.tables[child] ? [[child, p.parent]] : [])));
+}
+
 const RAW_DIALECT: Record<string, string> = { postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
 
 export function buildDdl(doc: SchemaDocument, d: Dialect): DdlResult {

@@ -51,14 +51,6 @@ describe.skipIf(!hasCorpus)('corpus dumps, against prisma db pull', () => {
       const ours = fieldsOf(exportPrismaSync(document).files.map((f) => f.text).join('\n'), scope);
       // A column whose name has no letter (a view's "2012") db pull comments out; the export keeps it (f_2012 @map("2012")).
       for (const fields of Object.values(ours)) for (const k of Object.keys(fields)) if (!k.endsWith(' →') && !k.startsWith('@') && !/[A-Za-z]/.test(k)) delete fields[k];
-      // Partitions db pull leaves out; the export still writes them as models (see README, limits).
-      const partitions = new Set(Object.keys((document.sources.sql as { partitionOf?: Record<string, unknown> } | undefined)?.partitionOf ?? {}).map((id) => {
-        const t = document.tables[id];
-        const schema = document.namespaces[t.namespace ?? '']?.name ?? 'public';
-        return scope?.qualified ? `${schema}.${t.dbName ?? t.name}` : (t.dbName ?? t.name);
-      }));
-      for (const p of partitions) delete ours[p];
-      for (const fields of Object.values(ours)) for (const [k, v] of Object.entries(fields)) if (k.endsWith(' →') && partitions.has((v as { to: string }).to)) delete fields[k];
       expect(ours).toEqual(want);
     } finally {
       await close?.call(db);
