@@ -54,6 +54,20 @@ test('a PostgreSQL dump imports through the UI in a worker, listing what was ski
   await expect(dialog.getByLabel('Export preview')).toContainText('CREATE FUNCTION');
   await expect(dialog.getByLabel('Export preview')).toContainText('CREATE VIEW');
   await dialog.getByRole('button', { name: 'Close' }).click();
+  // An edit of the Prisma text keeps what Prisma cannot express (the check, the function, the view's query).
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await expect(editor).toContainText('model book {');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\nmodel shelf {\n  id Int @id\n\n  @@schema("public")\n}\n');
+  await expect(page.locator('h1')).toContainText('3 tables');
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  const ddl = page.getByRole('textbox', { name: 'SQL DDL' });
+  await expect(ddl).toContainText('CREATE TABLE "public"."shelf"');
+  await expect(ddl).toContainText(/CHECK \(+length\(title\) > 0\)/);
+  await expect(ddl).toContainText('CREATE FUNCTION');
+  await expect(ddl).toContainText('CREATE VIEW "public"."author_books" AS');
   // A view is deleted like a table: selected, then Delete.
   await view.getByRole('heading', { name: 'author_books' }).click();
   await page.keyboard.press('Delete');

@@ -5,9 +5,8 @@ import { useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
 import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
-import { reconcile } from '@/lib/schema/reconcile';
 import { command } from '@/lib/store/command';
-import { exportPrismaSync, importPrismaSync } from '@/lib/prisma';
+import { applyPrismaEdit, exportPrismaSync, preparePrismaEdit } from '@/lib/prisma';
 import type { SourceFile } from '@/lib/formats/types';
 import { CodeEditor, type Marker } from './CodeEditor';
 import { prismaLanguage } from './prismaLanguage';
@@ -39,6 +38,11 @@ function PrismaTab() {
   const text = draft && draft.base === exported ? draft.text : file.text;
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  // What an edit is merged against, worked out once the document has been still for a moment.
+  useEffect(() => {
+    const t = setTimeout(() => preparePrismaEdit(doc), 500);
+    return () => clearTimeout(t);
+  }, [doc]);
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
@@ -56,9 +60,8 @@ function PrismaTab() {
   const apply = (next: string) => {
     const files = exported.map((f) => (f.path === file.path ? { ...f, text: next } : f));
     try {
-      const result = importPrismaSync(files, { skipValidation: true });
-      const current = store.getState().document;
-      const merged = reconcile(current, result.document);
+      // What Prisma cannot express (a SQL import's checks, comments, raw SQL, ...) stays: see applyPrismaEdit.
+      const merged = applyPrismaEdit(store.getState().document, files).document;
       setDraft(null);
       store.getState().dispatch(command('code/prisma', 'Edit Prisma code', () => merged));
       setMarkers([]);
