@@ -18,9 +18,9 @@
 import type { ImportResult, SourceFile } from '../formats/types';
 import { sameContent } from '../schema/content';
 import { reconcile } from '../schema/reconcile';
-import type { Column, Enum, Id, IndexColumn, Relation, SchemaDocument, Table, View } from '../schema/types';
+import type { Column, Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
 import { partitionsOf, type PostgresSqlSources } from '../sql/ddl/builder';
-import { namesColumn, renameColumnRefs } from '../sql/ddl/column-refs';
+import { followColumnChanges, renameColumnRefs } from '../schema/column-refs';
 import { newId } from '../schema/ids';
 import { exportPrismaSync, prismaShown } from './export';
 import { importPrismaSync } from './import';
@@ -125,32 +125,7 @@ function mergeTable(o: Table, b: Table, t: Table): Table {
   table.columns = columns;
   table.indexes = list(o.indexes, b.indexes, t.indexes, (x, y, z) => fields(x, y, z), () => true);
   table.checks = list(o.checks, b.checks, t.checks, (x, y, z) => fields(x, y, z), () => true);
-  return afterColumns(table, o);
-}
-
-/**
- * A table whose columns changed from `was`'s: a column renamed in the database (`@map`) is renamed in
- * the expressions of its checks and indexes, and one removed takes with it the keys, indexes and
- * checks that name it, as PostgreSQL's RENAME COLUMN and DROP COLUMN do.
- */
-function afterColumns(table: Table, was: Table): Table {
-  const dbName = (c: Column) => c.dbName ?? c.name;
-  const now = new Map(table.columns.map((c) => [c.id, c]));
-  const dropped = was.columns.filter((c) => !now.has(c.id)).map(dbName);
-  const renamed = was.columns.flatMap((c) => (now.has(c.id) && dbName(now.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(now.get(c.id)!)] as const] : []));
-  if (!dropped.length && !renamed.length) return table;
-  const rename = (sql: string) => renamed.reduce((x, [from, to]) => renameColumnRefs(x, from, to), sql);
-  const named = (sql: string | undefined) => !!sql && dropped.some((n) => namesColumn(sql, n));
-  const stands = (cols: IndexColumn[]) => cols.every((c) => (c.column ? now.has(c.column) : !named(c.expression)));
-  const columnsOf = (cols: IndexColumn[]) => cols.map((c) => (c.expression ? { ...c, expression: rename(c.expression) } : c));
-  const out = { ...table };
-  out.indexes = table.indexes.filter((ix) => stands(ix.columns) && !named(ix.where)).map((ix) => ({ ...ix, columns: columnsOf(ix.columns), ...(ix.where ? { where: rename(ix.where) } : {}) }));
-  out.checks = table.checks.filter((ck) => !named(ck.expression)).map((ck) => ({ ...ck, expression: rename(ck.expression) }));
-  if (out.primaryKey) {
-    if (stands(out.primaryKey.columns)) out.primaryKey = { ...out.primaryKey, columns: columnsOf(out.primaryKey.columns) };
-    else delete out.primaryKey;
-  }
-  return out;
+  return followColumnChanges(table, o);
 }
 
 /**
@@ -169,7 +144,7 @@ function followParent(part: Table, was: Table, parent: Table): Table {
     return mine ? { ...mine, name: pc.name, dbName: pc.dbName, type: pc.type, collation: pc.collation } : { ...pc, id: newId('col') };
   });
   if (columns.some((c) => !c.dbName)) for (const c of columns) if (!c.dbName) delete c.dbName;
-  return afterColumns({ ...part, columns }, part);
+  return followColumnChanges({ ...part, columns }, part);
 }
 
 function mergeEnum(o: Enum, b: Enum, t: Enum): Enum {

@@ -1,5 +1,6 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, withTable } from './helpers';
+import { followColumnChanges } from '../../schema/column-refs';
 import type { Column, Id } from '../../schema/types';
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
@@ -25,23 +26,25 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
       }
       const columns = [...t.columns];
       columns[i] = { ...columns[i], ...patch };
-      return { ...t, columns };
+      // A new database name is followed in the table's checks and index expressions, as RENAME COLUMN does.
+      return followColumnChanges({ ...t, columns }, t);
     }),
   );
 }
 
-/** Deletes a column, and the keys, indexes and foreign keys that use it. */
+/** Deletes a column, and the keys, indexes, checks and foreign keys that use it (as DROP COLUMN does). */
 export function deleteColumn(tableId: Id, columnId: Id): Command {
   return command('column/delete', 'Delete column', (doc) => {
     const next = withTable(doc, tableId, (t) => {
       const uses = (cols: { column?: Id }[]) => cols.some((c) => c.column === columnId);
       const pkCols = t.primaryKey?.columns.filter((c) => c.column !== columnId);
-      return {
+      const rest = {
         ...t,
         columns: t.columns.filter((c) => c.id !== columnId),
         primaryKey: pkCols && pkCols.length ? { ...t.primaryKey!, columns: pkCols } : undefined,
         indexes: t.indexes.filter((ix) => !uses(ix.columns)),
       };
+      return followColumnChanges(rest, t);
     });
     return {
       ...next,

@@ -8,6 +8,7 @@ import { deleteEnum } from './enum';
 import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
 import { toggleCollapsed } from './layout';
 import { deleteView } from './view';
+import { deleteColumn, updateColumn } from './column';
 import { withLayout } from '../../layout/with-layout';
 
 const sample = (): SchemaDocument =>
@@ -106,6 +107,24 @@ describe('clipboard', () => {
     expect(next.layout.nodes[pasted[0]]).toMatchObject({ x: doc.layout.nodes[user.id].x + 40 });
     // Relations to tables outside the selection are not copied.
     expect(Object.keys(next.relations)).toHaveLength(Object.keys(doc.relations).length + 1);
+  });
+});
+
+describe('column commands', () => {
+  it('a column renamed is renamed in checks and index expressions; one deleted takes the checks that name it', () => {
+    let doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const title = post.columns.find((c) => c.name === 'title')!;
+    const t = doc.tables[post.id];
+    doc = { ...doc, tables: { ...doc.tables, [post.id]: { ...t, checks: [{ id: 'chk_1', expression: `length(title) > 0` }, { id: 'chk_2', expression: `'title' <> ''` }], indexes: [...t.indexes, { id: 'idx_e', unique: false, columns: [{ expression: 'lower(title)' }], where: 'title IS NOT NULL' }] } } };
+    doc = updateColumn(post.id, title.id, { dbName: 'heading' }).apply(doc);
+    const renamed = doc.tables[post.id];
+    expect(renamed.checks.map((c) => c.expression)).toEqual([`length("heading") > 0`, `'title' <> ''`]);
+    expect(renamed.indexes.at(-1)).toMatchObject({ columns: [{ expression: 'lower("heading")' }], where: '"heading" IS NOT NULL' });
+    doc = deleteColumn(post.id, title.id).apply(doc);
+    expect(doc.tables[post.id].checks.map((c) => c.id)).toEqual(['chk_2']);
+    expect(doc.tables[post.id].indexes.find((ix) => ix.id === 'idx_e')).toBeUndefined();
+    expect(validateDocument(doc)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@
  * inside a string, not a type after `::`, not a function name, and not part of a qualified name.
  * A tokenizer, no parser: enough to tell whether an expression names a column, and to rename it.
  */
+import type { Column, IndexColumn, Table } from './types';
 
 /** One token: its text, and whether it is an identifier (`quoted` when written in double quotes). */
 interface Token {
@@ -55,4 +56,29 @@ export function renameColumnRefs(expr: string, from: string, to: string): string
   const list = tokens(expr);
   for (const i of refs(list)) if (isColumn(list[i], from)) list[i] = { text: `"${to.replace(/"/g, '""')}"` };
   return list.map((t) => t.text).join('');
+}
+
+/**
+ * A table whose columns changed from `was`'s: a column renamed in the database (`@map`) is renamed in
+ * the expressions of its checks and indexes, and one removed takes with it the keys, indexes and
+ * checks that name it, as PostgreSQL's RENAME COLUMN and DROP COLUMN do.
+ */
+export function followColumnChanges(table: Table, was: Table): Table {
+  const dbName = (c: Column) => c.dbName ?? c.name;
+  const now = new Map(table.columns.map((c) => [c.id, c]));
+  const dropped = was.columns.filter((c) => !now.has(c.id)).map(dbName);
+  const renamed = was.columns.flatMap((c) => (now.has(c.id) && dbName(now.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(now.get(c.id)!)] as const] : []));
+  if (!dropped.length && !renamed.length) return table;
+  const rename = (sql: string) => renamed.reduce((x, [from, to]) => renameColumnRefs(x, from, to), sql);
+  const named = (sql: string | undefined) => !!sql && dropped.some((n) => namesColumn(sql, n));
+  const stands = (cols: IndexColumn[]) => cols.every((c) => (c.column ? now.has(c.column) : !named(c.expression)));
+  const columnsOf = (cols: IndexColumn[]) => cols.map((c) => (c.expression ? { ...c, expression: rename(c.expression) } : c));
+  const out = { ...table };
+  out.indexes = table.indexes.filter((ix) => stands(ix.columns) && !named(ix.where)).map((ix) => ({ ...ix, columns: columnsOf(ix.columns), ...(ix.where ? { where: rename(ix.where) } : {}) }));
+  out.checks = table.checks.filter((ck) => !named(ck.expression)).map((ck) => ({ ...ck, expression: rename(ck.expression) }));
+  if (out.primaryKey) {
+    if (stands(out.primaryKey.columns)) out.primaryKey = { ...out.primaryKey, columns: columnsOf(out.primaryKey.columns) };
+    else delete out.primaryKey;
+  }
+  return out;
 }
