@@ -1,5 +1,6 @@
 import type { Action } from '@/lib/actions/registry';
 import { relationsOfTable } from '@/lib/schema/document';
+import { rawOnTables } from '@/lib/sql/raw-subjects';
 import { deleteTable, deleteNote, deleteGroup, deleteEnum, deleteRelation, deleteView } from '@/lib/store/commands';
 import { command } from '@/lib/store/command';
 import type { EditorContext } from '@/components/editor/context';
@@ -33,11 +34,14 @@ export const deleteSelectionAction: Action<EditorContext> = {
       ctx.ui().clearSelection();
       ctx.ui().announce(`Deleted ${ids.length} item(s)`);
     };
-    if (relations.size) {
+    // What is kept as SQL on the tables (triggers, policies, ...) goes too, as in PostgreSQL's DROP TABLE.
+    const raws = rawOnTables(doc, tableSet).length;
+    if (relations.size || raws) {
       const names = tables.map((id) => doc.tables[id].name).join(', ');
+      const also = [relations.size ? `${relations.size} relation${relations.size > 1 ? 's' : ''}` : '', raws ? `${raws} SQL statement${raws > 1 ? 's' : ''} on ${tables.length > 1 ? 'them' : 'it'} (triggers, policies, indexes, ...)` : ''].filter(Boolean);
       ctx.ui().askConfirm({
         title: 'Delete tables?',
-        message: `Deleting ${names} also drops ${relations.size} relation${relations.size > 1 ? 's' : ''}.`,
+        message: `Deleting ${names} also drops ${also.join(' and ')}.`,
         confirmLabel: 'Delete',
         onConfirm: run,
       });

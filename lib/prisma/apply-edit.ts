@@ -20,6 +20,7 @@ import { sameContent } from '../schema/content';
 import { reconcile } from '../schema/reconcile';
 import type { Column, Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
 import { partitionsOf, type PostgresSqlSources } from '../sql/ddl/builder';
+import { rawOnTables } from '../sql/raw-subjects';
 import { followColumnChanges, renameColumnRefs } from '../schema/column-refs';
 import { newId } from '../schema/ids';
 import { exportPrismaSync, prismaShown } from './export';
@@ -88,8 +89,10 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
       ? r.from.columns.every((c) => columnIn(r.from.table, c)) && r.to.columns.every((c) => columnIn(r.to.table, c))
       : has(r.a.table) && has(r.b.table),
   );
-  // Raw SQL stays, as it does when a table is deleted on the canvas.
-  const raw = merged(ours.raw, base.raw, theirs.raw, (o, b, t) => fields(o, b, t), () => true);
+  // Raw SQL stays, but what stands on a table the edit removes (its triggers, policies, ...) goes with it.
+  const removed = new Set(Object.keys(ours.tables).filter((id) => !tables[id]));
+  const under = new Set(rawOnTables(ours, removed));
+  const raw = merged(ours.raw, base.raw, theirs.raw, (o, b, t) => fields(o, b, t), (r) => !under.has(r.id));
   const sources = withPartitionKeys(fields(ours.sources, base.sources, theirs.sources), ours, tables);
   const settings = fields(ours.settings, base.settings, theirs.settings);
   // Positions of what came back (the round trip left it out, so reconcile placed nothing for it).

@@ -1,6 +1,7 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, requireTable, without, withTable } from './helpers';
 import type { Id, NodeLayout, Table } from '../../schema/types';
+import { rawOnTables } from '../../sql/raw-subjects';
 
 export function addTable(table: Table, position?: NodeLayout): Command {
   return command('table/add', `Add table ${table.name}`, (doc) => {
@@ -38,10 +39,13 @@ export function deleteTable(tableId: Id): Command {
         g.tableIds.includes(tableId) ? [k, { ...g, tableIds: g.tableIds.filter((t) => t !== tableId) }] : [k, g],
       ),
     );
+    // Its triggers, policies, indexes kept as SQL, ... go with it, as in PostgreSQL's DROP TABLE.
+    const raws = new Set(rawOnTables(doc, new Set([tableId])));
     return {
       ...doc,
       tables: without(doc.tables, tableId),
       relations,
+      raw: raws.size ? omitKeys(doc.raw, (k) => raws.has(k)) : doc.raw,
       layout: { ...doc.layout, nodes: without(doc.layout.nodes, tableId), groups },
     };
   });
