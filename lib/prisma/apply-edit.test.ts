@@ -120,6 +120,14 @@ describe('applyPrismaEdit on a document imported from SQL', () => {
     await expectCatalog(d, 'CREATE INDEX item_made ON shop.item (made);');
   }, 60_000);
 
+  it("keeps the document's order unless the edit reorders", async () => {
+    const doc = await imported();
+    const names = (d: SchemaDocument) => Object.values(d.tables).find((t) => t.name === 'item')!.columns.map((c) => c.name);
+    expect(names(edited(doc, (t) => `${t}\n`))).toEqual(names(doc));
+    const moved = edited(doc, (t) => t.replace(/(\n\s*title\s[^\n]*)(\n\s*price\s[^\n]*)/, '$2$1'));
+    expect(names(moved)).toEqual(['id', 'maker_id', 'price', 'title', 'mood', 'made']);
+  }, 60_000);
+
   it('a model renamed with @@map stays the same table', async () => {
     const doc = await imported();
     const next = edited(doc, (t) => t.replace(/model maker \{\n([\s\S]*?)\n\}/, 'model Maker {\n$1\n  @@map("maker")\n}').replace(/\bmaker\s+maker\b/g, 'maker Maker'));

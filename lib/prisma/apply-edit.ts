@@ -197,26 +197,42 @@ function merged<T extends { id: Id }>(ours: Record<Id, T>, base: Record<Id, T>, 
   return Object.fromEntries(out.map((x) => [x.id, x]));
 }
 
-/** `merged` for a list: what the round trip left out goes back after what came before it in the document. */
+/**
+ * `merged` for a list, in the document's order unless the edit reordered what it shows (then in the
+ * edit's): what the edit adds goes after what comes before it in the edit, and what the round trip
+ * left out after what comes before it in the document.
+ */
 function list<T extends { id: Id }>(ours: T[], base: T[], theirs: T[], item: (o: T, b: T, t: T) => T, keep: (x: T) => boolean): T[] {
   const o = new Map(ours.map((x) => [x.id, x]));
   const b = new Map(base.map((x) => [x.id, x]));
-  const out = theirs.map((t) => {
-    const x = o.get(t.id);
-    const y = b.get(t.id);
-    return x && y ? item(x, y, t) : t;
-  });
-  const inOut = new Set(out.map((x) => x.id));
-  let at = 0;
-  for (const x of ours) {
-    if (inOut.has(x.id)) {
-      at = out.findIndex((y) => y.id === x.id) + 1;
-      continue;
+  const t = new Map(theirs.map((x) => [x.id, x]));
+  const one = (z: T) => {
+    const x = o.get(z.id);
+    const y = b.get(z.id);
+    return x && y ? item(x, y, z) : z;
+  };
+  const reordered = !equal(theirs.filter((z) => b.has(z.id)).map((z) => z.id), base.filter((y) => t.has(y.id)).map((y) => y.id));
+  const out: T[] = [];
+  if (reordered) {
+    out.push(...theirs.map(one));
+    let at = 0;
+    for (const x of ours) {
+      const i = out.findIndex((y) => y.id === x.id);
+      if (i >= 0) at = i + 1;
+      else if (!b.has(x.id) && keep(x)) out.splice(at++, 0, x);
     }
-    if (b.has(x.id) || !keep(x)) continue;
-    out.splice(at++, 0, x);
-    inOut.add(x.id);
+    return out;
   }
+  for (const x of ours) {
+    const z = t.get(x.id);
+    if (z) out.push(one(z));
+    else if (!b.has(x.id) && keep(x)) out.push(x);
+  }
+  theirs.forEach((z, i) => {
+    if (o.has(z.id)) return;
+    const before = i > 0 ? out.findIndex((y) => y.id === theirs[i - 1].id) : -1;
+    out.splice(before + 1, 0, z);
+  });
   return out;
 }
 
