@@ -12,6 +12,8 @@ import { appliedCatalogs } from '../sql/testing/applied';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../sql/testing/corpus';
 import { applyPrismaEdit } from './apply-edit';
 import { exportPrismaSync } from './export';
+import { importPrismaSync } from './import';
+import { corpusInputs } from './testing';
 
 const ddl = (doc: Parameters<typeof buildDdl>[0]) => renderDdl(buildDdl(doc, postgresDialect));
 
@@ -36,5 +38,19 @@ describe.skipIf(!hasCorpus)('Prisma text edits of corpus dumps keep what Prisma 
     const { want, got, failed } = await appliedCatalogs(`${ddl(document)}\n${alter}`, buildDdl(next, postgresDialect).statements.map((s) => s.sql), next.sources.sql as PostgresSqlSources);
     expect(failed).toEqual([]);
     expect(diffCatalogs(got, want)).toEqual([]);
+  });
+});
+
+const prismaInputs = corpusInputs().filter((i) => i.name.startsWith('prisma/'));
+
+describe.skipIf(!prismaInputs.length)('Prisma text edits of corpus Prisma schemas are the edited text', () => {
+  it.for(prismaInputs)('$name', ({ files }) => {
+    const { document } = importPrismaSync(files, { skipValidation: true });
+    // A field after the first field of the first model: exported, the document is the edited text, byte for byte.
+    const at = files.findIndex((f) => /^model \w+ \{\n\s+\w+\s+\S[^\n]*/m.test(f.text));
+    if (at < 0) return;
+    const edited = files.map((f, i) => (i === at ? { ...f, text: f.text.replace(/^(model \w+ \{\n\s+\w+\s+\S[^\n]*)/m, '$1\n  schemata_note String?') } : f));
+    const next = applyPrismaEdit(document, edited).document;
+    expect(exportPrismaSync(next).files.map((f) => f.text)).toEqual(edited.map((f) => f.text));
   });
 });
