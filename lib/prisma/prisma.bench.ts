@@ -3,6 +3,7 @@ import type { BenchCase } from '../bench/types';
 import type { SourceFile } from '../formats/types';
 import { sequentialIds } from '../schema/ids';
 import { updateColumn } from '../store/commands';
+import { applyPrismaEdit } from './apply-edit';
 import { exportPrismaSync } from './export';
 import { importPrismaSync } from './import';
 import { corpusInputs, HAS_CORPUS, NO_CORPUS_REASON } from './testing';
@@ -66,6 +67,33 @@ export const cases: BenchCase[] = [
     warmup: 10,
     iterations: 30,
     run: () => exportPrismaSync(drawn),
+  },
+  {
+    // The Prisma code panel applying an edit of the text (import, reconcile, three-way merge): the
+    // first edit of a document also imports its own text again (the merge's base; the panel works it
+    // out ahead while the document is still), later edits of the same document reuse it.
+    name: 'prisma: apply an edit of the text, 1,000 models',
+    size: '1,000 models',
+    async measure() {
+      const files = [{ path: 'schema.prisma', text: generatedSchema(1000) }];
+      const doc = importPrismaSync(files, { skipValidation: true }).document;
+      const text = exportPrismaSync(doc).files[0].text;
+      const edited = [{ path: 'schema.prisma', text: text.replace(/(model Model500 \{\n[^\n]*)/, '$1\n  note String?') }];
+      const time = (fn: () => unknown) => {
+        const t = performance.now();
+        fn();
+        return performance.now() - t;
+      };
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const first: number[] = [];
+      const cached: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const d = { ...doc };
+        first.push(time(() => applyPrismaEdit(d, edited)));
+        cached.push(time(() => applyPrismaEdit(d, edited)));
+      }
+      return { firstEdit: median(first), laterEdit: median(cached) };
+    },
   },
   ...(HAS_CORPUS
     ? largest.map((i): BenchCase => ({
