@@ -18,11 +18,10 @@
 import type { ImportResult, SourceFile } from '../formats/types';
 import { sameContent } from '../schema/content';
 import { reconcile } from '../schema/reconcile';
-import type { Column, Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
-import { partitionsOf, type PostgresSqlSources } from '../sql/ddl/builder';
+import type { Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
+import { partitionsOf } from '../sql/ddl/builder';
+import { followColumnEdits } from '../sql/follow-columns';
 import { rawOnTables } from '../sql/raw-subjects';
-import { followColumnChanges, renameColumnRefs } from '../schema/column-refs';
-import { newId } from '../schema/ids';
 import { exportPrismaSync, prismaShown } from './export';
 import { importPrismaSync } from './import';
 
@@ -69,16 +68,6 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
   const parents = partitionsOf(ours);
   const rooted = (id: Id): boolean => !!theirs.tables[id] || (parents.has(id) && rooted(parents.get(id)!));
   const tables = merged(ours.tables, base.tables, theirs.tables, (o, b, t) => mergeTable(o, b, t), (t) => rooted(t.id));
-  // A partition has its table's columns: where the edit changed them, the partition follows.
-  const followed = new Set<Id>();
-  const follow = (id: Id) => {
-    const parent = parents.get(id);
-    if (!parent || followed.has(id) || !tables[id] || !tables[parent]) return;
-    followed.add(id);
-    follow(parent);
-    if (ours.tables[parent] && ours.tables[id]) tables[id] = followParent(tables[id], ours.tables[parent], tables[parent]);
-  };
-  for (const id of parents.keys()) follow(id);
   const has = (t: Id) => !!tables[t];
   const enums = merged(ours.enums, base.enums, theirs.enums, mergeEnum, () => true);
   const namespaces = merged(ours.namespaces, base.namespaces, theirs.namespaces, (o, b, t) => fields(o, b, t), () => true);
@@ -93,30 +82,15 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
   const removed = new Set(Object.keys(ours.tables).filter((id) => !tables[id]));
   const under = new Set(rawOnTables(ours, removed));
   const raw = merged(ours.raw, base.raw, theirs.raw, (o, b, t) => fields(o, b, t), (r) => !under.has(r.id));
-  const sources = withPartitionKeys(fields(ours.sources, base.sources, theirs.sources), ours, tables);
+  const sources = fields(ours.sources, base.sources, theirs.sources);
   const settings = fields(ours.settings, base.settings, theirs.settings);
   // Positions of what came back (the round trip left it out, so reconcile placed nothing for it).
   const nodes = { ...theirs.layout.nodes };
   for (const id of [...Object.keys(tables), ...Object.keys(enums), ...Object.keys(views)]) if (!nodes[id] && ours.layout.nodes[id]) nodes[id] = ours.layout.nodes[id];
   const groups = Object.fromEntries(Object.entries(ours.layout.groups).map(([id, g]) => [id, { ...g, tableIds: g.tableIds.filter(has) }]));
-  return { ...theirs, settings, namespaces, tables, enums, relations, views, raw, sources, layout: { ...theirs.layout, nodes, groups } };
-}
-
-/** A partitioned table's column renamed: its `PARTITION BY` clause names it by its new name. */
-function withPartitionKeys(sources: SchemaDocument['sources'], ours: SchemaDocument, tables: Record<Id, Table>): SchemaDocument['sources'] {
-  const sql = sources.sql as PostgresSqlSources | undefined;
-  if (!sql?.partitionBy) return sources;
-  const partitionBy = { ...sql.partitionBy };
-  for (const id of Object.keys(sql.partitionBy)) {
-    const was = ours.tables[id];
-    const now = tables[id];
-    if (!was || !now) continue;
-    for (const c of was.columns) {
-      const after = now.columns.find((x) => x.id === c.id);
-      if (after && (after.dbName ?? after.name) !== (c.dbName ?? c.name)) partitionBy[id] = renameColumnRefs(partitionBy[id], c.dbName ?? c.name, after.dbName ?? after.name);
-    }
-  }
-  return { ...sources, sql: { ...sql, partitionBy } };
+  const doc = { ...theirs, settings, namespaces, tables, enums, relations, views, raw, sources, layout: { ...theirs.layout, nodes, groups } };
+  // Checks, indexes, partitions and their keys follow the columns the edit renamed or removed.
+  return followColumnEdits(doc, ours);
 }
 
 /** Fields that are one thing: a column's default, identity and generation; its type and collation. */
@@ -128,26 +102,7 @@ function mergeTable(o: Table, b: Table, t: Table): Table {
   table.columns = columns;
   table.indexes = list(o.indexes, b.indexes, t.indexes, (x, y, z) => fields(x, y, z), () => true);
   table.checks = list(o.checks, b.checks, t.checks, (x, y, z) => fields(x, y, z), () => true);
-  return followColumnChanges(table, o);
-}
-
-/**
- * A partition after an edit of its partitioned table (`was` before, `parent` after): it has the
- * table's columns, its own where it had them (matched by the table's column ids), the table's new
- * ones as new columns of its own.
- */
-function followParent(part: Table, was: Table, parent: Table): Table {
-  const dbName = (c: Column) => c.dbName ?? c.name;
-  const same = (a: Column[], b: Column[]) => a.length === b.length && a.every((c, i) => dbName(c) === dbName(b[i]) && equal(c.type, b[i].type));
-  if (same(was.columns, parent.columns)) return part;
-  const own = new Map(part.columns.map((c) => [dbName(c), c]));
-  const before = new Map(was.columns.map((c) => [c.id, dbName(c)]));
-  const columns = parent.columns.map((pc): Column => {
-    const mine = own.get(before.get(pc.id) ?? dbName(pc));
-    return mine ? { ...mine, name: pc.name, dbName: pc.dbName, type: pc.type, collation: pc.collation } : { ...pc, id: newId('col') };
-  });
-  if (columns.some((c) => !c.dbName)) for (const c of columns) if (!c.dbName) delete c.dbName;
-  return followColumnChanges({ ...part, columns }, part);
+  return table;
 }
 
 function mergeEnum(o: Enum, b: Enum, t: Enum): Enum {

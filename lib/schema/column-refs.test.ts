@@ -14,7 +14,19 @@ describe('column references in expressions', () => {
   });
 
   it('renames the references only', () => {
-    expect(renameColumnRefs(`price > 0::numeric AND 'price' <> price_2 AND lower(price::text) <> ''`, 'price', 'cost')).toBe(`"cost" > 0::numeric AND 'price' <> price_2 AND lower("cost"::text) <> ''`);
-    expect(renameColumnRefs(`"Price" > 0 AND price > 1`, 'Price', 'a"b')).toBe(`"a""b" > 0 AND price > 1`);
+    expect(renameColumnRefs(`price > 0::numeric AND 'price' <> price_2 AND lower(price::text) <> ''`, [['price', 'cost']])).toBe(`"cost" > 0::numeric AND 'price' <> price_2 AND lower("cost"::text) <> ''`);
+    expect(renameColumnRefs(`"Price" > 0 AND price > 1`, [['Price', 'a"b']])).toBe(`"a""b" > 0 AND price > 1`);
+  });
+
+  it('renames all at once: swapped and chained names', () => {
+    expect(renameColumnRefs(`a < b AND b > 0`, [['a', 'b'], ['b', 'a']])).toBe(`"b" < "a" AND "a" > 0`);
+    expect(renameColumnRefs(`a < b AND b > 0`, [['a', 'b'], ['b', 'c']])).toBe(`"b" < "c" AND "c" > 0`);
+  });
+
+  it('leaves type names, AT TIME ZONE, typed literals and EXTRACT fields alone', () => {
+    const expr = `date((created AT TIME ZONE 'UTC'::text)) > date '2020-01-01' AND (x)::timestamp without time zone IS NOT NULL AND (price)::double precision > extract(year FROM made) AND CAST(at AS character varying) <> ''`;
+    for (const no of ['at', 'time', 'zone', 'without', 'precision', 'year', 'date', 'character', 'varying', 'double', 'timestamp']) expect(namesColumn(expr, no), no).toBe(no === 'at');
+    for (const yes of ['created', 'x', 'price', 'made']) expect(namesColumn(expr, yes), yes).toBe(true);
+    expect(renameColumnRefs(expr, [['zone', 'tz'], ['time', 't'], ['at', 'happened']])).toBe(expr.replace('CAST(at AS', 'CAST("happened" AS'));
   });
 });

@@ -24,21 +24,41 @@ function tokens(expr: string): Token[] {
 
 /** Words of expressions that are never an unquoted column name (PostgreSQL quotes a column so named). */
 const KEYWORDS = new Set(['and', 'or', 'not', 'is', 'null', 'true', 'false', 'in', 'like', 'ilike', 'similar', 'between', 'case', 'when', 'then', 'else', 'end', 'as', 'any', 'all', 'some', 'array', 'collate', 'distinct', 'from', 'to', 'escape', 'isnull', 'notnull']);
+/** Words that go on a type name (`double precision`, `timestamp without time zone`, `character varying`). */
+const TYPE_WORDS = new Set(['precision', 'varying', 'without', 'with', 'time', 'zone', 'local']);
 
 /** The indexes of the tokens that reference columns. */
 function refs(list: Token[]): number[] {
-  const out: number[] = [];
-  const near = (i: number, step: number) => {
-    for (let j = i + step; j >= 0 && j < list.length; j += step) if (!/^\s+$/.test(list[j].text)) return list[j].text;
-    return undefined;
+  // Significant tokens (not whitespace or comments), as indexes into `list`.
+  const sig = list.flatMap((t, i) => (/^(\s+|--[\s\S]*|\/\*[\s\S]*)$/.test(t.text) ? [] : [i]));
+  const word = (k: number) => {
+    const t = list[sig[k]];
+    return t?.ident && !t.ident.quoted ? t.ident.name.toLowerCase() : undefined;
   };
-  list.forEach((t, i) => {
-    if (!t.ident || (!t.ident.quoted && KEYWORDS.has(t.ident.name.toLowerCase()))) return;
-    const before = near(i, -1);
-    const after = near(i, 1);
-    if (before === '::' || before === '.' || after === '(' || after === '.') return;
-    out.push(i);
-  });
+  const text = (k: number) => list[sig[k]]?.text;
+  const out: number[] = [];
+  let inType = false;
+  for (let k = 0; k < sig.length; k++) {
+    const t = list[sig[k]];
+    if (!t.ident) {
+      inType = false;
+      continue;
+    }
+    const w = word(k);
+    // A type: after `::` or CAST's AS, with the words that go on it.
+    if (text(k - 1) === '::' || word(k - 1) === 'as' || (inType && w && TYPE_WORDS.has(w))) {
+      inType = true;
+      continue;
+    }
+    inType = false;
+    if (w && KEYWORDS.has(w)) continue;
+    // AT TIME ZONE; a typed literal (`date '2024-01-01'`); EXTRACT's field (`extract(year from x)`).
+    if ((w === 'at' && word(k + 1) === 'time') || (w === 'time' && word(k - 1) === 'at') || (w === 'zone' && word(k - 1) === 'time' && word(k - 2) === 'at')) continue;
+    if (w && /^[Ee]?'/.test(text(k + 1) ?? '')) continue;
+    if (text(k - 1) === '(' && word(k - 2) === 'extract') continue;
+    if (text(k - 1) === '.' || text(k + 1) === '(' || text(k + 1) === '.') continue;
+    out.push(sig[k]);
+  }
   return out;
 }
 
@@ -51,10 +71,21 @@ export function namesColumn(expr: string, name: string): boolean {
   return refs(list).some((i) => isColumn(list[i], name));
 }
 
-/** The expression with its references to column `from` made references to `to` (always quoted). */
-export function renameColumnRefs(expr: string, from: string, to: string): string {
+/**
+ * The expression with its references to columns renamed (old name → new name; the new names always
+ * quoted), all at once: swapped or chained renames (a → b, b → c) each rename only the original name.
+ */
+export function renameColumnRefs(expr: string, renames: ReadonlyMap<string, string> | [string, string][]): string {
+  const map = renames instanceof Map ? renames : new Map(renames);
+  if (!map.size) return expr;
   const list = tokens(expr);
-  for (const i of refs(list)) if (isColumn(list[i], from)) list[i] = { text: `"${to.replace(/"/g, '""')}"` };
+  for (const i of refs(list)) {
+    for (const [from, to] of map) {
+      if (!isColumn(list[i], from)) continue;
+      list[i] = { text: `"${to.replace(/"/g, '""')}"` };
+      break;
+    }
+  }
   return list.map((t) => t.text).join('');
 }
 
@@ -67,9 +98,9 @@ export function followColumnChanges(table: Table, was: Table): Table {
   const dbName = (c: Column) => c.dbName ?? c.name;
   const now = new Map(table.columns.map((c) => [c.id, c]));
   const dropped = was.columns.filter((c) => !now.has(c.id)).map(dbName);
-  const renamed = was.columns.flatMap((c) => (now.has(c.id) && dbName(now.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(now.get(c.id)!)] as const] : []));
+  const renamed = was.columns.flatMap((c): [string, string][] => (now.has(c.id) && dbName(now.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(now.get(c.id)!)]] : []));
   if (!dropped.length && !renamed.length) return table;
-  const rename = (sql: string) => renamed.reduce((x, [from, to]) => renameColumnRefs(x, from, to), sql);
+  const rename = (sql: string) => renameColumnRefs(sql, renamed);
   const named = (sql: string | undefined) => !!sql && dropped.some((n) => namesColumn(sql, n));
   const stands = (cols: IndexColumn[]) => cols.every((c) => (c.column ? now.has(c.column) : !named(c.expression)));
   const columnsOf = (cols: IndexColumn[]) => cols.map((c) => (c.expression ? { ...c, expression: rename(c.expression) } : c));

@@ -24,6 +24,7 @@ CREATE TRIGGER audit_stamp BEFORE INSERT ON "Audit" FOR EACH ROW EXECUTE FUNCTIO
 ALTER TABLE account ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own ON account USING (owner = current_user);
 CREATE STATISTICS account_stats ON email, owner FROM account;
+ALTER TABLE "Audit" ADD CONSTRAINT audit_account FOREIGN KEY (id) REFERENCES account (id) NOT VALID;
 `;
 
 async function imported() {
@@ -43,15 +44,33 @@ describe('raw SQL on a deleted table', () => {
     const doc = await imported();
     const account = tableByName(doc, 'account')!;
     const kinds = rawOnTables(doc, new Set([account.id])).map((id) => doc.raw[id].kind).sort();
-    expect(kinds).toEqual(['alter', 'comment', 'index', 'policy', 'statistics', 'trigger']);
+    expect(kinds).toEqual(['alter', 'comment', 'constraint', 'index', 'policy', 'statistics', 'trigger']);
     const audit = tableByName(doc, 'Audit')!;
-    expect(rawOnTables(doc, new Set([audit.id])).map((id) => doc.raw[id].kind)).toEqual(['trigger']);
+    expect(rawOnTables(doc, new Set([audit.id])).map((id) => doc.raw[id].kind).sort()).toEqual(['constraint', 'trigger']);
   }, 60_000);
 
   it('goes with a table deleted on the canvas', async () => {
     const doc = await imported();
     const next = deleteTable(tableByName(doc, 'account')!.id).apply(doc);
-    await expectCatalog(next, 'DROP TABLE account;');
+    await expectCatalog(next, 'DROP TABLE account CASCADE;');
+  }, 60_000);
+
+  it('resolves unqualified names on the search_path the statement ran under, and index names in their schema', async () => {
+    const script = `CREATE SCHEMA s;
+CREATE TABLE s.t (id int PRIMARY KEY, v text);
+CREATE TABLE public.t (id int PRIMARY KEY, v text);
+SET search_path = s;
+CREATE POLICY own ON t USING (v = current_user);
+RESET search_path;
+CREATE INDEX idx ON s.t (lower(v));
+CREATE INDEX idx ON public.t (lower(v));
+COMMENT ON INDEX public.idx IS 'keep me';
+`;
+    const { document: doc } = await importPostgres([{ path: 's.sql', text: script }]);
+    const [inS, inPublic] = ['s', 'public'].map((n) => Object.values(doc.tables).find((t) => doc.namespaces[t.namespace ?? '']?.name === n)!.id);
+    const text = (ids: string[]) => ids.map((id) => doc.raw[id].text).sort();
+    expect(text(rawOnTables(doc, new Set([inS])))).toEqual([expect.stringMatching(/^CREATE INDEX idx ON s\.t/), expect.stringMatching(/^CREATE POLICY own ON t /)]);
+    expect(text(rawOnTables(doc, new Set([inPublic])))).toEqual([expect.stringMatching(/^COMMENT ON INDEX public\.idx/), expect.stringMatching(/^CREATE INDEX idx ON public\.t/)]);
   }, 60_000);
 
   it('goes with a model removed from the Prisma text', async () => {

@@ -38,10 +38,18 @@ function PrismaTab() {
   const text = draft && draft.base === exported ? draft.text : file.text;
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  // What an edit is merged against, worked out once the document has been still for a moment.
+  // What an edit is merged against, worked out once the document has been still for a while and the
+  // browser is idle (only for a document holding what Prisma cannot express; see preparePrismaEdit).
   useEffect(() => {
-    const t = setTimeout(() => preparePrismaEdit(doc), 500);
-    return () => clearTimeout(t);
+    let idle: number | undefined;
+    const t = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => preparePrismaEdit(doc), { timeout: 5000 });
+      else preparePrismaEdit(doc);
+    }, 1500);
+    return () => {
+      clearTimeout(t);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }, [doc]);
   useEffect(() => {
     let live = true;

@@ -1,24 +1,30 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, withTable } from './helpers';
-import { followColumnChanges } from '../../schema/column-refs';
-import type { Column, Id } from '../../schema/types';
+import { followColumnEdits } from '../../sql/follow-columns';
+import type { Column, Id, SchemaDocument } from '../../schema/types';
+
+/**
+ * What follows a column edit, as ALTER TABLE in PostgreSQL: checks, indexes (modelled or kept as SQL),
+ * partitions and partition keys (see followColumnEdits).
+ */
+const followEdit = (before: SchemaDocument, after: SchemaDocument) => (after === before ? after : followColumnEdits(after, before));
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
   return command('column/add', `Add column ${column.name}`, (doc) =>
-    withTable(doc, tableId, (t) => {
+    followEdit(doc, withTable(doc, tableId, (t) => {
       if (t.columns.some((c) => c.name === column.name)) {
         throw new CommandError(`table ${t.name} already has a column ${column.name}`);
       }
       const columns = [...t.columns];
       columns.splice(index ?? columns.length, 0, column);
       return { ...t, columns };
-    }),
+    })),
   );
 }
 
 export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Column, 'id'>>): Command {
   return command('column/update', 'Edit column', (doc) =>
-    withTable(doc, tableId, (t) => {
+    followEdit(doc, withTable(doc, tableId, (t) => {
       const i = t.columns.findIndex((c) => c.id === columnId);
       if (i < 0) throw new CommandError(`no column ${columnId} in table ${t.name}`);
       if (patch.name !== undefined && t.columns.some((c) => c.id !== columnId && c.name === patch.name)) {
@@ -26,9 +32,8 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
       }
       const columns = [...t.columns];
       columns[i] = { ...columns[i], ...patch };
-      // A new database name is followed in the table's checks and index expressions, as RENAME COLUMN does.
-      return followColumnChanges({ ...t, columns }, t);
-    }),
+      return { ...t, columns };
+    })),
   );
 }
 
@@ -44,13 +49,13 @@ export function deleteColumn(tableId: Id, columnId: Id): Command {
         primaryKey: pkCols && pkCols.length ? { ...t.primaryKey!, columns: pkCols } : undefined,
         indexes: t.indexes.filter((ix) => !uses(ix.columns)),
       };
-      return followColumnChanges(rest, t);
+      return rest;
     });
-    return {
+    return followEdit(doc, {
       ...next,
       relations: omitKeys(next.relations, (_k, r) =>
         r.kind === 'foreign-key' && (r.from.columns.includes(columnId) || r.to.columns.includes(columnId)),
       ),
-    };
+    });
   });
 }
