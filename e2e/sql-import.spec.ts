@@ -72,6 +72,15 @@ test('a PostgreSQL dump imports through the UI in a worker, listing what was ski
   await view.getByRole('heading', { name: 'author_books' }).click();
   await page.keyboard.press('Delete');
   await expect(view).toBeHidden();
+  // A table deleted takes the SQL kept on it (its expression index), and the confirmation says so.
+  await table(page, 'book').getByRole('heading', { name: 'book' }).click();
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: 'Delete tables?' });
+  await expect(confirm).toContainText('also drops 1 relation and 1 SQL statement on it');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(table(page, 'book')).toHaveCount(0);
+  await expect(ddl).toContainText('CREATE TABLE "public"."author"');
+  await expect(ddl).not.toContainText('book_title_idx');
 });
 
 test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists what it skipped', async ({ page }) => {
