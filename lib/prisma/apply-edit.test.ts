@@ -4,11 +4,9 @@
  * original script with the edit made in SQL.
  */
 import { describe, expect, it } from 'vitest';
-import { diffCatalogs } from '../pglite/catalog';
-import { buildDdl, renderDdl, type PostgresSqlSources } from '../sql/ddl/builder';
+import { expectDdlBuilds, importedCleanly } from '../sql/testing/edit-case';
+import { buildDdl, renderDdl } from '../sql/ddl/builder';
 import { postgresDialect } from '../sql/ddl/postgres';
-import { importPostgres } from '../sql/import/postgres';
-import { appliedCatalogs } from '../sql/testing/applied';
 import type { SchemaDocument } from '../schema/types';
 import { applyPrismaEdit } from './apply-edit';
 import { exportPrismaSync } from './export';
@@ -46,11 +44,7 @@ COMMENT ON VIEW shop.named IS 'items with makers';
 
 const ddl = (doc: SchemaDocument) => renderDdl(buildDdl(doc, postgresDialect));
 
-async function imported() {
-  const r = await importPostgres([{ path: 'shop.sql', text: SCRIPT }]);
-  expect(r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
-  return r.document;
-}
+const imported = () => importedCleanly(SCRIPT);
 
 /** The document's Prisma text, with `edit` applied to it, applied back to the document. */
 function edited(doc: SchemaDocument, edit: (text: string) => string): SchemaDocument {
@@ -60,12 +54,7 @@ function edited(doc: SchemaDocument, edit: (text: string) => string): SchemaDocu
   return applyPrismaEdit(doc, next).document;
 }
 
-/** The edited document's DDL builds what the original script, then `sql`, builds. */
-async function expectCatalog(doc: SchemaDocument, sql: string) {
-  const { want, got, failed } = await appliedCatalogs(`${SCRIPT}\n${sql}`, buildDdl(doc, postgresDialect).statements.map((s) => s.sql), doc.sources.sql as PostgresSqlSources);
-  expect(failed).toEqual([]);
-  expect(diffCatalogs(got, want)).toEqual([]);
-}
+const expectCatalog = (doc: SchemaDocument, sql: string) => expectDdlBuilds(doc, SCRIPT, sql);
 
 describe('applyPrismaEdit on a document imported from SQL', () => {
   it('the text applied unchanged changes nothing', async () => {

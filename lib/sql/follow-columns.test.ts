@@ -2,15 +2,11 @@
  * Column edits on the canvas follow PostgreSQL's ALTER TABLE: the DDL after the edit must build what
  * the original script, then the same ALTER TABLE, builds (PGlite judges).
  */
-import { describe, expect, it } from 'vitest';
-import { diffCatalogs } from '../pglite/catalog';
+import { describe, it } from 'vitest';
+import { expectDdlBuilds, importedCleanly } from './testing/edit-case';
 import { createColumn, tableByName } from '../schema/document';
 import type { SchemaDocument } from '../schema/types';
 import { addColumn, deleteColumn, updateColumn } from '../store/commands';
-import { buildDdl, type PostgresSqlSources } from './ddl/builder';
-import { postgresDialect } from './ddl/postgres';
-import { importPostgres } from './import/postgres';
-import { appliedCatalogs } from './testing/applied';
 
 const SCRIPT = `CREATE TABLE sale (id int NOT NULL, at date NOT NULL, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
 CREATE TABLE sale_2024 PARTITION OF sale FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
@@ -18,17 +14,9 @@ CREATE TABLE pair (id int PRIMARY KEY, a int, b int, CONSTRAINT pair_order CHECK
 CREATE INDEX pair_sum ON pair ((a + b));
 `;
 
-async function imported() {
-  const r = await importPostgres([{ path: 'f.sql', text: SCRIPT }]);
-  expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-  return r.document;
-}
+const imported = () => importedCleanly(SCRIPT);
 
-async function expectCatalog(doc: SchemaDocument, sql: string) {
-  const { want, got, failed } = await appliedCatalogs(`${SCRIPT}\n${sql}`, buildDdl(doc, postgresDialect).statements.map((s) => s.sql), doc.sources.sql as PostgresSqlSources);
-  expect(failed).toEqual([]);
-  expect(diffCatalogs(got, want)).toEqual([]);
-}
+const expectCatalog = (doc: SchemaDocument, sql: string) => expectDdlBuilds(doc, SCRIPT, sql);
 
 const column = (doc: SchemaDocument, table: string, name: string) => {
   const t = tableByName(doc, table)!;

@@ -3,16 +3,13 @@
  * PostgreSQL: the DDL after the delete builds what the original script, then DROP TABLE, builds.
  */
 import { describe, expect, it } from 'vitest';
-import { diffCatalogs } from '../pglite/catalog';
+import { expectDdlBuilds, importedCleanly } from './testing/edit-case';
 import { applyPrismaEdit, exportPrismaSync } from '../prisma';
 import { tableByName } from '../schema/document';
 import type { SchemaDocument } from '../schema/types';
 import { deleteTable } from '../store/commands';
-import { buildDdl, type PostgresSqlSources } from './ddl/builder';
-import { postgresDialect } from './ddl/postgres';
 import { importPostgres } from './import/postgres';
 import { rawOnTables } from './raw-subjects';
-import { appliedCatalogs } from './testing/applied';
 
 const SCRIPT = `CREATE TABLE account (id int PRIMARY KEY, email text NOT NULL, owner text);
 CREATE TABLE "Audit" (id int PRIMARY KEY, note text);
@@ -27,17 +24,9 @@ CREATE STATISTICS account_stats ON email, owner FROM account;
 ALTER TABLE "Audit" ADD CONSTRAINT audit_account FOREIGN KEY (id) REFERENCES account (id) NOT VALID;
 `;
 
-async function imported() {
-  const r = await importPostgres([{ path: 'a.sql', text: SCRIPT }]);
-  expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-  return r.document;
-}
+const imported = () => importedCleanly(SCRIPT);
 
-async function expectCatalog(doc: SchemaDocument, sql: string) {
-  const { want, got, failed } = await appliedCatalogs(`${SCRIPT}\n${sql}`, buildDdl(doc, postgresDialect).statements.map((s) => s.sql), doc.sources.sql as PostgresSqlSources);
-  expect(failed).toEqual([]);
-  expect(diffCatalogs(got, want)).toEqual([]);
-}
+const expectCatalog = (doc: SchemaDocument, sql: string) => expectDdlBuilds(doc, SCRIPT, sql);
 
 describe('raw SQL on a deleted table', () => {
   it('finds what stands on the table, and nothing on another', async () => {
