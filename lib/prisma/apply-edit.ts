@@ -12,8 +12,9 @@
  *
  * All three are matched by id (`reconcile` gives the imports the document's ids, by name). Each field
  * takes the edited value where the edit changed it (theirs differs from base), else the document's.
- * Objects the round trip leaves out (in ours, not in base) stay. A column the edit drops takes with
- * it the keys, indexes and checks that name it, as `DROP COLUMN` does in PostgreSQL.
+ * Objects the round trip leaves out (in ours, not in base) stay. What the edit renames or removes is
+ * followed as PostgreSQL's ALTER TABLE and DROP TABLE follow it (see follow-columns.ts and
+ * raw-subjects.ts), as after the same edit on the canvas.
  */
 import type { ImportResult, SourceFile } from '../formats/types';
 import { sameContent } from '../schema/content';
@@ -67,7 +68,7 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
   // Partitions, which the Prisma text leaves out, stay while their partitioned table does (PostgreSQL drops them with it).
   const parents = partitionsOf(ours);
   const rooted = (id: Id): boolean => !!theirs.tables[id] || (parents.has(id) && rooted(parents.get(id)!));
-  const tables = merged(ours.tables, base.tables, theirs.tables, (o, b, t) => mergeTable(o, b, t), (t) => rooted(t.id));
+  const tables = merged(ours.tables, base.tables, theirs.tables, mergeTable, (t) => rooted(t.id));
   const has = (t: Id) => !!tables[t];
   const enums = merged(ours.enums, base.enums, theirs.enums, mergeEnum, () => true);
   const namespaces = merged(ours.namespaces, base.namespaces, theirs.namespaces, (o, b, t) => fields(o, b, t), () => true);

@@ -43,13 +43,12 @@ export function deleteColumn(tableId: Id, columnId: Id): Command {
     const next = withTable(doc, tableId, (t) => {
       const uses = (cols: { column?: Id }[]) => cols.some((c) => c.column === columnId);
       const pkCols = t.primaryKey?.columns.filter((c) => c.column !== columnId);
-      const rest = {
+      return {
         ...t,
         columns: t.columns.filter((c) => c.id !== columnId),
         primaryKey: pkCols && pkCols.length ? { ...t.primaryKey!, columns: pkCols } : undefined,
         indexes: t.indexes.filter((ix) => !uses(ix.columns)),
       };
-      return rest;
     });
     return followEdit(doc, {
       ...next,
