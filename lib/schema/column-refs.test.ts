@@ -23,6 +23,14 @@ describe('column references in expressions', () => {
     expect(renameColumnRefs(`a < b AND b > 0`, [['a', 'b'], ['b', 'c']])).toBe(`"b" < "c" AND "c" > 0`);
   });
 
+  it("leaves an index column's options and a constraint's attributes alone", () => {
+    const list = `(lower(title), created_at DESC NULLS LAST, "desc" text_pattern_ops, code COLLATE "C") INCLUDE (first) WHERE (last IS NULL)`;
+    for (const no of ['desc', 'nulls', 'text_pattern_ops', 'C', 'lower']) expect(namesColumn(list.replace('"desc"', 'x'), no), no).toBe(false);
+    for (const yes of ['title', 'created_at', 'desc', 'code', 'first', 'last']) expect(namesColumn(list, yes), yes).toBe(true);
+    expect(renameColumnRefs(list, [['desc', 'description']])).toBe(list.replace('"desc" text_pattern_ops', '"description" text_pattern_ops'));
+    expect(namesColumn(`UNIQUE (code) DEFERRABLE INITIALLY DEFERRED`, 'deferrable')).toBe(false);
+  });
+
   it('leaves type names, AT TIME ZONE, typed literals and EXTRACT fields alone', () => {
     const expr = `date((created AT TIME ZONE 'UTC'::text)) > date '2020-01-01' AND (x)::timestamp without time zone IS NOT NULL AND (price)::double precision > extract(year FROM made) AND CAST(at AS character varying) <> ''`;
     for (const no of ['at', 'time', 'zone', 'without', 'precision', 'year', 'date', 'character', 'varying', 'double', 'timestamp']) expect(namesColumn(expr, no), no).toBe(no === 'at');

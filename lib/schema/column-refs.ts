@@ -27,7 +27,11 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'is', 'null', 'true', 'false', 'in
 /** Words that go on a type name (`double precision`, `timestamp without time zone`, `character varying`). */
 const TYPE_WORDS = new Set(['precision', 'varying', 'without', 'with', 'time', 'zone', 'local']);
 
-/** The indexes of the tokens that reference columns. */
+/**
+ * The indexes of the tokens that reference columns. A word right after a column or a closing
+ * parenthesis is an option of it (an index's `DESC`, `NULLS LAST`, an operator class, a constraint's
+ * `DEFERRABLE`), not a column; so is a collation after COLLATE.
+ */
 function refs(list: Token[]): number[] {
   // Significant tokens (not whitespace or comments), as indexes into `list`.
   const sig = list.flatMap((t, i) => (/^(\s+|--[\s\S]*|\/\*[\s\S]*)$/.test(t.text) ? [] : [i]));
@@ -37,6 +41,8 @@ function refs(list: Token[]): number[] {
   };
   const text = (k: number) => list[sig[k]]?.text;
   const out: number[] = [];
+  /** What each significant identifier was taken for. */
+  const role: ('ref' | 'option' | 'word')[] = [];
   let inType = false;
   for (let k = 0; k < sig.length; k++) {
     const t = list[sig[k]];
@@ -44,6 +50,7 @@ function refs(list: Token[]): number[] {
       inType = false;
       continue;
     }
+    role[k] = 'word';
     const w = word(k);
     // A type: after `::` or CAST's AS, with the words that go on it.
     if (text(k - 1) === '::' || word(k - 1) === 'as' || (inType && w && TYPE_WORDS.has(w))) {
@@ -52,11 +59,16 @@ function refs(list: Token[]): number[] {
     }
     inType = false;
     if (w && KEYWORDS.has(w)) continue;
-    // AT TIME ZONE; a typed literal (`date '2024-01-01'`); EXTRACT's field (`extract(year from x)`).
+    // AT TIME ZONE; a typed literal (`date '2024-01-01'`); EXTRACT's field (`extract(year from x)`); a collation.
     if ((w === 'at' && word(k + 1) === 'time') || (w === 'time' && word(k - 1) === 'at') || (w === 'zone' && word(k - 1) === 'time' && word(k - 2) === 'at')) continue;
     if (w && /^[Ee]?'/.test(text(k + 1) ?? '')) continue;
-    if (text(k - 1) === '(' && word(k - 2) === 'extract') continue;
+    if ((text(k - 1) === '(' && word(k - 2) === 'extract') || word(k - 1) === 'collate') continue;
     if (text(k - 1) === '.' || text(k + 1) === '(' || text(k + 1) === '.') continue;
+    if (text(k - 1) === ')' || role[k - 1] === 'ref' || role[k - 1] === 'option') {
+      role[k] = 'option';
+      continue;
+    }
+    role[k] = 'ref';
     out.push(sig[k]);
   }
   return out;

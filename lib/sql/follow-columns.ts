@@ -8,7 +8,9 @@ import { followColumnChanges, namesColumn, renameColumnRefs } from '../schema/co
 import { newId } from '../schema/ids';
 import type { Column, Id, RawObject, SchemaDocument, Table } from '../schema/types';
 import { partitionsOf, type PostgresSqlSources } from './ddl/builder';
-import { relationSpan } from './import/classify';
+import { identPath, IDENT, relationSpan } from './import/classify';
+
+const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
 
 const dbName = (c: Column) => c.dbName ?? c.name;
 
@@ -29,7 +31,11 @@ export function followColumnEdits(doc: SchemaDocument, before: SchemaDocument): 
     tables[id] = followParent(tables[id], before.tables[parent], tables[parent]);
   };
   for (const id of parents.keys()) follow(id);
-  let next: SchemaDocument = { ...doc, tables };
+  // Relations on columns that went (a partition's, with its table's).
+  const has = (t: Id, c: Id) => tables[t]?.columns.some((x) => x.id === c) ?? true;
+  const gone = Object.values(doc.relations).filter((r) => r.kind === 'foreign-key' && ![...r.from.columns.map((c) => has(r.from.table, c)), ...r.to.columns.map((c) => has(r.to.table, c))].every(Boolean));
+  const relations = gone.length ? Object.fromEntries(Object.entries(doc.relations).filter(([, r]) => !gone.includes(r))) : doc.relations;
+  let next: SchemaDocument = { ...doc, tables, relations };
   next = withPartitionKeys(next, before);
   return withRawIndexes(next, before);
 }
@@ -45,18 +51,27 @@ function columnEdits(now: Table, was: Table): { renamed: [string, string][]; dro
 
 /**
  * A partition after its partitioned table's columns changed (`was` before, `parent` after): it has the
- * table's columns, its own where it had them (matched through the table's column ids), required where
- * the table's are, and the table's new ones as columns of its own.
+ * table's columns, its own where it had them (matched through the table's column ids, each once),
+ * required where the table's are, and the table's new ones as columns of its own.
  */
 function followParent(part: Table, was: Table, parent: Table): Table {
-  const same = was.columns.length === parent.columns.length && was.columns.every((c, i) => c.id === parent.columns[i].id && dbName(c) === dbName(parent.columns[i]) && c.nullable === parent.columns[i].nullable && JSON.stringify(c.type) === JSON.stringify(parent.columns[i].type));
-  if (same) return part;
+  const shape = (c: Column) => JSON.stringify([c.id, dbName(c), c.nullable, c.type, c.collation ?? null]);
+  if (was.columns.length === parent.columns.length && was.columns.every((c, i) => shape(c) === shape(parent.columns[i]))) return part;
   const own = new Map(part.columns.map((c) => [dbName(c), c]));
   const before = new Map(was.columns.map((c) => [c.id, dbName(c)]));
+  const taken = new Set<Id>();
+  const claim = (name: string | undefined) => {
+    const c = name === undefined ? undefined : own.get(name);
+    if (!c || taken.has(c.id)) return undefined;
+    taken.add(c.id);
+    return c;
+  };
+  // The table's columns that were there first (a new one named like a renamed one's old name is new).
+  const mine = new Map(parent.columns.flatMap((pc) => (before.has(pc.id) ? [[pc.id, claim(before.get(pc.id))] as const] : [])));
   const columns = parent.columns.map((pc): Column => {
-    const mine = own.get(before.get(pc.id) ?? dbName(pc));
-    if (!mine) return { ...pc, id: newId('col') };
-    const c: Column = { ...mine, name: pc.name, dbName: pc.dbName, type: pc.type, collation: pc.collation, nullable: mine.nullable && pc.nullable };
+    const m = before.has(pc.id) ? mine.get(pc.id) : claim(dbName(pc));
+    if (!m) return { ...pc, id: newId('col') };
+    const c: Column = { ...m, name: pc.name, dbName: pc.dbName, type: pc.type, collation: pc.collation, nullable: m.nullable && pc.nullable };
     if (c.dbName === undefined) delete c.dbName;
     if (c.collation === undefined) delete c.collation;
     return c;
@@ -77,13 +92,19 @@ function withPartitionKeys(doc: SchemaDocument, before: SchemaDocument): SchemaD
   return partitionBy === sql.partitionBy ? doc : { ...doc, sources: { ...doc.sources, sql: { ...sql, partitionBy } } };
 }
 
+/** Raw kinds that name a table's columns after its name: indexes and keys kept as SQL. */
+const RAW_ON_COLUMNS = new Set(['index', 'partition-index', 'constraint']);
+
 /**
- * Indexes kept as SQL on a table (`CREATE INDEX ... ON t (...)`): a column renamed is renamed in what
- * follows the table's name, and one dropped takes the index, as in PostgreSQL.
+ * Indexes and keys kept as SQL on a table (`CREATE INDEX ... ON t (...)`, `ALTER TABLE t ADD
+ * CONSTRAINT ... UNIQUE (...)`): a column renamed is renamed where they name it (a foreign key's
+ * REFERENCES names another table's), and one dropped takes them, as in PostgreSQL, with what names
+ * a dropped index (its comment, an ALTER INDEX).
  */
 function withRawIndexes(doc: SchemaDocument, before: SchemaDocument): SchemaDocument {
   const edits = new Map<string, { renamed: [string, string][]; dropped: string[] }>();
-  const schemaOf = (t: Table) => (t.namespace ? before.namespaces[t.namespace]?.name : undefined) ?? doc.settings.defaultNamespace ?? 'public';
+  const fallback = doc.settings.defaultNamespace ?? 'public';
+  const schemaOf = (t: Table) => (t.namespace ? before.namespaces[t.namespace]?.name : undefined) ?? fallback;
   for (const t of Object.values(doc.tables)) {
     const was = before.tables[t.id];
     if (!was || was.columns === t.columns) continue;
@@ -92,18 +113,35 @@ function withRawIndexes(doc: SchemaDocument, before: SchemaDocument): SchemaDocu
   }
   if (!edits.size) return doc;
   let raw: Record<Id, RawObject> | undefined;
+  const droppedIndexes = new Set<string>();
   for (const r of Object.values(doc.raw)) {
-    if (r.dialect !== 'postgresql' || r.kind !== 'index') continue;
+    if (r.dialect !== 'postgresql' || !RAW_ON_COLUMNS.has(r.kind)) continue;
     const text = r.text.trim();
     const span = relationSpan(text);
     if (!span) continue;
-    const path = span.path.length > 1 ? span.path.slice(-2).join('.') : `${doc.settings.defaultNamespace ?? 'public'}.${span.path[0]}`;
-    const e = edits.get(path);
+    const schema = span.path.length > 1 ? span.path.at(-2)! : fallback;
+    const e = edits.get(`${schema}.${span.path.at(-1)}`);
     if (!e) continue;
-    const rest = text.slice(span.end);
+    // What names the columns: after the table's name; for a key, from its column list to any REFERENCES.
+    let from = span.end;
+    if (r.kind === 'constraint') from = Math.max(from, text.indexOf('(', from));
+    const refs = /\breferences\b/i.exec(text.slice(from));
+    const to = refs ? from + refs.index : text.length;
+    const part = text.slice(from, to);
     raw ??= { ...doc.raw };
-    if (e.dropped.some((n) => namesColumn(rest, n))) delete raw[r.id];
-    else if (e.renamed.length) raw[r.id] = { ...r, text: text.slice(0, span.end) + renameColumnRefs(rest, e.renamed) };
+    if (e.dropped.some((n) => namesColumn(part, n))) {
+      delete raw[r.id];
+      const name = CREATE_INDEX.exec(text)?.[1];
+      if (name) droppedIndexes.add(`${schema}.${identPath(name)[0]}`);
+    } else if (e.renamed.length) raw[r.id] = { ...r, text: text.slice(0, from) + renameColumnRefs(part, e.renamed) + text.slice(to) };
+  }
+  if (raw && droppedIndexes.size) {
+    for (const r of Object.values(raw)) {
+      const text = r.text.trim();
+      if (!/^(comment\s+on\s+index|alter\s+index)\b/i.test(text)) continue;
+      const path = relationSpan(text)?.path;
+      if (path && droppedIndexes.has(`${path.length > 1 ? path.at(-2) : fallback}.${path.at(-1)}`)) delete raw[r.id];
+    }
   }
   return raw ? { ...doc, raw } : doc;
 }
