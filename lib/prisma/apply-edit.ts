@@ -22,7 +22,7 @@ import { reconcile } from '../schema/reconcile';
 import type { Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
 import { partitionsOf } from '../sql/ddl/builder';
 import { followColumnEdits } from '../sql/follow-columns';
-import { rawOnTables } from '../sql/raw-subjects';
+import { followTableRenames, rawOnTables } from '../sql/raw-subjects';
 import { exportPrismaSync, prismaShown } from './export';
 import { importPrismaSync } from './import';
 
@@ -90,8 +90,9 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
   for (const id of [...Object.keys(tables), ...Object.keys(enums), ...Object.keys(views)]) if (!nodes[id] && ours.layout.nodes[id]) nodes[id] = ours.layout.nodes[id];
   const groups = Object.fromEntries(Object.entries(ours.layout.groups).map(([id, g]) => [id, { ...g, tableIds: g.tableIds.filter(has) }]));
   const doc = { ...theirs, settings, namespaces, tables, enums, relations, views, raw, sources, layout: { ...theirs.layout, nodes, groups } };
-  // Checks, indexes, partitions and their keys follow the columns the edit renamed or removed.
-  return followColumnEdits(doc, ours);
+  // Checks, indexes, partitions and their keys follow the columns the edit renamed or removed, and the
+  // SQL kept on a table follows it when the edit renames it (@@map) or moves it (@@schema).
+  return followTableRenames(followColumnEdits(doc, ours), ours);
 }
 
 /** Fields that are one thing: a column's default, identity and generation; its type and collation. */

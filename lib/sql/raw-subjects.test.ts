@@ -7,7 +7,7 @@ import { expectDdlBuilds, importedCleanly } from './testing/edit-case';
 import { applyPrismaEdit, exportPrismaSync } from '../prisma';
 import { tableByName } from '../schema/document';
 import type { SchemaDocument } from '../schema/types';
-import { deleteTable } from '../store/commands';
+import { deleteTable, renameTable } from '../store/commands';
 import { importPostgres } from './import/postgres';
 import { rawOnTables } from './raw-subjects';
 
@@ -28,7 +28,10 @@ const imported = () => importedCleanly(SCRIPT);
 
 const expectCatalog = (doc: SchemaDocument, sql: string) => expectDdlBuilds(doc, SCRIPT, sql);
 
-describe('raw SQL on a deleted table', () => {
+/** The rename in SQL; the key's conventional name (`<table>_pkey`, as Prisma names it) follows the table too. */
+const RENAMED = 'ALTER TABLE account RENAME TO accounts; ALTER TABLE accounts RENAME CONSTRAINT account_pkey TO accounts_pkey;';
+
+describe('raw SQL on a deleted or renamed table', () => {
   it('finds what stands on the table, and nothing on another', async () => {
     const doc = await imported();
     const account = tableByName(doc, 'account')!;
@@ -60,6 +63,21 @@ COMMENT ON INDEX public.idx IS 'keep me';
     const text = (ids: string[]) => ids.map((id) => doc.raw[id].text).sort();
     expect(text(rawOnTables(doc, new Set([inS])))).toEqual([expect.stringMatching(/^CREATE INDEX idx ON s\.t/), expect.stringMatching(/^CREATE POLICY own ON t /)]);
     expect(text(rawOnTables(doc, new Set([inPublic])))).toEqual([expect.stringMatching(/^COMMENT ON INDEX public\.idx/), expect.stringMatching(/^CREATE INDEX idx ON public\.t/)]);
+  }, 60_000);
+
+  it('follows a table renamed on the canvas', async () => {
+    const doc = await imported();
+    const next = renameTable(tableByName(doc, 'account')!.id, 'accounts').apply(doc);
+    await expectCatalog(next, RENAMED);
+  }, 60_000);
+
+  it('follows a table renamed with @@map in the Prisma text', async () => {
+    const doc = await imported();
+    const files = exportPrismaSync(doc).files;
+    const text = files[0].text.replace(/(\nmodel account \{[\s\S]*?)\n\}\n/, '$1\n  @@map("accounts")\n}\n');
+    expect(text).not.toBe(files[0].text);
+    const next = applyPrismaEdit(doc, [{ ...files[0], text }]).document;
+    await expectCatalog(next, RENAMED);
   }, 60_000);
 
   it('goes with a model removed from the Prisma text', async () => {

@@ -2,15 +2,16 @@
  * The raw SQL a document keeps that stands on a table: its triggers, policies, rules, statistics,
  * indexes and keys kept as SQL, ALTER TABLE statements and comments, foreign keys kept as SQL that
  * reference it, and what names those indexes. PostgreSQL's DROP TABLE drops them with the table, and
- * so does deleting a table from the document.
+ * so does deleting a table from the document; a table renamed keeps them, under its new name.
  */
 import type { Id, SchemaDocument } from '../schema/types';
 import type { PostgresSqlSources } from './ddl/builder';
-import { identPath, IDENT, relationOf } from './import/classify';
+import { identPath, IDENT, relationOf, relationSpan } from './import/classify';
 import { searchPathSchema } from './import/schema-fates';
 
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})?`;
 const REFERENCES = new RegExp(String.raw`\breferences\s+(${PATH})`, 'gi');
+const REFERENCES_AT = new RegExp(String.raw`\breferences\s+(${PATH})`, 'gid');
 const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
 
 /** The ids of the raw statements that stand on these tables (or on indexes kept as SQL on them). */
@@ -59,4 +60,55 @@ export function rawOnTables(doc: SchemaDocument, tableIds: ReadonlySet<Id>): Id[
     }
   }
   return [...out];
+}
+
+/**
+ * `doc` after tables were renamed or moved to another schema (from `before`): the raw SQL that stands
+ * on one (its triggers, policies, indexes, comments, ...) or references one (a foreign key kept as
+ * SQL) names it by its new name, as PostgreSQL's ALTER TABLE ... RENAME keeps them on it.
+ */
+export function followTableRenames(doc: SchemaDocument, before: SchemaDocument): SchemaDocument {
+  const fallback = before.settings.defaultNamespace ?? 'public';
+  const pathOf = (d: SchemaDocument, id: Id) => {
+    const t = d.tables[id];
+    return [(t.namespace ? d.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name];
+  };
+  const moved = new Map<string, string>();
+  for (const id of Object.keys(doc.tables)) {
+    if (!before.tables[id] || before.tables[id] === doc.tables[id]) continue;
+    const [was, now] = [pathOf(before, id), pathOf(doc, id)];
+    if (was.join('.') !== now.join('.')) moved.set(`${was[0]}\u0000${was[1]}`, now.map((p) => `"${p.replace(/"/g, '""')}"`).join('.'));
+  }
+  if (!moved.size) return doc;
+  const known = new Set(Object.keys(before.tables).map((id) => pathOf(before, id).join('\u0000')));
+  const searchPaths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
+  const resolve = (rawId: Id, path: string[]) => {
+    if (path.length > 1) return `${path.at(-2)}\u0000${path.at(-1)}`;
+    const set = searchPaths[rawId];
+    const schemas = [...new Set([set ? searchPathSchema(set, fallback) : fallback, fallback, 'public'])];
+    return schemas.map((s) => `${s}\u0000${path[0]}`).find((k) => known.has(k)) ?? `${schemas[0]}\u0000${path[0]}`;
+  };
+  let raw: SchemaDocument['raw'] | undefined;
+  for (const r of Object.values(doc.raw)) {
+    if (r.dialect !== 'postgresql') continue;
+    const lead = r.text.length - r.text.trimStart().length;
+    const text = r.text.trimStart();
+    // The places to rewrite, from the end (so earlier offsets stay right).
+    const spans: { start: number; end: number; to: string }[] = [];
+    const on = relationSpan(text);
+    const to = on && moved.get(resolve(r.id, on.path));
+    if (on && to) spans.push({ start: on.start, end: on.end, to });
+    if ((r.kind === 'constraint' || /^alter\s+table\b/i.test(text)) && /\bforeign\s+key\b/i.test(text)) {
+      for (const m of text.matchAll(REFERENCES_AT)) {
+        const target = moved.get(resolve(r.id, identPath(m[1])));
+        if (target) spans.push({ start: m.indices![1][0], end: m.indices![1][1], to: target });
+      }
+    }
+    if (!spans.length) continue;
+    let out = text;
+    for (const s of spans.sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.to + out.slice(s.end);
+    raw ??= { ...doc.raw };
+    raw[r.id] = { ...r, text: r.text.slice(0, lead) + out };
+  }
+  return raw ? { ...doc, raw } : doc;
 }

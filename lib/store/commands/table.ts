@@ -1,7 +1,7 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, requireTable, without, withTable } from './helpers';
-import type { Id, NodeLayout, Table } from '../../schema/types';
-import { rawOnTables } from '../../sql/raw-subjects';
+import type { Id, NodeLayout, SchemaDocument, Table } from '../../schema/types';
+import { followTableRenames, rawOnTables } from '../../sql/raw-subjects';
 
 export function addTable(table: Table, position?: NodeLayout): Command {
   return command('table/add', `Add table ${table.name}`, (doc) => {
@@ -14,15 +14,18 @@ export function addTable(table: Table, position?: NodeLayout): Command {
   });
 }
 
+/** The SQL kept on a table renamed or moved (its triggers, policies, ...) follows it, as in PostgreSQL. */
+const followRename = (before: SchemaDocument, after: SchemaDocument) => (after === before ? after : followTableRenames(after, before));
+
 export function renameTable(tableId: Id, name: string): Command {
   return command('table/rename', `Rename table to ${name}`, (doc) => {
     if (!name.trim()) throw new CommandError('a table name cannot be empty');
-    return withTable(doc, tableId, (t) => (t.name === name ? t : { ...t, name }));
+    return followRename(doc, withTable(doc, tableId, (t) => (t.name === name ? t : { ...t, name })));
   });
 }
 
 export function updateTable(tableId: Id, patch: Partial<Omit<Table, 'id' | 'columns'>>): Command {
-  return command('table/update', 'Edit table', (doc) => withTable(doc, tableId, (t) => ({ ...t, ...patch })));
+  return command('table/update', 'Edit table', (doc) => followRename(doc, withTable(doc, tableId, (t) => ({ ...t, ...patch }))));
 }
 
 /** Deletes a table with its relations, its layout and its group memberships. */
