@@ -19,7 +19,8 @@ CREATE TYPE shop.mood AS ENUM ('ok', 'meh');
 COMMENT ON TYPE shop.mood IS 'how it went';
 CREATE TABLE shop.maker (
   id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name text COLLATE "C" NOT NULL
+  name text COLLATE "C" NOT NULL,
+  name_length int GENERATED ALWAYS AS (length(name)) STORED
 );
 CREATE TABLE shop.item (
   id bigserial PRIMARY KEY,

@@ -101,16 +101,24 @@ export function renameColumnRefs(expr: string, renames: ReadonlyMap<string, stri
   return list.map((t) => t.text).join('');
 }
 
+/** A table's columns renamed in the database since `was` (old name → new), and the names of the ones dropped. */
+export function columnEdits(now: Table, was: Table): { renamed: [string, string][]; dropped: string[] } {
+  const dbName = (c: Column) => c.dbName ?? c.name;
+  const byId = new Map(now.columns.map((c) => [c.id, c]));
+  return {
+    renamed: was.columns.flatMap((c): [string, string][] => (byId.has(c.id) && dbName(byId.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(byId.get(c.id)!)]] : [])),
+    dropped: was.columns.filter((c) => !byId.has(c.id)).map(dbName),
+  };
+}
+
 /**
  * A table whose columns changed from `was`'s: a column renamed in the database (`@map`) is renamed in
  * the expressions of its checks and indexes, and one removed takes with it the keys, indexes and
  * checks that name it, as PostgreSQL's RENAME COLUMN and DROP COLUMN do.
  */
 export function followColumnChanges(table: Table, was: Table): Table {
-  const dbName = (c: Column) => c.dbName ?? c.name;
-  const now = new Map(table.columns.map((c) => [c.id, c]));
-  const dropped = was.columns.filter((c) => !now.has(c.id)).map(dbName);
-  const renamed = was.columns.flatMap((c): [string, string][] => (now.has(c.id) && dbName(now.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(now.get(c.id)!)]] : []));
+  const now = new Set(table.columns.map((c) => c.id));
+  const { renamed, dropped } = columnEdits(table, was);
   if (!dropped.length && !renamed.length) return table;
   const rename = (sql: string) => renameColumnRefs(sql, renamed);
   const named = (sql: string | undefined) => !!sql && dropped.some((n) => namesColumn(sql, n));

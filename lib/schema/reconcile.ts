@@ -37,12 +37,6 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
     for (const c of t.columns) {
       const was = oldCols.get(c.name) ?? oldColsDb.get(c.dbName ?? c.name);
       link(c.id, was?.id);
-      // A generated column comes back from Prisma text as the default db pull writes for it
-      // (`@default(dbgenerated("expr"))`): it is still generated.
-      if (was?.generated && c.default?.kind === 'sql' && c.default.expression === was.generated.expression && !c.generated) {
-        c.generated = was.generated;
-        delete c.default;
-      }
     }
     // An index by its name, else by all it is, else by its columns: each old index is taken once, so
     // two indexes on the same columns (one partial, one of another method) keep their own ids.

@@ -4,13 +4,13 @@
  * a column dropped takes the keys, indexes and checks that name it; a partition has its partitioned
  * table's columns. Applied after every column edit, on the canvas and in the Prisma text alike.
  */
-import { followColumnChanges, namesColumn, renameColumnRefs } from '../schema/column-refs';
+import { columnEdits, followColumnChanges, namesColumn, renameColumnRefs } from '../schema/column-refs';
 import { newId } from '../schema/ids';
 import type { Column, Id, RawObject, SchemaDocument, Table } from '../schema/types';
 import { partitionsOf, type PostgresSqlSources } from './ddl/builder';
-import { identPath, IDENT, relationSpan } from './import/classify';
+import { identPath, relationSpan } from './import/classify';
+import { CREATE_INDEX } from './raw-subjects';
 
-const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
 
 const dbName = (c: Column) => c.dbName ?? c.name;
 
@@ -38,15 +38,6 @@ export function followColumnEdits(doc: SchemaDocument, before: SchemaDocument): 
   let next: SchemaDocument = { ...doc, tables, relations };
   next = withPartitionKeys(next, before);
   return withRawIndexes(next, before);
-}
-
-/** Renames in a table (old database name → new), and the names it dropped. */
-function columnEdits(now: Table, was: Table): { renamed: [string, string][]; dropped: string[] } {
-  const byId = new Map(now.columns.map((c) => [c.id, c]));
-  return {
-    renamed: was.columns.flatMap((c): [string, string][] => (byId.has(c.id) && dbName(byId.get(c.id)!) !== dbName(c) ? [[dbName(c), dbName(byId.get(c.id)!)]] : [])),
-    dropped: was.columns.filter((c) => !byId.has(c.id)).map(dbName),
-  };
 }
 
 /**

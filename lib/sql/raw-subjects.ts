@@ -12,51 +12,63 @@ import { searchPathSchema } from './import/schema-fates';
 const PATH = String.raw`${IDENT}(?:\s*\.\s*${IDENT})?`;
 const REFERENCES = new RegExp(String.raw`\breferences\s+(${PATH})`, 'gi');
 const REFERENCES_AT = new RegExp(String.raw`\breferences\s+(${PATH})`, 'gid');
-const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
+/** A CREATE INDEX statement and its index's name. */
+export const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
+
+/** A table's key: its schema and database name. */
+const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
+
+/** Every table's key, by id (schema: its namespace's name, else the document's default). */
+function tableKeys(doc: SchemaDocument): Map<Id, string> {
+  const fallback = doc.settings.defaultNamespace ?? 'public';
+  return new Map(Object.values(doc.tables).map((t) => [t.id, tableKey((t.namespace ? doc.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name)]));
+}
+
+/**
+ * The key of a relation as a raw statement names it: qualified as written; unqualified, in the first
+ * schema on the statement's search_path (else the default schema, then public) that has one so named.
+ */
+function relationResolver(doc: SchemaDocument, known: ReadonlySet<string>) {
+  const fallback = doc.settings.defaultNamespace ?? 'public';
+  const searchPaths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
+  return (rawId: Id, path: string[]) => {
+    if (path.length > 1) return tableKey(path.at(-2)!, path.at(-1)!);
+    const set = searchPaths[rawId];
+    const schemas = [...new Set([set ? searchPathSchema(set, fallback) : fallback, fallback, 'public'])];
+    return schemas.map((x) => tableKey(x, path[0])).find((k) => known.has(k)) ?? tableKey(schemas[0], path[0]);
+  };
+}
 
 /** The ids of the raw statements that stand on these tables (or on indexes kept as SQL on them). */
 export function rawOnTables(doc: SchemaDocument, tableIds: ReadonlySet<Id>): Id[] {
   if (!tableIds.size) return [];
-  const fallback = doc.settings.defaultNamespace ?? 'public';
-  const schemaOf = (ns: Id | undefined) => (ns ? doc.namespaces[ns]?.name : undefined) ?? fallback;
-  const key = (schema: string, name: string) => `${schema}\u0000${name}`;
-  const tables = new Set<string>();
-  const gone = new Set<string>();
-  for (const t of Object.values(doc.tables)) {
-    const k = key(schemaOf(t.namespace), t.dbName ?? t.name);
-    tables.add(k);
-    if (tableIds.has(t.id)) gone.add(k);
-  }
-  const searchPaths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
-  /** A relation's key as a raw statement names it: unqualified, the first schema on its search_path that has it. */
-  const resolve = (rawId: Id, path: string[], known: Set<string>) => {
-    if (path.length > 1) return key(path.at(-2)!, path.at(-1)!);
-    const set = searchPaths[rawId];
-    const schemas = [...new Set([set ? searchPathSchema(set, fallback) : fallback, fallback, 'public'])];
-    return schemas.map((s) => key(s, path[0])).find((k) => known.has(k)) ?? key(schemas[0], path[0]);
-  };
+  const keys = tableKeys(doc);
+  const tables = new Set(keys.values());
+  const gone = new Set([...tableIds].flatMap((id) => (keys.has(id) ? [keys.get(id)!] : [])));
+  const resolve = relationResolver(doc, tables);
   const raws = Object.values(doc.raw).filter((r) => r.dialect === 'postgresql');
   const out = new Set<Id>();
   const indexes = new Set<string>();
   for (const r of raws) {
     const text = r.text.trim();
     const path = relationOf(text);
-    const on = path && resolve(r.id, path, tables);
+    const on = path && resolve(r.id, path);
     // A foreign key kept as SQL (NOT VALID, ...) goes with the table it references, as DROP ... CASCADE drops it.
     const fk = (r.kind === 'constraint' || /^alter\s+table\b/i.test(text)) && /\bforeign\s+key\b/i.test(text);
-    const references = fk && [...text.matchAll(REFERENCES)].some((m) => gone.has(resolve(r.id, identPath(m[1]), tables)));
+    const references = fk && [...text.matchAll(REFERENCES)].some((m) => gone.has(resolve(r.id, identPath(m[1]))));
     if (!(on && gone.has(on)) && !references) continue;
     out.add(r.id);
     // An index kept as SQL goes with its table (in its schema), and so does what names it (its comment, an ALTER INDEX).
     const m = on && CREATE_INDEX.exec(text);
-    if (m) indexes.add(key(on.slice(0, on.indexOf('\u0000')), identPath(m[1])[0]));
+    if (m) indexes.add(tableKey(on.slice(0, on.indexOf('\u0000')), identPath(m[1])[0]));
   }
   if (indexes.size) {
+    const resolveIndex = relationResolver(doc, indexes);
     for (const r of raws) {
       const text = r.text.trim();
       if (out.has(r.id) || !/^(comment\s+on\s+index|alter\s+index)\b/i.test(text)) continue;
       const path = relationOf(text);
-      if (path && indexes.has(resolve(r.id, path, indexes))) out.add(r.id);
+      if (path && indexes.has(resolveIndex(r.id, path))) out.add(r.id);
     }
   }
   return [...out];
@@ -68,26 +80,15 @@ export function rawOnTables(doc: SchemaDocument, tableIds: ReadonlySet<Id>): Id[
  * SQL) names it by its new name, as PostgreSQL's ALTER TABLE ... RENAME keeps them on it.
  */
 export function followTableRenames(doc: SchemaDocument, before: SchemaDocument): SchemaDocument {
-  const fallback = before.settings.defaultNamespace ?? 'public';
-  const pathOf = (d: SchemaDocument, id: Id) => {
-    const t = d.tables[id];
-    return [(t.namespace ? d.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name];
-  };
+  const was = tableKeys(before);
+  const now = tableKeys(doc);
   const moved = new Map<string, string>();
-  for (const id of Object.keys(doc.tables)) {
-    if (!before.tables[id] || before.tables[id] === doc.tables[id]) continue;
-    const [was, now] = [pathOf(before, id), pathOf(doc, id)];
-    if (was.join('.') !== now.join('.')) moved.set(`${was[0]}\u0000${was[1]}`, now.map((p) => `"${p.replace(/"/g, '""')}"`).join('.'));
+  for (const [id, key] of now) {
+    const old = was.get(id);
+    if (old && old !== key) moved.set(old, key.split('\u0000').map((p) => `"${p.replace(/"/g, '""')}"`).join('.'));
   }
   if (!moved.size) return doc;
-  const known = new Set(Object.keys(before.tables).map((id) => pathOf(before, id).join('\u0000')));
-  const searchPaths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
-  const resolve = (rawId: Id, path: string[]) => {
-    if (path.length > 1) return `${path.at(-2)}\u0000${path.at(-1)}`;
-    const set = searchPaths[rawId];
-    const schemas = [...new Set([set ? searchPathSchema(set, fallback) : fallback, fallback, 'public'])];
-    return schemas.map((s) => `${s}\u0000${path[0]}`).find((k) => known.has(k)) ?? `${schemas[0]}\u0000${path[0]}`;
-  };
+  const resolve = relationResolver(before, new Set(was.values()));
   let raw: SchemaDocument['raw'] | undefined;
   for (const r of Object.values(doc.raw)) {
     if (r.dialect !== 'postgresql') continue;
