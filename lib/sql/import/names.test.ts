@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPrisma, exportPrismaSync, importPrismaSync } from '../../prisma';
-import { reconcile } from '../../schema/reconcile';
+import { applyPrismaEdit, exportPrisma, exportPrismaSync } from '../../prisma';
 import { buildDdl } from '../ddl/builder';
 import { mysqlDialect } from '../ddl/mysql';
 import { NameScope, prefixedIdentifier, prismaIdentifier } from './names';
@@ -58,7 +57,9 @@ CREATE TABLE a (seqno int DEFAULT nextval('global_seq') NOT NULL, id serial PRIM
     const { document } = await importPostgres([{ path: 'o.sql', text: sql }]);
     const text = exportPrismaSync(document).files[0].text;
     expect(text).toMatch(/total\s+Int\?\s+@default\(dbgenerated\("\(qty \* price\)"\)\)/);
-    const edited = reconcile(document, importPrismaSync([{ path: 'schema.prisma', text }]).document);
+    // Another field added in the text: the merge keeps what the edit did not change (see applyPrismaEdit).
+    const edited = applyPrismaEdit(document, [{ path: 'schema.prisma', text: text.replace(/(\n\s*total\s[^\n]*)/, '$1\n  note String?') }]).document;
+    expect(Object.values(edited.tables)[0].columns.map((c) => c.name)).toContain('note');
     const total = Object.values(edited.tables)[0].columns.find((c) => c.name === 'total')!;
     expect(total.generated).toEqual({ expression: '(qty * price)', stored: true });
     expect(total.default).toBeUndefined();
