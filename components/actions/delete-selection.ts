@@ -1,9 +1,11 @@
 import type { Action } from '@/lib/actions/registry';
-import { relationsOfTable } from '@/lib/schema/document';
-import { rawOnTables } from '@/lib/sql/raw-subjects';
+import { goesInWords, whatGoes } from '@/lib/sql/follow';
 import { deleteTable, deleteNote, deleteGroup, deleteEnum, deleteRelation, deleteView } from '@/lib/store/commands';
 import { command } from '@/lib/store/command';
 import type { EditorContext } from '@/components/editor/context';
+
+/** A view selected with a table it reads may have gone with the table already. */
+const deleteViewIfThere = (id: string) => command('view/delete', 'Delete view', (d) => (d.views[id] ? deleteView(id).apply(d) : d));
 
 export const deleteSelectionAction: Action<EditorContext> = {
   id: 'delete',
@@ -26,22 +28,21 @@ export const deleteSelectionAction: Action<EditorContext> = {
       return r && !(r.kind === 'foreign-key' ? tableSet.has(r.from.table) || tableSet.has(r.to.table) : tableSet.has(r.a.table) || tableSet.has(r.b.table));
     });
     if (!tables.length && !notes.length && !groups.length && !enums.length && !views.length && !edges.length) return;
-    const relations = new Set(tables.flatMap((id) => relationsOfTable(doc, id).map((r) => r.id)));
+    // One command, so one undo step restores everything.
+    const cmds = [...edges.map(deleteRelation), ...tables.map(deleteTable), ...enums.map(deleteEnum), ...views.map(deleteViewIfThere), ...notes.map(deleteNote), ...groups.map(deleteGroup)];
+    const remove = command('selection/delete', 'Delete', (d) => cmds.reduce((acc, c) => c.apply(acc), d));
     const run = () => {
-      // One command, so one undo step restores everything.
-      const cmds = [...edges.map(deleteRelation), ...tables.map(deleteTable), ...enums.map(deleteEnum), ...views.map(deleteView), ...notes.map(deleteNote), ...groups.map(deleteGroup)];
-      ctx.store.getState().dispatch(command('selection/delete', 'Delete', (d) => cmds.reduce((acc, c) => c.apply(acc), d)));
+      ctx.store.getState().dispatch(remove);
       ctx.ui().clearSelection();
       ctx.ui().announce(`Deleted ${ids.length} item(s)`);
     };
-    // What is kept as SQL on the tables (triggers, policies, ...) goes too, as in PostgreSQL's DROP TABLE.
-    const raws = rawOnTables(doc, tableSet).length;
-    if (relations.size || raws) {
-      const names = tables.map((id) => doc.tables[id].name).join(', ');
-      const also = [relations.size ? `${relations.size} relation${relations.size > 1 ? 's' : ''}` : '', raws ? `${raws} SQL statement${raws > 1 ? 's' : ''} on ${tables.length > 1 ? 'them' : 'it'} (triggers, policies, indexes, ...)` : ''].filter(Boolean);
+    // What goes with them (relations, SQL kept on the tables, views that read them), as in PostgreSQL's DROP ... CASCADE.
+    const also = goesInWords(whatGoes(doc, remove.apply(doc), new Set(ids)), tables.length + views.length > 1 ? 'them' : 'it');
+    if (also) {
+      const names = [...tables.map((id) => doc.tables[id].name), ...views.map((id) => doc.views[id].name)].join(', ');
       ctx.ui().askConfirm({
-        title: 'Delete tables?',
-        message: `Deleting ${names} also drops ${also.join(' and ')}.`,
+        title: tables.length ? 'Delete tables?' : 'Delete views?',
+        message: `Deleting ${names} also drops ${also}.`,
         confirmLabel: 'Delete',
         onConfirm: run,
       });

@@ -20,10 +20,25 @@ import { EditorContextProvider, useEditorContext } from './EditorContextProvider
 import { useUi } from './uiStore';
 import { sampleDocument } from './sample';
 import { installBrowserSchemaWasm } from '@/lib/prisma/browser-wasm';
+import { loadPgQueryBrowser } from '@/lib/sql/preview/pg-query-browser';
 
 /** Prisma's validator runs in the browser; registering its loader fetches nothing until first use. */
 function PrismaWasm() {
   useEffect(() => installBrowserSchemaWasm(), []);
+  return null;
+}
+
+/** PostgreSQL's parser, which views need to follow edits of the tables they read; loaded once the page is idle. */
+function PgParser() {
+  useEffect(() => {
+    const load = () => void loadPgQueryBrowser().catch((e) => console.warn('views will not follow table edits:', e));
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 500);
+    return () => clearTimeout(id);
+  }, []);
   return null;
 }
 
@@ -72,6 +87,7 @@ export function Editor() {
         <EditorContextProvider>
           <Theme />
           <PrismaWasm />
+          <PgParser />
           <SqlImportSetup />
           <DocumentSession />
           <KeyboardShortcuts />

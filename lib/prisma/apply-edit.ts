@@ -21,8 +21,8 @@ import { sameContent } from '../schema/content';
 import { reconcile } from '../schema/reconcile';
 import type { Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
 import { partitionsOf } from '../sql/ddl/builder';
-import { followColumnEdits } from '../sql/follow-columns';
-import { followTableRenames, rawOnTables } from '../sql/raw-subjects';
+import { followEdit } from '../sql/follow';
+import { rawOnTables } from '../sql/raw-subjects';
 import { exportPrismaSync, prismaShown } from './export';
 import { importPrismaSync } from './import';
 
@@ -91,8 +91,9 @@ export function mergeEdit(ours: SchemaDocument, base: SchemaDocument, theirs: Sc
   const groups = Object.fromEntries(Object.entries(ours.layout.groups).map(([id, g]) => [id, { ...g, tableIds: g.tableIds.filter(has) }]));
   const doc = { ...theirs, settings, namespaces, tables, enums, relations, views, raw, sources, layout: { ...theirs.layout, nodes, groups } };
   // Checks, indexes, partitions and their keys follow the columns the edit renamed or removed, and the
-  // SQL kept on a table follows it when the edit renames it (@@map) or moves it (@@schema).
-  return followTableRenames(followColumnEdits(doc, ours), ours);
+  // SQL kept on a table and the views that read it follow it when the edit renames it (@@map) or moves
+  // it (@@schema), or removes it.
+  return followEdit(ours, doc);
 }
 
 /** Fields that are one thing: a column's default, identity and generation; its type and collation. */

@@ -16,10 +16,10 @@ const REFERENCES_AT = new RegExp(String.raw`\breferences\s+(${PATH})`, 'gid');
 export const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?!on\b)(${IDENT})\s+on\b`, 'i');
 
 /** A table's key: its schema and database name. */
-const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
+export const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
 
 /** Every table's key, by id (schema: its namespace's name, else the document's default). */
-function tableKeys(doc: SchemaDocument): Map<Id, string> {
+export function tableKeys(doc: SchemaDocument): Map<Id, string> {
   const fallback = doc.settings.defaultNamespace ?? 'public';
   return new Map(Object.values(doc.tables).map((t) => [t.id, tableKey((t.namespace ? doc.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name)]));
 }

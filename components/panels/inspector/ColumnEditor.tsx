@@ -9,6 +9,8 @@ import type { Column, Id } from '@/lib/schema/types';
 import { autoValueOf, editableNativeType, typeChoiceOf, typeFromChoice, withAutoValue, type AutoValue } from '@/lib/schema/column-edit';
 import { CommitInput } from '@/components/ui/fields';
 import { useSafeDispatch } from './useSafeDispatch';
+import { useUi } from '@/components/editor/uiStore';
+import { goesInWords, whatGoes } from '@/lib/sql/follow';
 
 function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) {
   const column = useSchema((s) => s.document.tables[tableId]?.columns.find((c) => c.id === columnId));
@@ -109,7 +111,17 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         type="button"
         className="col-span-2 justify-self-end text-red-600 hover:underline"
         aria-label={`Delete column ${column.name}`}
-        onClick={() => store.getState().dispatch(deleteColumn(tableId, columnId))}
+        onClick={() => {
+          // Views and SQL kept that read the column go with it (DROP COLUMN ... CASCADE): ask first.
+          const cmd = deleteColumn(tableId, columnId);
+          const doc = store.getState().document;
+          let also = '';
+          try {
+            also = goesInWords({ ...whatGoes(doc, cmd.apply(doc)), relations: 0 }, 'it');
+          } catch {}
+          if (!also) return run(cmd);
+          useUi.getState().askConfirm({ title: 'Delete column?', message: `Deleting ${column.name} also drops ${also}.`, confirmLabel: 'Delete', onConfirm: () => run(cmd) });
+        }}
       >
         Delete column
       </button>

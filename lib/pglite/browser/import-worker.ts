@@ -11,18 +11,13 @@ import { DiagnosticError } from '../../schema/diagnostics';
 import { pgRunner, type PgRunner } from '../runner';
 import type { SourceFile } from '../../formats/types';
 import { loadPgliteAssets } from './assets';
-import { loadPgQuery } from '../../sql/preview/pg-query';
+import { loadPgQueryBrowser } from '../../sql/preview/pg-query-browser';
 import { previewPostgres } from '../../sql/preview/preview';
 import { prepareCatalogReads } from '../../sql/import/catalog-read';
 import { importPostgres } from '../../sql/import/postgres';
 
-/** PostgreSQL's parser, for the instant preview (its WASM comes from the app's vendor route). */
-const loadParser = () =>
-  loadPgQuery(async () => {
-    const r = await fetch('/vendor/pg-query/libpg-query.wasm');
-    if (!r.ok) throw new Error(`could not load libpg-query.wasm (${r.status})`);
-    return r.arrayBuffer();
-  });
+/** PostgreSQL's parser, for the instant preview. */
+const loadParser = loadPgQueryBrowser;
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -7,7 +7,7 @@
  * shows up once PostgreSQL has run the script.
  */
 import type { R, RawCatalog } from '../import/catalog-read';
-import type { PgNode } from './pg-query';
+import { charIndexer, type PgNode } from './pg-query';
 
 type N = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -110,7 +110,8 @@ export class AstCatalog {
   private readonly pendingFks: { rel: Rel; con: N; attrs: string[] }[] = [];
   readonly cat: RawCatalog = { schemas: [], extensions: [], relations: [], columns: [], constraints: [], indexes: [], indexColumns: [], enums: [], serials: [], deps: [] };
   private src = '';
-  private bytes?: Int32Array;
+  /** Character index of a UTF-8 byte offset in the current text. */
+  private at: (byte: number) => number = (byte) => byte;
 
   constructor() {
     this.addSchema('public');
@@ -125,27 +126,10 @@ export class AstCatalog {
     this.cat.schemas.push({ oid: this.next(), name, comment: null });
   }
 
-  /** Character index of a UTF-8 byte offset in the current text. */
-  private at(byte: number): number {
-    return this.bytes ? (this.bytes[byte] ?? this.src.length) : byte;
-  }
-
   /** Feeds one parsed text (its statements in order). */
   add(src: string, stmts: { stmt: PgNode }[]): void {
     this.src = src;
-    this.bytes = undefined;
-    if (/[^\x00-\x7f]/.test(src)) {
-      const map = new Int32Array(new TextEncoder().encode(src).length + 1);
-      let b = 0;
-      for (let i = 0; i < src.length; i++) {
-        const c = src.codePointAt(i)!;
-        const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-        for (let k = 0; k < w; k++) map[b++] = i;
-        if (c >= 0x10000) i++;
-      }
-      map[b] = src.length;
-      this.bytes = map;
-    }
+    this.at = charIndexer(src);
     for (const { stmt } of stmts) {
       const [kind, node] = Object.entries(stmt)[0] as [string, N];
       try {

@@ -78,3 +78,18 @@ export function parsePg(sql: string): PgParseResult {
     if (result) m._wasm_free_parse_result(result);
   }
 }
+
+/** The character index in `src` of a UTF-8 byte offset (the parser's locations are byte offsets). */
+export function charIndexer(src: string): (byte: number) => number {
+  if (!/[^\x00-\x7f]/.test(src)) return (byte) => byte;
+  const map = new Int32Array(new TextEncoder().encode(src).length + 1);
+  let b = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.codePointAt(i)!;
+    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (let k = 0; k < w; k++) map[b++] = i;
+    if (c >= 0x10000) i++;
+  }
+  map[b] = src.length;
+  return (byte) => map[byte] ?? src.length;
+}

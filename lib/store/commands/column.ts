@@ -1,13 +1,8 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, withTable } from './helpers';
-import { followColumnEdits } from '../../sql/follow-columns';
-import type { Column, Id, SchemaDocument } from '../../schema/types';
+import { followEdit } from '../../sql/follow';
+import type { Column, Id } from '../../schema/types';
 
-/**
- * What follows a column edit, as ALTER TABLE in PostgreSQL: checks, indexes (modelled or kept as SQL),
- * partitions and partition keys (see followColumnEdits).
- */
-const followEdit = (before: SchemaDocument, after: SchemaDocument) => (after === before ? after : followColumnEdits(after, before));
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
   return command('column/add', `Add column ${column.name}`, (doc) =>

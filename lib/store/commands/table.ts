@@ -1,7 +1,8 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, requireTable, without, withTable } from './helpers';
-import type { Id, NodeLayout, SchemaDocument, Table } from '../../schema/types';
-import { followTableRenames, rawOnTables } from '../../sql/raw-subjects';
+import type { Id, NodeLayout, Table } from '../../schema/types';
+import { followEdit } from '../../sql/follow';
+import { rawOnTables } from '../../sql/raw-subjects';
 
 export function addTable(table: Table, position?: NodeLayout): Command {
   return command('table/add', `Add table ${table.name}`, (doc) => {
@@ -14,8 +15,8 @@ export function addTable(table: Table, position?: NodeLayout): Command {
   });
 }
 
-/** The SQL kept on a table renamed or moved (its triggers, policies, ...) follows it, as in PostgreSQL. */
-const followRename = (before: SchemaDocument, after: SchemaDocument) => (after === before ? after : followTableRenames(after, before));
+/** The SQL kept on a table renamed or moved (its triggers, policies, views, ...) follows it, as in PostgreSQL. */
+const followRename = followEdit;
 
 export function renameTable(tableId: Id, name: string): Command {
   return command('table/rename', `Rename table to ${name}`, (doc) => {
@@ -44,12 +45,13 @@ export function deleteTable(tableId: Id): Command {
     );
     // Its triggers, policies, indexes kept as SQL, ... go with it, as in PostgreSQL's DROP TABLE.
     const raws = new Set(rawOnTables(doc, new Set([tableId])));
-    return {
+    // And so do the views that read it (DROP TABLE ... CASCADE).
+    return followEdit(doc, {
       ...doc,
       tables: without(doc.tables, tableId),
       relations,
       raw: raws.size ? omitKeys(doc.raw, (k) => raws.has(k)) : doc.raw,
       layout: { ...doc.layout, nodes: without(doc.layout.nodes, tableId), groups },
-    };
+    });
   });
 }

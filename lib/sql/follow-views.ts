@@ -1,0 +1,447 @@
+/**
+ * Views follow their tables as PostgreSQL's views do. PostgreSQL keeps a view as a parsed query bound
+ * to its tables' columns, so ALTER TABLE ... RENAME leaves it reading the same columns under their new
+ * names (`SELECT title AS name`: the view's own columns keep theirs), and DROP ... CASCADE drops a
+ * view that reads a column or a table dropped. A document keeps a view as its SQL text, so a view's
+ * query (and a materialized view's, kept as SQL) is rewritten here the same way: PostgreSQL's own
+ * parser (libpg_query) gives the query's tree, names are resolved scope by scope as PostgreSQL
+ * resolves them, and only the names that change are replaced in the text, which keeps the rest as
+ * written. Without the parser loaded, views are left as they are.
+ */
+import type { Id, SchemaDocument, View } from '../schema/types';
+import type { PostgresSqlSources } from './ddl/builder';
+import { searchPathSchema } from './import/schema-fates';
+import { charIndexer, parsePg, pgQueryLoaded } from './preview/pg-query';
+import { tableKey, tableKeys } from './raw-subjects';
+
+type N = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What an edit did to a table (or a view), keyed by its schema and name before. */
+export interface RelationChange {
+  /** Columns renamed in the database: old name → new name. */
+  renamed: Map<string, string>;
+  dropped: Set<string>;
+  /** Its columns after the edit, in order, by database name. */
+  columns: string[];
+  /** Its schema and name after, when renamed or moved. */
+  to?: { schema: string; name: string };
+  /** Dropped (a table deleted, a view dropped). */
+  gone?: boolean;
+}
+
+/** A query's text after its tables' changes, or `undefined` when it reads something dropped. */
+type Followed = { text: string } | undefined;
+
+interface Context {
+  changes: ReadonlyMap<string, RelationChange>;
+  /** Columns by database name of every table and view before the edit, by key. */
+  columnsOf: ReadonlyMap<string, readonly string[]>;
+  /** Schemas an unqualified name is looked up in, in order. */
+  searchPath: readonly string[];
+}
+
+interface Item {
+  /** What the query qualifies its columns with: the alias, else the relation's name. */
+  ref?: string;
+  /** The schema written before an unaliased relation's name. */
+  schema?: string;
+  /** Visible column name → the relation's column (an alias column list renames the first ones). */
+  columns?: Map<string, string>;
+  change?: RelationChange;
+  /** The RangeVar, for a relation. */
+  node?: N;
+  /** Columns a USING or NATURAL join reads by name, which keep their old names through an alias list. */
+  keep: Set<string>;
+}
+
+interface Scope {
+  items: Item[];
+  parent?: Scope;
+  ctes: Map<string, Set<string> | undefined>;
+}
+
+const QUOTE_FREE = /^[a-z_][a-z0-9_$]*$/;
+const bare = new Map<string, boolean>();
+/** A name as PostgreSQL's quote_ident writes it: bare when it parses as itself, else in double quotes. */
+export function quoteIdent(name: string): string {
+  let ok = bare.get(name);
+  if (ok === undefined) {
+    ok = QUOTE_FREE.test(name);
+    if (ok) {
+      try {
+        const ref = parsePg(`SELECT ${name} FROM x`).stmts[0]?.stmt as N;
+        ok = ref?.SelectStmt?.targetList?.[0]?.ResTarget?.val?.ColumnRef?.fields?.[0]?.String?.sval === name;
+      } catch {
+        ok = false;
+      }
+    }
+    bare.set(name, ok);
+  }
+  return ok ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+const IDENT = /"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/y;
+const SPACE = /(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*/y;
+
+/** The spans of a dotted name written at `at` (`a . "b" . c`), one per part. */
+function nameParts(text: string, at: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let pos = at;
+  for (;;) {
+    IDENT.lastIndex = pos;
+    const m = IDENT.exec(text);
+    if (!m) return out;
+    out.push({ start: pos, end: pos + m[0].length });
+    SPACE.lastIndex = pos + m[0].length;
+    const after = SPACE.exec(text)![0].length + pos + m[0].length;
+    if (text[after] !== '.') return out;
+    SPACE.lastIndex = after + 1;
+    pos = after + 1 + SPACE.exec(text)![0].length;
+  }
+}
+
+/** Where an alias written after a relation's name ends (`t AS x`, `t x`), from the end of the name. */
+function aliasEnd(text: string, from: number, alias: string): number {
+  SPACE.lastIndex = from;
+  let pos = from + SPACE.exec(text)![0].length;
+  const as = /as\b/iy;
+  as.lastIndex = pos;
+  if (as.exec(text)) {
+    SPACE.lastIndex = pos + 2;
+    pos += 2 + SPACE.exec(text)![0].length;
+  }
+  IDENT.lastIndex = pos;
+  const m = IDENT.exec(text);
+  const name = m && (m[0].startsWith('"') ? m[0].slice(1, -1).replace(/""/g, '"') : m[0].toLowerCase());
+  return m && name === alias ? pos + m[0].length : from;
+}
+
+/**
+ * `sql` (one statement: a query, CREATE VIEW or CREATE MATERIALIZED VIEW) after its relations'
+ * changes; the same text when nothing it reads changed, `undefined` when it reads something dropped.
+ * Text the parser refuses is left as it is.
+ */
+export function followQuery(sql: string, ctx: Context): Followed {
+  let tree: N;
+  try {
+    tree = parsePg(sql).stmts[0]?.stmt as N;
+  } catch {
+    return { text: sql };
+  }
+  const query = tree?.SelectStmt ? tree : (tree?.ViewStmt?.query ?? tree?.CreateTableAsStmt?.query);
+  if (!query) return { text: sql };
+  const at = charIndexer(sql);
+  const edits: { start: number; end: number; text: string }[] = [];
+  let broken = false;
+
+  const keyOf = (schema: string | undefined, name: string) => {
+    if (schema) return tableKey(schema, name);
+    return ctx.searchPath.map((s) => tableKey(s, name)).find((k) => ctx.columnsOf.has(k)) ?? tableKey(ctx.searchPath[0], name);
+  };
+  const newName = (c: RelationChange) => quoteIdent(c.to!.name);
+
+  function relation(rv: N, scope: Scope): Item {
+    const alias = rv.alias as N | undefined;
+    if (!rv.schemaname) {
+      for (let s: Scope | undefined = scope; s; s = s.parent) {
+        if (s.ctes.has(rv.relname)) {
+          const known = s.ctes.get(rv.relname);
+          return { ref: alias?.aliasname ?? rv.relname, columns: known && new Map([...known].map((c) => [c, c])), keep: new Set() };
+        }
+      }
+    }
+    const key = keyOf(rv.schemaname, rv.relname);
+    const change = ctx.changes.get(key);
+    if (change?.gone) broken = true;
+    const own = ctx.columnsOf.get(key);
+    let columns: Map<string, string> | undefined;
+    if (own) {
+      const names = ((alias?.colnames ?? []) as N[]).map((n) => n.String.sval as string);
+      columns = new Map(own.map((c, i) => [names[i] ?? c, c]));
+    }
+    if (change?.to) {
+      const parts = nameParts(sql, at(rv.location));
+      const name = parts.at(-1)!;
+      const moved = change.to.schema !== key.slice(0, key.indexOf('\u0000'));
+      if (moved || parts.length > 1) edits.push({ start: parts[0].start, end: name.end, text: `${quoteIdent(change.to.schema)}.${newName(change)}` });
+      else edits.push({ start: name.start, end: name.end, text: newName(change) });
+    }
+    return { ref: alias?.aliasname ?? rv.relname, schema: alias ? undefined : rv.schemaname, columns, change, node: rv, keep: new Set() };
+  }
+
+  /** The items a FROM entry brings into `scope`; join conditions are walked once they all are there. */
+  function from(f: N, scope: Scope, later: N[]): Item[] {
+    if (f.RangeVar) return [relation(f.RangeVar, scope)].map((i) => (scope.items.push(i), i));
+    if (f.JoinExpr) {
+      const j = f.JoinExpr;
+      const sides = [...from(j.larg, scope, later), ...from(j.rarg, scope, later)];
+      const using = ((j.usingClause ?? []) as N[]).map((n) => n.String.sval as string);
+      for (const item of sides) {
+        if (!item.change || !item.columns) continue;
+        for (const [visible, column] of item.columns) {
+          if (visible === column && item.change.renamed.has(column) && (j.isNatural || using.includes(column))) item.keep.add(column);
+          if (item.change.dropped.has(column) && using.includes(visible)) broken = true;
+        }
+      }
+      if (j.quals) later.push(j.quals);
+      if (j.alias) {
+        const item: Item = { ref: j.alias.aliasname, keep: new Set() };
+        scope.items.push(item);
+        return [...sides, item];
+      }
+      return sides;
+    }
+    if (f.RangeSubselect) {
+      const r = f.RangeSubselect;
+      walk(r.subquery, r.lateral ? scope : scope.parent);
+      const names = r.alias?.colnames ? new Set<string>((r.alias.colnames as N[]).map((n) => n.String.sval)) : outputs(r.subquery);
+      const item: Item = { ref: r.alias?.aliasname, columns: names && new Map([...names].map((c) => [c, c])), keep: new Set() };
+      scope.items.push(item);
+      return [item];
+    }
+    if (f.RangeTableSample) {
+      const items = from({ RangeVar: f.RangeTableSample.relation }, scope, later);
+      walk({ ...f.RangeTableSample, relation: undefined }, scope);
+      return items;
+    }
+    // Functions in FROM, XMLTABLE, ...: their arguments may read the items before them.
+    const [node] = Object.values(f) as N[];
+    walk(node, scope);
+    const alias = node?.alias as N | undefined;
+    const item: Item = { ref: alias?.aliasname, columns: alias?.colnames ? new Map((alias.colnames as N[]).map((n) => [n.String.sval, n.String.sval])) : undefined, keep: new Set() };
+    scope.items.push(item);
+    return [item];
+  }
+
+  /** A query's column names, when it names them all (for a subquery or CTE in FROM). */
+  function outputs(q: N): Set<string> | undefined {
+    let s = q?.SelectStmt;
+    while (s && s.op && s.op !== 'SETOP_NONE') s = s.larg;
+    if (!s?.targetList) return undefined;
+    const out = new Set<string>();
+    for (const t of s.targetList as N[]) {
+      const r = t.ResTarget;
+      const fields = r.val?.ColumnRef?.fields as N[] | undefined;
+      const name = r.name ?? fields?.at(-1)?.String?.sval ?? r.val?.FuncCall?.funcname?.at(-1)?.String?.sval;
+      if (!name) return undefined;
+      out.add(name);
+    }
+    return out;
+  }
+
+  /** The item a column reference reads, and the column, resolved as PostgreSQL does. */
+  function resolve(names: string[], scope: Scope | undefined): { item: Item; visible: string; byName: boolean } | undefined {
+    const col = names.at(-1)!;
+    if (names.length === 1) {
+      for (let s = scope; s; s = s.parent) {
+        const hit = s.items.find((i) => i.columns?.has(col));
+        if (hit) return { item: hit, visible: col, byName: false };
+        if (s.items.some((i) => !i.columns)) return undefined;
+      }
+      return undefined;
+    }
+    const [schema, ref] = names.length >= 3 ? [names.at(-3), names.at(-2)] : [undefined, names.at(-2)];
+    for (let s = scope; s; s = s.parent) {
+      const hit = s.items.find((i) => i.ref === ref && (!schema || i.schema === schema || (!i.schema && !!i.node && i.ref === i.node.relname)));
+      if (hit) return { item: hit, visible: col, byName: !hit.node?.alias };
+    }
+    return undefined;
+  }
+
+  /** A column reference; what it reads when that is a column renamed by the edit (for a target's name). */
+  function columnRef(c: N, scope: Scope | undefined): string | undefined {
+    const fields = c.fields as N[];
+    const star = !!fields.at(-1)?.A_Star;
+    const names = fields.map((f) => f.String?.sval as string);
+    const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
+    if (!r?.item.change) return undefined;
+    const { item, visible } = r;
+    const change = item.change!;
+    const parts = nameParts(sql, at(c.location));
+    // A qualifier naming a renamed or moved relation by its name.
+    if (r.byName && change.to && parts.length >= 2) {
+      const q = parts[names.length - 2];
+      if (q) edits.push({ start: q.start, end: q.end, text: newName(change) });
+      if (names.length >= 3) edits.push({ start: parts[names.length - 3].start, end: parts[names.length - 3].end, text: quoteIdent(change.to.schema) });
+    }
+    if (star) return undefined;
+    const column = item.columns?.get(visible);
+    if (column === undefined) return undefined;
+    if (change.dropped.has(column)) broken = true;
+    const to = change.renamed.get(column);
+    if (to === undefined || visible !== column || item.keep.has(column)) return undefined;
+    const last = parts[names.length - 1];
+    if (last) edits.push({ start: last.start, end: last.end, text: quoteIdent(to) });
+    return visible;
+  }
+
+  function select(s: N, outer: Scope | undefined): void {
+    const scope: Scope = { items: [], parent: outer, ctes: new Map() };
+    for (const cte of (s.withClause?.ctes ?? []) as N[]) {
+      const e = cte.CommonTableExpr;
+      if (s.withClause.recursive) scope.ctes.set(e.ctename, undefined);
+      walk(e.ctequery, scope);
+      scope.ctes.set(e.ctename, e.aliascolnames ? new Set((e.aliascolnames as N[]).map((n) => n.String.sval)) : outputs(e.ctequery));
+    }
+    if (s.op && s.op !== 'SETOP_NONE') {
+      select(s.larg, scope.ctes.size ? scope : outer);
+      select(s.rarg, scope.ctes.size ? scope : outer);
+      walk([s.sortClause, s.limitCount, s.limitOffset], outer);
+      return;
+    }
+    const later: N[] = [];
+    for (const f of (s.fromClause ?? []) as N[]) from(f, scope, later);
+    walk(later, scope);
+    for (const t of (s.targetList ?? []) as N[]) {
+      const r = t.ResTarget;
+      if (r.val?.ColumnRef && !r.name) {
+        const renamed = columnRef(r.val.ColumnRef, scope);
+        // The view's column keeps its name: `title AS name`.
+        if (renamed !== undefined) {
+          const parts = nameParts(sql, at(r.val.ColumnRef.location));
+          edits.push({ start: parts.at(-1)!.end, end: parts.at(-1)!.end, text: ` AS ${quoteIdent(renamed)}` });
+        }
+      } else walk(r, scope);
+    }
+    const { targetList: _t, fromClause: _f, withClause: _w, larg: _l, rarg: _r, ...rest } = s;
+    walk(rest, scope);
+    // Relations read by name through a USING or NATURAL join keep those columns' names: `t t(id, title, k)`.
+    for (const item of scope.items) {
+      if (!item.keep.size || !item.node || !item.change || item.node.alias?.colnames) continue;
+      const rv = item.node;
+      const parts = nameParts(sql, at(rv.location));
+      const end = rv.alias ? aliasEnd(sql, parts.at(-1)!.end, rv.alias.aliasname) : parts.at(-1)!.end;
+      const list = item.change.columns.map((c) => {
+        const old = [...item.change!.renamed].find(([, to]) => to === c)?.[0];
+        return quoteIdent(old !== undefined && item.keep.has(old) ? old : c);
+      });
+      const name = rv.alias ? '' : ` ${item.change.to ? newName(item.change) : quoteIdent(rv.relname)}`;
+      edits.push({ start: end, end, text: `${name}(${list.join(', ')})` });
+    }
+  }
+
+  function walk(node: unknown, scope: Scope | undefined): void {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, scope);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node as N)) {
+      if (k === 'SelectStmt') select(v, scope);
+      else if (k === 'ColumnRef') columnRef(v, scope);
+      else if (v && typeof v === 'object') walk(v, scope);
+    }
+  }
+
+  walk(query, undefined);
+  if (broken) return undefined;
+  if (!edits.length) return { text: sql };
+  let text = sql;
+  const seen = new Set<string>();
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) {
+    const id = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  }
+  return { text };
+}
+
+const dbName = (x: { name: string; dbName?: string }) => x.dbName ?? x.name;
+
+/** Every relation's change from `before` to `doc`: its columns renamed or dropped, itself renamed, moved or dropped. */
+export function relationChanges(doc: SchemaDocument, before: SchemaDocument): Map<string, RelationChange> {
+  const out = new Map<string, RelationChange>();
+  const was = tableKeys(before);
+  const now = tableKeys(doc);
+  for (const [id, key] of was) {
+    const t = doc.tables[id];
+    const b = before.tables[id];
+    if (!t) {
+      out.set(key, { renamed: new Map(), dropped: new Set(), columns: [], gone: true });
+      continue;
+    }
+    const byId = new Map(t.columns.map((c) => [c.id, dbName(c)]));
+    const renamed = new Map(b.columns.flatMap((c): [string, string][] => (byId.has(c.id) && byId.get(c.id) !== dbName(c) ? [[dbName(c), byId.get(c.id)!]] : [])));
+    const dropped = new Set(b.columns.filter((c) => !byId.has(c.id)).map(dbName));
+    const to = now.get(id) !== key ? now.get(id)!.split('\u0000') : undefined;
+    if (renamed.size || dropped.size || to) out.set(key, { renamed, dropped, columns: t.columns.map(dbName), ...(to ? { to: { schema: to[0], name: to[1] } } : {}) });
+  }
+  for (const [key, v] of viewKeys(before)) if (!doc.views[v.id]) out.set(key, { renamed: new Map(), dropped: new Set(), columns: [], gone: true });
+  return out;
+}
+
+/** Every view's key (schema and name), with the view. */
+function viewKeys(doc: SchemaDocument): Map<string, View> {
+  const fallback = doc.settings.defaultNamespace ?? 'public';
+  return new Map(Object.values(doc.views).map((v) => [tableKey((v.namespace ? doc.namespaces[v.namespace]?.name : undefined) ?? fallback, dbName(v)), v]));
+}
+
+/** Raw kinds that hold a query to follow. */
+const RAW_QUERIES = new Set(['materialized-view', 'view']);
+
+/**
+ * `doc` after an edit from `before`: its views' queries (and materialized views kept as SQL) read the
+ * renamed columns and tables by their new names, and a view that reads a column or table the edit
+ * dropped is dropped with it, as is what reads that view (DROP ... CASCADE). Also lists what went.
+ */
+export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc: SchemaDocument; dropped: { views: Id[]; raw: Id[] } } {
+  const none = { doc, dropped: { views: [], raw: [] } };
+  if (!pgQueryLoaded()) return none;
+  const changes = relationChanges(doc, before);
+  if (!changes.size) return none;
+  const fallback = before.settings.defaultNamespace ?? 'public';
+  const columnsOf = new Map<string, string[]>();
+  for (const [id, key] of tableKeys(before)) columnsOf.set(key, before.tables[id].columns.map(dbName));
+  const beforeViews = viewKeys(before);
+  for (const [key, v] of beforeViews) columnsOf.set(key, (v.columns ?? []).map(dbName));
+  const searchPaths = (before.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
+  const pathFor = (rawId?: Id) => [...new Set([rawId && searchPaths[rawId] ? searchPathSchema(searchPaths[rawId], fallback) : fallback, fallback, 'public'])];
+  const mentioned = (text: string) => [...changes.keys()].some((k) => text.toLowerCase().includes(k.slice(k.indexOf('\u0000') + 1).toLowerCase()));
+
+  const views = { ...doc.views };
+  const raw = { ...doc.raw };
+  const dropped = { views: [] as Id[], raw: [] as Id[] };
+  // Until nothing more goes: a view dropped takes what reads it.
+  for (let again = true; again; ) {
+    again = false;
+    const ctx = { changes, columnsOf };
+    for (const v of Object.values(views)) {
+      const was = before.views[v.id];
+      if (!was?.definition || !mentioned(was.definition)) continue;
+      const out = followQuery(was.definition, { ...ctx, searchPath: pathFor() });
+      if (!out) {
+        delete views[v.id];
+        dropped.views.push(v.id);
+        const key = [...beforeViews].find(([, b]) => b.id === v.id)?.[0];
+        if (key) changes.set(key, { renamed: new Map(), dropped: new Set(), columns: [], gone: true });
+        again = true;
+      } else if (out.text !== was.definition && v.definition === was.definition) views[v.id] = { ...v, definition: out.text };
+    }
+    for (const r of Object.values(raw)) {
+      const was = before.raw[r.id];
+      if (!was || r.dialect !== 'postgresql' || !RAW_QUERIES.has(r.kind) || !mentioned(was.text)) continue;
+      const out = followQuery(was.text, { ...ctx, searchPath: pathFor(r.id) });
+      if (!out) {
+        delete raw[r.id];
+        dropped.raw.push(r.id);
+        const name = rawViewKey(was.text, pathFor(r.id)[0]);
+        if (name) changes.set(name, { renamed: new Map(), dropped: new Set(), columns: [], gone: true });
+        again = true;
+      } else if (out.text !== was.text && r.text === was.text) raw[r.id] = { ...r, text: out.text };
+    }
+  }
+  const nodes = dropped.views.length ? Object.fromEntries(Object.entries(doc.layout.nodes).filter(([id]) => !dropped.views.includes(id))) : doc.layout.nodes;
+  return { doc: { ...doc, views, raw, layout: { ...doc.layout, nodes } }, dropped };
+}
+
+/** The key of the (materialized) view a raw statement creates. */
+function rawViewKey(text: string, schema: string): string | undefined {
+  try {
+    const stmt = parsePg(text).stmts[0]?.stmt as N;
+    const rv = stmt?.ViewStmt?.view ?? stmt?.CreateTableAsStmt?.into?.rel;
+    return rv ? tableKey(rv.schemaname ?? schema, rv.relname) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * What follows an edit of a document's tables, as it follows ALTER TABLE and DROP ... CASCADE in
+ * PostgreSQL: the checks, indexes, partitions and SQL kept on a table (follow-columns, raw-subjects),
+ * and the views that read it (follow-views). Every edit of tables goes through here: the canvas's
+ * commands and the Prisma text's merge alike.
+ */
+import type { SchemaDocument } from '../schema/types';
+import { followColumnEdits } from './follow-columns';
+import { followViews } from './follow-views';
+import { followTableRenames } from './raw-subjects';
+
+/** `after` (an edit of `before`) with what follows it. */
+export function followEdit(before: SchemaDocument, after: SchemaDocument): SchemaDocument {
+  if (after === before) return after;
+  return followViews(followTableRenames(followColumnEdits(after, before), before), before).doc;
+}
+
+/** What an edit takes with it beyond what was asked (the ids in `asked`): relations, SQL kept, views. */
+export function whatGoes(before: SchemaDocument, after: SchemaDocument, asked: ReadonlySet<string> = new Set()): { relations: number; raw: number; views: string[] } {
+  const gone = <T>(was: Record<string, T>, now: Record<string, T>) => Object.keys(was).filter((id) => !now[id] && !asked.has(id));
+  return {
+    relations: gone(before.relations, after.relations).length,
+    raw: gone(before.raw, after.raw).length,
+    views: gone(before.views, after.views).map((id) => before.views[id].name),
+  };
+}
+
+/** `what` in words: "2 relations, 1 SQL statement on it and the view v that reads it", or '' for nothing. */
+export function goesInWords(what: ReturnType<typeof whatGoes>, subject: 'it' | 'them'): string {
+  const n = (k: number, one: string) => `${k} ${one}${k > 1 ? 's' : ''}`;
+  const views = what.views.length === 1 ? `the view ${what.views[0]}` : `the views ${what.views.slice(0, -1).join(', ')} and ${what.views.at(-1)}`;
+  const parts = [
+    what.relations ? n(what.relations, 'relation') : '',
+    what.raw ? `${n(what.raw, 'SQL statement')} on ${subject} (triggers, policies, indexes, ...)` : '',
+    what.views.length ? `${views} that read${what.views.length > 1 ? '' : 's'} ${subject}` : '',
+  ].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
