@@ -25,6 +25,9 @@ CREATE VIEW nested AS SELECT name FROM author_names;
 CREATE VIEW with_cte AS WITH x AS (SELECT id, name FROM author) SELECT name FROM x UNION SELECT title FROM book;
 CREATE VIEW plain AS SELECT title FROM book;
 CREATE MATERIALIZED VIEW author_stats AS SELECT a.name, count(*) FROM author a GROUP BY a.name;
+CREATE INDEX author_stats_name ON author_stats (name);
+CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER names_insert INSTEAD OF INSERT ON author_names FOR EACH ROW EXECUTE FUNCTION noop();
 `;
 
 const imported = () => importedCleanly(SCRIPT);

@@ -12,7 +12,7 @@ import type { Id, SchemaDocument, View } from '../schema/types';
 import type { PostgresSqlSources } from './ddl/builder';
 import { searchPathSchema } from './import/schema-fates';
 import { charIndexer, parsePg, pgQueryLoaded } from './preview/pg-query';
-import { tableKey, tableKeys } from './raw-subjects';
+import { rawOnKeys, tableKey, tableKeys } from './raw-subjects';
 
 type N = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -361,6 +361,7 @@ export function relationChanges(doc: SchemaDocument, before: SchemaDocument): Ma
       out.set(key, { renamed: new Map(), dropped: new Set(), columns: [], gone: true });
       continue;
     }
+    if (t === b && now.get(id) === key) continue;
     const byId = new Map(t.columns.map((c) => [c.id, dbName(c)]));
     const renamed = new Map(b.columns.flatMap((c): [string, string][] => (byId.has(c.id) && byId.get(c.id) !== dbName(c) ? [[dbName(c), byId.get(c.id)!]] : [])));
     const dropped = new Set(b.columns.filter((c) => !byId.has(c.id)).map(dbName));
@@ -387,7 +388,6 @@ const RAW_QUERIES = new Set(['materialized-view', 'view']);
  */
 export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc: SchemaDocument; dropped: { views: Id[]; raw: Id[] } } {
   const none = { doc, dropped: { views: [], raw: [] } };
-  if (!pgQueryLoaded()) return none;
   const changes = relationChanges(doc, before);
   if (!changes.size) return none;
   const fallback = before.settings.defaultNamespace ?? 'public';
@@ -402,8 +402,8 @@ export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc:
   const views = { ...doc.views };
   const raw = { ...doc.raw };
   const dropped = { views: [] as Id[], raw: [] as Id[] };
-  // Until nothing more goes: a view dropped takes what reads it.
-  for (let again = true; again; ) {
+  // Until nothing more goes: a view dropped takes what reads it (which needs the parser).
+  for (let again = pgQueryLoaded(); again; ) {
     again = false;
     const ctx = { changes, columnsOf };
     for (const v of Object.values(views)) {
@@ -431,6 +431,18 @@ export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc:
       } else if (out.text !== was.text && r.text === was.text) raw[r.id] = { ...r, text: out.text };
     }
   }
+  // What stands on a view dropped (an INSTEAD OF trigger, a rule, an index on a materialized view, ...) goes with it.
+  const goneKeys = new Set([...beforeViews].filter(([, v]) => !views[v.id]).map(([k]) => k));
+  for (const id of dropped.raw) {
+    const key = rawViewKey(before.raw[id].text, pathFor(id)[0]);
+    if (key) goneKeys.add(key);
+  }
+  for (const id of rawOnKeys(before, goneKeys)) {
+    if (!raw[id]) continue;
+    delete raw[id];
+    dropped.raw.push(id);
+  }
+  if (!dropped.views.length && !dropped.raw.length && Object.values(views).every((v) => v === doc.views[v.id]) && Object.values(raw).every((r) => r === doc.raw[r.id])) return none;
   const nodes = dropped.views.length ? Object.fromEntries(Object.entries(doc.layout.nodes).filter(([id]) => !dropped.views.includes(id))) : doc.layout.nodes;
   return { doc: { ...doc, views, raw, layout: { ...doc.layout, nodes } }, dropped };
 }

@@ -18,10 +18,11 @@ export const CREATE_INDEX = new RegExp(String.raw`^create\s+(?:unique\s+)?index\
 /** A table's key: its schema and database name. */
 export const tableKey = (schema: string, name: string) => `${schema}\u0000${name}`;
 
-/** Every table's key, by id (schema: its namespace's name, else the document's default). */
-export function tableKeys(doc: SchemaDocument): Map<Id, string> {
+/** Every table's key (and view's, `withViews`), by id (schema: its namespace's name, else the document's default). */
+export function tableKeys(doc: SchemaDocument, withViews = false): Map<Id, string> {
   const fallback = doc.settings.defaultNamespace ?? 'public';
-  return new Map(Object.values(doc.tables).map((t) => [t.id, tableKey((t.namespace ? doc.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name)]));
+  const key = (t: { namespace?: Id; name: string; dbName?: string }) => tableKey((t.namespace ? doc.namespaces[t.namespace]?.name : undefined) ?? fallback, t.dbName ?? t.name);
+  return new Map([...Object.values(doc.tables), ...(withViews ? Object.values(doc.views) : [])].map((t) => [t.id, key(t)]));
 }
 
 /**
@@ -39,12 +40,17 @@ function relationResolver(doc: SchemaDocument, known: ReadonlySet<string>) {
   };
 }
 
-/** The ids of the raw statements that stand on these tables (or on indexes kept as SQL on them). */
+/** The ids of the raw statements that stand on these tables or views (or on indexes kept as SQL on them). */
 export function rawOnTables(doc: SchemaDocument, tableIds: ReadonlySet<Id>): Id[] {
   if (!tableIds.size) return [];
-  const keys = tableKeys(doc);
-  const tables = new Set(keys.values());
-  const gone = new Set([...tableIds].flatMap((id) => (keys.has(id) ? [keys.get(id)!] : [])));
+  const keys = tableKeys(doc, true);
+  return rawOnKeys(doc, new Set([...tableIds].flatMap((id) => (keys.has(id) ? [keys.get(id)!] : []))), keys);
+}
+
+/** The same for relations given by their keys (`tableKey`), such as a materialized view kept as SQL. */
+export function rawOnKeys(doc: SchemaDocument, gone: ReadonlySet<string>, keys = tableKeys(doc, true)): Id[] {
+  if (!gone.size) return [];
+  const tables = new Set([...keys.values(), ...gone]);
   const resolve = relationResolver(doc, tables);
   const raws = Object.values(doc.raw).filter((r) => r.dialect === 'postgresql');
   const out = new Set<Id>();
