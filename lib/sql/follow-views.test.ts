@@ -28,6 +28,9 @@ CREATE MATERIALIZED VIEW author_stats AS SELECT a.name, count(*) FROM author a G
 CREATE INDEX author_stats_name ON author_stats (name);
 CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 CREATE TRIGGER names_insert INSTEAD OF INSERT ON author_names FOR EACH ROW EXECUTE FUNCTION noop();
+CREATE TRIGGER author_touch BEFORE UPDATE OF name, k ON author FOR EACH ROW WHEN (old.name IS DISTINCT FROM new.name) EXECUTE FUNCTION noop();
+ALTER TABLE book ENABLE ROW LEVEL SECURITY;
+CREATE POLICY readable ON book USING (title <> '' AND EXISTS (SELECT 1 FROM author a WHERE a.id = author_id AND a.name <> ''));
 `;
 
 const imported = () => importedCleanly(SCRIPT);
@@ -44,6 +47,9 @@ describe('views follow their tables', () => {
     ['a column renamed to a name that needs quotes', (d) => { const { t, c } = column(d, 'book', 'title'); return updateColumn(t, c, { name: 'Order' }).apply(d); }, 'ALTER TABLE book RENAME COLUMN title TO "Order";'],
     ['a table renamed', (d) => renameTable(tableByName(d, 'author')!.id, 'writer').apply(d), 'ALTER TABLE author RENAME TO writer; ALTER TABLE writer RENAME CONSTRAINT author_pkey TO writer_pkey;'],
     ['a column deleted', (d) => { const { t, c } = column(d, 'author', 'name'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE author DROP COLUMN name CASCADE;'],
+    ['a column a policy reads renamed', (d) => { const { t, c } = column(d, 'book', 'author_id'); return updateColumn(t, c, { name: 'writer_id' }).apply(d); }, 'ALTER TABLE book RENAME COLUMN author_id TO writer_id; ALTER TABLE book RENAME CONSTRAINT book_author_id_fkey TO book_writer_id_fkey;'],
+    ['a column a policy reads deleted', (d) => { const { t, c } = column(d, 'book', 'title'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE book DROP COLUMN title CASCADE;'],
+    ['a column a trigger\'s UPDATE OF names deleted', (d) => { const { t, c } = column(d, 'author', 'k'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE author DROP COLUMN k CASCADE;'],
     ['a table deleted', (d) => deleteTable(tableByName(d, 'book')!.id).apply(d), 'DROP TABLE book CASCADE;'],
     ['a view deleted', (d) => deleteView(viewNamed(d, 'author_names').id).apply(d), 'DROP VIEW author_names CASCADE;'],
   ];

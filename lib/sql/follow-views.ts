@@ -6,8 +6,11 @@
  * query (and a materialized view's, kept as SQL) is rewritten here the same way: PostgreSQL's own
  * parser (libpg_query) gives the query's tree, names are resolved scope by scope as PostgreSQL
  * resolves them, and only the names that change are replaced in the text, which keeps the rest as
- * written. Without the parser loaded, views are left as they are.
+ * written. Policies and triggers kept as SQL follow the same way (a policy's expressions, a trigger's
+ * WHEN and UPDATE OF columns), and go with a column they read, as PostgreSQL drops them with it.
+ * Without the parser loaded, views, policies and triggers are left as they are.
  */
+import { renameColumnRefs } from '../schema/column-refs';
 import type { Id, SchemaDocument, View } from '../schema/types';
 import type { PostgresSqlSources } from './ddl/builder';
 import { searchPathSchema } from './import/schema-fates';
@@ -117,7 +120,7 @@ function aliasEnd(text: string, from: number, alias: string): number {
 }
 
 /**
- * `sql` (one statement: a query, CREATE VIEW or CREATE MATERIALIZED VIEW) after its relations'
+ * `sql` (one statement: a query, CREATE VIEW, CREATE MATERIALIZED VIEW, CREATE POLICY or CREATE TRIGGER) after its relations'
  * changes; the same text when nothing it reads changed, `undefined` when it reads something dropped.
  * Text the parser refuses is left as it is.
  */
@@ -129,7 +132,9 @@ export function followQuery(sql: string, ctx: Context): Followed {
     return { text: sql };
   }
   const query = tree?.SelectStmt ? tree : (tree?.ViewStmt?.query ?? tree?.CreateTableAsStmt?.query);
-  if (!query) return { text: sql };
+  const policy = tree?.CreatePolicyStmt as N | undefined;
+  const trigger = tree?.CreateTrigStmt as N | undefined;
+  if (!query && !policy && !trigger) return { text: sql };
   const at = charIndexer(sql);
   const edits: { start: number; end: number; text: string }[] = [];
   let broken = false;
@@ -140,7 +145,8 @@ export function followQuery(sql: string, ctx: Context): Followed {
   };
   const newName = (c: RelationChange) => quoteIdent(c.to!.name);
 
-  function relation(rv: N, scope: Scope): Item {
+  /** A relation read; `own`: the one a policy or trigger is on, whose name follow-ups elsewhere rename (followTableRenames). */
+  function relation(rv: N, scope: Scope, onIt = false): Item {
     const alias = rv.alias as N | undefined;
     if (!rv.schemaname) {
       for (let s: Scope | undefined = scope; s; s = s.parent) {
@@ -159,7 +165,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
       const names = ((alias?.colnames ?? []) as N[]).map((n) => n.String.sval as string);
       columns = new Map(own.map((c, i) => [names[i] ?? c, c]));
     }
-    if (change?.to) {
+    if (change?.to && !onIt) {
       const parts = nameParts(sql, at(rv.location));
       const name = parts.at(-1)!;
       const moved = change.to.schema !== key.slice(0, key.indexOf('\u0000'));
@@ -243,7 +249,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const [schema, ref] = names.length >= 3 ? [names.at(-3), names.at(-2)] : [undefined, names.at(-2)];
     for (let s = scope; s; s = s.parent) {
       const hit = s.items.find((i) => i.ref === ref && (!schema || i.schema === schema || (!i.schema && !!i.node && i.ref === i.node.relname)));
-      if (hit) return { item: hit, visible: col, byName: !hit.node?.alias };
+      if (hit) return { item: hit, visible: col, byName: !!hit.node && !hit.node.alias };
     }
     return undefined;
   }
@@ -333,7 +339,27 @@ export function followQuery(sql: string, ctx: Context): Followed {
     }
   }
 
-  walk(query, undefined);
+  if (query) walk(query, undefined);
+  if (policy) {
+    // A policy's expressions read its table's columns.
+    const scope: Scope = { items: [], ctes: new Map() };
+    scope.items.push(relation(policy.table, scope, true));
+    walk([policy.qual, policy.with_check], scope);
+  }
+  if (trigger) {
+    // A trigger's WHEN reads OLD and NEW; UPDATE OF names columns (written before ON, without locations).
+    const on = relation(trigger.relation, { items: [], ctes: new Map() }, true);
+    walk(trigger.whenClause, { items: [{ ...on, ref: 'old', node: undefined }, { ...on, ref: 'new', node: undefined }], ctes: new Map() });
+    const columns = ((trigger.columns ?? []) as N[]).map((n) => n.String.sval as string);
+    if (on.change && columns.length) {
+      if (columns.some((c) => on.change!.dropped.has(c))) broken = true;
+      const list = /\bof\b([\s\S]*?)\bon\b/i.exec(sql.slice(0, at(trigger.relation.location)));
+      if (list && columns.some((c) => on.change!.renamed.has(c))) {
+        const start = list.index + 2;
+        edits.push({ start, end: start + list[1].length, text: renameColumnRefs(list[1], [...on.change.renamed]) });
+      }
+    }
+  }
   if (broken) return undefined;
   if (!edits.length) return { text: sql };
   let text = sql;
@@ -378,8 +404,8 @@ function viewKeys(doc: SchemaDocument): Map<string, View> {
   return new Map(Object.values(doc.views).map((v) => [tableKey((v.namespace ? doc.namespaces[v.namespace]?.name : undefined) ?? fallback, dbName(v)), v]));
 }
 
-/** Raw kinds that hold a query to follow. */
-const RAW_QUERIES = new Set(['materialized-view', 'view']);
+/** Raw kinds that read columns to follow: queries, policies' expressions, triggers' WHEN and UPDATE OF. */
+const RAW_QUERIES = new Set(['materialized-view', 'view', 'policy', 'trigger']);
 
 /**
  * `doc` after an edit from `before`: its views' queries (and materialized views kept as SQL) read the

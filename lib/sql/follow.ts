@@ -12,7 +12,9 @@ import { followTableRenames } from './raw-subjects';
 /** `after` (an edit of `before`) with what follows it. */
 export function followEdit(before: SchemaDocument, after: SchemaDocument): SchemaDocument {
   if (after === before) return after;
-  return followViews(followTableRenames(followColumnEdits(after, before), before), before).doc;
+  // Views before table renames: a view's text is followed from what it was, and the name of the table a
+  // policy or trigger is on is left to followTableRenames.
+  return followTableRenames(followViews(followColumnEdits(after, before), before).doc, before);
 }
 
 /** What an edit takes with it beyond what was asked (the ids in `asked`): relations, SQL kept, views. */
