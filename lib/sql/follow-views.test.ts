@@ -104,3 +104,40 @@ describe('followQuery', () => {
     expect(follow('SELECT id FROM t', change([], { gone: true }))).toBeUndefined();
   });
 });
+
+describe('followQuery, from a review', () => {
+  const T = tableKey('public', 't');
+  const columnsOf = new Map([[T, ['id', 'a', 'p']], [tableKey('public', 'u'), ['uid', 'x', 'q']], [tableKey('public', 'w'), ['a', 'z']]]);
+  const follow = (sql: string, renamed: [string, string][] = [['a', 'b']], dropped: string[] = []) => {
+    const columns = columnsOf.get(T)!.filter((c) => !dropped.includes(c)).map((c) => new Map(renamed).get(c) ?? c);
+    const changes = new Map([[T, { renamed: new Map(renamed), dropped: new Set(dropped), columns }]]);
+    return followQuery(sql, { changes, columnsOf, searchPath: ['public'] })?.text;
+  };
+
+  it('leaves names an alias column list gives', () => {
+    expect(follow('SELECT x.id FROM t x(id, a)', [['id', 'ident']])).toBe('SELECT x.id FROM t x(id, a)');
+    expect(follow('SELECT x.p FROM t x(i)', [['p', 'pp']])).toBe('SELECT x.pp AS p FROM t x(i)');
+  });
+
+  it('qualifies a new name another relation has', () => {
+    expect(follow('SELECT a, x FROM t JOIN u ON t.id = u.uid', [['a', 'x']])).toBe('SELECT t.x AS a, u.x FROM t JOIN u ON t.id = u.uid');
+    expect(follow('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.q = a)', [['a', 'q']])).toBe('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.q = t.q)');
+    expect(follow('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE q = p)', [['p', 'q']])).toBe('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE q = t.q)');
+  });
+
+  it('keeps ORDER BY and DISTINCT ON names of output columns, and parentheses around a target', () => {
+    expect(follow('SELECT id AS a FROM t ORDER BY a')).toBe('SELECT id AS a FROM t ORDER BY a');
+    expect(follow('SELECT a, p FROM t ORDER BY a', [['a', 'p'], ['p', 'a']])).toBe('SELECT p AS a, a AS p FROM t ORDER BY a');
+    expect(follow('SELECT (a) FROM t')).toBe('SELECT (b) AS a FROM t');
+  });
+
+  it('sees through functions in FROM, and FROM subqueries see their CTEs', () => {
+    expect(follow('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM generate_series(1, 3) g WHERE g = a)')).toBe('SELECT id FROM t WHERE EXISTS (SELECT 1 FROM generate_series(1, 3) g WHERE g = b)');
+    expect(follow('WITH t AS (SELECT 1 AS a) SELECT s.a FROM (SELECT a FROM t) s')).toBe('WITH t AS (SELECT 1 AS a) SELECT s.a FROM (SELECT a FROM t) s');
+  });
+
+  it('drops a view whose NATURAL join loses a join column', () => {
+    expect(follow('SELECT id, z FROM t NATURAL JOIN w', [], ['a'])).toBeUndefined();
+    expect(follow('SELECT id, z FROM t NATURAL JOIN w', [], ['p'])).toBe('SELECT id, z FROM t NATURAL JOIN w');
+  });
+});

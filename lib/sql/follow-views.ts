@@ -55,6 +55,8 @@ interface Item {
   node?: N;
   /** Columns a USING or NATURAL join reads by name, which keep their old names through an alias list. */
   keep: Set<string>;
+  /** Visible names an alias column list gives (`t x(a, b)`): they stay what they are whatever the table's are. */
+  aliased?: Set<string>;
 }
 
 interface Scope {
@@ -161,9 +163,11 @@ export function followQuery(sql: string, ctx: Context): Followed {
     if (change?.gone) broken = true;
     const own = ctx.columnsOf.get(key);
     let columns: Map<string, string> | undefined;
+    let aliased: Set<string> | undefined;
     if (own) {
       const names = ((alias?.colnames ?? []) as N[]).map((n) => n.String.sval as string);
       columns = new Map(own.map((c, i) => [names[i] ?? c, c]));
+      aliased = new Set(own.slice(0, names.length).map((_c, i) => names[i]));
     }
     if (change?.to && !onIt) {
       const parts = nameParts(sql, at(rv.location));
@@ -172,7 +176,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
       if (moved || parts.length > 1) edits.push({ start: parts[0].start, end: name.end, text: `${quoteIdent(change.to.schema)}.${newName(change)}` });
       else edits.push({ start: name.start, end: name.end, text: newName(change) });
     }
-    return { ref: alias?.aliasname ?? rv.relname, schema: alias ? undefined : rv.schemaname, columns, change, node: rv, keep: new Set() };
+    return { ref: alias?.aliasname ?? rv.relname, schema: alias ? undefined : rv.schemaname, columns, change, node: rv, keep: new Set(), aliased };
   }
 
   /** The items a FROM entry brings into `scope`; join conditions are walked once they all are there. */
@@ -180,7 +184,16 @@ export function followQuery(sql: string, ctx: Context): Followed {
     if (f.RangeVar) return [relation(f.RangeVar, scope)].map((i) => (scope.items.push(i), i));
     if (f.JoinExpr) {
       const j = f.JoinExpr;
-      const sides = [...from(j.larg, scope, later), ...from(j.rarg, scope, later)];
+      const left = from(j.larg, scope, later);
+      const right = from(j.rarg, scope, later);
+      const sides = [...left, ...right];
+      if (j.isNatural) {
+        // A column dropped that the other side also has was a join column: the view goes.
+        const has = (items: Item[], name: string) => items.some((i) => i.columns?.has(name));
+        for (const [mine, other] of [[left, right], [right, left]]) {
+          for (const i of mine) for (const [visible, column] of i.columns ?? []) if (i.change?.dropped.has(column) && has(other, visible)) broken = true;
+        }
+      }
       const using = ((j.usingClause ?? []) as N[]).map((n) => n.String.sval as string);
       for (const item of sides) {
         if (!item.change || !item.columns) continue;
@@ -199,7 +212,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
     }
     if (f.RangeSubselect) {
       const r = f.RangeSubselect;
-      walk(r.subquery, r.lateral ? scope : scope.parent);
+      walk(r.subquery, r.lateral ? scope : { items: [], parent: scope.parent, ctes: scope.ctes });
       const names = r.alias?.colnames ? new Set<string>((r.alias.colnames as N[]).map((n) => n.String.sval)) : outputs(r.subquery);
       const item: Item = { ref: r.alias?.aliasname, columns: names && new Map([...names].map((c) => [c, c])), keep: new Set() };
       scope.items.push(item);
@@ -242,7 +255,6 @@ export function followQuery(sql: string, ctx: Context): Followed {
       for (let s = scope; s; s = s.parent) {
         const hit = s.items.find((i) => i.columns?.has(col));
         if (hit) return { item: hit, visible: col, byName: false };
-        if (s.items.some((i) => !i.columns)) return undefined;
       }
       return undefined;
     }
@@ -254,18 +266,34 @@ export function followQuery(sql: string, ctx: Context): Followed {
     return undefined;
   }
 
+  /** The name a visible column of an item has after the edit. */
+  function finalName(item: Item, visible: string): string {
+    const column = item.columns?.get(visible);
+    if (column === undefined || !item.change || visible !== column || item.keep.has(column) || item.aliased?.has(visible)) return visible;
+    return item.change.renamed.get(column) ?? visible;
+  }
+
+  /** Whether, after the edit, a column named `name` is visible from `scope` in a relation other than `item`, up to `item`'s level. */
+  function takenElsewhere(name: string, item: Item, scope: Scope | undefined): boolean {
+    for (let s = scope; s; s = s.parent) {
+      if (s.items.some((i) => i !== item && [...(i.columns?.keys() ?? [])].some((v) => finalName(i, v) === name))) return true;
+      if (s.items.includes(item)) return false;
+    }
+    return false;
+  }
+
   /** A column reference; what it reads when that is a column renamed by the edit (for a target's name). */
   function columnRef(c: N, scope: Scope | undefined): string | undefined {
     const fields = c.fields as N[];
     const star = !!fields.at(-1)?.A_Star;
     const names = fields.map((f) => f.String?.sval as string);
     const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
-    if (!r?.item.change) return undefined;
+    if (!r) return undefined;
     const { item, visible } = r;
-    const change = item.change!;
+    const change = item.change;
     const parts = nameParts(sql, at(c.location));
     // A qualifier naming a renamed or moved relation by its name.
-    if (r.byName && change.to && parts.length >= 2) {
+    if (change && r.byName && change.to && parts.length >= 2) {
       const q = parts[names.length - 2];
       if (q) edits.push({ start: q.start, end: q.end, text: newName(change) });
       if (names.length >= 3) edits.push({ start: parts[names.length - 3].start, end: parts[names.length - 3].end, text: quoteIdent(change.to.schema) });
@@ -273,12 +301,16 @@ export function followQuery(sql: string, ctx: Context): Followed {
     if (star) return undefined;
     const column = item.columns?.get(visible);
     if (column === undefined) return undefined;
-    if (change.dropped.has(column)) broken = true;
-    const to = change.renamed.get(column);
-    if (to === undefined || visible !== column || item.keep.has(column)) return undefined;
+    if (change?.dropped.has(column)) broken = true;
+    const to = finalName(item, visible) === visible ? undefined : finalName(item, visible);
+    // Unqualified, the name may now be another relation's column too: then it is qualified (`t.x`), as pg_get_viewdef writes it.
+    const name = to ?? visible;
+    const taken = names.length === 1 && item.ref !== undefined && takenElsewhere(name, item, scope);
+    if (to === undefined && !taken) return undefined;
+    const qualifier = change?.to && item.node && !item.node.alias ? newName(change) : quoteIdent(item.ref!);
     const last = parts[names.length - 1];
-    if (last) edits.push({ start: last.start, end: last.end, text: quoteIdent(to) });
-    return visible;
+    if (last) edits.push({ start: last.start, end: last.end, text: taken ? `${qualifier}.${quoteIdent(name)}` : quoteIdent(name) });
+    return to === undefined ? undefined : visible;
   }
 
   function select(s: N, outer: Scope | undefined): void {
@@ -292,25 +324,39 @@ export function followQuery(sql: string, ctx: Context): Followed {
     if (s.op && s.op !== 'SETOP_NONE') {
       select(s.larg, scope.ctes.size ? scope : outer);
       select(s.rarg, scope.ctes.size ? scope : outer);
-      walk([s.sortClause, s.limitCount, s.limitOffset], outer);
+      walk([s.limitCount, s.limitOffset], outer);
       return;
     }
     const later: N[] = [];
     for (const f of (s.fromClause ?? []) as N[]) from(f, scope, later);
     walk(later, scope);
+    const outputNames = new Set<string>();
     for (const t of (s.targetList ?? []) as N[]) {
       const r = t.ResTarget;
+      const fields = r.val?.ColumnRef?.fields as N[] | undefined;
+      const name = r.name ?? fields?.at(-1)?.String?.sval;
+      if (name) outputNames.add(name);
       if (r.val?.ColumnRef && !r.name) {
         const renamed = columnRef(r.val.ColumnRef, scope);
-        // The view's column keeps its name: `title AS name`.
+        // The view's column keeps its name: `title AS name` (after any parentheses around it).
         if (renamed !== undefined) {
           const parts = nameParts(sql, at(r.val.ColumnRef.location));
-          edits.push({ start: parts.at(-1)!.end, end: parts.at(-1)!.end, text: ` AS ${quoteIdent(renamed)}` });
+          const opened = sql.slice(at(r.location), parts[0].start).split('(').length - 1;
+          let end = parts.at(-1)!.end;
+          for (let k = 0; k < opened; k++) end = sql.indexOf(')', end) + 1;
+          edits.push({ start: end, end, text: ` AS ${quoteIdent(renamed)}` });
         }
       } else walk(r, scope);
     }
-    const { targetList: _t, fromClause: _f, withClause: _w, larg: _l, rarg: _r, ...rest } = s;
-    walk(rest, scope);
+    // ORDER BY and DISTINCT ON name output columns first: those names stay.
+    const outputName = (n: N) => {
+      const f = n?.ColumnRef?.fields as N[] | undefined;
+      return f?.length === 1 && outputNames.has(f[0].String?.sval);
+    };
+    const sortClause = ((s.sortClause ?? []) as N[]).filter((b) => !outputName(b.SortBy?.node));
+    const distinctClause = ((s.distinctClause ?? []) as N[]).filter((d) => !outputName(d));
+    const { targetList: _t, fromClause: _f, withClause: _w, larg: _l, rarg: _r, sortClause: _s, distinctClause: _d, ...rest } = s;
+    walk([rest, sortClause, distinctClause], scope);
     // Relations read by name through a USING or NATURAL join keep those columns' names: `t t(id, title, k)`.
     for (const item of scope.items) {
       if (!item.keep.size || !item.node || !item.change || item.node.alias?.colnames) continue;
@@ -420,7 +466,7 @@ export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc:
   const columnsOf = new Map<string, string[]>();
   for (const [id, key] of tableKeys(before)) columnsOf.set(key, before.tables[id].columns.map(dbName));
   const beforeViews = viewKeys(before);
-  for (const [key, v] of beforeViews) columnsOf.set(key, (v.columns ?? []).map(dbName));
+  for (const [key, v] of beforeViews) if (v.columns?.length) columnsOf.set(key, v.columns.map(dbName));
   const searchPaths = (before.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
   const pathFor = (rawId?: Id) => [...new Set([rawId && searchPaths[rawId] ? searchPathSchema(searchPaths[rawId], fallback) : fallback, fallback, 'public'])];
   const mentioned = (text: string) => [...changes.keys()].some((k) => text.toLowerCase().includes(k.slice(k.indexOf('\u0000') + 1).toLowerCase()));
