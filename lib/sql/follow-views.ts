@@ -446,8 +446,7 @@ export function relationChanges(doc: SchemaDocument, before: SchemaDocument): Ma
 
 /** Every view's key (schema and name), with the view. */
 function viewKeys(doc: SchemaDocument): Map<string, View> {
-  const fallback = doc.settings.defaultNamespace ?? 'public';
-  return new Map(Object.values(doc.views).map((v) => [tableKey((v.namespace ? doc.namespaces[v.namespace]?.name : undefined) ?? fallback, dbName(v)), v]));
+  return new Map([...tableKeys(doc, true)].flatMap(([id, key]) => (doc.views[id] ? [[key, doc.views[id]] as const] : [])));
 }
 
 /** Raw kinds that read columns to follow: queries, policies' expressions, triggers' WHEN and UPDATE OF. */
