@@ -12,10 +12,8 @@
  */
 import { renameColumnRefs } from '../schema/column-refs';
 import type { Id, SchemaDocument, View } from '../schema/types';
-import type { PostgresSqlSources } from './ddl/builder';
-import { searchPathSchema } from './import/schema-fates';
 import { charIndexer, parsePg, pgQueryLoaded } from './preview/pg-query';
-import { rawOnKeys, tableKey, tableKeys } from './raw-subjects';
+import { rawOnKeys, searchPathFor, tableKey, tableKeys } from './raw-subjects';
 
 type N = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -89,7 +87,7 @@ const IDENT = /"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/y;
 const SPACE = /(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*/y;
 
 /** The spans of a dotted name written at `at` (`a . "b" . c`), one per part. */
-function nameParts(text: string, at: number): { start: number; end: number }[] {
+export function nameParts(text: string, at: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let pos = at;
   for (;;) {
@@ -461,13 +459,11 @@ export function followViews(doc: SchemaDocument, before: SchemaDocument): { doc:
   const none = { doc, dropped: { views: [], raw: [] } };
   const changes = relationChanges(doc, before);
   if (!changes.size) return none;
-  const fallback = before.settings.defaultNamespace ?? 'public';
   const columnsOf = new Map<string, string[]>();
   for (const [id, key] of tableKeys(before)) columnsOf.set(key, before.tables[id].columns.map(dbName));
   const beforeViews = viewKeys(before);
   for (const [key, v] of beforeViews) if (v.columns?.length) columnsOf.set(key, v.columns.map(dbName));
-  const searchPaths = (before.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
-  const pathFor = (rawId?: Id) => [...new Set([rawId && searchPaths[rawId] ? searchPathSchema(searchPaths[rawId], fallback) : fallback, fallback, 'public'])];
+  const pathFor = searchPathFor(before);
   const mentioned = (text: string) => [...changes.keys()].some((k) => text.toLowerCase().includes(k.slice(k.indexOf('\u0000') + 1).toLowerCase()));
 
   const views = { ...doc.views };

@@ -1,11 +1,13 @@
 /**
  * What follows an edit of a document's tables, as it follows ALTER TABLE and DROP ... CASCADE in
  * PostgreSQL: the checks, indexes, partitions and SQL kept on a table (follow-columns, raw-subjects),
- * and the views that read it (follow-views). Every edit of tables goes through here: the canvas's
+ * and the views that read it (follow-views); and what names an enum, as it follows ALTER TYPE
+ * (follow-enums). Every edit of tables goes through here: the canvas's
  * commands and the Prisma text's merge alike.
  */
 import type { SchemaDocument } from '../schema/types';
 import { followColumnEdits } from './follow-columns';
+import { followEnums } from './follow-enums';
 import { followViews } from './follow-views';
 import { followTableRenames } from './raw-subjects';
 
@@ -14,7 +16,8 @@ export function followEdit(before: SchemaDocument, after: SchemaDocument): Schem
   if (after === before) return after;
   // Views before table renames: a view's text is followed from what it was, and the name of the table a
   // policy or trigger is on is left to followTableRenames.
-  return followTableRenames(followViews(followColumnEdits(after, before), before).doc, before);
+  // Enums last: the SQL is read with the tables' and columns' names after the edit.
+  return followEnums(followTableRenames(followViews(followColumnEdits(after, before), before).doc, before), before);
 }
 
 /** What an edit takes with it beyond what was asked (the ids in `asked`): relations, SQL kept, views. */

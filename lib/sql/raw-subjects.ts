@@ -25,17 +25,22 @@ export function tableKeys(doc: SchemaDocument, withViews = false): Map<Id, strin
   return new Map([...Object.values(doc.tables), ...(withViews ? Object.values(doc.views) : [])].map((t) => [t.id, key(t)]));
 }
 
+/** A function from a raw statement's id (or none) to the schemas its unqualified names are looked up in, in order. */
+export function searchPathFor(doc: SchemaDocument): (rawId?: Id) => string[] {
+  const fallback = doc.settings.defaultNamespace ?? 'public';
+  const paths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
+  return (rawId) => [...new Set([rawId && paths[rawId] ? searchPathSchema(paths[rawId], fallback) : fallback, fallback, 'public'])];
+}
+
 /**
  * The key of a relation as a raw statement names it: qualified as written; unqualified, in the first
  * schema on the statement's search_path (else the default schema, then public) that has one so named.
  */
 function relationResolver(doc: SchemaDocument, known: ReadonlySet<string>) {
-  const fallback = doc.settings.defaultNamespace ?? 'public';
-  const searchPaths = (doc.sources.sql as PostgresSqlSources | undefined)?.searchPath ?? {};
+  const pathFor = searchPathFor(doc);
   return (rawId: Id, path: string[]) => {
     if (path.length > 1) return tableKey(path.at(-2)!, path.at(-1)!);
-    const set = searchPaths[rawId];
-    const schemas = [...new Set([set ? searchPathSchema(set, fallback) : fallback, fallback, 'public'])];
+    const schemas = pathFor(rawId);
     return schemas.map((x) => tableKey(x, path[0])).find((k) => known.has(k)) ?? tableKey(schemas[0], path[0]);
   };
 }

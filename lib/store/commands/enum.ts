@@ -1,6 +1,8 @@
 import { command, CommandError, type Command } from '../command';
 import { without } from './helpers';
 import type { Enum, Id } from '../../schema/types';
+import { followEdit } from '../../sql/follow';
+import { enumValueUses } from '../../sql/follow-enums';
 
 export function addEnum(en: Enum): Command {
   return command('enum/add', `Add enum ${en.name}`, (doc) => {
@@ -17,12 +19,22 @@ export function updateEnum(enumId: Id, patch: Partial<Omit<Enum, 'id'>>): Comman
       const names = patch.values.map((v) => v.name);
       if (names.some((n) => !n.trim())) throw new CommandError('an enum value cannot be empty');
       if (new Set(names).size !== names.length) throw new CommandError('enum values must be unique');
+      // A value in use does not go silently: PostgreSQL has no DROP VALUE, and what uses it would no longer run.
+      const kept = new Set(patch.values.map((v) => v.id));
+      const removed = en.values.filter((v) => !kept.has(v.id)).map((v) => v.name);
+      const uses = removed.length ? enumValueUses(doc, en, new Set(removed)) : [];
+      if (uses.length) {
+        const what = removed.length > 1 ? `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)} are` : `${removed[0]} is`;
+        const shown = uses.length > 4 ? [...uses.slice(0, 3), `${uses.length - 3} more`] : uses;
+        throw new CommandError(`${what} used by ${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]}: change ${uses.length > 1 ? 'those' : 'that'} first`);
+      }
     }
-    return { ...doc, enums: { ...doc.enums, [enumId]: { ...en, ...patch } } };
+    // Renames follow into defaults and the SQL kept, as ALTER TYPE ... RENAME does.
+    return followEdit(doc, { ...doc, enums: { ...doc.enums, [enumId]: { ...en, ...patch } } });
   });
 }
 
-/** Deletes an enum; columns of that type become String so the document stays valid. */
+/** Deletes an enum; columns of that type become String (text) so the document stays valid, and so does the type wherever SQL names it. */
 export function deleteEnum(enumId: Id): Command {
   return command('enum/delete', 'Delete enum', (doc) => {
     if (!doc.enums[enumId]) throw new CommandError(`no enum ${enumId}`);
@@ -51,6 +63,6 @@ export function deleteEnum(enumId: Id): Command {
           : [id, v],
       ),
     );
-    return { ...doc, tables, views, enums: without(doc.enums, enumId), layout: { ...doc.layout, nodes: without(doc.layout.nodes, enumId) } };
+    return followEdit(doc, { ...doc, tables, views, enums: without(doc.enums, enumId), layout: { ...doc.layout, nodes: without(doc.layout.nodes, enumId) } });
   });
 }
