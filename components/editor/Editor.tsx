@@ -1,5 +1,5 @@
 'use client';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { SchemaStoreProvider } from '@/lib/store/react';
 import { SchemaCanvas } from '@/components/canvas/SchemaCanvas';
@@ -71,10 +71,22 @@ function Dialogs() {
   );
 }
 
+/** What the editor announces (a refused edit, a layout done), read out and shown for a few seconds. */
 function Status() {
   const status = useUi((s) => s.status);
+  const seq = useUi((s) => s.statusSeq);
+  const [faded, setFaded] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => setFaded(seq), 5000);
+    return () => clearTimeout(timer);
+  }, [seq]);
+  const shown = seq !== faded;
   return (
-    <div role="status" aria-live="polite" className="sr-only">
+    <div
+      role="status"
+      aria-live="polite"
+      className={`pointer-events-none fixed bottom-4 left-1/2 z-50 max-w-xl -translate-x-1/2 rounded bg-slate-800 px-3 py-1.5 text-sm text-white shadow transition-opacity dark:bg-slate-200 dark:text-slate-900 ${shown && status ? 'opacity-100' : 'opacity-0'}`}
+    >
       {status}
     </div>
   );

@@ -31,6 +31,8 @@ export interface UiState {
   confirm: ConfirmRequest | null;
   /** Announced to screen readers and shown briefly. */
   status: string;
+  /** Counts announcements, so the same one made twice shows again. */
+  statusSeq: number;
   /** What the last import reported (skipped statements, warnings, errors), shown by the import dialog. */
   importReport: Diagnostic[] | null;
   select(ids: Id[], additive?: boolean): void;
@@ -57,6 +59,7 @@ export const useUi = create<UiState>()((set) => ({
   pendingConnection: null,
   confirm: null,
   status: '',
+  statusSeq: 0,
   importReport: null,
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
@@ -75,6 +78,6 @@ export const useUi = create<UiState>()((set) => ({
   setClipboard: (clipboard) => set({ clipboard }),
   setPendingConnection: (pendingConnection) => set({ pendingConnection }),
   askConfirm: (confirm) => set({ confirm }),
-  announce: (status) => set({ status }),
+  announce: (status) => set((s) => ({ status, statusSeq: s.statusSeq + 1 })),
   setImportReport: (importReport) => set({ importReport }),
 }));
