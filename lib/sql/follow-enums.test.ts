@@ -35,6 +35,7 @@ CREATE INDEX person_sad ON person (id) WHERE m IN ('sad', 'so so');
 CREATE VIEW sad_people AS SELECT id, m, ARRAY['happy'::mood] AS a FROM person WHERE m = 'sad'::mood;
 CREATE MATERIALIZED VIEW happy AS SELECT p.id FROM person p WHERE p.m = 'sad' OR 'happy' = p.m;
 CREATE FUNCTION mood_of(x mood) RETURNS mood[] LANGUAGE sql AS $$ SELECT ARRAY[x] $$;
+COMMENT ON FUNCTION mood_of(mood) IS 'moods';
 CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 CREATE TRIGGER person_sad BEFORE UPDATE ON person FOR EACH ROW WHEN (new.m = 'sad' AND old.m IS DISTINCT FROM new.m) EXECUTE FUNCTION noop();
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;

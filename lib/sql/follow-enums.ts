@@ -228,7 +228,13 @@ function rewrite(text: string, refs: EnumRef[], changes: ReadonlyMap<Id, EnumCha
     }
   }
   let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  let last = Infinity;
+  // The same name can stand twice in the tree (a function's arguments as objargs and objfuncargs): once in the text.
+  for (const e of edits.sort((a, b) => b.start - a.start)) {
+    if (e.end > last) continue;
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    last = e.start;
+  }
   return out;
 }
 

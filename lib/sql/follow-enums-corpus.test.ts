@@ -1,0 +1,64 @@
+/**
+ * Every corpus dump with enums: each enum and each of its values renamed on the canvas. PostgreSQL
+ * judges: the edited document's DDL, applied in a fresh PGlite, builds the catalog the original
+ * script builds followed by the same ALTER TYPE ... RENAME VALUE / RENAME TO.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffCatalogs, readCatalogSnapshot } from '../pglite/catalog';
+import { prepareDatabase } from '../pglite/environments';
+import type { PgRunner } from '../pglite/runner';
+import { bootCachedPg } from '../pglite/snapshot-node';
+import type { SchemaDocument } from '../schema/types';
+import { updateEnum } from '../store/commands';
+import { buildDdl, type PostgresSqlSources } from './ddl/builder';
+import { postgresDialect } from './ddl/postgres';
+import { enumKeys } from './follow-enums';
+import { quoteIdent } from './follow-views';
+import { importPostgres } from './import/postgres';
+import { loadPgQueryNode } from './preview/pg-query-node';
+import { corpusSqlFiles, hasCorpus, readCorpusSql } from './testing/corpus';
+
+const withEnums = corpusSqlFiles().filter((name) => /\bas\s+enum\b/i.test(readCorpusSql(name).text));
+
+/** Every enum and value of `doc` renamed (`_x`), and the same in SQL. */
+function renameAll(doc: SchemaDocument): { doc: SchemaDocument; sql: string } {
+  const sql: string[] = [];
+  const keys = enumKeys(doc);
+  let out = doc;
+  for (const en of Object.values(doc.enums)) {
+    const [schema, name] = keys.get(en.id)!.split('\u0000');
+    const type = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+    for (const v of en.values) sql.push(`ALTER TYPE ${type} RENAME VALUE '${(v.dbName ?? v.name).replace(/'/g, "''")}' TO '${`${v.dbName ?? v.name}_x`.replace(/'/g, "''")}';`);
+    sql.push(`ALTER TYPE ${type} RENAME TO ${quoteIdent(`${name}_x`)};`);
+    const values = en.values.map((v) => ({ ...v, name: `${v.name}_x`, ...(v.dbName ? { dbName: `${v.dbName}_x` } : {}) }));
+    out = updateEnum(en.id, { name: `${en.name}_x`, ...(en.dbName ? { dbName: `${en.dbName}_x` } : {}), values }).apply(out);
+  }
+  return { doc: out, sql: sql.join('\n') };
+}
+
+describe.skipIf(!hasCorpus || !withEnums.length)('corpus: enums renamed on the canvas follow into the SQL kept', () => {
+  it.for(withEnums)('%s', { timeout: 120_000 }, async (name) => {
+    await loadPgQueryNode();
+    let original: PgRunner | undefined;
+    const { document } = await importPostgres([readCorpusSql(name)], {
+      boot: async (extensions) => {
+        original = await bootCachedPg({ extensions });
+        return { ...original, close: async () => {} };
+      },
+    });
+    const { doc, sql } = renameAll(document);
+    await original!.exec('RESET ALL');
+    await original!.exec(sql);
+    const expected = await readCatalogSnapshot(original!);
+    await original!.close();
+
+    const target = await bootCachedPg({ extensions: expected.extensions });
+    await prepareDatabase(target, doc.sources.sql as PostgresSqlSources);
+    const failures: string[] = [];
+    for (const st of buildDdl(doc, postgresDialect).statements) await target.exec(st.sql).catch((e: Error) => failures.push(`${e.message}: ${st.sql.slice(0, 120)}`));
+    await target.exec('RESET ALL');
+    const actual = await readCatalogSnapshot(target);
+    await target.close();
+    expect([...failures, ...diffCatalogs(expected, actual)]).toEqual([]);
+  });
+});
