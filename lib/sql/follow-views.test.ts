@@ -141,3 +141,52 @@ describe('followQuery, from a review', () => {
     expect(follow('SELECT id, z FROM t NATURAL JOIN w', [], ['p'])).toBe('SELECT id, z FROM t NATURAL JOIN w');
   });
 });
+
+describe('followQuery: stars, casts and join aliases', () => {
+  const T = tableKey('public', 't');
+  const columnsOf = new Map([[T, ['id', 'a', 'p']], [tableKey('public', 'u'), ['uid', 'x']]]);
+  const follow = (sql: string, renamed: [string, string][] = [['a', 'b']], dropped: string[] = []) => {
+    const columns = columnsOf.get(T)!.filter((c) => !dropped.includes(c)).map((c) => new Map(renamed).get(c) ?? c);
+    const changes = new Map([[T, { renamed: new Map(renamed), dropped: new Set(dropped), columns }]]);
+    return followQuery(sql, { changes, columnsOf, searchPath: ['public'] })?.text;
+  };
+
+  it('writes out a star over a renamed column, and drops what a star reads when a column goes', () => {
+    expect(follow('SELECT * FROM t')).toBe('SELECT t.id, t.b AS a, t.p FROM t');
+    expect(follow('SELECT x.*, u.x FROM t x JOIN u ON u.uid = x.id')).toBe('SELECT x.id, x.b AS a, x.p, u.x FROM t x JOIN u ON u.uid = x.id');
+    expect(follow('SELECT u.* FROM t JOIN u ON u.uid = t.id')).toBe('SELECT u.* FROM t JOIN u ON u.uid = t.id');
+    expect(follow('SELECT * FROM t', [], ['p'])).toBeUndefined();
+    expect(follow('SELECT u.* FROM t JOIN u ON u.uid = t.id', [], ['p'])).toBe('SELECT u.* FROM t JOIN u ON u.uid = t.id');
+    expect(follow('SELECT * FROM t JOIN u ON true')).toBe('SELECT t.id, t.b AS a, t.p, u.uid, u.x FROM t JOIN u ON true');
+    // A NATURAL join gives its columns once: the star stays, and the columns keep their names through an alias list.
+    expect(follow('SELECT * FROM t NATURAL JOIN u')).toBe('SELECT * FROM t t(id, a, p) NATURAL JOIN u');
+  });
+
+  it('keeps the name a cast or collation of a renamed column gives its target', () => {
+    expect(follow('SELECT a::text, id FROM t')).toBe('SELECT b::text AS a, id FROM t');
+    expect(follow('SELECT CAST(a AS int) , (a)::numeric(10, 2) FROM t WHERE true')).toBe('SELECT CAST(b AS int) AS a , (b)::numeric(10, 2) AS a FROM t WHERE true');
+    expect(follow('SELECT a::text AS z, lower(a) FROM t')).toBe('SELECT b::text AS z, lower(b) FROM t');
+    expect(follow("SELECT a COLLATE \"C\" /* c */ FROM t")).toBe("SELECT b COLLATE \"C\" AS a /* c */ FROM t");
+  });
+
+  it('follows a column read through a join\'s alias', () => {
+    expect(follow('SELECT j.a, j.x FROM (t JOIN u ON u.uid = t.id) AS j')).toBe('SELECT j.b AS a, j.x FROM (t JOIN u ON u.uid = t.id) AS j');
+    expect(follow('SELECT j.a FROM (t JOIN u ON u.uid = t.id) AS j', [], ['a'])).toBeUndefined();
+  });
+});
+
+describe('materialized views as typed follow their tables', () => {
+  const TYPED = `CREATE TABLE author (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author, title text);
+CREATE MATERIALIZED VIEW everyone AS SELECT * FROM author;
+CREATE MATERIALIZED VIEW titled AS SELECT name::text, j.title FROM (author JOIN book ON book.author_id = author.id) AS j;
+`;
+  const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
+    ['a column a star and a cast read renamed', (d) => { const { t, c } = column(d, 'author', 'name'); return updateColumn(t, c, { name: 'full_name' }).apply(d); }, 'ALTER TABLE author RENAME COLUMN name TO full_name;'],
+    ['a column read through a join\'s alias renamed', (d) => { const { t, c } = column(d, 'book', 'title'); return updateColumn(t, c, { name: 'heading' }).apply(d); }, 'ALTER TABLE book RENAME COLUMN title TO heading;'],
+    ['a column a star reads deleted', (d) => { const { t, c } = column(d, 'author', 'name'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE author DROP COLUMN name CASCADE;'],
+  ];
+  it.for(cases)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
+    await expectDdlBuilds(edit(await importedCleanly(TYPED)), TYPED, sql);
+  });
+});

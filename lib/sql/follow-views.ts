@@ -55,12 +55,16 @@ interface Item {
   keep: Set<string>;
   /** Visible names an alias column list gives (`t x(a, b)`): they stay what they are whatever the table's are. */
   aliased?: Set<string>;
+  /** For a join's alias (`(a JOIN b ...) AS j`): the items `j.col` reads through. */
+  sides?: Item[];
 }
 
 interface Scope {
   items: Item[];
   parent?: Scope;
   ctes: Map<string, Set<string> | undefined>;
+  /** A USING or NATURAL join merges columns here: `*` gives them once. */
+  merged?: boolean;
 }
 
 const QUOTE_FREE = /^[a-z_][a-z0-9_$]*$/;
@@ -117,6 +121,26 @@ function aliasEnd(text: string, from: number, alias: string): number {
   const m = IDENT.exec(text);
   const name = m && (m[0].startsWith('"') ? m[0].slice(1, -1).replace(/""/g, '"') : m[0].toLowerCase());
   return m && name === alias ? pos + m[0].length : from;
+}
+
+/** Words that end a target list's entry at its top level. */
+const TARGET_END = new Set(['from', 'where', 'group', 'having', 'window', 'order', 'limit', 'offset', 'fetch', 'for', 'into', 'union', 'intersect', 'except']);
+
+/** Where the target-list entry starting at `start` ends: at a top-level comma, closing parenthesis or clause keyword. */
+function targetEnd(sql: string, start: number): number {
+  let depth = 0;
+  let end = start;
+  const token = /'(?:[^']|'')*'|"(?:[^"]|"")*"|(\$[A-Za-z_]*\$)[\s\S]*?\1|--[^\n]*|\/\*[\s\S]*?\*\/|[A-Za-z_][\w$]*|\s+|[\s\S]/y;
+  for (let pos = start; pos < sql.length; ) {
+    token.lastIndex = pos;
+    const t = token.exec(sql)![0];
+    if (depth === 0 && (t === ',' || t === ')' || t === ';' || TARGET_END.has(t.toLowerCase()))) break;
+    if (t === '(' || t === '[') depth++;
+    else if (t === ')' || t === ']') depth--;
+    pos += t.length;
+    if (!/^\s/.test(t) && !t.startsWith('--') && !t.startsWith('/*')) end = pos;
+  }
+  return end;
 }
 
 /**
@@ -193,6 +217,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
         }
       }
       const using = ((j.usingClause ?? []) as N[]).map((n) => n.String.sval as string);
+      if (using.length || j.isNatural) scope.merged = true;
       for (const item of sides) {
         if (!item.change || !item.columns) continue;
         for (const [visible, column] of item.columns) {
@@ -202,7 +227,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
       }
       if (j.quals) later.push(j.quals);
       if (j.alias) {
-        const item: Item = { ref: j.alias.aliasname, keep: new Set() };
+        const item: Item = { ref: j.alias.aliasname, keep: new Set(), ...(j.alias.colnames ? {} : { sides }) };
         scope.items.push(item);
         return [...sides, item];
       }
@@ -259,6 +284,9 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const [schema, ref] = names.length >= 3 ? [names.at(-3), names.at(-2)] : [undefined, names.at(-2)];
     for (let s = scope; s; s = s.parent) {
       const hit = s.items.find((i) => i.ref === ref && (!schema || i.schema === schema || (!i.schema && !!i.node && i.ref === i.node.relname)));
+      // A join's alias reads its sides' columns.
+      const side = hit?.sides && (col === '*' ? undefined : hit.sides.find((i) => i.columns?.has(col)));
+      if (side) return { item: side, visible: col, byName: false };
       if (hit) return { item: hit, visible: col, byName: !!hit.node && !hit.node.alias };
     }
     return undefined;
@@ -311,6 +339,29 @@ export function followQuery(sql: string, ctx: Context): Followed {
     return to === undefined ? undefined : visible;
   }
 
+  /**
+   * `*` or `t.*` in a target list: PostgreSQL expands it when the view is made, so a column renamed
+   * reads by its new name under its old (`t.b AS a`, the list written out) and a column dropped drops the view.
+   */
+  function star(c: N, scope: Scope): void {
+    const names = (c.fields as N[]).slice(0, -1).map((f) => f.String?.sval as string);
+    const items = names.length ? [resolve([...names, '*'], scope)?.item].filter((i): i is Item => !!i) : scope.items.filter((i) => !i.sides);
+    const hits = (i: Item) => [...(i.columns?.values() ?? [])].filter((col) => i.change?.renamed.has(col) || i.change?.dropped.has(col));
+    if (items.some((i) => hits(i).some((col) => i.change!.dropped.has(col)))) broken = true;
+    if (broken || !items.some((i) => hits(i).length)) return;
+    // Written out only where every column is known, and no USING or NATURAL join merges some.
+    if ((!names.length && scope.merged) || items.some((i) => !i.columns || !i.ref)) return;
+    const list = items.flatMap((i) => {
+      const qualifier = i.change?.to && i.node && !i.node.alias ? newName(i.change) : quoteIdent(i.ref!);
+      return [...i.columns!.keys()].map((visible) => {
+        const name = finalName(i, visible);
+        return `${qualifier}.${quoteIdent(name)}${name === visible ? '' : ` AS ${quoteIdent(visible)}`}`;
+      });
+    });
+    const start = at(c.location);
+    edits.push({ start, end: sql.indexOf('*', start) + 1, text: list.join(', ') });
+  }
+
   function select(s: N, outer: Scope | undefined): void {
     const scope: Scope = { items: [], parent: outer, ctes: new Map() };
     for (const cte of (s.withClause?.ctes ?? []) as N[]) {
@@ -334,7 +385,8 @@ export function followQuery(sql: string, ctx: Context): Followed {
       const fields = r.val?.ColumnRef?.fields as N[] | undefined;
       const name = r.name ?? fields?.at(-1)?.String?.sval;
       if (name) outputNames.add(name);
-      if (r.val?.ColumnRef && !r.name) {
+      if (r.val?.ColumnRef?.fields?.at(-1)?.A_Star) star(r.val.ColumnRef, scope);
+      else if (r.val?.ColumnRef && !r.name) {
         const renamed = columnRef(r.val.ColumnRef, scope);
         // The view's column keeps its name: `title AS name` (after any parentheses around it).
         if (renamed !== undefined) {
@@ -344,7 +396,17 @@ export function followQuery(sql: string, ctx: Context): Followed {
           for (let k = 0; k < opened; k++) end = sql.indexOf(')', end) + 1;
           edits.push({ start: end, end, text: ` AS ${quoteIdent(renamed)}` });
         }
-      } else walk(r, scope);
+      } else {
+        walk(r, scope);
+        // A cast or collation of a column takes the column's name (`a::text` is named a): it keeps it.
+        let inner = r.name ? undefined : r.val;
+        while (inner?.TypeCast || inner?.CollateClause) inner = (inner.TypeCast ?? inner.CollateClause).arg;
+        const renamed = inner?.ColumnRef ? columnRef(inner.ColumnRef, scope) : undefined;
+        if (renamed !== undefined) {
+          const end = targetEnd(sql, at(r.location));
+          edits.push({ start: end, end, text: ` AS ${quoteIdent(renamed)}` });
+        }
+      }
     }
     // ORDER BY and DISTINCT ON name output columns first: those names stay.
     const outputName = (n: N) => {
