@@ -13,7 +13,7 @@ import { updateEnum } from '../store/commands';
 import { buildDdl, type PostgresSqlSources } from './ddl/builder';
 import { postgresDialect } from './ddl/postgres';
 import { enumKeys } from './follow-enums';
-import { quoteIdent } from './follow-views';
+import { quoteIdent } from './follow-query';
 import { importPostgres } from './import/postgres';
 import { loadPgQueryNode } from './preview/pg-query-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from './testing/corpus';

@@ -11,7 +11,7 @@
  * SQL is left as it is; defaults by value name (`@default(sad)`) follow anyway.
  */
 import type { Column, DefaultValue, Enum, Id, SchemaDocument, Table } from '../schema/types';
-import { nameParts, quoteIdent } from './follow-views';
+import { nameParts, quoteIdent } from './follow-query';
 import { charIndexer, parsePg, pgQueryLoaded } from './preview/pg-query';
 import { searchPathFor, tableKey, tableKeys } from './raw-subjects';
 

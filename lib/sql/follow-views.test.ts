@@ -9,7 +9,7 @@ import { applyPrismaEdit, exportPrismaSync } from '../prisma';
 import { tableByName } from '../schema/document';
 import type { SchemaDocument } from '../schema/types';
 import { deleteColumn, deleteTable, deleteView, renameTable, updateColumn } from '../store/commands';
-import { followQuery } from './follow-views';
+import { followQuery } from './follow-query';
 import { loadPgQueryNode } from './preview/pg-query-node';
 import { tableKey } from './raw-subjects';
 
