@@ -145,3 +145,25 @@ describe('scanEnumRefs', () => {
     expect([...enumKeys(doc).values()]).toEqual([tableKey('s', 'Mood')]);
   }, 60_000);
 });
+
+describe('enum edits, from a review', () => {
+  const BASE = `CREATE TYPE mood AS ENUM ('happy', 'it''s', 'sad');
+CREATE TABLE person (id int PRIMARY KEY, m mood DEFAULT 'it''s', CHECK (m <> 'it''s'));
+CREATE FUNCTION g(x mood DEFAULT 'sad') RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TRIGGER t BEFORE UPDATE ON person FOR EACH ROW WHEN (new.m IS DISTINCT FROM 'sad') EXECUTE FUNCTION suppress_redundant_updates_trigger();
+`;
+  it.for([
+    ['a label with a quote renamed', (d: SchemaDocument) => updateEnum(mood(d).id, { values: mood(d).values.map((v) => (v.dbName === "it's" ? { id: v.id, name: 'blue' } : v)) }).apply(d), `ALTER TYPE mood RENAME VALUE 'it''s' TO 'blue';`],
+    ['a parameter\'s default, IS DISTINCT FROM', (d: SchemaDocument) => renameValue(mood(d), 'sad', 'blue').apply(d), `ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';`],
+    ['the type renamed to a keyword', (d: SchemaDocument) => updateEnum(mood(d).id, { name: 'time' }).apply(d), `ALTER TYPE mood RENAME TO "time";`],
+    ['the type renamed to a column-name keyword', (d: SchemaDocument) => updateEnum(mood(d).id, { name: 'position' }).apply(d), `ALTER TYPE mood RENAME TO "position";`],
+  ] as const)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
+    await expectDdlBuilds(edit(await importedCleanly(BASE)), BASE, sql);
+  });
+
+  it('deleting an enum writes its default by database label', async () => {
+    const doc = await importedCleanly(`CREATE TYPE mood AS ENUM ('so so'); CREATE TABLE person (id int PRIMARY KEY, m mood DEFAULT 'so so');`);
+    const next = deleteEnum(mood(doc).id).apply(doc);
+    expect(tableByName(next, 'person')!.columns[1].default).toEqual({ kind: 'literal', value: 'so so' });
+  }, 60_000);
+});

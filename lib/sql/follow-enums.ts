@@ -80,6 +80,26 @@ export interface ScanContext {
   own?: string;
 }
 
+/** Expressions whose constant takes the type of the column on the other side. */
+const COMPARISONS = new Set(['AEXPR_OP', 'AEXPR_IN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT']);
+
+const bareTypes = new Map<string, boolean>();
+/** A type's name as PostgreSQL writes it: bare when it parses as that type (not `time`, not `position`), else quoted. */
+function quoteTypeName(name: string): string {
+  let ok = bareTypes.get(name);
+  if (ok === undefined) {
+    try {
+      const cast = (parsePg(`SELECT 1::${name}`).stmts[0]?.stmt as N)?.SelectStmt?.targetList?.[0]?.ResTarget?.val?.TypeCast;
+      const names = (cast?.typeName?.names ?? []) as N[];
+      ok = quoteIdent(name) === name && names.length === 1 && names[0].String?.sval === name;
+    } catch {
+      ok = false;
+    }
+    bareTypes.set(name, ok);
+  }
+  return ok ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
 /** The end of the string literal at `i` (`'...'`, `E'...'`), or -1. */
 function literalEnd(text: string, i: number): number {
   let escapes = false;
@@ -196,7 +216,15 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
       if (id && arg?.A_ArrayExpr) for (const e of (arg.A_ArrayExpr.elements ?? []) as N[]) constant(e, id, false);
       else if (id) constant(arg, id, !!n.TypeCast.typeName.arrayBounds);
     }
-    if (n.A_Expr && (n.A_Expr.kind === 'AEXPR_OP' || n.A_Expr.kind === 'AEXPR_IN')) {
+    // A default of a parameter, domain or column of the enum (in a function, CREATE DOMAIN, a table kept as SQL).
+    const typed = (n.FunctionParameter ?? n.ColumnDef ?? n.CreateDomainStmt) as N | undefined;
+    const typedId = typed && typeOf(typed.argType ?? typed.typeName);
+    if (typedId) {
+      const array = !!(typed!.argType ?? typed!.typeName).arrayBounds;
+      const defaults = [typed!.defexpr, ...((typed!.constraints ?? []) as N[]).filter((c) => c.Constraint?.contype === 'CONSTR_DEFAULT').map((c) => c.Constraint.raw_expr)];
+      for (const d of defaults) constant(d, typedId, array);
+    }
+    if (n.A_Expr && COMPARISONS.has(n.A_Expr.kind)) {
       const { lexpr, rexpr } = n.A_Expr as N;
       for (const [col, other] of [[lexpr, rexpr], [rexpr, lexpr]] as N[][]) {
         const id = col?.ColumnRef && columnOf(col);
@@ -211,17 +239,15 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
 }
 
 /** `text` with its references to changed enums written anew; the same string when none changes. */
-function rewrite(text: string, refs: EnumRef[], changes: ReadonlyMap<Id, EnumChange>, before: ReadonlyMap<Id, string>): string {
+function rewrite(text: string, refs: EnumRef[], changes: ReadonlyMap<Id, EnumChange>): string {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const r of refs) {
     const change = changes.get(r.enumId);
     if (!change) continue;
     if (r.kind === 'type') {
       if (change.gone) edits.push({ start: r.start, end: r.end, text: 'text' });
-      else if (change.to) {
-        const moved = !before.get(r.enumId)!.startsWith(`${change.to.schema}\u0000`);
-        edits.push({ start: r.start, end: r.end, text: moved || r.qualified ? `${quoteIdent(change.to.schema)}.${quoteIdent(change.to.name)}` : quoteIdent(change.to.name) });
-      }
+      // Qualified: unqualified, a name such as `time` or `text` would be pg_catalog's type, which comes first.
+      else if (change.to) edits.push({ start: r.start, end: r.end, text: `${quoteIdent(change.to.schema)}.${quoteTypeName(change.to.name)}` });
     } else if (r.labels.some((l) => change.labels.has(l))) {
       const labels = r.labels.map((l) => change.labels.get(l) ?? l);
       edits.push({ start: r.start, end: r.end, text: stringLiteral(r.array ? `{${labels.map(arrayElement).join(',')}}` : labels[0]) });
@@ -249,6 +275,9 @@ function enumColumns(doc: SchemaDocument): Map<string, Map<string, Id>> {
   return out;
 }
 
+/** A document being edited in place: its maps are copies, changed one entry at a time (no copy per text). */
+type Draft = Pick<SchemaDocument, 'tables' | 'views' | 'raw'>;
+
 /** Every SQL text of a document where an enum may be named, with how to read it and how to put it back. */
 interface SqlText {
   text: string;
@@ -257,13 +286,14 @@ interface SqlText {
   prefix?: string;
   own?: string;
   rawId?: Id;
-  set: (doc: SchemaDocument, text: string) => SchemaDocument;
+  /** Puts the text back into a draft whose tables, views and raw maps are its own copies. */
+  set: (draft: Draft, text: string) => void;
 }
 
 function sqlTexts(doc: SchemaDocument): SqlText[] {
   const out: SqlText[] = [];
   const keys = tableKeys(doc);
-  const withTable = (d: SchemaDocument, id: Id, f: (t: Table) => Table) => ({ ...d, tables: { ...d.tables, [id]: f(d.tables[id]) } });
+  const withTable = (d: Draft, id: Id, f: (t: Table) => Table) => void (d.tables[id] = f(d.tables[id]));
   for (const t of Object.values(doc.tables)) {
     const own = keys.get(t.id)!;
     const on = (text: string, place: string, set: (t: Table, text: string) => Table): SqlText => ({ text, place, prefix: 'SELECT ', own, set: (d, s) => withTable(d, t.id, (x) => set(x, s)) });
@@ -285,11 +315,11 @@ function sqlTexts(doc: SchemaDocument): SqlText[] {
     }
   }
   for (const v of Object.values(doc.views)) {
-    if (v.definition) out.push({ text: v.definition, place: `the view ${v.name}`, set: (d, s) => ({ ...d, views: { ...d.views, [v.id]: { ...d.views[v.id], definition: s } } }) });
+    if (v.definition) out.push({ text: v.definition, place: `the view ${v.name}`, set: (d, s) => void (d.views[v.id] = { ...d.views[v.id], definition: s }) });
   }
   for (const r of Object.values(doc.raw)) {
     if (r.dialect !== 'postgresql') continue;
-    out.push({ text: r.text, place: `the SQL kept "${r.text.trim().split('\n')[0].slice(0, 60)}"`, rawId: r.id, set: (d, s) => ({ ...d, raw: { ...d.raw, [r.id]: { ...d.raw[r.id], text: s } } }) });
+    out.push({ text: r.text, place: `the SQL kept "${r.text.trim().split('\n')[0].slice(0, 60)}"`, rawId: r.id, set: (d, s) => void (d.raw[r.id] = { ...d.raw[r.id], text: s }) });
   }
   return out;
 }
@@ -326,25 +356,29 @@ export function followEnums(doc: SchemaDocument, before: SchemaDocument): Schema
   if (doc.enums === before.enums) return doc;
   const changes = enumChanges(doc, before);
   if (!changes.size) return doc;
-  let out = followDefaults(doc, changes);
+  const out = followDefaults(doc, changes);
   if (!pgQueryLoaded()) return out;
   // What a text must mention to need a look: an old type name, or an old label.
   const words = new Set<string>();
-  const keys = enumKeys(before);
   for (const [id, change] of changes) {
     if (change.gone || change.to) words.add(dbName(before.enums[id]).toLowerCase());
-    for (const l of change.labels.keys()) words.add(l.toLowerCase());
+    // As written in SQL too (`it''s`).
+    for (const l of change.labels.keys()) words.add(l.toLowerCase()).add(l.replace(/'/g, "''").toLowerCase());
   }
   if (!words.size) return out;
   const ctx = { enums: enumsByKey(before), columns: enumColumns(out) };
   const pathFor = searchPathFor(before);
+  const draft: Draft = { tables: { ...out.tables }, views: { ...out.views }, raw: { ...out.raw } };
+  let changed = false;
   for (const t of sqlTexts(out)) {
     const lower = t.text.toLowerCase();
     if (![...words].some((w) => lower.includes(w))) continue;
-    const next = rewrite(t.text, scanEnumRefs(t.text, { ...ctx, own: t.own, searchPath: pathFor(t.rawId) }, t.prefix), changes, keys);
-    if (next !== t.text) out = t.set(out, next);
+    const next = rewrite(t.text, scanEnumRefs(t.text, { ...ctx, own: t.own, searchPath: pathFor(t.rawId) }, t.prefix), changes);
+    if (next === t.text) continue;
+    changed = true;
+    t.set(draft, next);
   }
-  return out;
+  return changed ? { ...out, ...draft } : out;
 }
 
 /**
@@ -366,7 +400,7 @@ export function enumValueUses(doc: SchemaDocument, en: Enum, names: ReadonlySet<
   const ctx = { enums: enumsByKey(doc), columns: enumColumns(doc) };
   const pathFor = searchPathFor(doc);
   for (const t of sqlTexts(doc)) {
-    if (out.includes(t.place) || ![...labels].some((l) => t.text.includes(l))) continue;
+    if (out.includes(t.place) || ![...labels].some((l) => t.text.includes(l) || t.text.includes(l.replace(/'/g, "''")))) continue;
     const refs = scanEnumRefs(t.text, { ...ctx, own: t.own, searchPath: pathFor(t.rawId) }, t.prefix);
     if (refs.some((r) => r.kind === 'value' && r.enumId === en.id && r.labels.some((l) => labels.has(l)))) out.push(t.place);
   }

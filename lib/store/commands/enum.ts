@@ -48,7 +48,11 @@ export function deleteEnum(enumId: Id): Command {
             columns: t.columns.map((c) => {
               if (c.type.enumId !== enumId) return c;
               const next = { ...c, type: { kind: 'String' as const, ...(c.type.array ? { array: true } : {}) } };
-              if (next.default?.kind === 'enum') next.default = { kind: 'literal', value: next.default.value };
+              // The value as the database has it (its @map), which the text column then holds.
+              const label = (name: string) => { const v = doc.enums[enumId].values.find((x) => x.name === name); return v?.dbName ?? v?.name ?? name; };
+              const d = next.default;
+              if (d?.kind === 'enum') next.default = { kind: 'literal', value: label(d.value) };
+              else if (d?.kind === 'list') next.default = { ...d, values: d.values.map((v) => (typeof v === 'string' ? label(v) : v)) };
               return next;
             }),
           },
