@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { table, toolbar } from './helpers';
+import { importPasted, table } from './helpers';
 
 const SQL = `CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE person (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'happy', CHECK (m <> 'sad'));`;
 
 test('an enum value renamed in the enums panel follows into the SQL kept; one in use cannot be removed', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/');
-  await expect(table(page, 'User')).toBeVisible();
-  await toolbar(page).getByRole('button', { name: 'Import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(SQL);
-  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await importPasted(page, SQL);
   await expect(table(page, 'person')).toBeVisible();
 
   // Renamed: the check reads the new label, as after ALTER TYPE ... RENAME VALUE.

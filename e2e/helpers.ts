@@ -49,3 +49,14 @@ export async function stableBox(loc: Locator) {
   }
   throw new Error('element kept moving');
 }
+
+/** Opens the editor and imports `text` as pasted into the import dialog, waiting until the dialog has closed. */
+export async function importPasted(page: Page, text: string) {
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(text);
+  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+}

@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { table, toolbar } from './helpers';
+import { importPasted, table } from './helpers';
 
 const SQL = `CREATE TABLE author (id int PRIMARY KEY, name text NOT NULL);
 CREATE VIEW author_names AS SELECT id, name FROM author WHERE name <> '';`;
 
 test('a view follows a column renamed on the canvas, and goes, after a confirmation, with a column deleted', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/');
-  await expect(table(page, 'User')).toBeVisible();
-  await toolbar(page).getByRole('button', { name: 'Import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(SQL);
-  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await importPasted(page, SQL);
   const view = page.getByRole('region', { name: 'View author_names' });
   await expect(view).toBeVisible();
 
@@ -37,4 +31,29 @@ test('a view follows a column renamed on the canvas, and goes, after a confirmat
   await page.getByRole('tab', { name: 'Code' }).click();
   await page.getByRole('tab', { name: 'SQL' }).click();
   await expect(ddl).not.toContainText('CREATE VIEW');
+});
+
+test('a field renamed by typing in the Prisma text is the column renamed: the view follows it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await importPasted(page, SQL);
+  const view = page.getByRole('region', { name: 'View author_names' });
+  await expect(view).toBeVisible();
+
+  // Typed with a pause in the middle: the code panel applies "fullname", then "full_name".
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  const line = editor.locator('.cm-line', { hasText: /^\s*name\s+String$/ }).first();
+  await line.click({ position: { x: 2, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('full');
+  await expect(table(page, 'author')).toContainText('fullname');
+  await page.keyboard.type('_');
+  await expect(table(page, 'author')).toContainText('full_name');
+
+  await expect(view).toBeVisible();
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  const ddl = page.getByRole('textbox', { name: 'SQL DDL' });
+  await expect(ddl).toContainText('full_name AS name');
+  await expect(ddl).toContainText('WHERE full_name <>');
 });

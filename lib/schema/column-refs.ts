@@ -113,8 +113,9 @@ export function columnEdits(now: Table, was: Table): { renamed: [string, string]
 
 /**
  * A table whose columns changed from `was`'s: a column renamed in the database (`@map`) is renamed in
- * the expressions of its checks and indexes, and one removed takes with it the keys, indexes and
- * checks that name it, as PostgreSQL's RENAME COLUMN and DROP COLUMN do.
+ * the expressions of its checks, indexes and generated columns, and one removed takes with it the
+ * keys, indexes, checks and generated columns that name it, as PostgreSQL's RENAME COLUMN and
+ * DROP COLUMN ... CASCADE do.
  */
 export function followColumnChanges(table: Table, was: Table): Table {
   const now = new Set(table.columns.map((c) => c.id));
@@ -125,6 +126,14 @@ export function followColumnChanges(table: Table, was: Table): Table {
   const stands = (cols: IndexColumn[]) => cols.every((c) => (c.column ? now.has(c.column) : !named(c.expression)));
   const columnsOf = (cols: IndexColumn[]) => cols.map((c) => (c.expression ? { ...c, expression: rename(c.expression) } : c));
   const out = { ...table };
+  // A generated column reads its table's columns: renamed with them, dropped with them (DROP COLUMN ... CASCADE).
+  if (table.columns.some((c) => c.generated)) {
+    out.columns = table.columns
+      .filter((c) => !named(c.generated?.expression))
+      .map((c) => (c.generated && renamed.length ? { ...c, generated: { ...c.generated, expression: rename(c.generated.expression) } } : c));
+    const kept = new Set(out.columns.map((c) => c.id));
+    for (const id of [...now]) if (!kept.has(id)) now.delete(id);
+  }
   out.indexes = table.indexes.filter((ix) => stands(ix.columns) && !named(ix.where)).map((ix) => ({ ...ix, columns: columnsOf(ix.columns), ...(ix.where ? { where: rename(ix.where) } : {}) }));
   out.checks = table.checks.filter((ck) => !named(ck.expression)).map((ck) => ({ ...ck, expression: rename(ck.expression) }));
   if (out.primaryKey) {

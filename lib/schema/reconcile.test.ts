@@ -57,10 +57,51 @@ describe('reconcile', () => {
     expect(tableByName(next, 'Post')!.id).toBe(oldPost.id);
     expect(next.layout.nodes[oldPost.id]).toEqual(prev.layout.nodes[oldPost.id]);
     expect(tableByName(next, 'Post')!.columns[0].id).toBe(oldPost.columns[0].id);
-    expect(tableByName(next, 'Post')!.columns[1].id).not.toBe(oldPost.columns[1].id); // a text rename is a new name
+    expect(tableByName(next, 'Post')!.columns[1].id).toBe(oldPost.columns[1].id); // renamed in place
     expect(tableByName(next, 'Tag')!.id).toBe('tbl_new');
     // The new table gets a place right of the others.
     const maxX = Math.max(...Object.values(prev.layout.nodes).map((n) => n.x));
     expect(next.layout.nodes.tbl_new.x).toBeGreaterThan(maxX);
+  });
+
+  it('pairs what is renamed in place, and only that', () => {
+    const prev = sample();
+    const post = tableByName(prev, 'Post')!;
+    const edited = reimported(prev);
+    const cols = tableByName(edited, 'Post')!.columns;
+    // A new column between two that stay is new; a column of another kind where one went is new too.
+    cols.splice(1, 0, { ...cols[1], id: 'col_added', name: 'added' });
+    const kindOf = cols.findIndex((c) => c.type.kind !== 'String' && c.name !== 'id');
+    const other = { ...cols[kindOf], name: `${cols[kindOf].name}_x`, type: { kind: 'String' as const } };
+    cols[kindOf] = other;
+    const next = reconcile(prev, edited);
+    const ids = tableByName(next, 'Post')!.columns.map((c) => c.id);
+    expect(ids).toContain('col_added');
+    expect(ids).not.toContain(post.columns[kindOf - 1].id);
+    expect(ids.filter((id) => post.columns.some((c) => c.id === id))).toHaveLength(post.columns.length - 1);
+  });
+
+  it('pairs a renamed model, enum and view with the one they share most names with, unless two tie', () => {
+    const prev = sample();
+    prev.views.view_1 = { id: 'view_1', name: 'recent', columns: [{ id: 'col_v1', name: 'id', type: { kind: 'Int' } }, { id: 'col_v2', name: 'title', type: { kind: 'String' } }] };
+    const en = Object.values(prev.enums)[0];
+    const user = tableByName(prev, 'User')!;
+    const edited = reimported(prev);
+    tableByName(edited, 'User')!.name = 'Member';
+    Object.values(edited.enums).find((e) => e.name === en.name)!.name = 'Renamed';
+    Object.values(edited.views)[0].name = 'latest';
+    const next = reconcile(prev, edited);
+    expect(tableByName(next, 'Member')!.id).toBe(user.id);
+    expect(tableByName(next, 'Member')!.columns.map((c) => c.id)).toEqual(user.columns.map((c) => c.id));
+    expect(Object.values(next.enums).find((e) => e.name === 'Renamed')!.id).toBe(en.id);
+    expect(next.views.view_1?.name).toBe('latest');
+
+    // Two copies of a removed model: neither is it.
+    const twice = reimported(prev);
+    const member = tableByName(twice, 'User')!;
+    member.name = 'Member';
+    twice.tables.tbl_copy = { ...member, id: 'tbl_copy', name: 'Copy', columns: member.columns.map((c) => ({ ...c, id: `${c.id}c` })) };
+    const ids = Object.keys(reconcile(prev, twice).tables);
+    expect(ids).not.toContain(user.id);
   });
 });

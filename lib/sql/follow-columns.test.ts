@@ -16,6 +16,7 @@ CREATE TABLE pair (id int PRIMARY KEY, a int, b int, "desc" text, CONSTRAINT pai
 CREATE INDEX pair_sum ON pair ((a + b));
 CREATE INDEX pair_sort ON pair (id DESC NULLS LAST);
 ALTER TABLE pair ADD CONSTRAINT pair_a UNIQUE (a) DEFERRABLE;
+CREATE TABLE shape (id int PRIMARY KEY, w int, h int, area int GENERATED ALWAYS AS (w * h) STORED);
 `;
 
 const imported = () => importedCleanly(SCRIPT);
@@ -39,6 +40,8 @@ describe('column edits follow PostgreSQL', () => {
     ['the partition key renamed', (d) => { const { t, c } = column(d, 'sale', 'at'); return updateColumn(t, c, { name: 'day' }).apply(d); }, 'ALTER TABLE sale RENAME COLUMN at TO day;'],
     ['a column in a check and an expression index kept as SQL renamed', (d) => { const { t, c } = column(d, 'pair', 'a'); return updateColumn(t, c, { name: 'low' }).apply(d); }, 'ALTER TABLE pair RENAME COLUMN a TO low;'],
     ['a column in a check and an expression index kept as SQL deleted', (d) => { const { t, c } = column(d, 'pair', 'a'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE pair DROP COLUMN a;'],
+    ['a column a generated column reads renamed', (d) => { const { t, c } = column(d, 'shape', 'w'); return updateColumn(t, c, { name: 'width' }).apply(d); }, 'ALTER TABLE shape RENAME COLUMN w TO width;'],
+    ['a column a generated column reads deleted', (d) => { const { t, c } = column(d, 'shape', 'w'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE shape DROP COLUMN w CASCADE;'],
   ];
   it.for(cases)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
     await expectCatalog(edit(await imported()), sql);
