@@ -3,12 +3,14 @@
  * judge is PostgreSQL: the edited document's DDL, applied in PGlite, must build the catalog of the
  * original script with the edit made in SQL.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectDdlBuilds, importedCleanly } from '../sql/testing/edit-case';
 import { buildDdl, renderDdl } from '../sql/ddl/builder';
 import { postgresDialect } from '../sql/ddl/postgres';
 import type { SchemaDocument } from '../schema/types';
+import { DiagnosticError } from '../schema/diagnostics';
 import { applyPrismaEdit } from './apply-edit';
+import { loadPgQueryNode } from '../sql/preview/pg-query-node';
 import { exportPrismaSync } from './export';
 import { importPrismaSync } from './import';
 
@@ -57,6 +59,9 @@ function edited(doc: SchemaDocument, edit: (text: string) => string): SchemaDocu
 
 const expectCatalog = (doc: SchemaDocument, sql: string) => expectDdlBuilds(doc, SCRIPT, sql);
 
+// Views kept as SQL follow renames through the parser.
+beforeAll(() => loadPgQueryNode());
+
 describe('applyPrismaEdit on a document imported from SQL', () => {
   it('the text applied unchanged changes nothing', async () => {
     const doc = await imported();
@@ -85,6 +90,37 @@ describe('applyPrismaEdit on a document imported from SQL', () => {
     const doc = await imported();
     const next = edited(doc, (t) => t.replace(/(\n\s*price\s+Decimal\?[^\n]*)/, '$1 @map("cost")').replace(/\bprice\b(?=\s+Decimal)/, 'price'));
     await expectCatalog(next, 'ALTER TABLE shop.item RENAME COLUMN price TO cost;');
+  }, 60_000);
+
+  it('a field renamed in the text is the column renamed: its checks, index predicate and comment follow, as RENAME COLUMN', async () => {
+    const doc = await imported();
+    const price = Object.values(doc.tables).find((t) => t.name === 'item')!.columns.find((c) => c.name === 'price')!;
+    const next = edited(doc, (t) => t.replace(/\n(\s*)price(\s+Decimal)/, '\n$1cost$2'));
+    expect(Object.values(next.tables).find((t) => t.name === 'item')!.columns.find((c) => c.name === 'cost')?.id).toBe(price.id);
+    await expectCatalog(next, 'ALTER TABLE shop.item RENAME COLUMN price TO cost;');
+  }, 60_000);
+
+  it('a field renamed in the text, then again (as the code panel applies typing), takes the generated column and the view that read it along', async () => {
+    const doc = await imported();
+    const once = edited(doc, (t) => t.replace(/(model maker \{\n\s*id[^\n]*\n\s*)name(\s)/, '$1nam$2'));
+    const next = edited(once, (t) => t.replace(/(model maker \{\n\s*id[^\n]*\n\s*)nam(\s)/, '$1label$2'));
+    expect(Object.values(next.views)).toHaveLength(1);
+    await expectCatalog(next, 'ALTER TABLE shop.maker RENAME COLUMN name TO label;');
+  }, 60_000);
+
+  it('a model renamed in the text is the table renamed', async () => {
+    const doc = await imported();
+    const maker = Object.values(doc.tables).find((t) => t.name === 'maker')!;
+    const next = edited(doc, (t) => t.replace('model maker {', 'model makers {').replace(/(\n\s*maker\s+)maker(\s+@relation)/, '$1makers$2'));
+    expect(next.tables[maker.id]?.name).toBe('makers');
+    // Its key's name follows it, as Prisma names keys (as renameTable on the canvas does); the identity's sequence keeps its name in PostgreSQL only.
+    await expectCatalog(next, 'ALTER TABLE shop.maker RENAME TO makers; ALTER TABLE shop.makers RENAME CONSTRAINT maker_pkey TO makers_pkey; ALTER SEQUENCE shop.maker_id_seq RENAME TO makers_id_seq;');
+  }, 60_000);
+
+  it('an enum and its value renamed in the text are the type and the value renamed', async () => {
+    const doc = await imported();
+    const next = edited(doc, (t) => t.replace('enum mood {\n  ok', 'enum feeling {\n  fine').replace(/(\n\s*mood\s+)mood\?/, '$1feeling?'));
+    await expectCatalog(next, "ALTER TYPE shop.mood RENAME TO feeling; ALTER TYPE shop.feeling RENAME VALUE 'ok' TO 'fine';");
   }, 60_000);
 
   it("a column's default, identity and generation change together", async () => {
@@ -140,6 +176,33 @@ describe('applyPrismaEdit on a document imported from SQL', () => {
     const next = edited(doc, (t) => t.replace(/\nmodel sale \{[\s\S]*?\n\}\n/, '\n'));
     expect(Object.values(next.tables).map((t) => t.name).filter((n) => n.startsWith('sale'))).toEqual([]);
     await expectCatalog(next, 'DROP TABLE shop.sale;');
+  }, 60_000);
+});
+
+describe('applyPrismaEdit of enum values the SQL kept uses', () => {
+  const script = `CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE feel (id int PRIMARY KEY, m mood DEFAULT 'ok', CONSTRAINT not_sad CHECK (m <> 'sad'));
+`;
+  const files = (doc: SchemaDocument, edit: (text: string) => string) => exportPrismaSync(doc).files.map((f) => ({ ...f, text: edit(f.text) }));
+
+  it('a value renamed in the text is renamed in the check, as RENAME VALUE does', async () => {
+    const doc = await importedCleanly(script);
+    const next = applyPrismaEdit(doc, files(doc, (t) => t.replace(/(enum mood \{\s*)sad/, '$1blue'))).document;
+    await expectDdlBuilds(next, script, "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';");
+  }, 60_000);
+
+  it('a value removed in the text that a check uses is refused, at the enum; an unused one goes', async () => {
+    const doc = await importedCleanly(script);
+    const edited = files(doc, (t) => t.replace(/(enum mood \{)\s*sad/, '$1'));
+    const line = edited[0].text.split('\n').findIndex((l) => l.startsWith('enum mood {')) + 1;
+    expect(() => applyPrismaEdit(doc, edited)).toThrowError(DiagnosticError);
+    try {
+      applyPrismaEdit(doc, edited);
+    } catch (e) {
+      expect((e as DiagnosticError).diagnostics).toEqual([{ severity: 'error', message: 'enum mood: sad is used by the check not_sad on feel: change that first', file: edited[0].path, line, column: 1 }]);
+    }
+    const next = applyPrismaEdit(doc, files(doc, (t) => t.replace(/\n\s*happy\n/, '\n'))).document;
+    expect(Object.values(next.enums)[0].values.map((v) => v.name)).toEqual(['sad', 'ok']);
   }, 60_000);
 });
 

@@ -18,10 +18,12 @@
  */
 import type { ImportResult, SourceFile } from '../formats/types';
 import { sameContent } from '../schema/content';
+import { DiagnosticError } from '../schema/diagnostics';
 import { reconcile } from '../schema/reconcile';
 import type { Enum, Id, Relation, SchemaDocument, Table, View } from '../schema/types';
 import { partitionsOf } from '../sql/ddl/builder';
 import { followEdit } from '../sql/follow';
+import { valuesInUse } from '../sql/follow-enums';
 import { rawOnTables } from '../sql/raw-subjects';
 import { exportPrismaSync, prismaShown } from './export';
 import { importPrismaSync } from './import';
@@ -60,7 +62,28 @@ export function applyPrismaEdit(prev: SchemaDocument, files: SourceFile[]): Impo
   const result = importPrismaSync(files, { skipValidation: true });
   // Matched against what the text shows: a new model named like a partition is a new table.
   const theirs = reconcile(prismaShown(prev).doc, result.document);
-  return { ...result, document: mergeEdit(prev, baseOf(prev), theirs) };
+  const document = mergeEdit(prev, baseOf(prev), theirs);
+  refuseValuesInUse(prev, document, files);
+  return { ...result, document };
+}
+
+/**
+ * Throws, located at the enum in the text, when the edit removes enum values that the document still
+ * uses (a default, a check, a view, ... kept as SQL), as the enums panel refuses it.
+ */
+function refuseValuesInUse(prev: SchemaDocument, doc: SchemaDocument, files: SourceFile[]): void {
+  for (const en of Object.values(prev.enums)) {
+    const now = doc.enums[en.id];
+    if (!now) continue;
+    const kept = new Set(now.values.map((v) => v.id));
+    const refused = valuesInUse(doc, en, en.values.filter((v) => !kept.has(v.id)).map((v) => v.name));
+    if (!refused) continue;
+    // A Prisma enum's name is a plain identifier.
+    const head = new RegExp(`^([ \\t]*)enum\\s+${now.name}\\s*\\{`, 'm');
+    const found = files.map((f) => ({ f, m: head.exec(f.text) })).find((x) => x.m);
+    const where = found ? { file: found.f.path, line: found.f.text.slice(0, found.m!.index).split('\n').length, column: found.m![1].length + 1 } : {};
+    throw new DiagnosticError([{ severity: 'error', message: `enum ${now.name}: ${refused}`, ...where }]);
+  }
 }
 
 /** The three-way merge (see the top of this file); exported for tests. */

@@ -116,7 +116,7 @@ describe('enum edits in a document from Prisma', () => {
 
 describe('scanEnumRefs', () => {
   const enums = new Map([[tableKey('public', 'mood'), 'e1']]);
-  const columns = new Map([[tableKey('public', 'person'), new Map([['m', 'e1']])]]);
+  const columns = new Map([[tableKey('public', 'person'), new Map([['m', { enumId: 'e1', array: false }], ['ms', { enumId: 'e1', array: true }]])]]);
   const scan = (sql: string, prefix = '', own?: string) =>
     scanEnumRefs(sql, { enums, columns, searchPath: ['public'], own }, prefix).map((r) => (r.kind === 'type' ? `type ${sql.slice(r.start, r.end)}` : `value ${sql.slice(r.start, r.end)} ${JSON.stringify(r.labels)}`));
 
@@ -130,6 +130,12 @@ describe('scanEnumRefs', () => {
       `value '{x,"y z"}' ["x","y z"]`, 'type mood',
       `value 'p' ["p"]`, `value 'q' ["q"]`, 'type mood',
       `value 'r' ["r"]`, `value 's' ["s"]`, `value 't' ["t"]`,
+    ]);
+  });
+  it('finds constants of it next to an expression of it: CASE, coalesce, greatest, nullif, ANY / ALL, array columns', () => {
+    expect(scan(`SELECT CASE m WHEN 'a' THEN 'x' END, coalesce(m, 'b'), greatest('c', m), nullif(m, 'd') FROM person WHERE coalesce(m, 'e') <> 'f' OR m = ANY ('{g,h}') OR m <> ALL (ARRAY['i']) OR ms @> '{j}' OR ms = '{k}' OR id = ANY ('{l}')`)).toEqual([
+      `value 'a' ["a"]`, `value 'b' ["b"]`, `value 'c' ["c"]`, `value 'd' ["d"]`,
+      `value 'f' ["f"]`, `value 'e' ["e"]`, `value '{g,h}' ["g","h"]`, `value 'i' ["i"]`, `value '{j}' ["j"]`, `value '{k}' ["k"]`,
     ]);
   });
   it('reads an expression on its own table, and a trigger\'s OLD and NEW', () => {
@@ -160,6 +166,23 @@ CREATE TRIGGER t BEFORE UPDATE ON person FOR EACH ROW WHEN (new.m IS DISTINCT FR
   ] as const)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
     await expectDdlBuilds(edit(await importedCleanly(BASE)), BASE, sql);
   });
+
+  const MORE = `CREATE TYPE mood AS ENUM ('happy', 'sad', 'ok');
+CREATE TABLE diary (id int, m mood NOT NULL, ms mood[], CHECK (coalesce(m, 'ok') <> 'sad' OR ms @> '{sad}'), CHECK (m <> ALL ('{sad}') OR id > 0)) PARTITION BY LIST (m);
+CREATE TABLE diary_sad PARTITION OF diary FOR VALUES IN ('sad');
+CREATE TABLE diary_rest PARTITION OF diary FOR VALUES IN ('happy', 'ok');
+CREATE VIEW moods AS SELECT id, CASE m WHEN 'sad' THEN 1 ELSE 0 END AS s FROM diary WHERE m = ANY ('{sad,happy}') AND greatest(m, 'sad') <> 'ok';
+`;
+  it('a value renamed in partition bounds, CASE, coalesce, greatest, ANY / ALL and array operators', async () => {
+    const doc = await importedCleanly(MORE);
+    await expectDdlBuilds(renameValue(mood(doc), 'sad', 'blue').apply(doc), MORE, `ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';`);
+  }, 60_000);
+
+  it('a value a partition bound uses is not removed', async () => {
+    const doc = await importedCleanly(`CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE TABLE diary (m mood) PARTITION BY LIST (m); CREATE TABLE diary_sad PARTITION OF diary FOR VALUES IN ('sad');`);
+    const en = mood(doc);
+    expect(() => updateEnum(en.id, { values: en.values.filter((v) => v.name !== 'sad') }).apply(doc)).toThrow('sad is used by the partition bound of diary_sad: change that first');
+  }, 60_000);
 
   it('deleting an enum writes its default by database label', async () => {
     const doc = await importedCleanly(`CREATE TYPE mood AS ENUM ('so so'); CREATE TABLE person (id int PRIMARY KEY, m mood DEFAULT 'so so');`);

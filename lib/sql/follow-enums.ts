@@ -11,6 +11,7 @@
  * SQL is left as it is; defaults by value name (`@default(sad)`) follow anyway.
  */
 import type { Column, DefaultValue, Enum, Id, SchemaDocument, Table } from '../schema/types';
+import type { PostgresSqlSources } from './ddl/builder';
 import { nameParts, quoteIdent } from './follow-query';
 import { charIndexer, parsePg, pgQueryLoaded } from './preview/pg-query';
 import { searchPathFor, tableKey, tableKeys } from './raw-subjects';
@@ -72,16 +73,26 @@ export type EnumRef =
 export interface ScanContext {
   /** Enums by key (schema and database name), as the texts name them. */
   enums: ReadonlyMap<string, Id>;
-  /** Columns of an enum by relation key: column database name → enum id. */
-  columns: ReadonlyMap<string, ReadonlyMap<string, Id>>;
+  /** Columns of an enum (or an array of it) by relation key: column database name → enum. */
+  columns: ReadonlyMap<string, ReadonlyMap<string, EnumColumn>>;
   /** Schemas an unqualified name is looked up in, in order. */
   searchPath: readonly string[];
   /** The table an expression is on (a check, a default, an index): its columns are read unqualified. */
   own?: string;
+  /** A partition bound's text: the enums of its parent's partition key, by position (undefined for another type). */
+  bound?: readonly (Id | undefined)[];
+}
+
+/** A column of an enum type, or of an array of one. */
+export interface EnumColumn {
+  enumId: Id;
+  array: boolean;
 }
 
 /** Expressions whose constant takes the type of the column on the other side. */
-const COMPARISONS = new Set(['AEXPR_OP', 'AEXPR_IN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT']);
+const COMPARISONS = new Set(['AEXPR_OP', 'AEXPR_IN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT', 'AEXPR_NULLIF']);
+/** `m = ANY (...)`, `m <> ALL (...)`: the right side is an array of the column's type. */
+const OVER_ARRAY = new Set(['AEXPR_OP_ANY', 'AEXPR_OP_ALL']);
 
 const bareTypes = new Map<string, boolean>();
 /** A type's name as PostgreSQL writes it: bare when it parses as that type (not `time`, not `position`), else quoted. */
@@ -180,15 +191,31 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
   };
   // A domain's checks read VALUE, of the domain's base type.
   const domain = tree.CreateDomainStmt ? typeOf(tree.CreateDomainStmt.typeName) : undefined;
-  const columnOf = (c: N | undefined): Id | undefined => {
+  const columnOf = (c: N | undefined): EnumColumn | undefined => {
     const names = ((c?.ColumnRef?.fields ?? []) as N[]).map((f) => f.String?.sval as string | undefined);
     const col = names.at(-1);
     if (!col || names.length > 3) return undefined;
-    if (domain && names.length === 1 && col === 'value') return domain;
+    if (domain && names.length === 1 && col === 'value') return { enumId: domain, array: false };
     const hits = relations.filter((r) => (names.length === 1 || r.ref === names.at(-2)) && ctx.columns.get(r.key)?.has(col));
-    const ids = new Set(hits.map((r) => ctx.columns.get(r.key)!.get(col)));
+    const found = new Map(hits.map((r) => ctx.columns.get(r.key)!.get(col)!).map((x) => [`${x.enumId}${x.array ? '[]' : ''}`, x]));
     // Unqualified and in several relations, PostgreSQL refuses it unless it is the same one (a trigger's).
-    return ids.size === 1 ? [...ids][0] : undefined;
+    return found.size === 1 ? [...found.values()][0] : undefined;
+  };
+  /** The enum an expression is of: a column of one, a cast to one, coalesce / greatest / least / nullif of one. */
+  const enumOf = (e: N | undefined): EnumColumn | undefined => {
+    if (e?.ColumnRef) return columnOf(e);
+    if (e?.TypeCast) {
+      const id = typeOf(e.TypeCast.typeName);
+      return id ? { enumId: id, array: !!e.TypeCast.typeName.arrayBounds } : undefined;
+    }
+    if (e?.CoalesceExpr || e?.MinMaxExpr) return ((e.CoalesceExpr ?? e.MinMaxExpr).args as N[] | undefined)?.map(enumOf).find(Boolean);
+    if (e?.A_Expr?.kind === 'AEXPR_NULLIF') return enumOf(e.A_Expr.lexpr);
+    return undefined;
+  };
+  /** Constants among `exprs` when one of them is of an enum: they are of its type (coalesce, CASE m WHEN, ...). */
+  const alongside = (exprs: (N | undefined)[]) => {
+    const of = exprs.map(enumOf).find(Boolean);
+    if (of) for (const e of exprs) constant(e, of.enumId, of.array);
   };
   const constant = (n: N | undefined, enumId: Id, array: boolean) => {
     const s = n?.A_Const?.sval?.sval;
@@ -226,11 +253,25 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
     }
     if (n.A_Expr && COMPARISONS.has(n.A_Expr.kind)) {
       const { lexpr, rexpr } = n.A_Expr as N;
-      for (const [col, other] of [[lexpr, rexpr], [rexpr, lexpr]] as N[][]) {
-        const id = col?.ColumnRef && columnOf(col);
-        if (!id) continue;
-        for (const c of other?.List ? (other.List.items as N[]) : [other]) constant(c, id, false);
+      for (const [one, other] of [[lexpr, rexpr], [rexpr, lexpr]] as N[][]) {
+        const c = enumOf(one);
+        if (!c) continue;
+        // An array column's operators (@>, &&, =) take an array literal.
+        for (const x of other?.List ? (other.List.items as N[]) : [other]) constant(x, c.enumId, c.array);
       }
+    }
+    if (n.A_Expr && OVER_ARRAY.has(n.A_Expr.kind)) {
+      const c = enumOf(n.A_Expr.lexpr);
+      const right = n.A_Expr.rexpr as N | undefined;
+      if (c && !c.array && right?.A_ArrayExpr) for (const e of (right.A_ArrayExpr.elements ?? []) as N[]) constant(e, c.enumId, false);
+      else if (c && !c.array) constant(right, c.enumId, true);
+    }
+    if (n.CaseExpr?.arg) alongside([n.CaseExpr.arg, ...((n.CaseExpr.args ?? []) as N[]).map((w) => w.CaseWhen?.expr)]);
+    if (n.CoalesceExpr || n.MinMaxExpr) alongside((n.CoalesceExpr ?? n.MinMaxExpr).args ?? []);
+    if (n.partbound && ctx.bound) {
+      const b = n.partbound as N;
+      for (const d of (b.listdatums ?? []) as N[]) if (ctx.bound[0]) constant(d, ctx.bound[0], false);
+      for (const list of [b.lowerdatums, b.upperdatums] as (N[] | undefined)[]) (list ?? []).forEach((d, i) => ctx.bound![i] && constant(d, ctx.bound![i]!, false));
     }
     for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
   };
@@ -265,18 +306,18 @@ function rewrite(text: string, refs: EnumRef[], changes: ReadonlyMap<Id, EnumCha
 }
 
 /** The enum-typed columns of every table and view, by relation key (database names), for `doc`. */
-function enumColumns(doc: SchemaDocument): Map<string, Map<string, Id>> {
-  const out = new Map<string, Map<string, Id>>();
+function enumColumns(doc: SchemaDocument): Map<string, Map<string, EnumColumn>> {
+  const out = new Map<string, Map<string, EnumColumn>>();
   for (const [id, key] of tableKeys(doc, true)) {
     const cols = (doc.tables[id]?.columns ?? doc.views[id]?.columns ?? []) as { name: string; dbName?: string; type: Column['type'] }[];
-    const mine = new Map(cols.flatMap((c) => (c.type.enumId ? [[dbName(c), c.type.enumId] as const] : [])));
+    const mine = new Map(cols.flatMap((c) => (c.type.enumId ? [[dbName(c), { enumId: c.type.enumId, array: !!c.type.array }] as const] : [])));
     if (mine.size) out.set(key, mine);
   }
   return out;
 }
 
 /** A document being edited in place: its maps are copies, changed one entry at a time (no copy per text). */
-type Draft = Pick<SchemaDocument, 'tables' | 'views' | 'raw'>;
+type Draft = Pick<SchemaDocument, 'tables' | 'views' | 'raw'> & { partitionOf?: NonNullable<PostgresSqlSources['partitionOf']> };
 
 /** Every SQL text of a document where an enum may be named, with how to read it and how to put it back. */
 interface SqlText {
@@ -286,6 +327,7 @@ interface SqlText {
   prefix?: string;
   own?: string;
   rawId?: Id;
+  bound?: (Id | undefined)[];
   /** Puts the text back into a draft whose tables, views and raw maps are its own copies. */
   set: (draft: Draft, text: string) => void;
 }
@@ -314,6 +356,14 @@ function sqlTexts(doc: SchemaDocument): SqlText[] {
       });
     }
   }
+  // Partition bounds (`FOR VALUES IN ('sad')`), read with the enums of their parent's key.
+  const sql = doc.sources.sql as PostgresSqlSources | undefined;
+  for (const [child, p] of Object.entries(sql?.partitionOf ?? {})) {
+    const t = doc.tables[child];
+    const bound = partitionKeyEnums(doc.tables[p.parent], sql?.partitionBy?.[p.parent]);
+    if (!t || !bound.some(Boolean)) continue;
+    out.push({ text: p.bound, place: `the partition bound of ${t.name}`, prefix: 'CREATE TABLE p PARTITION OF q ', bound, set: (d, s) => void ((d.partitionOf ??= { ...sql!.partitionOf })[child] = { ...p, bound: s }) });
+  }
   for (const v of Object.values(doc.views)) {
     if (v.definition) out.push({ text: v.definition, place: `the view ${v.name}`, set: (d, s) => void (d.views[v.id] = { ...d.views[v.id], definition: s }) });
   }
@@ -322,6 +372,20 @@ function sqlTexts(doc: SchemaDocument): SqlText[] {
     out.push({ text: r.text, place: `the SQL kept "${r.text.trim().split('\n')[0].slice(0, 60)}"`, rawId: r.id, set: (d, s) => void (d.raw[r.id] = { ...d.raw[r.id], text: s }) });
   }
   return out;
+}
+
+/** The enum of each column of a partition key (`LIST (m)`, `RANGE (m, day)`), by position; undefined for another type or an expression. */
+function partitionKeyEnums(parent: Table | undefined, key: string | undefined): (Id | undefined)[] {
+  if (!parent || !key || !parent.columns.some((c) => c.type.enumId)) return [];
+  try {
+    const spec = (parsePg(`CREATE TABLE p () PARTITION BY ${key}`).stmts[0]?.stmt as N)?.CreateStmt?.partspec;
+    return ((spec?.partParams ?? []) as N[]).map((e) => {
+      const c = parent.columns.find((x) => dbName(x) === e.PartitionElem?.name);
+      return c && !c.type.array ? c.type.enumId : undefined;
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** The enums of `doc` by key, for scanning texts written against `doc`'s names. */
@@ -373,12 +437,27 @@ export function followEnums(doc: SchemaDocument, before: SchemaDocument): Schema
   for (const t of sqlTexts(out)) {
     const lower = t.text.toLowerCase();
     if (![...words].some((w) => lower.includes(w))) continue;
-    const next = rewrite(t.text, scanEnumRefs(t.text, { ...ctx, own: t.own, searchPath: pathFor(t.rawId) }, t.prefix), changes);
+    const next = rewrite(t.text, scanEnumRefs(t.text, { ...ctx, own: t.own, bound: t.bound, searchPath: pathFor(t.rawId) }, t.prefix), changes);
     if (next === t.text) continue;
     changed = true;
     t.set(draft, next);
   }
-  return changed ? { ...out, ...draft } : out;
+  if (!changed) return out;
+  const { partitionOf, ...maps } = draft;
+  return { ...out, ...maps, ...(partitionOf ? { sources: { ...out.sources, sql: { ...(out.sources.sql as PostgresSqlSources), partitionOf } } } : {}) };
+}
+
+/**
+ * Why removing the values named `removed` from `en` (as `doc` has it) is refused: the places that
+ * still use them in words, or undefined when nothing does. PostgreSQL has no DROP VALUE, and what
+ * uses a value would no longer run.
+ */
+export function valuesInUse(doc: SchemaDocument, en: Enum, removed: string[]): string | undefined {
+  const uses = removed.length ? enumValueUses(doc, en, new Set(removed)) : [];
+  if (!uses.length) return undefined;
+  const what = removed.length > 1 ? `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)} are` : `${removed[0]} is`;
+  const shown = uses.length > 4 ? [...uses.slice(0, 3), `${uses.length - 3} more`] : uses;
+  return `${what} used by ${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]}: change ${uses.length > 1 ? 'those' : 'that'} first`;
 }
 
 /**
@@ -401,7 +480,7 @@ export function enumValueUses(doc: SchemaDocument, en: Enum, names: ReadonlySet<
   const pathFor = searchPathFor(doc);
   for (const t of sqlTexts(doc)) {
     if (out.includes(t.place) || ![...labels].some((l) => t.text.includes(l) || t.text.includes(l.replace(/'/g, "''")))) continue;
-    const refs = scanEnumRefs(t.text, { ...ctx, own: t.own, searchPath: pathFor(t.rawId) }, t.prefix);
+    const refs = scanEnumRefs(t.text, { ...ctx, own: t.own, bound: t.bound, searchPath: pathFor(t.rawId) }, t.prefix);
     if (refs.some((r) => r.kind === 'value' && r.enumId === en.id && r.labels.some((l) => labels.has(l)))) out.push(t.place);
   }
   return out;

@@ -2,7 +2,7 @@ import { command, CommandError, type Command } from '../command';
 import { without } from './helpers';
 import type { Enum, Id } from '../../schema/types';
 import { followEdit } from '../../sql/follow';
-import { enumValueUses } from '../../sql/follow-enums';
+import { valuesInUse } from '../../sql/follow-enums';
 
 export function addEnum(en: Enum): Command {
   return command('enum/add', `Add enum ${en.name}`, (doc) => {
@@ -22,12 +22,8 @@ export function updateEnum(enumId: Id, patch: Partial<Omit<Enum, 'id'>>): Comman
       // A value in use does not go silently: PostgreSQL has no DROP VALUE, and what uses it would no longer run.
       const kept = new Set(patch.values.map((v) => v.id));
       const removed = en.values.filter((v) => !kept.has(v.id)).map((v) => v.name);
-      const uses = removed.length ? enumValueUses(doc, en, new Set(removed)) : [];
-      if (uses.length) {
-        const what = removed.length > 1 ? `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)} are` : `${removed[0]} is`;
-        const shown = uses.length > 4 ? [...uses.slice(0, 3), `${uses.length - 3} more`] : uses;
-        throw new CommandError(`${what} used by ${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]}: change ${uses.length > 1 ? 'those' : 'that'} first`);
-      }
+      const refused = valuesInUse(doc, en, removed);
+      if (refused) throw new CommandError(refused);
     }
     // Renames follow into defaults and the SQL kept, as ALTER TYPE ... RENAME does.
     return followEdit(doc, { ...doc, enums: { ...doc.enums, [enumId]: { ...en, ...patch } } });
