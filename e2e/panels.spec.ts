@@ -49,6 +49,18 @@ test('the Prisma code panel follows the canvas, and edits to it update the canva
   await expect(ddl).toContainText('CREATE TABLE `User`');
 });
 
+test('a Prisma edit that Prisma refuses (a model renamed before the fields that name it) is marked, and the canvas keeps the model', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await editor.locator('.cm-line', { hasText: /^model User \{/ }).click({ position: { x: 2, y: 5 } });
+  for (let i = 0; i < 'model User'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('s');
+  await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error').first()).toBeVisible();
+  await expect(editor).toContainText('model Users {');
+  await expect(table(page, 'User')).toBeVisible();
+  await expect(table(page, 'Users')).toHaveCount(0);
+});
+
 test('diagnostics list problems and focus the table when clicked', async ({ page }) => {
   await table(page, 'Post').getByRole('heading', { name: 'Post' }).click();
   // Make Post.authorId a String: it no longer matches User.id.

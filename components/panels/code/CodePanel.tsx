@@ -6,7 +6,7 @@ import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
 import { command } from '@/lib/store/command';
-import { applyPrismaEdit, exportPrismaSync, preparePrismaEdit } from '@/lib/prisma';
+import { applyValidPrismaEdit, exportPrismaSync, preparePrismaEdit } from '@/lib/prisma';
 import type { SourceFile } from '@/lib/formats/types';
 import { CodeEditor, type Marker } from './CodeEditor';
 import { prismaLanguage } from './prismaLanguage';
@@ -65,18 +65,29 @@ function PrismaTab() {
     };
   }, [doc, file.path]);
 
+  // Each apply is numbered: a later keystroke, or a change of the document meanwhile, makes it stale.
+  const applying = useRef(0);
   const apply = (next: string) => {
     const files = exported.map((f) => (f.path === file.path ? { ...f, text: next } : f));
-    try {
-      // What Prisma cannot express (a SQL import's checks, comments, raw SQL, ...) stays: see applyPrismaEdit.
-      const merged = applyPrismaEdit(store.getState().document, files).document;
-      setDraft(null);
-      store.getState().dispatch(command('code/prisma', 'Edit Prisma code', () => merged));
-      setMarkers([]);
-    } catch (e) {
-      const diags = e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error' as const, message: (e as Error).message, line: 1 }];
-      setMarkers(diags.map((d) => ({ line: d.line ?? 1, column: d.column, message: d.message, severity: d.severity })));
-    }
+    const mine = ++applying.current;
+    const from = store.getState().document;
+    // Applied once Prisma's validator accepts it; what Prisma cannot express (a SQL import's checks,
+    // comments, raw SQL, ...) stays: see applyValidPrismaEdit and applyPrismaEdit.
+    void applyValidPrismaEdit(from, files).then(
+      (result) => {
+        if (mine !== applying.current || store.getState().document !== from) return;
+        setDraft(null);
+        store.getState().dispatch(command('code/prisma', 'Edit Prisma code', () => result.document));
+        setMarkers([]);
+      },
+      (e) => {
+        if (mine !== applying.current) return;
+        const diags = e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error' as const, message: (e as Error).message, line: 1 }];
+        // What another file of the schema holds is shown at the top, with its file's name.
+        const here = (d: { file?: string }) => !d.file || d.file === file.path;
+        setMarkers(diags.map((d) => ({ line: here(d) ? (d.line ?? 1) : 1, column: here(d) ? d.column : undefined, message: here(d) ? d.message : `${d.file}: ${d.message}`, severity: d.severity })));
+      },
+    );
   };
 
   return (
@@ -99,6 +110,7 @@ function PrismaTab() {
           markers={markers}
           onChange={(t) => {
             setDraft({ base: exported, text: t });
+            applying.current++;
             clearTimeout(timer.current);
             timer.current = setTimeout(() => apply(t), 500);
           }}

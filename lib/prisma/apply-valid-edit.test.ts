@@ -1,0 +1,44 @@
+/**
+ * Edits of the Prisma text apply once Prisma's validator accepts them: a state typed on the way (a
+ * model renamed before the fields that name it) is refused, so what Prisma cannot express on the
+ * relations it would drop (DEFERRABLE) is not lost; the document's own errors do not block an edit.
+ */
+import { describe, expect, it } from 'vitest';
+import { DiagnosticError } from '../schema/diagnostics';
+import { expectDdlBuilds, importedCleanly } from '../sql/testing/edit-case';
+import { applyValidPrismaEdit } from './apply-valid-edit';
+import { exportPrismaSync } from './export';
+import { importPrismaSync } from './import';
+import type { SchemaDocument } from '../schema/types';
+
+const SCRIPT = `CREATE TABLE maker (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE item (id int PRIMARY KEY, maker_id int NOT NULL REFERENCES maker (id) DEFERRABLE INITIALLY DEFERRED);
+`;
+
+const edited = (doc: SchemaDocument, edit: (text: string) => string) => exportPrismaSync(doc).files.map((f) => ({ ...f, text: edit(f.text) }));
+
+describe('applyValidPrismaEdit', () => {
+  it('refuses a model renamed before the fields that name it, at the field; the whole rename keeps the deferrable key', async () => {
+    const doc = await importedCleanly(SCRIPT);
+    const half = edited(doc, (t) => t.replace('model maker {', 'model makers {'));
+    const line = half[0].text.split('\n').findIndex((l) => /^\s+maker\s+maker\s/.test(l)) + 1;
+    const refused = await applyValidPrismaEdit(doc, half).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(DiagnosticError);
+    expect((refused as DiagnosticError).diagnostics.map((d) => [d.severity, d.line])).toContainEqual(['error', line]);
+    expect((refused as DiagnosticError).message).toMatch(/maker/);
+
+    const whole = edited(doc, (t) => t.replace('model maker {', 'model makers {').replace(/(\n\s*maker\s+)maker(\s+@relation)/, '$1makers$2'));
+    const next = (await applyValidPrismaEdit(doc, whole)).document;
+    expect(Object.keys(next.relations)).toEqual(Object.keys(doc.relations));
+    await expectDdlBuilds(next, SCRIPT, 'ALTER TABLE maker RENAME TO makers; ALTER TABLE makers RENAME CONSTRAINT maker_pkey TO makers_pkey;');
+  }, 60_000);
+
+  it("applies an edit of a document whose own text has errors, when the edit adds none", async () => {
+    const doc = importPrismaSync([{ path: 'schema.prisma', text: 'model Keyless {\n  name String\n}\n' }], { skipValidation: true }).document;
+    const next = (await applyValidPrismaEdit(doc, edited(doc, (t) => t.replace(/(\n\s*name\s+String)/, '$1\n  note String?')))).document;
+    expect(Object.values(next.tables)[0].columns.map((c) => c.name)).toEqual(['name', 'note']);
+    // The same error twice is one more.
+    const twice = edited(doc, (t) => `${t}\nmodel Other {\n  name String\n}\n`);
+    await expect(applyValidPrismaEdit(doc, twice)).rejects.toThrow(DiagnosticError);
+  }, 60_000);
+});
