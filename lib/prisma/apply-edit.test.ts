@@ -119,8 +119,15 @@ describe('applyPrismaEdit on a document imported from SQL', () => {
 
   it('an enum and its value renamed in the text are the type and the value renamed', async () => {
     const doc = await imported();
-    const next = edited(doc, (t) => t.replace('enum mood {\n  ok', 'enum feeling {\n  fine').replace(/(\n\s*mood\s+)mood\?/, '$1feeling?'));
+    const once = edited(doc, (t) => t.replace('enum mood {', 'enum feeling {').replace(/(\n\s*mood\s+)mood\?/, '$1feeling?'));
+    const next = edited(once, (t) => t.replace('enum feeling {\n  ok', 'enum feeling {\n  fine'));
     await expectCatalog(next, "ALTER TYPE shop.mood RENAME TO feeling; ALTER TYPE shop.feeling RENAME VALUE 'ok' TO 'fine';");
+  }, 60_000);
+
+  it('a view renamed in the text is the view renamed, its query kept', async () => {
+    const doc = await imported();
+    const next = edited(doc, (t) => t.replace('view named {', 'view named_items {'));
+    await expectCatalog(next, 'ALTER VIEW shop.named RENAME TO named_items;');
   }, 60_000);
 
   it("a column's default, identity and generation change together", async () => {

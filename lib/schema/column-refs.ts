@@ -123,17 +123,21 @@ export function followColumnChanges(table: Table, was: Table): Table {
   if (!dropped.length && !renamed.length) return table;
   const rename = (sql: string) => renameColumnRefs(sql, renamed);
   const named = (sql: string | undefined) => !!sql && dropped.some((n) => namesColumn(sql, n));
+  const out = { ...table };
+  // A generated column reads its table's columns: renamed with them, dropped with them (DROP COLUMN ...
+  // CASCADE), and then dropped like them from the keys, indexes and checks below.
+  if (table.columns.some((c) => c.generated)) {
+    const gone = table.columns.filter((c) => named(c.generated?.expression));
+    for (const c of gone) {
+      now.delete(c.id);
+      dropped.push(c.dbName ?? c.name);
+    }
+    out.columns = table.columns
+      .filter((c) => !gone.includes(c))
+      .map((c) => (c.generated && renamed.length ? { ...c, generated: { ...c.generated, expression: rename(c.generated.expression) } } : c));
+  }
   const stands = (cols: IndexColumn[]) => cols.every((c) => (c.column ? now.has(c.column) : !named(c.expression)));
   const columnsOf = (cols: IndexColumn[]) => cols.map((c) => (c.expression ? { ...c, expression: rename(c.expression) } : c));
-  const out = { ...table };
-  // A generated column reads its table's columns: renamed with them, dropped with them (DROP COLUMN ... CASCADE).
-  if (table.columns.some((c) => c.generated)) {
-    out.columns = table.columns
-      .filter((c) => !named(c.generated?.expression))
-      .map((c) => (c.generated && renamed.length ? { ...c, generated: { ...c.generated, expression: rename(c.generated.expression) } } : c));
-    const kept = new Set(out.columns.map((c) => c.id));
-    for (const id of [...now]) if (!kept.has(id)) now.delete(id);
-  }
   out.indexes = table.indexes.filter((ix) => stands(ix.columns) && !named(ix.where)).map((ix) => ({ ...ix, columns: columnsOf(ix.columns), ...(ix.where ? { where: rename(ix.where) } : {}) }));
   out.checks = table.checks.filter((ck) => !named(ck.expression)).map((ck) => ({ ...ck, expression: rename(ck.expression) }));
   if (out.primaryKey) {

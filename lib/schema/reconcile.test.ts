@@ -104,4 +104,16 @@ describe('reconcile', () => {
     const ids = Object.keys(reconcile(prev, twice).tables);
     expect(ids).not.toContain(user.id);
   });
+
+  it('does not take a model for another that shares only one field with it', () => {
+    const prev = sample();
+    prev.tables.tbl_tag = { id: 'tbl_tag', name: 'tag', columns: [{ id: 'col_t1', name: 'id', type: { kind: 'Int' }, nullable: false }, { id: 'col_t2', name: 'name', type: { kind: 'String' }, nullable: false }], indexes: [], checks: [] };
+    const edited = reimported(prev);
+    const tag = edited.tables.tbl_tagx;
+    tag.name = 'color';
+    tag.columns[1].name = 'hex';
+    expect(reconcile(prev, edited).tables.tbl_tag).toBeUndefined();
+    tag.columns[1].name = 'name';
+    expect(reconcile(prev, edited).tables.tbl_tag?.name).toBe('color');
+  });
 });

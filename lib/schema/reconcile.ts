@@ -7,8 +7,8 @@
  * - Then what a rename in place leaves over: a field or enum value whose name is new, standing
  *   right where one whose name is gone stood (after the same matched neighbour), is that one
  *   renamed, when its type is the same kind. A model, enum or view whose name is new is the
- *   unmatched one it shares most of its fields or values with (at least half of both), when no
- *   other one ties. The code panel applies an edit as the user pauses typing, so a rename typed
+ *   unmatched one it shares most of its fields or values with (more than half of both, and at
+ *   least two), when no other one ties. The code panel applies an edit as the user pauses typing, so a rename typed
  *   in the text is several renames in a row, each one matched so.
  *
  * Objects that are new keep their new ids and get positions; removed ones drop out.
@@ -102,7 +102,8 @@ export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDoc
     if (old && !used.has(old.id)) viewPairs.push([v, old]);
     link(v.id, old?.id);
   }
-  const viewColumns = (v: View) => (v.columns ?? []).map((c) => c.name);
+  // A view from Prisma text keeps its fields as text (prismaBody).
+  const viewColumns = (v: View) => (v.columns ? v.columns.map((c) => c.name) : [...(v.prismaBody ?? '').matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]+\S/gm)].map((m) => m[1]));
   viewPairs.push(...likest(Object.values(next.views), Object.values(prev.views), matched, used, viewColumns, viewColumns));
   for (const [v, old] of viewPairs) {
     link(v.id, old.id);
@@ -160,25 +161,40 @@ function inPlace<T extends { id: Id }>(olds: T[], news: T[], map: Map<Id, Id>, u
   }
 }
 
+/** Names held by more unmatched objects than this tell nothing apart (`id`, `createdAt`): they only confirm a candidate. */
+const COMMON = 16;
+
 /**
  * Unmatched objects of `next` paired with the unmatched ones of `prev` that share the most names
- * (fields, values) with them: at least half of either's, and more than either shares with any other.
+ * (fields, values) with them: more than half of either's and at least two (one for objects of one
+ * name), and more than either shares with any other.
  */
 function likest<T extends { id: Id }>(news: T[], olds: T[], matched: (x: T) => boolean, used: Set<Id>, newNames: (x: T) => string[], oldNames: (x: T) => string[]): [T, T][] {
   const ids = new Set(news.map((n) => n.id));
   const left = olds.filter((o) => !used.has(o.id) && !ids.has(o.id));
   if (!left.length) return [];
-  // Which unmatched old objects have each name (a rename of all of a large schema's models stays linear in what they share).
+  // Candidates come through the names few unmatched objects have, so renaming all of a large schema's
+  // models at once stays near linear; each candidate is then scored on all its names.
   const having = new Map<string, T[]>();
-  for (const o of left) for (const x of new Set(oldNames(o))) (having.get(x) ?? having.set(x, []).get(x)!).push(o);
+  const oldSets = new Map(left.map((o) => [o, new Set(oldNames(o))]));
+  for (const [o, names] of oldSets) for (const x of names) (having.get(x) ?? having.set(x, []).get(x)!).push(o);
   const sizes = new Map(left.map((o) => [o, new Set(newNames(o)).size]));
   const scored: { n: T; o: T; shared: number }[] = [];
   for (const n of news) {
     if (matched(n)) continue;
     const names = new Set(newNames(n));
-    const counts = new Map<T, number>();
-    for (const x of names) for (const o of having.get(x) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
-    for (const [o, shared] of counts) if (shared * 2 >= Math.max(sizes.get(o)!, names.size)) scored.push({ n, o, shared });
+    const candidates = new Set<T>();
+    for (const x of names) {
+      const holders = having.get(x) ?? [];
+      if (holders.length <= COMMON) for (const o of holders) candidates.add(o);
+    }
+    for (const o of candidates) {
+      const have = oldSets.get(o)!;
+      let shared = 0;
+      for (const x of names) if (have.has(x)) shared++;
+      const most = Math.max(sizes.get(o)!, names.size);
+      if (shared * 2 > most && shared >= Math.min(2, most)) scored.push({ n, o, shared });
+    }
   }
   // The best score of each side, and whether two share it.
   const best = new Map<T, { shared: number; tie: boolean }>();

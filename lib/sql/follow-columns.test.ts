@@ -16,7 +16,8 @@ CREATE TABLE pair (id int PRIMARY KEY, a int, b int, "desc" text, CONSTRAINT pai
 CREATE INDEX pair_sum ON pair ((a + b));
 CREATE INDEX pair_sort ON pair (id DESC NULLS LAST);
 ALTER TABLE pair ADD CONSTRAINT pair_a UNIQUE (a) DEFERRABLE;
-CREATE TABLE shape (id int PRIMARY KEY, w int, h int, area int GENERATED ALWAYS AS (w * h) STORED);
+CREATE TABLE shape (id int PRIMARY KEY, w int, h int, area int GENERATED ALWAYS AS (w * h) STORED, CHECK (area >= 0));
+CREATE INDEX shape_big ON shape (id) WHERE area > 100;
 `;
 
 const imported = () => importedCleanly(SCRIPT);

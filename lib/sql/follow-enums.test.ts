@@ -138,6 +138,11 @@ describe('scanEnumRefs', () => {
       `value 'f' ["f"]`, `value 'e' ["e"]`, `value '{g,h}' ["g","h"]`, `value 'i' ["i"]`, `value '{j}' ["j"]`, `value '{k}' ["k"]`,
     ]);
   });
+  it('finds BETWEEN bounds, an element compared with ANY of an array column and CASE results; not text next to it', () => {
+    expect(scan(`SELECT CASE WHEN id > 0 THEN m ELSE 'a' END, coalesce(m, 'b') || 'x', m::text || 'y' FROM person WHERE m BETWEEN 'c' AND 'd' OR 'e' = ANY (ms) OR m ~ 'z'`)).toEqual([
+      `value 'a' ["a"]`, `value 'b' ["b"]`, `value 'c' ["c"]`, `value 'd' ["d"]`, `value 'e' ["e"]`,
+    ]);
+  });
   it('reads an expression on its own table, and a trigger\'s OLD and NEW', () => {
     expect(scan(`m <> 'sad'`, 'SELECT ', tableKey('public', 'person'))).toEqual([`value 'sad' ["sad"]`]);
     expect(scan(`CREATE TRIGGER t BEFORE UPDATE ON person FOR EACH ROW WHEN (new.m = 'a') EXECUTE FUNCTION f()`)).toEqual([`value 'a' ["a"]`]);
@@ -172,8 +177,10 @@ CREATE TABLE diary (id int, m mood NOT NULL, ms mood[], CHECK (coalesce(m, 'ok')
 CREATE TABLE diary_sad PARTITION OF diary FOR VALUES IN ('sad');
 CREATE TABLE diary_rest PARTITION OF diary FOR VALUES IN ('happy', 'ok');
 CREATE VIEW moods AS SELECT id, CASE m WHEN 'sad' THEN 1 ELSE 0 END AS s FROM diary WHERE m = ANY ('{sad,happy}') AND greatest(m, 'sad') <> 'ok';
+CREATE DOMAIN sadness AS mood DEFAULT 'sad';
+CREATE MATERIALIZED VIEW sad_days AS SELECT id, CASE WHEN id > 0 THEN m ELSE 'sad' END AS c, m::text || 'sad' AS t FROM diary WHERE m BETWEEN 'happy' AND 'sad' OR 'sad' = ANY (ms);
 `;
-  it('a value renamed in partition bounds, CASE, coalesce, greatest, ANY / ALL and array operators', async () => {
+  it('a value renamed in partition bounds, CASE, coalesce, greatest, ANY / ALL, array operators and a domain default (the catalog reads it as pg_dump does)', async () => {
     const doc = await importedCleanly(MORE);
     await expectDdlBuilds(renameValue(mood(doc), 'sad', 'blue').apply(doc), MORE, `ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';`);
   }, 60_000);

@@ -89,8 +89,10 @@ export interface EnumColumn {
   array: boolean;
 }
 
-/** Expressions whose constant takes the type of the column on the other side. */
-const COMPARISONS = new Set(['AEXPR_OP', 'AEXPR_IN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT', 'AEXPR_NULLIF']);
+/** Expressions whose constant takes the type of the expression on the other side (BETWEEN's: both bounds). */
+const COMPARISONS = new Set(['AEXPR_OP', 'AEXPR_IN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT', 'AEXPR_NULLIF', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_BETWEEN_SYM', 'AEXPR_NOT_BETWEEN_SYM']);
+/** Operators that compare an enum (or an array of one) with a value of its type; `||` and others may take text. */
+const COMPARING = new Set(['=', '<>', '!=', '<', '<=', '>', '>=', '@>', '<@', '&&']);
 /** `m = ANY (...)`, `m <> ALL (...)`: the right side is an array of the column's type. */
 const OVER_ARRAY = new Set(['AEXPR_OP_ANY', 'AEXPR_OP_ALL']);
 
@@ -251,7 +253,8 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
       const defaults = [typed!.defexpr, ...((typed!.constraints ?? []) as N[]).filter((c) => c.Constraint?.contype === 'CONSTR_DEFAULT').map((c) => c.Constraint.raw_expr)];
       for (const d of defaults) constant(d, typedId, array);
     }
-    if (n.A_Expr && COMPARISONS.has(n.A_Expr.kind)) {
+    const operator = ((n.A_Expr?.name ?? []) as N[]).at(-1)?.String?.sval as string | undefined;
+    if (n.A_Expr && COMPARISONS.has(n.A_Expr.kind) && (n.A_Expr.kind !== 'AEXPR_OP' || COMPARING.has(operator ?? ''))) {
       const { lexpr, rexpr } = n.A_Expr as N;
       for (const [one, other] of [[lexpr, rexpr], [rexpr, lexpr]] as N[][]) {
         const c = enumOf(one);
@@ -265,8 +268,13 @@ export function scanEnumRefs(text: string, ctx: ScanContext, prefix = ''): EnumR
       const right = n.A_Expr.rexpr as N | undefined;
       if (c && !c.array && right?.A_ArrayExpr) for (const e of (right.A_ArrayExpr.elements ?? []) as N[]) constant(e, c.enumId, false);
       else if (c && !c.array) constant(right, c.enumId, true);
+      // 'sad' = ANY (ms): the constant is an element of the array's type.
+      const over = enumOf(right);
+      if (over?.array) constant(n.A_Expr.lexpr, over.enumId, false);
     }
     if (n.CaseExpr?.arg) alongside([n.CaseExpr.arg, ...((n.CaseExpr.args ?? []) as N[]).map((w) => w.CaseWhen?.expr)]);
+    // A CASE's results take one type: constants next to a result of the enum are of it.
+    if (n.CaseExpr) alongside([...((n.CaseExpr.args ?? []) as N[]).map((w) => w.CaseWhen?.result), n.CaseExpr.defresult]);
     if (n.CoalesceExpr || n.MinMaxExpr) alongside((n.CoalesceExpr ?? n.MinMaxExpr).args ?? []);
     if (n.partbound && ctx.bound) {
       const b = n.partbound as N;
