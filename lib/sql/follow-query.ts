@@ -310,7 +310,10 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const star = !!fields.at(-1)?.A_Star;
     const names = fields.map((f) => f.String?.sval as string);
     const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
-    if (!r) return undefined;
+    if (!r) {
+      if (!star && names.length === 1) wholeRow(c, names[0], scope);
+      return undefined;
+    }
     const { item, visible } = r;
     const change = item.change;
     const parts = nameParts(sql, at(c.location));
@@ -333,6 +336,24 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const last = parts[names.length - 1];
     if (last) edits.push({ start: last.start, end: last.end, text: taken ? `${qualifier}.${quoteIdent(name)}` : quoteIdent(name) });
     return to === undefined ? undefined : visible;
+  }
+
+  /**
+   * A bare name that is no column of what the query reads is a whole row (`row_to_json(t)`): it is
+   * written by the relation's new name when the relation is renamed without an alias.
+   */
+  function wholeRow(c: N, name: string, scope: Scope | undefined): void {
+    for (let s = scope; s; s = s.parent) {
+      // A relation whose columns are unknown may have a column of that name.
+      if (s.items.some((i) => !i.columns)) return;
+      const item = s.items.find((i) => i.ref === name);
+      if (!item) continue;
+      if (item.change?.to && item.node && !item.node.alias) {
+        const part = nameParts(sql, at(c.location))[0];
+        if (part) edits.push({ start: part.start, end: part.end, text: newName(item.change) });
+      }
+      return;
+    }
   }
 
   /**

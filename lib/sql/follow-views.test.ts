@@ -180,10 +180,12 @@ describe('materialized views as typed follow their tables', () => {
 CREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author, title text);
 CREATE MATERIALIZED VIEW everyone AS SELECT * FROM author;
 CREATE MATERIALIZED VIEW titled AS SELECT name::text, j.title FROM (author JOIN book ON book.author_id = author.id) AS j;
+CREATE MATERIALIZED VIEW rows_of AS SELECT row_to_json(author) AS r, book.title FROM author JOIN book ON book.author_id = author.id;
 `;
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
     ['a column a star and a cast read renamed', (d) => { const { t, c } = column(d, 'author', 'name'); return updateColumn(t, c, { name: 'full_name' }).apply(d); }, 'ALTER TABLE author RENAME COLUMN name TO full_name;'],
     ['a column read through a join\'s alias renamed', (d) => { const { t, c } = column(d, 'book', 'title'); return updateColumn(t, c, { name: 'heading' }).apply(d); }, 'ALTER TABLE book RENAME COLUMN title TO heading;'],
+    ['a table read as a whole row renamed', (d) => renameTable(tableByName(d, 'author')!.id, 'writer').apply(d), 'ALTER TABLE author RENAME TO writer; ALTER TABLE writer RENAME CONSTRAINT author_pkey TO writer_pkey;'],
     ['a column a star reads deleted', (d) => { const { t, c } = column(d, 'author', 'name'); return deleteColumn(t, c).apply(d); }, 'ALTER TABLE author DROP COLUMN name CASCADE;'],
   ];
   it.for(cases)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
