@@ -28,17 +28,30 @@ describe('applyValidPrismaEdit', () => {
     expect((refused as DiagnosticError).message).toMatch(/maker/);
 
     const whole = edited(doc, (t) => t.replace('model maker {', 'model makers {').replace(/(\n\s*maker\s+)maker(\s+@relation)/, '$1makers$2'));
-    const next = (await applyValidPrismaEdit(doc, whole)).document;
+    const next = (await applyValidPrismaEdit(doc, whole))!.document;
     expect(Object.keys(next.relations)).toEqual(Object.keys(doc.relations));
     await expectDdlBuilds(next, SCRIPT, 'ALTER TABLE maker RENAME TO makers; ALTER TABLE makers RENAME CONSTRAINT maker_pkey TO makers_pkey;');
   }, 60_000);
 
   it("applies an edit of a document whose own text has errors, when the edit adds none", async () => {
     const doc = importPrismaSync([{ path: 'schema.prisma', text: 'model Keyless {\n  name String\n}\n' }], { skipValidation: true }).document;
-    const next = (await applyValidPrismaEdit(doc, edited(doc, (t) => t.replace(/(\n\s*name\s+String)/, '$1\n  note String?')))).document;
+    const next = (await applyValidPrismaEdit(doc, edited(doc, (t) => t.replace(/(\n\s*name\s+String)/, '$1\n  note String?'))))!.document;
     expect(Object.values(next.tables)[0].columns.map((c) => c.name)).toEqual(['name', 'note']);
     // The same error twice is one more.
     const twice = edited(doc, (t) => `${t}\nmodel Other {\n  name String\n}\n`);
     await expect(applyValidPrismaEdit(doc, twice)).rejects.toThrow(DiagnosticError);
+    // An edit that rewords the document's own error (the field it names renamed) adds none.
+    const oneToOne = importPrismaSync([{ path: 'schema.prisma', text: 'model A {\n  id  Int @id\n  bId Int\n  b   B   @relation(fields: [bId], references: [id])\n}\n\nmodel B {\n  id Int @id\n  a  A?\n}\n' }], { skipValidation: true }).document;
+    const renamed = await applyValidPrismaEdit(oneToOne, edited(oneToOne, (t) => t.replace(/\bbId\b/g, 'bRef')));
+    expect(Object.values(renamed!.document.tables).flatMap((t) => t.columns.map((c) => c.name))).toContain('bRef');
+  }, 60_000);
+
+  it('gives nothing when the document changed while the validator ran', async () => {
+    const doc = importPrismaSync([{ path: 'schema.prisma', text: 'model A {\n  id Int @id\n}\n' }]).document;
+    const other = importPrismaSync([{ path: 'schema.prisma', text: 'model B {\n  id Int @id\n}\n' }]).document;
+    const files = edited(doc, (t) => t.replace(/(\n\s*id\s+Int @id)/, '$1\n  x Int?'));
+    expect(await applyValidPrismaEdit(doc, files, () => other)).toBeUndefined();
+    const moved = { ...doc, layout: { ...doc.layout, nodes: {} } };
+    expect(await applyValidPrismaEdit(doc, files, () => moved)).toBeDefined();
   }, 60_000);
 });

@@ -158,6 +158,16 @@ export function followQuery(sql: string, ctx: Context): Followed {
   const at = charIndexer(sql);
   const edits: { start: number; end: number; text: string }[] = [];
   let broken = false;
+  // Bare names given to a function (`row_to_json(t)`): where a relation's name is a whole row.
+  const funcArgs = new WeakSet<object>();
+  const gatherArgs = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(gatherArgs);
+    if (!node || typeof node !== 'object') return;
+    const n = node as N;
+    for (const a of (n.FuncCall?.args ?? []) as N[]) if (a.ColumnRef) funcArgs.add(a.ColumnRef);
+    for (const v of Object.values(n)) if (v && typeof v === 'object') gatherArgs(v);
+  };
+  gatherArgs(tree);
 
   const keyOf = (schema: string | undefined, name: string) => {
     if (schema) return tableKey(schema, name);
@@ -311,7 +321,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const names = fields.map((f) => f.String?.sval as string);
     const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
     if (!r) {
-      if (!star && names.length === 1) wholeRow(c, names[0], scope);
+      if (!star && names.length === 1 && funcArgs.has(c)) wholeRow(c, names[0], scope);
       return undefined;
     }
     const { item, visible } = r;
@@ -339,19 +349,23 @@ export function followQuery(sql: string, ctx: Context): Followed {
   }
 
   /**
-   * A bare name that is no column of what the query reads is a whole row (`row_to_json(t)`): it is
-   * written by the relation's new name when the relation is renamed without an alias.
+   * A bare name given to a function that is no column of what the query reads is a whole row
+   * (`row_to_json(t)`): when the relation is renamed without an alias, it is written `new.*`, as
+   * pg_get_viewdef writes it (a bare new name could be a column). Not when a scope on the way has
+   * something of the new name.
    */
   function wholeRow(c: N, name: string, scope: Scope | undefined): void {
+    const seen: Item[] = [];
     for (let s = scope; s; s = s.parent) {
       // A relation whose columns are unknown may have a column of that name.
       if (s.items.some((i) => !i.columns)) return;
+      seen.push(...s.items);
       const item = s.items.find((i) => i.ref === name);
       if (!item) continue;
-      if (item.change?.to && item.node && !item.node.alias) {
-        const part = nameParts(sql, at(c.location))[0];
-        if (part) edits.push({ start: part.start, end: part.end, text: newName(item.change) });
-      }
+      const to = item.change?.to && item.node && !item.node.alias ? item.change.to.name : undefined;
+      if (!to || seen.some((i) => i !== item && i.ref === to)) return;
+      const part = nameParts(sql, at(c.location))[0];
+      if (part) edits.push({ start: part.start, end: part.end, text: `${newName(item.change!)}.*` });
       return;
     }
   }

@@ -181,6 +181,9 @@ CREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author, title te
 CREATE MATERIALIZED VIEW everyone AS SELECT * FROM author;
 CREATE MATERIALIZED VIEW titled AS SELECT name::text, j.title FROM (author JOIN book ON book.author_id = author.id) AS j;
 CREATE MATERIALIZED VIEW rows_of AS SELECT row_to_json(author) AS r, book.title FROM author JOIN book ON book.author_id = author.id;
+CREATE TABLE writer_names (writer text);
+CREATE MATERIALIZED VIEW shadowed AS SELECT to_jsonb(author) AS j, writer FROM author, writer_names;
+CREATE MATERIALIZED VIEW grouped AS SELECT upper(name) AS author, count(*) AS n FROM author GROUP BY author;
 `;
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
     ['a column a star and a cast read renamed', (d) => { const { t, c } = column(d, 'author', 'name'); return updateColumn(t, c, { name: 'full_name' }).apply(d); }, 'ALTER TABLE author RENAME COLUMN name TO full_name;'],

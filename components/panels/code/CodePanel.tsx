@@ -5,6 +5,7 @@ import { useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
 import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
+import { sameContent } from '@/lib/schema/content';
 import { command } from '@/lib/store/command';
 import { applyValidPrismaEdit, exportPrismaSync, preparePrismaEdit } from '@/lib/prisma';
 import type { SourceFile } from '@/lib/formats/types';
@@ -32,10 +33,10 @@ function PrismaTab() {
   const [fileIndex, setFileIndex] = useState(0);
   const [markers, setMarkers] = useState<Marker[]>([]);
   // What the user typed and has not yet been turned into a document.
-  const [draft, setDraft] = useState<{ base: SourceFile[]; text: string } | null>(null);
+  const [draft, setDraft] = useState<{ base: SourceFile[]; path: string; text: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const file = exported[Math.min(fileIndex, exported.length - 1)];
-  const text = draft && draft.base === exported ? draft.text : file.text;
+  const text = draft && draft.base === exported && draft.path === file.path ? draft.text : file.text;
 
   useEffect(() => () => clearTimeout(timer.current), []);
   // What an edit is merged against, worked out once the document has been still for a while and the
@@ -65,23 +66,25 @@ function PrismaTab() {
     };
   }, [doc, file.path]);
 
-  // Each apply is numbered: a later keystroke, or a change of the document meanwhile, makes it stale.
+  // Each apply is numbered: a later keystroke makes it stale, and so does a change of the document's
+  // content (the text was of the document `doc` of this render; a move of a table is no change).
   const applying = useRef(0);
   const apply = (next: string) => {
     const files = exported.map((f) => (f.path === file.path ? { ...f, text: next } : f));
     const mine = ++applying.current;
-    const from = store.getState().document;
+    const stale = () => mine !== applying.current || !sameContent(store.getState().document, doc);
+    if (stale()) return;
     // Applied once Prisma's validator accepts it; what Prisma cannot express (a SQL import's checks,
     // comments, raw SQL, ...) stays: see applyValidPrismaEdit and applyPrismaEdit.
-    void applyValidPrismaEdit(from, files).then(
+    void applyValidPrismaEdit(doc, files, () => store.getState().document).then(
       (result) => {
-        if (mine !== applying.current || store.getState().document !== from) return;
+        if (!result || stale()) return;
         setDraft(null);
         store.getState().dispatch(command('code/prisma', 'Edit Prisma code', () => result.document));
         setMarkers([]);
       },
       (e) => {
-        if (mine !== applying.current) return;
+        if (stale()) return;
         const diags = e instanceof DiagnosticError ? e.diagnostics : [{ severity: 'error' as const, message: (e as Error).message, line: 1 }];
         // What another file of the schema holds is shown at the top, with its file's name.
         const here = (d: { file?: string }) => !d.file || d.file === file.path;
@@ -109,7 +112,7 @@ function PrismaTab() {
           dark={dark}
           markers={markers}
           onChange={(t) => {
-            setDraft({ base: exported, text: t });
+            setDraft({ base: exported, path: file.path, text: t });
             applying.current++;
             clearTimeout(timer.current);
             timer.current = setTimeout(() => apply(t), 500);
