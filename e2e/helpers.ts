@@ -50,13 +50,18 @@ export async function stableBox(loc: Locator) {
   throw new Error('element kept moving');
 }
 
-/** Opens the editor and imports `text` as pasted into the import dialog, waiting until the dialog has closed. */
-export async function importPasted(page: Page, text: string) {
+/** Opens the editor and pastes `text` into the import dialog, importing it; gives the dialog (it may stay open to show messages). */
+export async function pasteImport(page: Page, text: string): Promise<Locator> {
   await page.goto('/');
   await expect(table(page, 'User')).toBeVisible();
   await toolbar(page).getByRole('button', { name: 'Import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
   await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(text);
   await dialog.getByRole('button', { name: 'Import pasted text' }).click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  return dialog;
+}
+
+/** pasteImport, waiting until the dialog has closed. */
+export async function importPasted(page: Page, text: string) {
+  await expect(await pasteImport(page, text)).toBeHidden({ timeout: 60_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { table, toolbar } from './helpers';
+import { pasteImport, table, toolbar } from './helpers';
 
 /**
  * PostgreSQL import runs PGlite inside a Web Worker. Under Turbopack a worker can fail to fetch
@@ -119,12 +119,7 @@ create policy "Own profile" on profiles for update to authenticated using ((sele
 create policy "Avatars" on storage.objects for insert to authenticated with check (bucket_id = 'avatars');
 create function public.handle_new_user() returns trigger language plpgsql security definer as $$ begin insert into public.profiles (id) values (new.id); return new; end $$;
 create trigger on_auth_user_created after insert on auth.users for each row execute procedure public.handle_new_user();`;
-  await page.goto('/');
-  await expect(table(page, 'User')).toBeVisible();
-  await toolbar(page).getByRole('button', { name: 'Import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Or paste Prisma, SQL or a Schemata document').fill(sql);
-  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+  const dialog = await pasteImport(page, sql);
   await expect(table(page, 'profiles')).toBeVisible({ timeout: 60_000 });
   // Once PostgreSQL has run it, the dialog says which platform it assumed (and stays open to say it).
   const messages = dialog.getByRole('list', { name: 'Import messages' });

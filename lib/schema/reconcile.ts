@@ -8,8 +8,8 @@
  *   right where one whose name is gone stood (after the same matched neighbour), is that one
  *   renamed, when its type is the same kind. A model, enum or view whose name is new is the
  *   unmatched one it shares most of its fields or values with (more than half of both, and at
- *   least two), when no other one ties. The code panel applies an edit as the user pauses typing, so a rename typed
- *   in the text is several renames in a row, each one matched so.
+ *   least two), when no other one ties. The code panel applies an edit as the user pauses typing,
+ *   so a rename typed in the text is several renames in a row, each one matched so.
  *
  * Objects that are new keep their new ids and get positions; removed ones drop out.
  */
