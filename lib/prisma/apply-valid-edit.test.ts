@@ -51,6 +51,8 @@ describe('applyValidPrismaEdit', () => {
     const other = importPrismaSync([{ path: 'schema.prisma', text: 'model B {\n  id Int @id\n}\n' }]).document;
     const files = edited(doc, (t) => t.replace(/(\n\s*id\s+Int @id)/, '$1\n  x Int?'));
     expect(await applyValidPrismaEdit(doc, files, () => other)).toBeUndefined();
+    // Refused or not: the text is no longer the one shown.
+    expect(await applyValidPrismaEdit(doc, edited(doc, (t) => t.replace('model A {', 'model A {\n  b Nope')), () => other)).toBeUndefined();
     const moved = { ...doc, layout: { ...doc.layout, nodes: {} } };
     expect(await applyValidPrismaEdit(doc, files, () => moved)).toBeDefined();
   }, 60_000);

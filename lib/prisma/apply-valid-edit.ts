@@ -52,14 +52,14 @@ export async function newPrismaErrors(doc: SchemaDocument, files: SourceFile[]):
 
 /**
  * Checks an edit of `doc`'s Prisma text with Prisma's validator, then applies it to the document
- * `current()` gives then (its layout may have moved meanwhile). Throws a DiagnosticError with Prisma's
- * own messages when the edit brings new errors; undefined when the document's content changed while
- * the validator ran (the edit is of a text no longer shown).
+ * `current()` gives then (its layout may have moved meanwhile). Undefined, applied or refused alike,
+ * when the document's content changed while the validator ran (the edit is of a text no longer
+ * shown); else throws a DiagnosticError with Prisma's own messages when the edit brings new errors.
  */
 export async function applyValidPrismaEdit(doc: SchemaDocument, files: SourceFile[], current: () => SchemaDocument = () => doc): Promise<ImportResult | undefined> {
   const errors = await newPrismaErrors(doc, files);
-  if (errors.length) throw new DiagnosticError(errors);
   const now = current();
   if (now !== doc && !sameContent(now, doc)) return undefined;
+  if (errors.length) throw new DiagnosticError(errors);
   return applyPrismaEdit(now, files);
 }

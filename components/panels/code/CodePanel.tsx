@@ -5,7 +5,6 @@ import { useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
 import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
-import { sameContent } from '@/lib/schema/content';
 import { command } from '@/lib/store/command';
 import { applyValidPrismaEdit, exportPrismaSync, preparePrismaEdit } from '@/lib/prisma';
 import type { SourceFile } from '@/lib/formats/types';
@@ -66,16 +65,16 @@ function PrismaTab() {
     };
   }, [doc, file.path]);
 
-  // Each apply is numbered: a later keystroke makes it stale, and so does a change of the document's
-  // content (the text was of the document `doc` of this render; a move of a table is no change).
+  // Each apply is numbered: a later keystroke makes it stale. The text is of the document `doc` of
+  // this render; applyValidPrismaEdit drops it when the content has changed since.
   const applying = useRef(0);
   const apply = (next: string) => {
     const files = exported.map((f) => (f.path === file.path ? { ...f, text: next } : f));
     const mine = ++applying.current;
-    const stale = () => mine !== applying.current || !sameContent(store.getState().document, doc);
-    if (stale()) return;
-    // Applied once Prisma's validator accepts it; what Prisma cannot express (a SQL import's checks,
-    // comments, raw SQL, ...) stays: see applyValidPrismaEdit and applyPrismaEdit.
+    const stale = () => mine !== applying.current;
+    // Applied once Prisma's validator accepts it, to the document as it is then (undefined when its
+    // content changed meanwhile); what Prisma cannot express (a SQL import's checks, comments, raw SQL,
+    // ...) stays: see applyValidPrismaEdit and applyPrismaEdit.
     void applyValidPrismaEdit(doc, files, () => store.getState().document).then(
       (result) => {
         if (!result || stale()) return;
