@@ -158,13 +158,17 @@ export function followQuery(sql: string, ctx: Context): Followed {
   const at = charIndexer(sql);
   const edits: { start: number; end: number; text: string }[] = [];
   let broken = false;
-  // Bare names given to a function (`row_to_json(t)`): where a relation's name is a whole row.
+  // Bare names given to a function (`row_to_json(t)`) or whose field is taken (`(t).name`): where a
+  // relation's name is a whole row. And bare names that are a target-list entry (`SELECT t FROM t`).
   const funcArgs = new WeakSet<object>();
+  const rowItems = new WeakMap<object, N>();
   const gatherArgs = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(gatherArgs);
     if (!node || typeof node !== 'object') return;
     const n = node as N;
     for (const a of (n.FuncCall?.args ?? []) as N[]) if (a.ColumnRef) funcArgs.add(a.ColumnRef);
+    if (n.A_Indirection?.arg?.ColumnRef) funcArgs.add(n.A_Indirection.arg.ColumnRef);
+    for (const t of (n.SelectStmt?.targetList ?? []) as N[]) if (t.ResTarget?.val?.ColumnRef?.fields?.length === 1) rowItems.set(t.ResTarget.val.ColumnRef, t.ResTarget);
     for (const v of Object.values(n)) if (v && typeof v === 'object') gatherArgs(v);
   };
   gatherArgs(tree);
@@ -321,14 +325,14 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const names = fields.map((f) => f.String?.sval as string);
     const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
     if (!r) {
-      if (!star && names.length === 1 && funcArgs.has(c)) wholeRow(c, names[0], scope);
+      if (!star && names.length === 1 && (funcArgs.has(c) || rowItems.has(c))) wholeRow(c, names[0], scope);
       return undefined;
     }
     const { item, visible } = r;
     const change = item.change;
     const parts = nameParts(sql, at(c.location));
-    // A qualifier naming a renamed or moved relation by its name.
-    if (change && r.byName && change.to && parts.length >= 2) {
+    // A qualifier naming a renamed or moved relation by its name (the spans stop before a `*`).
+    if (change && r.byName && change.to && names.length >= 2 && parts.length >= names.length - (star ? 1 : 0)) {
       const q = parts[names.length - 2];
       if (q) edits.push({ start: q.start, end: q.end, text: newName(change) });
       if (names.length >= 3) edits.push({ start: parts[names.length - 3].start, end: parts[names.length - 3].end, text: quoteIdent(change.to.schema) });
@@ -348,26 +352,96 @@ export function followQuery(sql: string, ctx: Context): Followed {
     return to === undefined ? undefined : visible;
   }
 
-  /**
-   * A bare name given to a function that is no column of what the query reads is a whole row
-   * (`row_to_json(t)`): when the relation is renamed without an alias, it is written `new.*`, as
-   * pg_get_viewdef writes it (a bare new name could be a column). Not when a scope on the way has
-   * something of the new name.
-   */
-  function wholeRow(c: N, name: string, scope: Scope | undefined): void {
+  /** The relation a bare name that is no column of what the query reads names as a whole row (`t`), from `scope`; with the items on the way. */
+  function rowOf(name: string, scope: Scope | undefined): { item: Item; seen: Item[] } | undefined {
     const seen: Item[] = [];
     for (let s = scope; s; s = s.parent) {
       // A relation whose columns are unknown may have a column of that name.
-      if (s.items.some((i) => !i.columns)) return;
+      if (s.items.some((i) => !i.columns)) return undefined;
       seen.push(...s.items);
       const item = s.items.find((i) => i.ref === name);
-      if (!item) continue;
-      const to = item.change?.to && item.node && !item.node.alias ? item.change.to.name : undefined;
-      if (!to || seen.some((i) => i !== item && i.ref === to)) return;
-      const part = nameParts(sql, at(c.location))[0];
-      if (part) edits.push({ start: part.start, end: part.end, text: `${newName(item.change!)}.*` });
-      return;
+      if (item) return { item, seen };
     }
+    return undefined;
+  }
+
+  /**
+   * A bare name that is no column of what the query reads is a whole row (`row_to_json(t)`,
+   * `(t).name`, `SELECT t FROM t`): when the relation is renamed without an alias, it is written
+   * `new.*`, as pg_get_viewdef writes it (a bare new name could be a column); a target-list entry
+   * `new.*::new AS t` (a `*` there would be expanded; the view's column keeps its name). Not when a
+   * scope on the way has something of the new name.
+   */
+  function wholeRow(c: N, name: string, scope: Scope | undefined): void {
+    const found = rowOf(name, scope);
+    if (!found) return;
+    const { item, seen } = found;
+    const change = item.change;
+    const to = change?.to && item.node && !item.node.alias ? change.to.name : undefined;
+    if (!to || seen.some((i) => i !== item && i.ref === to)) return;
+    const part = nameParts(sql, at(c.location))[0];
+    if (!part) return;
+    const target = rowItems.get(c);
+    const text = target ? `${newName(change!)}.*::${quoteIdent(change!.to!.schema)}.${newName(change!)}${target.name ? '' : ` AS ${quoteIdent(name)}`}` : `${newName(change!)}.*`;
+    edits.push({ start: part.start, end: part.end, text });
+  }
+
+  /** The relation a whole-row reference reads (`t`, `t.*`), when it is one. */
+  function rowRead(arg: N | undefined, scope: Scope | undefined): Item | undefined {
+    const fields = arg?.ColumnRef?.fields as N[] | undefined;
+    if (!fields) return undefined;
+    const names = fields.map((f) => f.String?.sval as string);
+    if (fields.at(-1)?.A_Star) return names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope)?.item : undefined;
+    return names.length === 1 && !resolve(names, scope) ? rowOf(names[0], scope)?.item : undefined;
+  }
+
+  /** Fields of whole rows renamed (see fieldOf): the old name, for a target-list entry that keeps it. */
+  const renamedFields = new WeakMap<N, string>();
+
+  /** `(t).col`: a field of a whole row follows its column's rename, and is gone with it. */
+  function fieldOf(n: N, scope: Scope | undefined): void {
+    walk(n, scope);
+    const item = rowRead(n.arg, scope);
+    const field = (n.indirection as N[])[0]?.String?.sval as string | undefined;
+    const column = field === undefined ? undefined : item?.columns?.get(field);
+    if (!item?.change || column === undefined) return;
+    if (item.change.dropped.has(column)) broken = true;
+    const to = finalName(item, field!);
+    if (to === field) return;
+    // The field's name is not located: it follows the argument's closing parentheses and a dot.
+    const parts = nameParts(sql, at(n.arg.ColumnRef.location));
+    let pos = parts.at(-1)!.end;
+    const spaced = () => {
+      SPACE.lastIndex = pos;
+      pos += SPACE.exec(sql)![0].length;
+    };
+    spaced();
+    if (sql[pos] === '.') {
+      pos++;
+      spaced();
+      if (sql[pos] === '*') pos++;
+    }
+    for (spaced(); sql[pos] === ')'; spaced()) pos++;
+    if (sql[pos] !== '.') return;
+    pos++;
+    spaced();
+    IDENT.lastIndex = pos;
+    const m = IDENT.exec(sql);
+    if (!m) return;
+    edits.push({ start: pos, end: pos + m[0].length, text: quoteIdent(to) });
+    renamedFields.set(n, field!);
+  }
+
+  /** `t.*::t`, a whole row cast to its own type (as pg_get_viewdef writes a whole row in a target list): the type is the relation's, renamed with it. */
+  function rowCast(n: N, scope: Scope | undefined): void {
+    walk(n, scope);
+    const item = rowRead(n.arg, scope);
+    const names = ((n.typeName?.names ?? []) as N[]).map((x) => x.String?.sval as string);
+    const to = item?.change?.to;
+    if (!to || !item.node || n.typeName.arrayBounds || names.at(-1) !== item.node.relname || names.length > 2) return;
+    const parts = nameParts(sql, at(n.typeName.location));
+    if (parts.length !== names.length) return;
+    edits.push({ start: parts[0].start, end: parts.at(-1)!.end, text: `${quoteIdent(to.schema)}.${quoteIdent(to.name)}` });
   }
 
   /**
@@ -432,7 +506,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
         // A cast or collation of a column takes the column's name (`a::text` is named a): it keeps it.
         let inner = r.name ? undefined : r.val;
         while (inner?.TypeCast || inner?.CollateClause) inner = (inner.TypeCast ?? inner.CollateClause).arg;
-        const renamed = inner?.ColumnRef ? columnRef(inner.ColumnRef, scope) : undefined;
+        const renamed = inner?.ColumnRef ? columnRef(inner.ColumnRef, scope) : inner?.A_Indirection ? renamedFields.get(inner.A_Indirection) : undefined;
         if (renamed !== undefined) {
           const end = targetEnd(sql, at(r.location));
           edits.push({ start: end, end, text: ` AS ${quoteIdent(renamed)}` });
@@ -472,6 +546,8 @@ export function followQuery(sql: string, ctx: Context): Followed {
     for (const [k, v] of Object.entries(node as N)) {
       if (k === 'SelectStmt') select(v, scope);
       else if (k === 'ColumnRef') columnRef(v, scope);
+      else if (k === 'A_Indirection' && (v as N).arg?.ColumnRef && (v as N).indirection?.[0]?.String) fieldOf(v, scope);
+      else if (k === 'TypeCast' && (v as N).arg?.ColumnRef?.fields?.at(-1)?.A_Star) rowCast(v, scope);
       else if (v && typeof v === 'object') walk(v, scope);
     }
   }

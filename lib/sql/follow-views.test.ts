@@ -24,6 +24,7 @@ CREATE VIEW joined AS SELECT author.id, book.title FROM author JOIN book USING (
 CREATE VIEW nested AS SELECT name FROM author_names;
 CREATE VIEW with_cte AS WITH x AS (SELECT id, name FROM author) SELECT name FROM x UNION SELECT title FROM book;
 CREATE VIEW plain AS SELECT title FROM book;
+CREATE VIEW whole_rows AS SELECT author, row_to_json(author) AS j, (author).k FROM author;
 CREATE MATERIALIZED VIEW author_stats AS SELECT a.name, count(*) FROM author a GROUP BY a.name;
 CREATE INDEX author_stats_name ON author_stats (name);
 CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
@@ -184,6 +185,7 @@ CREATE MATERIALIZED VIEW rows_of AS SELECT row_to_json(author) AS r, book.title 
 CREATE TABLE writer_names (writer text);
 CREATE MATERIALIZED VIEW shadowed AS SELECT to_jsonb(author) AS j, writer FROM author, writer_names;
 CREATE MATERIALIZED VIEW grouped AS SELECT upper(name) AS author, count(*) AS n FROM author GROUP BY author;
+CREATE MATERIALIZED VIEW fields AS SELECT author, (author).name, ((author.*)).name AS n, (author).id FROM author;
 `;
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
     ['a column a star and a cast read renamed', (d) => { const { t, c } = column(d, 'author', 'name'); return updateColumn(t, c, { name: 'full_name' }).apply(d); }, 'ALTER TABLE author RENAME COLUMN name TO full_name;'],
