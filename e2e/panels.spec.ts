@@ -61,6 +61,20 @@ test('a Prisma edit that Prisma refuses (a model renamed before the fields that 
   await expect(table(page, 'Users')).toHaveCount(0);
 });
 
+test('typing in the Prisma text applies as it goes, with the cursor kept and the many-to-many relation once', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await editor.locator('.cm-line', { hasText: /^model User \{/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\n  nick String?');
+  await expect(page.getByRole('listitem', { name: 'Column nick' })).toBeVisible();
+  await page.keyboard.insertText(' @unique');
+  await expect(editor.locator('.cm-line', { hasText: /^\s+nick String\? @unique$/ })).toHaveCount(1);
+  await expect(editor.locator('.cm-line', { hasText: /^\s+categories\s+Category\[\]/ })).toHaveCount(1);
+  await expect(editor.locator('.cm-line', { hasText: /^\s+posts\s+Post\[\]/ })).toHaveCount(2);
+  await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error')).toHaveCount(0);
+});
+
 test('diagnostics list problems and focus the table when clicked', async ({ page }) => {
   await table(page, 'Post').getByRole('heading', { name: 'Post' }).click();
   // Make Post.authorId a String: it no longer matches User.id.

@@ -3,6 +3,8 @@
  * model renamed before the fields that name it) is refused, so what Prisma cannot express on the
  * relations it would drop (DEFERRABLE) is not lost; the document's own errors do not block an edit.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../schema/diagnostics';
 import { expectDdlBuilds, importedCleanly } from '../sql/testing/edit-case';
@@ -10,6 +12,8 @@ import { applyValidPrismaEdit } from './apply-valid-edit';
 import { exportPrismaSync } from './export';
 import { importPrismaSync } from './import';
 import type { SchemaDocument } from '../schema/types';
+import { parseDocument } from '../schema/serialize';
+import { validatePrisma } from './validate';
 
 const SCRIPT = `CREATE TABLE maker (id int PRIMARY KEY, name text NOT NULL);
 CREATE TABLE item (id int PRIMARY KEY, maker_id int NOT NULL REFERENCES maker (id) DEFERRABLE INITIALLY DEFERRED);
@@ -44,6 +48,13 @@ describe('applyValidPrismaEdit', () => {
     const oneToOne = importPrismaSync([{ path: 'schema.prisma', text: 'model A {\n  id  Int @id\n  bId Int\n  b   B   @relation(fields: [bId], references: [id])\n}\n\nmodel B {\n  id Int @id\n  a  A?\n}\n' }], { skipValidation: true }).document;
     const renamed = await applyValidPrismaEdit(oneToOne, edited(oneToOne, (t) => t.replace(/\bbId\b/g, 'bRef')));
     expect(Object.values(renamed!.document.tables).flatMap((t) => t.columns.map((c) => c.name))).toContain('bRef');
+  }, 60_000);
+
+  it('keeps an implicit many-to-many relation as it is (the Blog template: an edit elsewhere duplicated it)', async () => {
+    const doc = parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8'));
+    const next = (await applyValidPrismaEdit(doc, edited(doc, (t) => t.replace(/(\nmodel User \{\n[^\n]*)/, '$1\n  nick String?'))))!.document;
+    expect(Object.keys(next.relations).sort()).toEqual(Object.keys(doc.relations).sort());
+    expect((await validatePrisma(exportPrismaSync(next).files)).filter((d) => d.severity === 'error')).toEqual([]);
   }, 60_000);
 
   it('gives nothing when the document changed while the validator ran', async () => {

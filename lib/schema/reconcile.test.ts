@@ -36,6 +36,14 @@ describe('reconcile', () => {
     expect(Object.keys(next.relations)).toEqual(Object.keys(prev.relations));
   });
 
+  it('keeps a many-to-many relation whose sides come the other way round', () => {
+    const prev = sample();
+    const edited = reimported(prev);
+    for (const r of Object.values(edited.relations)) if (r.kind === 'many-to-many') [r.a, r.b] = [r.b, r.a];
+    const next = reconcile(prev, edited);
+    expect(Object.keys(next.relations).sort()).toEqual(Object.keys(prev.relations).sort());
+  });
+
   it('keeps the ids of a view and its columns', () => {
     const prev = sample();
     prev.views.view_1 = { id: 'view_1', name: 'recent', columns: [{ id: 'col_v1', name: 'id', type: { kind: 'Int' } }, { id: 'col_v2', name: 'title', type: { kind: 'String' } }] };

@@ -23,7 +23,9 @@ function relationKey(r: Relation, id: (x: Id) => Id): string {
     const side = (s: { table: Id; columns: Id[] }) => `${id(s.table)}(${s.columns.map(id).join(',')})`;
     return `fk:${side(r.from)}>${side(r.to)}`;
   }
-  return `mn:${id(r.a.table)}.${r.a.field.name}<>${id(r.b.table)}.${r.b.field.name}`;
+  // Either side may be `a`: Prisma orders them by model name when it makes the join table, not the text.
+  const sides = [`${id(r.a.table)}.${r.a.field.name}`, `${id(r.b.table)}.${r.b.field.name}`].sort();
+  return `mn:${sides[0]}<>${sides[1]}`;
 }
 
 export function reconcile(prev: SchemaDocument, next: SchemaDocument): SchemaDocument {

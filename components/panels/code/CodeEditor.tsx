@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup } from 'codemirror';
 import { EditorView } from '@codemirror/view';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { oneDarkish } from './theme';
 
@@ -61,8 +61,18 @@ export function CodeEditor(props: {
 
   useEffect(() => {
     const v = view.current;
-    if (!v || v.state.doc.toString() === props.value) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.value } });
+    if (!v) return;
+    const old = v.state.doc.toString();
+    const next = props.value;
+    if (old === next) return;
+    // Only the part that differs is replaced, so the cursor and scroll outside it stay; the app's
+    // own undo covers the change, not the editor's.
+    let start = 0;
+    const max = Math.min(old.length, next.length);
+    while (start < max && old.charCodeAt(start) === next.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < max - start && old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+    v.dispatch({ changes: { from: start, to: old.length - end, insert: next.slice(start, next.length - end) }, annotations: Transaction.addToHistory.of(false) });
   }, [props.value]);
 
   useEffect(() => {
