@@ -106,6 +106,7 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         <option value="always">Identity (always)</option>
         <option value="by-default">Identity (by default)</option>
       </select>
+      <CommitInput label="Database name" className="col-span-2" placeholder={`${column.name} (database name)`} value={column.dbName ?? ''} onCommit={(v) => update({ dbName: v.trim() || undefined })} />
       <CommitInput label="Comment" className="col-span-2" placeholder="comment" value={column.comment ?? ''} onCommit={(v) => update({ comment: v || undefined })} />
       <button
         type="button"

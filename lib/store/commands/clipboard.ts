@@ -1,10 +1,12 @@
 /**
- * Copy, paste and duplicate. A fragment holds whole tables plus the relations among them; pasting
- * gives every object a new id, renames tables that would clash, and offsets positions.
+ * Copy, paste and duplicate. A fragment holds whole tables plus the relations among them and the
+ * enums their columns use; pasting gives every object a new id, renames tables that would clash, and
+ * offsets positions. In another document, an enum comes along unless one of the same name and values
+ * is there, and a table whose schema is not there goes to the default one.
  */
 import { command, type Command } from '../command';
 import { newId, type IdGenerator } from '../../schema/ids';
-import type { Id, NodeLayout, Relation, SchemaDocument, Table } from '../../schema/types';
+import type { Column, Enum, Id, NodeLayout, Relation, SchemaDocument, Table } from '../../schema/types';
 
 export interface Fragment {
   kind: 'schemata-fragment';
@@ -12,6 +14,8 @@ export interface Fragment {
   tables: Table[];
   relations: Relation[];
   layout: Record<Id, NodeLayout>;
+  /** The enums the tables' columns use (absent in fragments copied before they were carried). */
+  enums?: Enum[];
 }
 
 export function copyTables(doc: SchemaDocument, tableIds: Iterable<Id>): Fragment | null {
@@ -22,7 +26,10 @@ export function copyTables(doc: SchemaDocument, tableIds: Iterable<Id>): Fragmen
   );
   const layout: Record<Id, NodeLayout> = {};
   for (const id of ids) if (doc.layout.nodes[id]) layout[id] = doc.layout.nodes[id];
-  return { kind: 'schemata-fragment', version: 1, tables: [...ids].map((id) => doc.tables[id]), relations, layout };
+  const tables = [...ids].map((id) => doc.tables[id]);
+  const enumIds = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.type.enumId ? [c.type.enumId] : []))));
+  const enums = [...enumIds].flatMap((id) => (doc.enums[id] ? [doc.enums[id]] : []));
+  return { kind: 'schemata-fragment', version: 1, tables, relations, layout, ...(enums.length ? { enums } : {}) };
 }
 
 export function isFragment(v: unknown): v is Fragment {
@@ -51,7 +58,8 @@ export function pasteFragment(
       map.set(old, id);
       return id;
     };
-    const taken = new Set(Object.values(doc.tables).map((t) => t.name));
+    const enums = pastedEnums(doc, fragment, ids);
+    const taken = new Set([...Object.values(doc.tables), ...Object.values(enums.all), ...Object.values(doc.views)].map((t) => t.name));
     const tables: Record<Id, Table> = { ...doc.tables };
     const nodes = { ...doc.layout.nodes };
     const newTableIds: Id[] = [];
@@ -59,7 +67,10 @@ export function pasteFragment(
       const name = freeName(taken, t.name);
       taken.add(name);
       const id = fresh(t.id, 'tbl');
-      const columns = t.columns.map((c) => ({ ...c, id: fresh(c.id, 'col') }));
+      const columns = t.columns.map((c): Column => {
+        const enumId = c.type.enumId && enums.ids.get(c.type.enumId);
+        return { ...c, id: fresh(c.id, 'col'), ...(enumId ? { type: { ...c.type, enumId } } : {}) };
+      });
       const remap = <T extends { column?: Id }>(cols: T[]) => cols.map((c) => (c.column ? { ...c, column: map.get(c.column) ?? c.column } : c));
       const copy: Table = {
         ...t,
@@ -73,6 +84,7 @@ export function pasteFragment(
         checks: t.checks.map((ck) => ({ ...ck, id: ids('chk'), dbName: undefined })),
       };
       if (!copy.primaryKey) delete copy.primaryKey;
+      if (copy.namespace && !doc.namespaces[copy.namespace]) delete copy.namespace;
       if (copy.dbName === undefined) delete copy.dbName;
       tables[id] = copy;
       newTableIds.push(id);
@@ -96,6 +108,35 @@ export function pasteFragment(
       }
     }
     opts.onPasted?.(newTableIds);
-    return { ...doc, tables, relations, layout: { ...doc.layout, nodes } };
+    return { ...doc, tables, relations, enums: enums.all, layout: { ...doc.layout, nodes } };
   });
+}
+
+/**
+ * The document's enums with the fragment's it lacks, and the ids the pasted columns take: the same
+ * enum when it is in the document, else one of the same name and values, else a copy (renamed when
+ * the name is taken).
+ */
+function pastedEnums(doc: SchemaDocument, fragment: Fragment, ids: IdGenerator): { all: Record<Id, Enum>; ids: Map<Id, Id> } {
+  const all = { ...doc.enums };
+  const map = new Map<Id, Id>();
+  const values = (e: Enum) => e.values.map((v) => `${v.name}=${v.dbName ?? ''}`).join();
+  const taken = new Set([...Object.values(doc.enums), ...Object.values(doc.tables), ...Object.values(doc.views)].map((x) => x.name));
+  for (const e of fragment.enums ?? []) {
+    if (doc.enums[e.id]) continue;
+    const same = Object.values(doc.enums).find((x) => x.name === e.name && values(x) === values(e));
+    if (same) {
+      map.set(e.id, same.id);
+      continue;
+    }
+    const name = freeName(taken, e.name);
+    taken.add(name);
+    const id = ids('enum');
+    const copy: Enum = { ...e, id, name, values: e.values.map((v) => ({ ...v, id: ids('val') })) };
+    if (name !== e.name) delete copy.dbName;
+    if (copy.namespace && !doc.namespaces[copy.namespace]) delete copy.namespace;
+    all[id] = copy;
+    map.set(e.id, id);
+  }
+  return { all, ids: map };
 }

@@ -2,11 +2,12 @@ import { command, CommandError, type Command } from '../command';
 import { omitKeys, withTable } from './helpers';
 import { followEdit } from '../../sql/follow';
 import type { Column, Id } from '../../schema/types';
-
+import { requireIdentifier } from './names';
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
   return command('column/add', `Add column ${column.name}`, (doc) =>
     followEdit(doc, withTable(doc, tableId, (t) => {
+      requireIdentifier('column', column.name);
       if (t.columns.some((c) => c.name === column.name)) {
         throw new CommandError(`table ${t.name} already has a column ${column.name}`);
       }
@@ -22,9 +23,13 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
     followEdit(doc, withTable(doc, tableId, (t) => {
       const i = t.columns.findIndex((c) => c.id === columnId);
       if (i < 0) throw new CommandError(`no column ${columnId} in table ${t.name}`);
+      if (patch.name !== undefined && patch.name !== t.columns[i].name) requireIdentifier('column', patch.name);
       if (patch.name !== undefined && t.columns.some((c) => c.id !== columnId && c.name === patch.name)) {
         throw new CommandError(`table ${t.name} already has a column ${patch.name}`);
       }
+      const db = 'dbName' in patch && patch.dbName !== t.columns[i].dbName ? (patch.dbName ?? patch.name ?? t.columns[i].name) : undefined;
+      const clash = db && t.columns.find((c) => c.id !== columnId && (c.dbName ?? c.name) === db);
+      if (clash) throw new CommandError(`table ${t.name} already has a column ${clash.name} named ${db} in the database`);
       const columns = [...t.columns];
       columns[i] = { ...columns[i], ...patch };
       return { ...t, columns };

@@ -9,6 +9,7 @@ import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints
 import { toggleCollapsed } from './layout';
 import { deleteView } from './view';
 import { deleteColumn, updateColumn } from './column';
+import { renameTable, updateTable } from './table';
 import { withLayout } from '../../layout/with-layout';
 
 const sample = (): SchemaDocument =>
@@ -107,6 +108,51 @@ describe('clipboard', () => {
     expect(next.layout.nodes[pasted[0]]).toMatchObject({ x: doc.layout.nodes[user.id].x + 40 });
     // Relations to tables outside the selection are not copied.
     expect(Object.keys(next.relations)).toHaveLength(Object.keys(doc.relations).length + 1);
+  });
+});
+
+describe('clipboard across documents', () => {
+  it('brings the enums the tables use, reusing one of the same name and values, and drops a schema the document lacks', () => {
+    const from = sample();
+    const user = tableByName(from, 'User')!;
+    const role = user.columns.find((c) => c.type.kind === 'Enum')!;
+    const fragment = JSON.parse(JSON.stringify(copyTables(from, [user.id])!));
+    fragment.tables[0].namespace = 'ns_elsewhere';
+    const empty: SchemaDocument = { ...from, tables: {}, relations: {}, enums: {}, views: {}, layout: { ...from.layout, nodes: {}, groups: {} } };
+    const once = pasteFragment(fragment, { ids: ids() }).apply(empty);
+    expect(validateDocument(once)).toEqual([]);
+    const pasted = Object.values(once.tables)[0];
+    expect(pasted.namespace).toBeUndefined();
+    const en = once.enums[pasted.columns.find((c) => c.name === role.name)!.type.enumId!];
+    expect(en.values.map((v) => v.name)).toEqual(from.enums[role.type.enumId!].values.map((v) => v.name));
+    // Pasted again: the enum is the one already there.
+    const twice = pasteFragment(fragment, { ids: ids() }).apply(once);
+    expect(Object.keys(twice.enums)).toHaveLength(1);
+    // An enum of that name with other values stays as it is; the copy gets a free name.
+    const other = { ...empty, enums: { enum_x: { id: 'enum_x', name: en.name, values: [{ id: 'val_x', name: 'X' }] } } };
+    const beside = pasteFragment(fragment, { ids: ids() }).apply(other);
+    expect(validateDocument(beside)).toEqual([]);
+    expect(Object.values(beside.enums).map((e) => e.name).sort()).toEqual([en.name, `${en.name}Copy`]);
+  });
+});
+
+describe('names', () => {
+  it('refuses a table or column name Prisma cannot use, or one another table has', () => {
+    const doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const title = post.columns.find((c) => c.name === 'title')!;
+    expect(() => renameTable(post.id, 'User').apply(doc)).toThrow(/already a table, view or enum named User/);
+    expect(() => renameTable(post.id, 'Role').apply(doc)).toThrow(/already a table, view or enum named Role/);
+    expect(() => renameTable(post.id, 'order items').apply(doc)).toThrow(/cannot be a table name/);
+    expect(() => renameTable(post.id, '2fa').apply(doc)).toThrow(/cannot be a table name/);
+    expect(() => updateTable(post.id, { dbName: tableByName(doc, 'User')!.dbName ?? 'User' }).apply(doc)).toThrow(/already has the database name/);
+    expect(() => updateColumn(post.id, title.id, { name: 'first name' }).apply(doc)).toThrow(/cannot be a column name/);
+    expect(() => updateColumn(post.id, title.id, { dbName: 'id' }).apply(doc)).toThrow(/named id in the database/);
+    // Any database name; and a name that is fine.
+    const renamed = updateTable(post.id, { name: 'Article', dbName: 'blog articles' }).apply(doc);
+    expect(renamed.tables[post.id]).toMatchObject({ name: 'Article', dbName: 'blog articles' });
+    expect(updateColumn(post.id, title.id, { name: 'heading', dbName: 'the heading' }).apply(doc).tables[post.id].columns.find((c) => c.id === title.id)).toMatchObject({ name: 'heading', dbName: 'the heading' });
+    expect(validateDocument(renamed)).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { command, CommandError, type Command } from '../command';
 import { omitKeys, requireTable, without, withTable } from './helpers';
-import type { Id, NodeLayout, Table } from '../../schema/types';
+import type { Id, NodeLayout, SchemaDocument, Table } from '../../schema/types';
 import { followEdit } from '../../sql/follow';
 import { rawOnTables } from '../../sql/raw-subjects';
+import { requireFreeTableName, requireIdentifier } from './names';
 
 export function addTable(table: Table, position?: NodeLayout): Command {
   return command('table/add', `Add table ${table.name}`, (doc) => {
@@ -20,13 +21,21 @@ const followRename = followEdit;
 
 export function renameTable(tableId: Id, name: string): Command {
   return command('table/rename', `Rename table to ${name}`, (doc) => {
-    if (!name.trim()) throw new CommandError('a table name cannot be empty');
-    return followRename(doc, withTable(doc, tableId, (t) => (t.name === name ? t : { ...t, name })));
+    return followRename(doc, withTable(doc, tableId, (t) => (t.name === name ? t : named(doc, { ...t, name }, true))));
   });
 }
 
 export function updateTable(tableId: Id, patch: Partial<Omit<Table, 'id' | 'columns'>>): Command {
-  return command('table/update', 'Edit table', (doc) => followRename(doc, withTable(doc, tableId, (t) => ({ ...t, ...patch }))));
+  return command('table/update', 'Edit table', (doc) =>
+    followRename(doc, withTable(doc, tableId, (t) => (patch.name !== undefined && patch.name !== t.name) || ('dbName' in patch && patch.dbName !== t.dbName) ? named(doc, { ...t, ...patch }, patch.name !== undefined && patch.name !== t.name) : { ...t, ...patch })),
+  );
+}
+
+/** A table given a new name or database name: refused when Prisma cannot use the name, or another has it. */
+function named(doc: SchemaDocument, t: Table, newName: boolean): Table {
+  if (newName) requireIdentifier('table', t.name);
+  requireFreeTableName(doc, t);
+  return t;
 }
 
 /** Deletes a table with its relations, its layout and its group memberships. */
