@@ -22,6 +22,21 @@ async function start(page: Page) {
 }
 
 test.describe('documents', () => {
+  test('an edit made just before a reload is kept', async ({ page }) => {
+    await start(page);
+    await page.keyboard.press('Escape');
+    await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const name = page.getByRole('textbox', { name: 'Table name', exact: true });
+    await name.fill('Topic');
+    await name.press('Enter');
+    await expect(table(page, 'Topic')).toBeVisible();
+    // Well within the autosave's delay: the save is made as the page goes.
+    await page.reload();
+    await expect(table(page, 'Topic')).toBeVisible();
+    await expect(table(page, 'Category')).toHaveCount(0);
+  });
+
   test('a document made from a template is stored and restored after a reload', async ({ page }) => {
     await start(page);
     await dialog(page).getByRole('group', { name: 'New from template' }).getByRole('button', { name: 'E-commerce' }).click();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSchemaStore } from '../store/store';
 import { moveNodes } from '../store/commands';
-import { createAutosave } from './autosave';
+import { createAutosave, recoverUnsaved, UNSAVED_KEY } from './autosave';
 import type { DocumentRepository } from './repository';
 import { blogDocument, freshRepository } from './testing';
 
@@ -146,6 +146,55 @@ describe('autosave', () => {
     store.getState().dispatch(rename('late'));
     lifecycle.dispatchEvent(new Event('pagehide'));
     expect(autosave.pending).toBe(false);
+  });
+
+  it('issues the save at once on pagehide, even behind a save still running (the page runs nothing later)', async () => {
+    fakeTimers();
+    const { repo: base } = await freshRepository();
+    const { repo, saves } = spy(base);
+    const store = createSchemaStore(blogDocument());
+    const lifecycle = new EventTarget();
+    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle });
+    store.getState().dispatch(rename('first'));
+    const running = autosave.flush();
+    store.getState().dispatch(rename('last'));
+    lifecycle.dispatchEvent(new Event('pagehide'));
+    expect(saves).toEqual(['first', 'last']);
+    await running;
+    await autosave.flush();
+    expect((await base.list()).map((d) => d.name)).toEqual(['last']);
+    await autosave.dispose();
+  });
+
+  it('keeps a document not yet written in the backup storage as the page goes, until it is written; the next start stores it', async () => {
+    fakeTimers();
+    const { repo } = await freshRepository();
+    const items = new Map<string, string>();
+    const backup = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+    const store = createSchemaStore(blogDocument());
+    const lifecycle = new EventTarget();
+    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle, backup });
+    store.getState().dispatch(rename('kept'));
+    lifecycle.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(items.get(UNSAVED_KEY)!).name).toBe('kept');
+    await autosave.flush();
+    expect(items.has(UNSAVED_KEY)).toBe(false);
+    // Written already: nothing to keep.
+    lifecycle.dispatchEvent(new Event('pagehide'));
+    expect(items.has(UNSAVED_KEY)).toBe(false);
+    await autosave.dispose();
+
+    // A page that went before IndexedDB wrote: the next start takes the document back.
+    const { repo: next } = await freshRepository();
+    items.set(UNSAVED_KEY, JSON.stringify({ ...blogDocument(), name: 'recovered' }));
+    const doc = await recoverUnsaved(next, backup);
+    expect(doc?.name).toBe('recovered');
+    expect((await next.list()).map((d) => d.name)).toEqual(['recovered']);
+    expect(await next.getLastOpenedId()).toBe(doc!.id);
+    expect(items.has(UNSAVED_KEY)).toBe(false);
+    items.set(UNSAVED_KEY, '{not a document');
+    expect(await recoverUnsaved(next, backup)).toBeUndefined();
+    expect(items.has(UNSAVED_KEY)).toBe(false);
   });
 
   it('reports a failed save and retries the same document on the next flush', async () => {

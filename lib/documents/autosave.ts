@@ -1,11 +1,48 @@
 /**
  * Autosave: watches the store and saves the current document, debounced, when it changes.
  * In a browser it also flushes when the page is hidden or unloaded (`visibilitychange`,
- * `pagehide`), so a quick edit-then-close is not lost.
+ * `pagehide`), so a quick edit-then-close is not lost. A browser may end the page before
+ * IndexedDB has written (a reload does), so a document not yet stored then is also kept in
+ * `localStorage`, which writes at once, and taken back into the repository on the next start
+ * (recoverUnsaved).
  */
 import type { SchemaStore } from '../store/store';
 import type { SchemaDocument } from '../schema/types';
+import { parseDocument } from '../schema/serialize';
 import type { DocumentRepository } from './repository';
+
+/** Where a document not yet stored when the page went is kept (see recoverUnsaved). */
+export const UNSAVED_KEY = 'schemata:unsaved';
+
+export type BackupStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const defaultBackup = (): BackupStorage | null => {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Stores the document the last page kept as unsaved (see UNSAVED_KEY), and forgets it. Returns it,
+ * or undefined when there was none (or it no longer reads as a document).
+ */
+export async function recoverUnsaved(repo: DocumentRepository, backup: BackupStorage | null = defaultBackup()): Promise<SchemaDocument | undefined> {
+  const text = backup?.getItem(UNSAVED_KEY);
+  if (!text) return undefined;
+  let doc: SchemaDocument;
+  try {
+    doc = parseDocument(text, 'unsaved document');
+  } catch {
+    backup!.removeItem(UNSAVED_KEY);
+    return undefined;
+  }
+  await repo.save(doc);
+  await repo.setLastOpenedId(doc.id);
+  backup!.removeItem(UNSAVED_KEY);
+  return doc;
+}
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -19,6 +56,8 @@ export interface AutosaveOptions {
   trackLastOpened?: boolean;
   /** Event target for the page-lifecycle flushes; defaults to `window` when there is one. */
   lifecycle?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /** Where a document not yet stored is kept as the page goes; defaults to `localStorage` when there is one. */
+  backup?: BackupStorage | null;
 }
 
 export interface Autosave {
@@ -43,18 +82,43 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   let lastOpened: string | undefined;
   /** Saves run one after another, in order. */
   let chain: Promise<void> = Promise.resolve();
+  /** The document last known to be written, and the one kept in the backup storage. */
+  let confirmed: SchemaDocument | undefined;
+  let backedUp: SchemaDocument | undefined;
+  const backup = opts.backup === undefined ? defaultBackup() : opts.backup;
 
+  /**
+   * The writes are issued in this task, not after the saves before them (IndexedDB runs transactions
+   * on the same stores in the order they are made, so they still land in order): a page being
+   * unloaded (pagehide) runs no later callback to issue them from. Their outcomes are taken in order.
+   */
   const write = (): Promise<void> => {
     timer = undefined;
     const { document: doc, provisional } = store.getState();
     // A provisional document (an import preview) is never stored: the real one follows.
     if (doc === saved || provisional) return chain;
     saved = doc;
+    const attempt = <T>(f: () => Promise<T>): Promise<T> => {
+      try {
+        return f();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    };
+    const saving = attempt(() => repo.save(doc));
+    const opening = trackLastOpened && lastOpened !== doc.id ? attempt(() => repo.setLastOpenedId(doc.id)) : undefined;
+    saving.catch(() => {});
+    opening?.catch(() => {});
     chain = chain.then(async () => {
       try {
-        await repo.save(doc);
-        if (trackLastOpened && lastOpened !== doc.id) {
-          await repo.setLastOpenedId(doc.id);
+        await saving;
+        confirmed = doc;
+        if (backedUp === doc) {
+          backedUp = undefined;
+          backup?.removeItem(UNSAVED_KEY);
+        }
+        if (opening) {
+          await opening;
           lastOpened = doc.id;
         }
         opts.onSaved?.(doc);
@@ -84,10 +148,26 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   };
 
   const target = opts.lifecycle === undefined ? (typeof window !== 'undefined' ? window : null) : opts.lifecycle;
-  const onHide = () => {
-    if (typeof document === 'undefined' || document.visibilityState === 'hidden') void flush();
+  /** The page may be going: the document, unless known to be written, is kept where it is written at once. */
+  const keep = () => {
+    const { document: doc, provisional } = store.getState();
+    if (!backup || provisional || doc === confirmed || doc === backedUp) return;
+    try {
+      backup.setItem(UNSAVED_KEY, JSON.stringify(doc));
+      backedUp = doc;
+    } catch {
+      // Over the storage's quota: IndexedDB's write is all there is.
+    }
   };
-  const onPageHide = () => void flush();
+  const onHide = () => {
+    if (typeof document !== 'undefined' && document.visibilityState !== 'hidden') return;
+    keep();
+    void flush();
+  };
+  const onPageHide = () => {
+    keep();
+    void flush();
+  };
   target?.addEventListener('visibilitychange', onHide);
   target?.addEventListener('pagehide', onPageHide);
 
@@ -99,6 +179,7 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
     },
     markSaved(doc) {
       saved = doc;
+      confirmed = doc;
       lastOpened = undefined;
       if (store.getState().document === doc && timer !== undefined) {
         clearTimeout(timer);

@@ -99,15 +99,24 @@ export async function openDocumentRepository(opts: RepositoryOptions = {}): Prom
   /** The stored JSON through the file path: migrate + validate. */
   const revive = (raw: unknown, id: Id): SchemaDocument => parseDocument(JSON.stringify(raw), `stored document ${id}`);
 
-  /** Writes document + summary in one transaction, keeping `createdAt`. */
+  /**
+   * Writes document + summary in one transaction, keeping `createdAt`. Every write is issued before
+   * the first wait (a transaction runs its requests in order, so the summary read comes before
+   * them): a save made as the page unloads is not cut off half-way.
+   */
   const put = (doc: SchemaDocument) =>
     transact(db, [STORE_DOCUMENTS, STORE_INDEX], 'readwrite', async (tx) => {
       const index = tx.objectStore(STORE_INDEX);
-      const prev = (await request(index.get(doc.id))) as DocumentSummary | undefined;
+      const before = index.get(doc.id);
       const t = now();
-      const summary = summarize(doc, t, prev?.createdAt ?? t);
+      const summary = summarize(doc, t);
       tx.objectStore(STORE_DOCUMENTS).put(doc);
       index.put(summary);
+      const prev = (await request(before)) as DocumentSummary | undefined;
+      if (prev && prev.createdAt !== summary.createdAt) {
+        summary.createdAt = prev.createdAt;
+        index.put(summary);
+      }
       return summary;
     });
 

@@ -8,7 +8,7 @@ import { newId } from '../schema/ids';
 import type { Id, SchemaDocument } from '../schema/types';
 import { command } from '../store/command';
 import type { SchemaStore } from '../store/store';
-import { createAutosave, type Autosave, type AutosaveOptions } from './autosave';
+import { createAutosave, recoverUnsaved, type Autosave, type AutosaveOptions } from './autosave';
 import type { DocumentRepository, DocumentSummary } from './repository';
 
 export interface DocumentSessionOptions {
@@ -71,6 +71,8 @@ export function createDocumentSession(store: SchemaStore, repo: DocumentReposito
     repo,
     start() {
       started ??= (async () => {
+        // What the last page had not stored when it went (see autosave): stored now, and opened.
+        await recoverUnsaved(repo, opts.autosave?.backup).catch(() => undefined);
         const lastId = await repo.getLastOpenedId();
         const last = lastId ? await repo.get(lastId).catch(() => undefined) : undefined;
         if (last) {
