@@ -67,7 +67,7 @@ test('typing in the Prisma text applies as it goes, with the cursor kept and the
   await editor.locator('.cm-line', { hasText: /^model User \{/ }).click();
   await page.keyboard.press('End');
   await page.keyboard.insertText('\n  nick String?');
-  await expect(page.getByRole('listitem', { name: 'Column nick' })).toBeVisible();
+  await expect(table(page, 'User')).toContainText('nick');
   await page.keyboard.insertText(' @unique');
   await expect(editor.locator('.cm-line', { hasText: /^\s+nick String\? @unique$/ })).toHaveCount(1);
   await expect(editor.locator('.cm-line', { hasText: /^\s+categories\s+Category\[\]/ })).toHaveCount(1);

@@ -111,6 +111,30 @@ test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists w
   await expect(dialog.getByRole('list', { name: 'Import messages' })).toContainText(/dropped\.sql:2:\d+.*GRANT/);
 });
 
+test('closing the import dialog while PostgreSQL checks leaves the import running; its messages open the dialog again', async ({ page }) => {
+  const dialog = await pasteImport(page, 'CREATE TABLE kept_on (id int PRIMARY KEY, note text);\nGRANT SELECT ON kept_on TO PUBLIC;\n');
+  // The preview is on the canvas at once; the dialog is closed before the check is done.
+  await expect(table(page, 'kept_on')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(dialog.getByRole('list', { name: 'Import messages' })).toContainText('GRANT', { timeout: 60_000 });
+  await expect(dialog.getByRole('button', { name: 'Import pasted text' })).toBeVisible();
+  await expect(table(page, 'kept_on')).toBeVisible();
+  await expect(table(page, 'User')).toHaveCount(0);
+
+});
+
+test('an import cancelled leaves the document as it was; keys still reach the dialog', async ({ page }) => {
+  const dialog = await pasteImport(page, 'CREATE TABLE dropped_again (id int PRIMARY KEY);\nGRANT SELECT ON dropped_again TO PUBLIC;\n');
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel import' })).toHaveCount(0);
+  await expect(table(page, 'User')).toBeVisible();
+  await expect(table(page, 'dropped_again')).toHaveCount(0);
+  // The button that had the focus is gone: Escape still closes the dialog.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('a Supabase schema imports whole in the worker: what Supabase provides is made for the run, not kept', async ({ page }) => {
   test.setTimeout(90_000);
   const sql = `create table profiles (id uuid references auth.users on delete cascade not null primary key, username text);

@@ -80,30 +80,39 @@ function ImportBody() {
     useUi.getState().setImportReport(null);
     useUi.getState().openDialog(null);
   }, []);
-  // Closing the dialog cancels its running import (the preview is taken back). (The report is cleared
-  // by close, not here: StrictMode runs this cleanup right after mounting, when a drop's report is
-  // already there to show.)
-  useEffect(() => () => running.current?.abort(), []);
+  // Closing the dialog leaves its import running, as a drop on the canvas runs: what it reports then
+  // opens the dialog again. Cancel import stops it (the preview is taken back).
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
 
   const run = async (read: () => Promise<SourceFile[]>, format?: string) => {
     if (running.current) return ctx.ui().announce('An import is already running');
     const ctrl = new AbortController();
     running.current = ctrl;
-    const report = (d: Diagnostic[]) => !ctrl.signal.aborted && useUi.getState().setImportReport(d);
+    const report = (d: Diagnostic[]) => {
+      if (ctrl.signal.aborted) return;
+      useUi.getState().setImportReport(d);
+      if (!shown.current && d.length) useUi.getState().openDialog('import');
+    };
     setBusy(true);
     setDone(false);
     report([]);
     try {
       const diags = shownDiagnostics(await importIntoEditor(ctx, await read(), format, ctrl.signal));
-      if (ctrl.signal.aborted) return;
+      if (ctrl.signal.aborted) return ctx.ui().announce('Import cancelled');
       report(diags);
       setDone(true);
-      if (!diags.length) close();
+      if (!diags.length && shown.current) close();
     } catch (e) {
       report(diagnosticsOf(e));
     } finally {
       running.current = null;
-      if (!ctrl.signal.aborted) setBusy(false);
+      setBusy(false);
     }
   };
 
@@ -121,10 +130,11 @@ function ImportBody() {
         aria-label="Drop files here"
       >
         <p className="mb-2">Drop a <code>.prisma</code>, <code>.sql</code> or <code>.json</code> file here, or</p>
-        <button type="button" className="btn" onClick={() => input.current?.click()} disabled={busy}>
+        {/* aria-disabled, not disabled, while an import runs: a disabled button would drop the focus out of the dialog. */}
+        <button type="button" className="btn" onClick={() => !busy && input.current?.click()} aria-disabled={busy}>
           Choose file
         </button>{' '}
-        <button type="button" className="btn" onClick={() => folder.current?.click()} disabled={busy}>
+        <button type="button" className="btn" onClick={() => !busy && folder.current?.click()} aria-disabled={busy}>
           Choose folder
         </button>
         <input
@@ -167,12 +177,19 @@ function ImportBody() {
       <div className="flex items-center justify-between">
         <span className="text-xs text-slate-500" aria-live="polite">
           {busy ? 'Importing…' : done ? 'Imported.' : ''}
+          {busy && (
+            <button type="button" className="ml-2 underline" onClick={() => running.current?.abort()}>
+              Cancel import
+            </button>
+          )}
         </span>
         <button
           type="button"
           className="btn"
-          disabled={busy || !text.trim()}
+          disabled={!busy && !text.trim()}
+          aria-disabled={busy}
           onClick={() => {
+            if (busy) return;
             const format = sniffFormat(text);
             const ext = format === 'json' ? 'json' : format === 'prisma' ? 'prisma' : 'sql';
             void run(async () => [{ path: `pasted.${ext}`, text }], format);

@@ -1,6 +1,9 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
+/** The dialogs open, in the order they opened: keys from outside any go to the last. */
+const open: HTMLElement[] = [];
+
 /** A modal dialog: role=dialog, labelled, closes on Escape and on backdrop click, keeps focus inside. */
 export function Dialog(props: { label: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -33,9 +36,25 @@ export function Dialog(props: { label: string; onClose(): void; children: ReactN
         }
       }
     };
+    // Keys from outside the dialog (focus fell back to <body>: the focused button was disabled or
+    // removed) are the last dialog's too: Escape closes it, Tab goes back into it.
+    const onOutsideKey = (e: KeyboardEvent) => {
+      if (!el || open.at(-1) !== el || (e.target instanceof Node && el.contains(e.target))) return;
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      } else if (e.key === 'Tab') {
+        e.preventDefault();
+        (first?.isConnected ? first : el.querySelector<HTMLElement>('input, textarea, select, button'))?.focus();
+      }
+    };
+    if (el) open.push(el);
     el?.addEventListener('keydown', onKey);
+    document.addEventListener('keydown', onOutsideKey);
     return () => {
       el?.removeEventListener('keydown', onKey);
+      document.removeEventListener('keydown', onOutsideKey);
+      if (el && open.includes(el)) open.splice(open.indexOf(el), 1);
       previous?.focus?.();
     };
   }, []);
