@@ -6,11 +6,12 @@ import { Dialog, DialogHeader } from '@/components/ui/Dialog';
 import { FORMATS, formatById } from '@/lib/formats/registry';
 import { formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
 import type { SourceFile } from '@/lib/formats/types';
+import { zipFiles } from '@/lib/formats/zip';
 
 const EXT: Record<string, string> = { json: '.schemata.json', prisma: '.prisma', postgres: '.sql', mysql: '.mysql.sql', sqlite: '.sqlite.sql' };
 
-export function download(name: string, text: string, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(name: string, content: string | Uint8Array<ArrayBuffer>, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);
   a.click();
@@ -64,7 +65,9 @@ function ExportBody() {
           disabled={!files.length}
           onClick={() => {
             if (files.length === 1) download(`${name}${EXT[format] ?? '.txt'}`, files[0].text);
-            else for (const f of files) download(f.path.replace(/\//g, '_'), f.text);
+            // Several files (a multi-file Prisma schema): one archive with its folders, as a browser
+            // drops most of many downloads in a row.
+            else download(`${name}.zip`, zipFiles(files), 'application/zip');
           }}
         >
           Download
