@@ -18,6 +18,11 @@ test('a user builds a three-table schema with a 1:n and an m:n relation, exports
 
   await addTable(page, 'Book');
   await addTable(page, 'Genre');
+  // New tables go where they cover no other.
+  const boxes = await Promise.all(['Author', 'Book', 'Genre'].map(async (n) => (await table(page, n).boundingBox())!));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+  }
   await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Layout done');
 

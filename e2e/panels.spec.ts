@@ -75,6 +75,23 @@ test('typing in the Prisma text applies as it goes, with the cursor kept and the
   await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error')).toHaveCount(0);
 });
 
+test('a note just added takes what is typed (not the shortcuts); Enter in a name field keeps the focus', async ({ page }) => {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await page.keyboard.type('hello tcn');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(page.getByRole('note', { name: 'Note: hello tcn' })).toBeVisible();
+  await expect(page.locator('h1')).toContainText('5 tables');
+
+  await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const name = page.getByRole('textbox', { name: 'Table name', exact: true });
+  await name.fill('Topic');
+  await name.press('Enter');
+  await expect(table(page, 'Topic')).toBeVisible();
+  await expect(name).toBeFocused();
+});
+
 test('diagnostics list problems and focus the table when clicked', async ({ page }) => {
   await table(page, 'Post').getByRole('heading', { name: 'Post' }).click();
   // Make Post.authorId a String: it no longer matches User.id.

@@ -28,6 +28,7 @@ export const addNoteAction: Action<EditorContext> = {
     const id = newId('note');
     ctx.store.getState().dispatch(addNote({ id, text: 'Note', x: Math.round(c.x - 90), y: Math.round(c.y - 50), width: 180, height: 100, color: '#fef08a' }));
     ctx.ui().select([id]);
+    ctx.ui().editNote(id);
   },
 };
 

@@ -3,11 +3,15 @@ import { memo, useState } from 'react';
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { updateNote } from '@/lib/store/commands';
+import { useUi } from '@/components/editor/uiStore';
 
 function NoteNodeImpl({ id, selected }: NodeProps) {
   const note = useSchema((s) => s.document.layout.notes[id]);
   const store = useSchemaStoreApi();
-  const [editing, setEditing] = useState(false);
+  const [editingHere, setEditing] = useState(false);
+  // A note just added opens for typing (else its keys would be the editor's shortcuts).
+  const requested = useUi((s) => s.editingNote === id);
+  const editing = editingHere || requested;
   if (!note) return null;
   return (
     <div
@@ -29,8 +33,10 @@ function NoteNodeImpl({ id, selected }: NodeProps) {
           aria-label="Note text"
           className="nodrag h-full w-full resize-none bg-transparent outline-none"
           defaultValue={note.text}
+          onFocus={(e) => requested && e.target.select()}
           onBlur={(e) => {
             setEditing(false);
+            if (requested) useUi.getState().editNote(null);
             if (e.target.value !== note.text) store.getState().dispatch(updateNote(id, { text: e.target.value }));
           }}
           onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLTextAreaElement).blur()}

@@ -23,7 +23,8 @@ function RelationBody() {
   const [cardinality, setCardinality] = useState<Cardinality>('one-to-many');
   const [onDelete, setOnDelete] = useState<ReferentialAction | ''>('');
   const [onUpdate, setOnUpdate] = useState<ReferentialAction | ''>('');
-  const [required, setRequired] = useState(true);
+  // A table that references itself: optional, or no first row could be inserted.
+  const [required, setRequired] = useState(pending.source.table !== pending.target.table);
   const [error, setError] = useState('');
   const close = () => useUi.getState().setPendingConnection(null);
   if (!child || !parent) return null;

@@ -35,6 +35,8 @@ export interface UiState {
   statusSeq: number;
   /** What the last import reported (skipped statements, warnings, errors), shown by the import dialog. */
   importReport: Diagnostic[] | null;
+  /** A note to open for editing (a new one), until its text is left. */
+  editingNote: Id | null;
   select(ids: Id[], additive?: boolean): void;
   setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
@@ -47,6 +49,7 @@ export interface UiState {
   askConfirm(c: ConfirmRequest | null): void;
   announce(status: string): void;
   setImportReport(report: Diagnostic[] | null): void;
+  editNote(id: Id | null): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -61,6 +64,7 @@ export const useUi = create<UiState>()((set) => ({
   status: '',
   statusSeq: 0,
   importReport: null,
+  editingNote: null,
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -80,4 +84,5 @@ export const useUi = create<UiState>()((set) => ({
   askConfirm: (confirm) => set({ confirm }),
   announce: (status) => set((s) => ({ status, statusSeq: s.statusSeq + 1 })),
   setImportReport: (importReport) => set({ importReport }),
+  editNote: (editingNote) => set({ editingNote }),
 }));

@@ -20,7 +20,8 @@ export function CommitInput(
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        // Enter commits and keeps the focus here (a blur would drop it to the page).
+        if (e.key === 'Enter') commit();
         else if (e.key === 'Escape') {
           setDraft(null);
           (e.target as HTMLInputElement).blur();

@@ -38,6 +38,16 @@ describe('createRelation', () => {
     });
   });
 
+  it('a table referencing itself gets an optional foreign key unless asked for a required one', () => {
+    const doc = sample();
+    const comment = tableByName(doc, 'Comment')!;
+    const self = createRelation({ child: { table: comment.id }, parent: { table: comment.id }, cardinality: 'one-to-many' }, ids()).apply(doc);
+    expect(validateDocument(self)).toEqual([]);
+    expect(self.tables[comment.id].columns.at(-1)).toMatchObject({ name: 'commentId', nullable: true });
+    const required = createRelation({ child: { table: comment.id }, parent: { table: comment.id }, cardinality: 'one-to-many', required: true }, ids()).apply(doc);
+    expect(required.tables[comment.id].columns.at(-1)).toMatchObject({ nullable: false });
+  });
+
   it('1:1 adds a unique key; names avoid clashes and a second relation between the same tables gets names', () => {
     const doc = sample();
     const post = tableByName(doc, 'Post')!;

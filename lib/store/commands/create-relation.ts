@@ -17,7 +17,10 @@ export interface RelationSpec {
   cardinality: Cardinality;
   onDelete?: ReferentialAction;
   onUpdate?: ReferentialAction;
-  /** Whether the foreign key is required (not nullable) when a new column is created. Default true. */
+  /**
+   * Whether the foreign key is required (not nullable) when a new column is created. Default true,
+   * but false for a table that references itself (a required one would leave no first row to insert).
+   */
   required?: boolean;
 }
 
@@ -113,7 +116,7 @@ export function createRelation(spec: RelationSpec, ids: IdGenerator = newId, onC
     if (fkColumn?.id === target.id) throw new CommandError('a column cannot reference itself');
     const childNames = memberNames(doc, child.id);
     if (!fkColumn) {
-      fkColumn = referencingColumn(freeName(childNames, `${lowerFirst(parent.name)}${target.name.replace(/^./, (c) => c.toUpperCase())}`), target, spec.required === false, ids);
+      fkColumn = referencingColumn(freeName(childNames, `${lowerFirst(parent.name)}${target.name.replace(/^./, (c) => c.toUpperCase())}`), target, !(spec.required ?? child.id !== parent.id), ids);
       childTable = { ...childTable, columns: [...childTable.columns, fkColumn] };
     }
     if (spec.cardinality === 'one-to-one' && !isUniqueColumn(childTable, fkColumn.id)) {
