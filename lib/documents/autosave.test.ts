@@ -4,7 +4,7 @@ import { createSchemaStore } from '../store/store';
 import { moveNodes } from '../store/commands';
 import { createAutosave, recoverUnsaved, UNSAVED_KEY } from './autosave';
 import type { DocumentRepository } from './repository';
-import { blogDocument, freshRepository } from './testing';
+import { blogDocument, freshRepository, manualClock } from './testing';
 
 /** Counts saves; otherwise the real repository. */
 function spy(repo: DocumentRepository) {
@@ -176,7 +176,7 @@ describe('autosave', () => {
     const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle, backup });
     store.getState().dispatch(rename('kept'));
     lifecycle.dispatchEvent(new Event('pagehide'));
-    expect(JSON.parse(items.get(UNSAVED_KEY)!).name).toBe('kept');
+    expect(JSON.parse(items.get(UNSAVED_KEY)!).document.name).toBe('kept');
     await autosave.flush();
     expect(items.has(UNSAVED_KEY)).toBe(false);
     // Written already: nothing to keep.
@@ -185,12 +185,22 @@ describe('autosave', () => {
     await autosave.dispose();
 
     // A page that went before IndexedDB wrote: the next start takes the document back.
-    const { repo: next } = await freshRepository();
-    items.set(UNSAVED_KEY, JSON.stringify({ ...blogDocument(), name: 'recovered' }));
+    const clock = manualClock(5_000);
+    const { repo: next } = await freshRepository({ now: clock.now });
+    await next.save({ ...blogDocument(), name: 'stored before' });
+    clock.advance(10);
+    items.set(UNSAVED_KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'recovered' } }));
     const doc = await recoverUnsaved(next, backup);
     expect(doc?.name).toBe('recovered');
     expect((await next.list()).map((d) => d.name)).toEqual(['recovered']);
     expect(await next.getLastOpenedId()).toBe(doc!.id);
+    expect(items.has(UNSAVED_KEY)).toBe(false);
+    // Saved since it was kept (its write got through, or another tab saved): the stored one stays.
+    items.set(UNSAVED_KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'stale' } }));
+    clock.advance(10);
+    await next.save({ ...blogDocument(), name: 'newer' });
+    expect(await recoverUnsaved(next, backup)).toBeUndefined();
+    expect((await next.list()).map((d) => d.name)).toEqual(['newer']);
     expect(items.has(UNSAVED_KEY)).toBe(false);
     items.set(UNSAVED_KEY, '{not a document');
     expect(await recoverUnsaved(next, backup)).toBeUndefined();

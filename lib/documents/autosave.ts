@@ -26,15 +26,24 @@ const defaultBackup = (): BackupStorage | null => {
 
 /**
  * Stores the document the last page kept as unsaved (see UNSAVED_KEY), and forgets it. Returns it,
- * or undefined when there was none (or it no longer reads as a document).
+ * or undefined when there was none, it no longer reads as a document, or the repository holds a
+ * version saved after it was kept (its own write got through, or another tab saved since).
  */
 export async function recoverUnsaved(repo: DocumentRepository, backup: BackupStorage | null = defaultBackup()): Promise<SchemaDocument | undefined> {
   const text = backup?.getItem(UNSAVED_KEY);
   if (!text) return undefined;
   let doc: SchemaDocument;
+  let keptAt: number;
   try {
-    doc = parseDocument(text, 'unsaved document');
+    const kept = JSON.parse(text) as { keptAt: number; document: unknown };
+    keptAt = Number(kept.keptAt);
+    doc = parseDocument(JSON.stringify(kept.document), 'unsaved document');
   } catch {
+    backup!.removeItem(UNSAVED_KEY);
+    return undefined;
+  }
+  const stored = (await repo.list()).find((d) => d.id === doc.id);
+  if (stored && !(stored.updatedAt < keptAt)) {
     backup!.removeItem(UNSAVED_KEY);
     return undefined;
   }
@@ -54,6 +63,8 @@ export interface AutosaveOptions {
   onError?(error: unknown, doc: SchemaDocument): void;
   /** Also record the saved document as the last opened one (default true). */
   trackLastOpened?: boolean;
+  /** Clock for the backup's time (see recoverUnsaved); the repository's clock in tests. */
+  now?: () => number;
   /** Event target for the page-lifecycle flushes; defaults to `window` when there is one. */
   lifecycle?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   /** Where a document not yet stored is kept as the page goes; defaults to `localStorage` when there is one. */
@@ -86,6 +97,7 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   let confirmed: SchemaDocument | undefined;
   let backedUp: SchemaDocument | undefined;
   const backup = opts.backup === undefined ? defaultBackup() : opts.backup;
+  const now = opts.now ?? Date.now;
 
   /**
    * The writes are issued in this task, not after the saves before them (IndexedDB runs transactions
@@ -153,7 +165,7 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
     const { document: doc, provisional } = store.getState();
     if (!backup || provisional || doc === confirmed || doc === backedUp) return;
     try {
-      backup.setItem(UNSAVED_KEY, JSON.stringify(doc));
+      backup.setItem(UNSAVED_KEY, JSON.stringify({ keptAt: now(), document: doc }));
       backedUp = doc;
     } catch {
       // Over the storage's quota: IndexedDB's write is all there is.
