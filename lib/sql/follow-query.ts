@@ -158,17 +158,21 @@ export function followQuery(sql: string, ctx: Context): Followed {
   const at = charIndexer(sql);
   const edits: { start: number; end: number; text: string }[] = [];
   let broken = false;
-  // Bare names given to a function (`row_to_json(t)`) or whose field is taken (`(t).name`): where a
-  // relation's name is a whole row. And bare names that are a target-list entry (`SELECT t FROM t`).
-  const funcArgs = new WeakSet<object>();
+  // Bare names that are a target-list entry (`SELECT t FROM t`, `SELECT (t) FROM t`): a whole row
+  // there is written with a cast (see wholeRow). And GROUP BY names of output columns, which are no
+  // whole rows.
   const rowItems = new WeakMap<object, N>();
+  const outputRefs = new WeakSet<object>();
   const gatherArgs = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(gatherArgs);
     if (!node || typeof node !== 'object') return;
     const n = node as N;
-    for (const a of (n.FuncCall?.args ?? []) as N[]) if (a.ColumnRef) funcArgs.add(a.ColumnRef);
-    if (n.A_Indirection?.arg?.ColumnRef) funcArgs.add(n.A_Indirection.arg.ColumnRef);
     for (const t of (n.SelectStmt?.targetList ?? []) as N[]) if (t.ResTarget?.val?.ColumnRef?.fields?.length === 1) rowItems.set(t.ResTarget.val.ColumnRef, t.ResTarget);
+    for (const g of (n.SelectStmt?.groupClause ?? []) as N[]) {
+      const f = g.ColumnRef?.fields as N[] | undefined;
+      const named = f?.length === 1 && (n.SelectStmt.targetList as N[] | undefined)?.some((t) => t.ResTarget?.name === f[0].String?.sval);
+      if (named) outputRefs.add(g.ColumnRef);
+    }
     for (const v of Object.values(n)) if (v && typeof v === 'object') gatherArgs(v);
   };
   gatherArgs(tree);
@@ -325,7 +329,7 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const names = fields.map((f) => f.String?.sval as string);
     const r = star ? (names.length > 1 ? resolve([...names.slice(0, -1), '*'], scope) : undefined) : resolve(names, scope);
     if (!r) {
-      if (!star && names.length === 1 && (funcArgs.has(c) || rowItems.has(c))) wholeRow(c, names[0], scope);
+      if (!star && names.length === 1 && !outputRefs.has(c)) wholeRow(c, names[0], scope);
       return undefined;
     }
     const { item, visible } = r;
@@ -382,8 +386,12 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const part = nameParts(sql, at(c.location))[0];
     if (!part) return;
     const target = rowItems.get(c);
-    const text = target ? `${newName(change!)}.*::${quoteIdent(change!.to!.schema)}.${newName(change!)}${target.name ? '' : ` AS ${quoteIdent(name)}`}` : `${newName(change!)}.*`;
-    edits.push({ start: part.start, end: part.end, text });
+    edits.push({ start: part.start, end: part.end, text: target ? `${newName(change!)}.*::${quoteIdent(change!.to!.schema)}.${newName(change!)}` : `${newName(change!)}.*` });
+    // The view's column keeps its name, after any parentheses around the entry.
+    if (target && !target.name) {
+      const end = targetEnd(sql, at(target.location));
+      edits.push({ start: end, end, text: ` AS ${quoteIdent(name)}` });
+    }
   }
 
   /** The relation a whole-row reference reads (`t`, `t.*`), when it is one. */
@@ -453,9 +461,13 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const items = names.length ? [resolve([...names, '*'], scope)?.item].filter((i): i is Item => !!i) : scope.items.filter((i) => !i.sides);
     const hits = (i: Item) => [...(i.columns?.values() ?? [])].filter((col) => i.change?.renamed.has(col) || i.change?.dropped.has(col));
     if (items.some((i) => hits(i).some((col) => i.change!.dropped.has(col)))) broken = true;
-    if (broken || !items.some((i) => hits(i).length)) return;
-    // Written out only where every column is known, and no USING or NATURAL join merges some.
-    if ((!names.length && scope.merged) || items.some((i) => !i.columns || !i.ref)) return;
+    if (broken) return;
+    // Written out only where a column it gives changed, every column is known, and no USING or
+    // NATURAL join merges some; else only a qualifier naming a renamed relation changes (`new.*`).
+    if (!items.some((i) => hits(i).length) || (!names.length && scope.merged) || items.some((i) => !i.columns || !i.ref)) {
+      if (names.length) columnRef(c, scope);
+      return;
+    }
     const list = items.flatMap((i) => {
       const qualifier = i.change?.to && i.node && !i.node.alias ? newName(i.change) : quoteIdent(i.ref!);
       return [...i.columns!.keys()].map((visible) => {

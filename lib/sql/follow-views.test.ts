@@ -186,6 +186,7 @@ CREATE TABLE writer_names (writer text);
 CREATE MATERIALIZED VIEW shadowed AS SELECT to_jsonb(author) AS j, writer FROM author, writer_names;
 CREATE MATERIALIZED VIEW grouped AS SELECT upper(name) AS author, count(*) AS n FROM author GROUP BY author;
 CREATE MATERIALIZED VIEW fields AS SELECT author, (author).name, ((author.*)).name AS n, (author).id FROM author;
+CREATE MATERIALIZED VIEW rows_elsewhere AS SELECT author.*, (author), author::text AS t, coalesce(author, NULL) AS c FROM author WHERE author IS NOT NULL;
 `;
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
     ['a column a star and a cast read renamed', (d) => { const { t, c } = column(d, 'author', 'name'); return updateColumn(t, c, { name: 'full_name' }).apply(d); }, 'ALTER TABLE author RENAME COLUMN name TO full_name;'],
