@@ -16,6 +16,8 @@ export interface Fragment {
   layout: Record<Id, NodeLayout>;
   /** The enums the tables' columns use (absent in fragments copied before they were carried). */
   enums?: Enum[];
+  /** The names of the schemas (namespaces) the tables and enums are in, by id. */
+  namespaces?: Record<Id, string>;
 }
 
 export function copyTables(doc: SchemaDocument, tableIds: Iterable<Id>): Fragment | null {
@@ -29,7 +31,8 @@ export function copyTables(doc: SchemaDocument, tableIds: Iterable<Id>): Fragmen
   const tables = [...ids].map((id) => doc.tables[id]);
   const enumIds = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.type.enumId ? [c.type.enumId] : []))));
   const enums = [...enumIds].flatMap((id) => (doc.enums[id] ? [doc.enums[id]] : []));
-  return { kind: 'schemata-fragment', version: 1, tables, relations, layout, ...(enums.length ? { enums } : {}) };
+  const namespaces = Object.fromEntries([...tables, ...enums].flatMap((x) => (x.namespace && doc.namespaces[x.namespace] ? [[x.namespace, doc.namespaces[x.namespace].name]] : [])));
+  return { kind: 'schemata-fragment', version: 1, tables, relations, layout, ...(enums.length ? { enums } : {}), ...(Object.keys(namespaces).length ? { namespaces } : {}) };
 }
 
 export function isFragment(v: unknown): v is Fragment {
@@ -84,7 +87,9 @@ export function pasteFragment(
         checks: t.checks.map((ck) => ({ ...ck, id: ids('chk'), dbName: undefined })),
       };
       if (!copy.primaryKey) delete copy.primaryKey;
-      if (copy.namespace && !doc.namespaces[copy.namespace]) delete copy.namespace;
+      const ns = namespaceIn(doc, fragment, copy.namespace);
+      if (ns) copy.namespace = ns;
+      else delete copy.namespace;
       if (copy.dbName === undefined) delete copy.dbName;
       tables[id] = copy;
       newTableIds.push(id);
@@ -123,7 +128,9 @@ function pastedEnums(doc: SchemaDocument, fragment: Fragment, ids: IdGenerator):
   const values = (e: Enum) => e.values.map((v) => `${v.name}=${v.dbName ?? ''}`).join();
   const taken = new Set([...Object.values(doc.enums), ...Object.values(doc.tables), ...Object.values(doc.views)].map((x) => x.name));
   for (const e of fragment.enums ?? []) {
-    if (doc.enums[e.id]) continue;
+    // The same enum (copied from this document): ids alone do not tell, as a duplicated document keeps them.
+    const here = doc.enums[e.id];
+    if (here && here.name === e.name && values(here) === values(e)) continue;
     const same = Object.values(doc.enums).find((x) => x.name === e.name && values(x) === values(e));
     if (same) {
       map.set(e.id, same.id);
@@ -134,9 +141,25 @@ function pastedEnums(doc: SchemaDocument, fragment: Fragment, ids: IdGenerator):
     const id = ids('enum');
     const copy: Enum = { ...e, id, name, values: e.values.map((v) => ({ ...v, id: ids('val') })) };
     if (name !== e.name) delete copy.dbName;
-    if (copy.namespace && !doc.namespaces[copy.namespace]) delete copy.namespace;
+    const ns = namespaceIn(doc, fragment, copy.namespace);
+    if (ns) copy.namespace = ns;
+    else delete copy.namespace;
     all[id] = copy;
     map.set(e.id, id);
   }
   return { all, ids: map };
+}
+
+/**
+ * The schema a pasted table or enum goes to: its own when the document has it (by id, else by name),
+ * else, in a document with schemas (Prisma's multiSchema needs one on every model), the default one.
+ */
+function namespaceIn(doc: SchemaDocument, fragment: Fragment, ns: Id | undefined): Id | undefined {
+  if (ns && doc.namespaces[ns] && (!fragment.namespaces?.[ns] || doc.namespaces[ns].name === fragment.namespaces[ns])) return ns;
+  const all = Object.values(doc.namespaces);
+  const name = ns ? fragment.namespaces?.[ns] : undefined;
+  const byName = name !== undefined ? all.find((n) => n.name === name) : undefined;
+  if (byName) return byName.id;
+  if (!all.length) return undefined;
+  return (all.find((n) => n.name === (doc.settings.defaultNamespace ?? 'public')) ?? all[0]).id;
 }

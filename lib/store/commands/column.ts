@@ -27,7 +27,10 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
       if (patch.name !== undefined && t.columns.some((c) => c.id !== columnId && c.name === patch.name)) {
         throw new CommandError(`table ${t.name} already has a column ${patch.name}`);
       }
-      const db = 'dbName' in patch && patch.dbName !== t.columns[i].dbName ? (patch.dbName ?? patch.name ?? t.columns[i].name) : undefined;
+      // The database name it has after the edit, when the edit changes it (a new name or database name).
+      const was = t.columns[i];
+      const after = { ...was, ...patch };
+      const db = (after.dbName ?? after.name) !== (was.dbName ?? was.name) ? (after.dbName ?? after.name) : undefined;
       const clash = db && t.columns.find((c) => c.id !== columnId && (c.dbName ?? c.name) === db);
       if (clash) throw new CommandError(`table ${t.name} already has a column ${clash.name} named ${db} in the database`);
       const columns = [...t.columns];

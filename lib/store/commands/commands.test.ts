@@ -143,6 +143,18 @@ describe('clipboard across documents', () => {
     const beside = pasteFragment(fragment, { ids: ids() }).apply(other);
     expect(validateDocument(beside)).toEqual([]);
     expect(Object.values(beside.enums).map((e) => e.name).sort()).toEqual([en.name, `${en.name}Copy`]);
+    // An enum of the same id but another name and values (a duplicated document changed since) is not the one.
+    const sameId = { ...empty, enums: { [role.type.enumId!]: { id: role.type.enumId!, name: 'Kind', values: [{ id: 'val_r', name: 'RED' }] } } };
+    const apart = pasteFragment(fragment, { ids: ids() }).apply(sameId);
+    const pastedRole = Object.values(apart.tables)[0].columns.find((c) => c.name === role.name)!;
+    expect(apart.enums[pastedRole.type.enumId!].name).toBe(en.name);
+    // In a document with schemas, a table goes to the schema of its name, else to the default one.
+    const schemas = { ...empty, namespaces: { ns_a: { id: 'ns_a', name: 'public' }, ns_b: { id: 'ns_b', name: 'sales' } } };
+    expect(Object.values(pasteFragment(fragment, { ids: ids() }).apply(schemas).tables)[0].namespace).toBe('ns_a');
+    const named = { ...fragment, namespaces: { ns_elsewhere: 'sales' } };
+    const inSales = pasteFragment(named, { ids: ids() }).apply(schemas);
+    expect(Object.values(inSales.tables)[0].namespace).toBe('ns_b');
+    expect(validateDocument(inSales)).toEqual([]);
   });
 });
 
@@ -158,6 +170,10 @@ describe('names', () => {
     expect(() => updateTable(post.id, { dbName: tableByName(doc, 'User')!.dbName ?? 'User' }).apply(doc)).toThrow(/already has the database name/);
     expect(() => updateColumn(post.id, title.id, { name: 'first name' }).apply(doc)).toThrow(/cannot be a column name/);
     expect(() => updateColumn(post.id, title.id, { dbName: 'id' }).apply(doc)).toThrow(/named id in the database/);
+    // A new name that is another column's database name clashes too.
+    const mapped = updateColumn(post.id, title.id, { dbName: 'heading' }).apply(doc);
+    const other = mapped.tables[post.id].columns.find((c) => c.id !== title.id && c.name !== 'id')!;
+    expect(() => updateColumn(post.id, other.id, { name: 'heading' }).apply(mapped)).toThrow(/named heading in the database/);
     // Any database name; and a name that is fine.
     const renamed = updateTable(post.id, { name: 'Article', dbName: 'blog articles' }).apply(doc);
     expect(renamed.tables[post.id]).toMatchObject({ name: 'Article', dbName: 'blog articles' });
