@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSchemaStore } from '../store/store';
 import { moveNodes } from '../store/commands';
-import { createAutosave, recoverUnsaved, UNSAVED_KEY } from './autosave';
+import { createAutosave, recoverUnsaved, UNSAVED_PREFIX } from './autosave';
 import type { DocumentRepository } from './repository';
 import { blogDocument, freshRepository, manualClock } from './testing';
 
@@ -170,18 +170,27 @@ describe('autosave', () => {
     fakeTimers();
     const { repo } = await freshRepository();
     const items = new Map<string, string>();
-    const backup = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+    const backup = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      key: (i: number) => [...items.keys()][i] ?? null,
+      get length() {
+        return items.size;
+      },
+    };
+    const KEY = `${UNSAVED_PREFIX}${blogDocument().id}`;
     const store = createSchemaStore(blogDocument());
     const lifecycle = new EventTarget();
     const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle, backup });
     store.getState().dispatch(rename('kept'));
     lifecycle.dispatchEvent(new Event('pagehide'));
-    expect(JSON.parse(items.get(UNSAVED_KEY)!).document.name).toBe('kept');
+    expect(JSON.parse(items.get(KEY)!).document.name).toBe('kept');
     await autosave.flush();
-    expect(items.has(UNSAVED_KEY)).toBe(false);
+    expect(items.has(KEY)).toBe(false);
     // Written already: nothing to keep.
     lifecycle.dispatchEvent(new Event('pagehide'));
-    expect(items.has(UNSAVED_KEY)).toBe(false);
+    expect(items.has(KEY)).toBe(false);
     await autosave.dispose();
 
     // A page that went before IndexedDB wrote: the next start takes the document back.
@@ -189,22 +198,22 @@ describe('autosave', () => {
     const { repo: next } = await freshRepository({ now: clock.now });
     await next.save({ ...blogDocument(), name: 'stored before' });
     clock.advance(10);
-    items.set(UNSAVED_KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'recovered' } }));
-    const doc = await recoverUnsaved(next, backup);
+    items.set(KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'recovered' } }));
+    const [doc] = await recoverUnsaved(next, backup);
     expect(doc?.name).toBe('recovered');
     expect((await next.list()).map((d) => d.name)).toEqual(['recovered']);
     expect(await next.getLastOpenedId()).toBe(doc!.id);
-    expect(items.has(UNSAVED_KEY)).toBe(false);
+    expect(items.has(KEY)).toBe(false);
     // Saved since it was kept (its write got through, or another tab saved): the stored one stays.
-    items.set(UNSAVED_KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'stale' } }));
+    items.set(KEY, JSON.stringify({ keptAt: clock.now(), document: { ...blogDocument(), name: 'stale' } }));
     clock.advance(10);
     await next.save({ ...blogDocument(), name: 'newer' });
-    expect(await recoverUnsaved(next, backup)).toBeUndefined();
+    expect(await recoverUnsaved(next, backup)).toEqual([]);
     expect((await next.list()).map((d) => d.name)).toEqual(['newer']);
-    expect(items.has(UNSAVED_KEY)).toBe(false);
-    items.set(UNSAVED_KEY, '{not a document');
-    expect(await recoverUnsaved(next, backup)).toBeUndefined();
-    expect(items.has(UNSAVED_KEY)).toBe(false);
+    expect(items.has(KEY)).toBe(false);
+    items.set(KEY, '{not a document');
+    expect(await recoverUnsaved(next, backup)).toEqual([]);
+    expect(items.has(KEY)).toBe(false);
   });
 
   it('reports a failed save and retries the same document on the next flush', async () => {

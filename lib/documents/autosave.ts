@@ -3,18 +3,18 @@
  * In a browser it also flushes when the page is hidden or unloaded (`visibilitychange`,
  * `pagehide`), so a quick edit-then-close is not lost. A browser may end the page before
  * IndexedDB has written (a reload does), so a document not yet stored then is also kept in
- * `localStorage`, which writes at once, and taken back into the repository on the next start
- * (recoverUnsaved).
+ * `localStorage` (a key per document), which writes at once, and taken back into the repository on
+ * the next start (recoverUnsaved).
  */
 import type { SchemaStore } from '../store/store';
 import type { SchemaDocument } from '../schema/types';
 import { parseDocument } from '../schema/serialize';
 import type { DocumentRepository } from './repository';
 
-/** Where a document not yet stored when the page went is kept (see recoverUnsaved). */
-export const UNSAVED_KEY = 'schemata:unsaved';
+/** Where a document not yet stored when the page went is kept, by document id (see recoverUnsaved). */
+export const UNSAVED_PREFIX = 'schemata:unsaved:';
 
-export type BackupStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type BackupStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 const defaultBackup = (): BackupStorage | null => {
   try {
@@ -25,32 +25,42 @@ const defaultBackup = (): BackupStorage | null => {
 };
 
 /**
- * Stores the document the last page kept as unsaved (see UNSAVED_KEY), and forgets it. Returns it,
- * or undefined when there was none, it no longer reads as a document, or the repository holds a
- * version saved after it was kept (its own write got through, or another tab saved since).
+ * Stores the documents the last pages kept as unsaved (see UNSAVED_PREFIX), and forgets them; the
+ * one kept last becomes the last opened. Returns them. Not one that no longer reads as a document,
+ * or that the repository holds a version of saved after it was kept (its own write got through, or
+ * another tab saved since).
  */
-export async function recoverUnsaved(repo: DocumentRepository, backup: BackupStorage | null = defaultBackup()): Promise<SchemaDocument | undefined> {
-  const text = backup?.getItem(UNSAVED_KEY);
-  if (!text) return undefined;
-  let doc: SchemaDocument;
-  let keptAt: number;
-  try {
-    const kept = JSON.parse(text) as { keptAt: number; document: unknown };
-    keptAt = Number(kept.keptAt);
-    doc = parseDocument(JSON.stringify(kept.document), 'unsaved document');
-  } catch {
-    backup!.removeItem(UNSAVED_KEY);
-    return undefined;
+export async function recoverUnsaved(repo: DocumentRepository, backup: BackupStorage | null = defaultBackup()): Promise<SchemaDocument[]> {
+  if (!backup) return [];
+  const keys: string[] = [];
+  for (let i = 0; i < backup.length; i++) {
+    const k = backup.key(i);
+    if (k?.startsWith(UNSAVED_PREFIX)) keys.push(k);
   }
-  const stored = (await repo.list()).find((d) => d.id === doc.id);
-  if (stored && !(stored.updatedAt < keptAt)) {
-    backup!.removeItem(UNSAVED_KEY);
-    return undefined;
+  if (!keys.length) return [];
+  const stored = new Map((await repo.list()).map((d) => [d.id, d.updatedAt]));
+  const recovered: { doc: SchemaDocument; keptAt: number }[] = [];
+  for (const key of keys) {
+    const text = backup.getItem(key);
+    backup.removeItem(key);
+    let doc: SchemaDocument;
+    let keptAt: number;
+    try {
+      const kept = JSON.parse(text ?? '') as { keptAt: number; document: unknown };
+      keptAt = Number(kept.keptAt);
+      doc = parseDocument(JSON.stringify(kept.document), 'unsaved document');
+    } catch {
+      continue;
+    }
+    const at = stored.get(doc.id);
+    if (at !== undefined && !(at < keptAt)) continue;
+    await repo.save(doc);
+    recovered.push({ doc, keptAt });
   }
-  await repo.save(doc);
-  await repo.setLastOpenedId(doc.id);
-  backup!.removeItem(UNSAVED_KEY);
-  return doc;
+  if (!recovered.length) return [];
+  recovered.sort((a, b) => a.keptAt - b.keptAt);
+  await repo.setLastOpenedId(recovered.at(-1)!.doc.id);
+  return recovered.map((r) => r.doc);
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -95,7 +105,7 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   let chain: Promise<void> = Promise.resolve();
   /** The document last known to be written, and the one kept in the backup storage. */
   let confirmed: SchemaDocument | undefined;
-  let backedUp: SchemaDocument | undefined;
+  let backedUp: { doc: SchemaDocument; key: string; text: string } | undefined;
   const backup = opts.backup === undefined ? defaultBackup() : opts.backup;
   const now = opts.now ?? Date.now;
 
@@ -125,9 +135,10 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
       try {
         await saving;
         confirmed = doc;
-        if (backedUp === doc) {
+        // Its backup is no longer needed, unless another tab has kept the document since.
+        if (backedUp?.doc === doc) {
+          if (backup?.getItem(backedUp.key) === backedUp.text) backup.removeItem(backedUp.key);
           backedUp = undefined;
-          backup?.removeItem(UNSAVED_KEY);
         }
         if (opening) {
           await opening;
@@ -163,10 +174,12 @@ export function createAutosave(store: SchemaStore, repo: DocumentRepository, opt
   /** The page may be going: the document, unless known to be written, is kept where it is written at once. */
   const keep = () => {
     const { document: doc, provisional } = store.getState();
-    if (!backup || provisional || doc === confirmed || doc === backedUp) return;
+    if (!backup || provisional || doc === confirmed || doc === backedUp?.doc) return;
     try {
-      backup.setItem(UNSAVED_KEY, JSON.stringify({ keptAt: now(), document: doc }));
-      backedUp = doc;
+      const key = `${UNSAVED_PREFIX}${doc.id}`;
+      const text = JSON.stringify({ keptAt: now(), document: doc });
+      backup.setItem(key, text);
+      backedUp = { doc, key, text };
     } catch {
       // Over the storage's quota: IndexedDB's write is all there is.
     }
