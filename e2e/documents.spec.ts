@@ -22,6 +22,23 @@ async function start(page: Page) {
 }
 
 test.describe('documents', () => {
+  test('a document open in two tabs says so, until one opens another document', async ({ page, context }) => {
+    await start(page);
+    await page.keyboard.press('Escape');
+    const other = await context.newPage();
+    await other.goto('/');
+    await expect(table(other, 'User')).toBeVisible();
+    const notice = (p: Page) => p.getByText(/Also open in another tab/);
+    await expect(notice(page)).toBeVisible();
+    await expect(notice(other)).toBeVisible();
+    await openDocuments(other);
+    await dialog(other).getByRole('group', { name: 'New from template' }).getByRole('button', { name: 'E-commerce' }).click();
+    await expect(table(other, 'Customer')).toBeVisible();
+    await expect(notice(page)).toHaveCount(0);
+    await expect(notice(other)).toHaveCount(0);
+    await other.close();
+  });
+
   test('an edit made just before a reload is kept', async ({ page }) => {
     await start(page);
     await page.keyboard.press('Escape');

@@ -3,6 +3,7 @@ import { useSchema } from '@/lib/store/react';
 import { actionRegistry } from '@/components/actions';
 import { displayShortcut } from '@/lib/actions/shortcuts';
 import { DocumentMenu } from '@/components/documents/DocumentMenu';
+import { TabPresence } from '@/components/documents/TabPresence';
 import { useEditorContext } from './EditorContextProvider';
 import { useUi } from './uiStore';
 
@@ -39,6 +40,7 @@ export function Toolbar() {
       <h1 className="truncate text-sm text-slate-600 dark:text-slate-300">
         {name} <span className="text-slate-400">· {tableCount} tables</span>
       </h1>
+      <TabPresence />
       {provisional && (
         <span role="status" data-import-state="checking" className="animate-pulse rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
           Preview · {provisional}
