@@ -1,5 +1,5 @@
 'use client';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { updateNote } from '@/lib/store/commands';
@@ -12,6 +12,10 @@ function NoteNodeImpl({ id, selected }: NodeProps) {
   // A note just added opens for typing (else its keys would be the editor's shortcuts).
   const requested = useUi((s) => s.editingNote === id);
   const editing = editingHere || requested;
+  // A note removed while open (undone) leaves no request behind for a redo to open it again.
+  useEffect(() => () => {
+    if (useUi.getState().editingNote === id) useUi.getState().editNote(null);
+  }, [id]);
   if (!note) return null;
   return (
     <div

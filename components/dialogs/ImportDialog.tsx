@@ -71,17 +71,20 @@ function ImportBody() {
   const input = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  // The dialog's running import lives in the UI store: a dialog closed and opened again still shows
+  // it, and can cancel it.
+  const running = useUi((s) => s.importRunning);
+  const busy = !!running;
   const [done, setDone] = useState(false);
   // Messages of the last import: this dialog's, or a drop's on the canvas that opened it.
   const messages = useUi((s) => s.importReport) ?? [];
-  const running = useRef<AbortController | null>(null);
   const close = useCallback(() => {
     useUi.getState().setImportReport(null);
     useUi.getState().openDialog(null);
   }, []);
   // Closing the dialog leaves its import running, as a drop on the canvas runs: what it reports then
-  // opens the dialog again. Cancel import stops it (the preview is taken back).
+  // opens the dialog again (or, when another dialog is open, is announced). Cancel import stops it
+  // (the preview is taken back).
   const shown = useRef(true);
   useEffect(() => {
     shown.current = true;
@@ -91,28 +94,31 @@ function ImportBody() {
   }, []);
 
   const run = async (read: () => Promise<SourceFile[]>, format?: string) => {
-    if (running.current) return ctx.ui().announce('An import is already running');
+    const ui = useUi.getState();
+    if (ui.importRunning) return ctx.ui().announce('An import is already running');
     const ctrl = new AbortController();
-    running.current = ctrl;
+    ui.setImportRunning(ctrl);
     const report = (d: Diagnostic[]) => {
       if (ctrl.signal.aborted) return;
-      useUi.getState().setImportReport(d);
-      if (!shown.current && d.length) useUi.getState().openDialog('import');
+      const now = useUi.getState();
+      now.setImportReport(d);
+      if (!shown.current && d.length) {
+        if (now.dialog === null) now.openDialog('import');
+        else if (now.dialog !== 'import') ctx.ui().announce(`The import has ${d.length} message${d.length === 1 ? '' : 's'}: open Import to read them`);
+      }
     };
-    setBusy(true);
     setDone(false);
     report([]);
     try {
       const diags = shownDiagnostics(await importIntoEditor(ctx, await read(), format, ctrl.signal));
       if (ctrl.signal.aborted) return ctx.ui().announce('Import cancelled');
       report(diags);
-      setDone(true);
+      if (shown.current) setDone(true);
       if (!diags.length && shown.current) close();
     } catch (e) {
       report(diagnosticsOf(e));
     } finally {
-      running.current = null;
-      setBusy(false);
+      if (useUi.getState().importRunning === ctrl) useUi.getState().setImportRunning(null);
     }
   };
 
@@ -178,7 +184,7 @@ function ImportBody() {
         <span className="text-xs text-slate-500" aria-live="polite">
           {busy ? 'Importing…' : done ? 'Imported.' : ''}
           {busy && (
-            <button type="button" className="ml-2 underline" onClick={() => running.current?.abort()}>
+            <button type="button" className="ml-2 underline" onClick={() => running?.abort()}>
               Cancel import
             </button>
           )}

@@ -37,6 +37,8 @@ export interface UiState {
   importReport: Diagnostic[] | null;
   /** A note to open for editing (a new one), until its text is left. */
   editingNote: Id | null;
+  /** The import dialog's running import (it runs on when the dialog closes). */
+  importRunning: AbortController | null;
   select(ids: Id[], additive?: boolean): void;
   setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
@@ -50,6 +52,7 @@ export interface UiState {
   announce(status: string): void;
   setImportReport(report: Diagnostic[] | null): void;
   editNote(id: Id | null): void;
+  setImportRunning(c: AbortController | null): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -65,6 +68,7 @@ export const useUi = create<UiState>()((set) => ({
   statusSeq: 0,
   importReport: null,
   editingNote: null,
+  importRunning: null,
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -85,4 +89,5 @@ export const useUi = create<UiState>()((set) => ({
   announce: (status) => set((s) => ({ status, statusSeq: s.statusSeq + 1 })),
   setImportReport: (importReport) => set({ importReport }),
   editNote: (editingNote) => set({ editingNote }),
+  setImportRunning: (importRunning) => set({ importRunning }),
 }));
