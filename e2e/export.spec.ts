@@ -14,10 +14,10 @@ const hasUnzip = (() => {
   }
 })();
 
-test('a multi-file Prisma schema downloads as one archive with its folders', async ({ page }) => {
+test('a multi-file Prisma schema is named after its folder, and downloads as one archive with its folders', async ({ page }) => {
   test.skip(!hasUnzip, 'no unzip on this machine');
   const dir = mkdtempSync(path.join(tmpdir(), 'schemata-export-'));
-  const root = path.join(dir, 'schema');
+  const root = path.join(dir, 'shop');
   mkdirSync(path.join(root, 'models'), { recursive: true });
   writeFileSync(path.join(root, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
   for (const name of ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota', 'Kappa', 'Lambda', 'Mu']) {
@@ -29,6 +29,8 @@ test('a multi-file Prisma schema downloads as one archive with its folders', asy
   await page.getByRole('dialog', { name: 'Import' }).getByLabel('Schema folder').setInputFiles(root);
   await expect(table(page, 'Mu')).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Import' })).toBeHidden();
+  // Named after its folder, not its first file.
+  await expect(page.locator('h1')).toContainText('shop');
 
   await toolbar(page).getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });

@@ -30,6 +30,14 @@ export function sniffFormat(text: string): string {
   return 'postgres';
 }
 
+/** A document's name from what it is imported from: a folder's name (a multi-file schema), else the file's without its extension. */
+export function documentNameFor(files: SourceFile[]): string {
+  const parts = files.map((f) => f.path.replace(/\\/g, '/').split('/').filter(Boolean));
+  const top = parts[0]?.length > 1 ? parts[0][0] : undefined;
+  if (files.length > 1 && top && parts.every((p) => p.length > 1 && p[0] === top)) return top;
+  return (parts[0]?.at(-1) ?? 'schema').replace(/\.[^.]+$/, '');
+}
+
 export async function importSourceFiles(files: SourceFile[], opts: { format?: string; name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {
   if (!files.length) throw new DiagnosticError([{ severity: 'error', message: 'no files to import' }]);
   const id = opts.format ?? detectFormat(files);
@@ -40,7 +48,7 @@ export async function importSourceFiles(files: SourceFile[], opts: { format?: st
       { severity: 'error', file: files[0].path, message: `cannot import this file: expected one of ${exts}${files.length > 1 ? ', all of one kind' : ''}` },
     ]);
   }
-  const name = opts.name ?? files[0].path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const name = opts.name ?? documentNameFor(files);
   files = files.map((f) => (hasByteOrderMark(f.text) ? { ...f, text: withoutByteOrderMark(f.text) } : f));
   const onPreview = opts.onPreview && ((p: ImportResult) => opts.onPreview!({ ...p, document: withLayout(p.document) }));
   const result = await format.read(files, { name, onPreview });
