@@ -95,6 +95,8 @@ test('the help overlay lists shortcuts, search focuses a table, and dark mode to
   await expect(page.getByRole('option', { name: /Profile\.bio/ })).toBeVisible();
   await search.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Table name', exact: true })).toHaveValue('Profile');
+  // A column found: its name field in the inspector has the focus.
+  await expect(page.getByRole('listitem', { name: 'Column bio' }).getByRole('textbox', { name: 'Column name' })).toBeFocused();
 
   await toolbar(page).getByRole('button', { name: 'Dark mode' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);

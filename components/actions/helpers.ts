@@ -25,7 +25,8 @@ export function newTable(doc: SchemaDocument) {
   return createTable(freeTableName(doc), undefined, { columns: [id], primaryKey: { columns: [{ column: id.id }] } });
 }
 
-export function focusTable(ctx: EditorContext, id: Id) {
+/** Centres a table and selects it in the inspector; with `column`, that column's name field takes the focus there. */
+export function focusTable(ctx: EditorContext, id: Id, column?: Id) {
   const node = ctx.flow.getNode(id);
   const m = ctx.measured().get(id);
   if (node) {
@@ -33,4 +34,12 @@ export function focusTable(ctx: EditorContext, id: Id) {
   }
   ctx.ui().select([id]);
   ctx.ui().showPanel('inspector');
+  if (column) {
+    // Once the inspector shows the table.
+    requestAnimationFrame(() => {
+      const input = document.querySelector<HTMLInputElement>(`[data-column-name="${CSS.escape(column)}"]`);
+      input?.scrollIntoView({ block: 'nearest' });
+      input?.focus();
+    });
+  }
 }

@@ -5,13 +5,13 @@ import { useSchema } from '@/lib/store/react';
 import { Dialog } from '@/components/ui/Dialog';
 import { searchSchema } from '@/lib/schema/search';
 
-export function SearchDialog(props: { onPick(tableId: string): void }) {
+export function SearchDialog(props: { onPick(tableId: string, columnId?: string): void }) {
   const open = useUi((s) => s.dialog === 'search');
   if (!open) return null;
   return <SearchBody onPick={props.onPick} />;
 }
 
-function SearchBody(props: { onPick(tableId: string): void }) {
+function SearchBody(props: { onPick(tableId: string, columnId?: string): void }) {
   const doc = useSchema((s) => s.document);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
@@ -21,7 +21,7 @@ function SearchBody(props: { onPick(tableId: string): void }) {
     const r = results[i];
     if (!r) return;
     close();
-    props.onPick(r.tableId);
+    props.onPick(r.tableId, r.columnId);
   };
   return (
     <Dialog label="Search tables and columns" onClose={close}>

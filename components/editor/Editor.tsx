@@ -61,7 +61,7 @@ function Dialogs() {
   const ctx = useEditorContext();
   return (
     <>
-      <SearchDialog onPick={(id) => focusTable(ctx, id)} />
+      <SearchDialog onPick={(id, column) => focusTable(ctx, id, column)} />
       <HelpOverlay />
       <ImportDialog />
       <ExportDialog />
