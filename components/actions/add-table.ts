@@ -13,7 +13,7 @@ export const addTableAction: Action<EditorContext> = {
   perform(ctx) {
     const doc = ctx.store.getState().document;
     const table = newTable(doc);
-    // At the centre of the view, or the nearest place there that covers no table, view, enum or note.
+    // At the centre of the view, or the nearest place around it that covers no table, view, enum or note.
     const rects = ctx.flow
       .getNodes()
       .filter((n) => n.type !== 'group' && !n.hidden)

@@ -10,7 +10,9 @@ export function TabPresence() {
   const [others, setOthers] = useState(0);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
-    const p = watchPresence(new BroadcastChannel('schemata-presence'), crypto.randomUUID(), setOthers);
+    // Not crypto.randomUUID: pages served over plain http (not localhost) lack it.
+    const tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const p = watchPresence(new BroadcastChannel('schemata-presence'), tab, setOthers);
     presence.current = p;
     return () => {
       presence.current = null;
