@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { renameInInspector } from './helpers';
 
 const table = (page: Page, name: string) => page.getByRole('region', { name: `Table ${name}`, exact: true });
 const documentsButton = (page: Page) => page.getByRole('button', { name: 'Documents', exact: true });
@@ -42,12 +43,7 @@ test.describe('documents', () => {
   test('an edit made just before a reload is kept', async ({ page }) => {
     await start(page);
     await page.keyboard.press('Escape');
-    await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
-    await page.getByRole('tab', { name: 'Inspector' }).click();
-    const name = page.getByRole('textbox', { name: 'Table name', exact: true });
-    await name.fill('Topic');
-    await name.press('Enter');
-    await expect(table(page, 'Topic')).toBeVisible();
+    await renameInInspector(page, 'Category', 'Topic');
     // Well within the autosave's delay: the save is made as the page goes.
     await page.reload();
     await expect(table(page, 'Topic')).toBeVisible();

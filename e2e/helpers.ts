@@ -29,6 +29,17 @@ export async function addTable(page: Page, name: string) {
   await expect(table(page, name)).toBeVisible();
 }
 
+/** Renames a table in the inspector (Enter commits), and waits for the canvas to show it; gives the name field. */
+export async function renameInInspector(page: Page, from: string, to: string): Promise<Locator> {
+  await table(page, from).getByRole('heading', { name: from }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const name = page.getByRole('textbox', { name: 'Table name', exact: true });
+  await name.fill(to);
+  await name.press('Enter');
+  await expect(table(page, to)).toBeVisible();
+  return name;
+}
+
 export async function clearCanvas(page: Page) {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ControlOrMeta+a');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { table, toolbar } from './helpers';
+import { renameInInspector, table, toolbar } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -12,11 +12,7 @@ test('the Prisma code panel follows the canvas, and edits to it update the canva
   await expect(editor).toContainText('model Post {');
 
   // Canvas → text: rename a table in the inspector.
-  await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
-  await page.getByRole('tab', { name: 'Inspector' }).click();
-  const name = page.getByRole('textbox', { name: 'Table name', exact: true });
-  await name.fill('Topic');
-  await name.press('Enter');
+  await renameInInspector(page, 'Category', 'Topic');
   await page.getByRole('tab', { name: 'Code' }).click();
   await expect(editor).toContainText('model Topic {');
 
@@ -83,13 +79,7 @@ test('a note just added takes what is typed (not the shortcuts); Enter in a name
   await expect(page.getByRole('note', { name: 'Note: hello tcn' })).toBeVisible();
   await expect(page.locator('h1')).toContainText('5 tables');
 
-  await table(page, 'Category').getByRole('heading', { name: 'Category' }).click();
-  await page.getByRole('tab', { name: 'Inspector' }).click();
-  const name = page.getByRole('textbox', { name: 'Table name', exact: true });
-  await name.fill('Topic');
-  await name.press('Enter');
-  await expect(table(page, 'Topic')).toBeVisible();
-  await expect(name).toBeFocused();
+  await expect(await renameInInspector(page, 'Category', 'Topic')).toBeFocused();
 });
 
 test('diagnostics list problems and focus the table when clicked', async ({ page }) => {

@@ -21,6 +21,16 @@ function spy(repo: DocumentRepository) {
 
 const rename = (name: string) => ({ type: 'test/rename', label: 'Rename', apply: (d: ReturnType<typeof blogDocument>) => ({ ...d, name }) });
 
+/** An autosave of the blog document that flushes only on the page's lifecycle events (or when asked). */
+async function onLifecycle() {
+  const { repo: base } = await freshRepository();
+  const { repo, saves } = spy(base);
+  const store = createSchemaStore(blogDocument());
+  const lifecycle = new EventTarget();
+  const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle });
+  return { base, saves, store, lifecycle, autosave };
+}
+
 /** Fakes only the timers autosave uses: fake-indexeddb schedules its work with setImmediate. */
 const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
@@ -128,11 +138,7 @@ describe('autosave', () => {
 
   it('flushes on pagehide and when the page becomes hidden', async () => {
     fakeTimers();
-    const { repo: base } = await freshRepository();
-    const { repo, saves } = spy(base);
-    const store = createSchemaStore(blogDocument());
-    const lifecycle = new EventTarget();
-    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle });
+    const { saves, store, lifecycle, autosave } = await onLifecycle();
     store.getState().dispatch(rename('hidden'));
     lifecycle.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(0);
@@ -150,11 +156,7 @@ describe('autosave', () => {
 
   it('issues the save at once on pagehide, even behind a save still running (the page runs nothing later)', async () => {
     fakeTimers();
-    const { repo: base } = await freshRepository();
-    const { repo, saves } = spy(base);
-    const store = createSchemaStore(blogDocument());
-    const lifecycle = new EventTarget();
-    const autosave = createAutosave(store, repo, { delayMs: 10_000, lifecycle });
+    const { base, saves, store, lifecycle, autosave } = await onLifecycle();
     store.getState().dispatch(rename('first'));
     const running = autosave.flush();
     store.getState().dispatch(rename('last'));
