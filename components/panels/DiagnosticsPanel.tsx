@@ -5,6 +5,7 @@ import { checkDocument, type DesignIssue } from '@/lib/diagnostics/check';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { focusTable } from '@/components/actions/helpers';
 import { prismaIssues } from '@/lib/diagnostics/prisma';
+import { combineIssues } from '@/lib/diagnostics/combine';
 
 export function DiagnosticsPanel() {
   const doc = useSchemaContent();
@@ -21,7 +22,7 @@ export function DiagnosticsPanel() {
       clearTimeout(t);
     };
   }, [doc]);
-  const all = [...design, ...(prisma?.issues ?? [])];
+  const all = useMemo(() => combineIssues(doc, design, prisma?.issues ?? []), [doc, design, prisma]);
   return (
     <div className="p-2 text-xs">
       <p className="mb-2 px-1 text-slate-500" aria-live="polite">
@@ -40,7 +41,7 @@ export function DiagnosticsPanel() {
               <span className={d.severity === 'error' ? 'text-red-600' : 'text-amber-600'}>{d.severity === 'error' ? '●' : '▲'}</span>
               <span>
                 {d.message}
-                {d.code === 'prisma' && d.line ? <span className="text-slate-500"> (schema.prisma:{d.line}:{d.column})</span> : null}
+                {d.code === 'prisma' && d.line ? <span className="text-slate-500"> ({d.file ?? 'schema.prisma'}:{d.line}:{d.column})</span> : null}
               </span>
             </button>
           </li>
