@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../schema';
-import { computeLayout, layoutGraph } from './elk';
+import { computeLayout, layoutGraph, type LayoutGraph } from './elk';
 import { generatedDocument } from '../schema/schema.bench';
+import { hubGraph } from './sample-graphs';
 
 const sample = () => parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../prisma/blog.schemata.json'), 'utf8'));
 
@@ -32,12 +33,63 @@ describe('auto layout', () => {
     for (const [id, p] of Object.entries(pos)) if (id !== user.id) expect(p.y).toBeGreaterThan(-700 + 100);
   });
 
-  it('lays out 300 tables', async () => {
-    const doc = generatedDocument(300);
-    const pos = await computeLayout(layoutGraph(doc));
+  // Before compaction, ELK drew the hub schema as one column (width / height 0.15, 5% of it covered)
+  // and the chain as one row (398:1).
+  it('lays out 300 tables that reference a few hubs as a screen-shaped drawing, not a tall column', async () => {
+    const graph = hubGraph(300);
+    const pos = await computeLayout(graph);
+    const { ratio, covered } = measure(graph, pos);
+    expect(ratio).toBeGreaterThan(1.2);
+    expect(ratio).toBeLessThan(2.2);
+    expect(covered).toBeGreaterThan(0.3);
+    expectNoOverlaps(graph, pos);
+    // Layers still run left to right: every referenced table is left of the tables that reference it.
+    for (const e of graph.edges) expect(pos[e.source].x).toBeLessThan(pos[e.target].x);
+  });
+
+  it('wraps a chain of 300 references into bands', async () => {
+    const graph = layoutGraph(generatedDocument(300));
+    const pos = await computeLayout(graph);
     expect(Object.keys(pos)).toHaveLength(300);
+    const { ratio } = measure(graph, pos);
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(3);
+    expectNoOverlaps(graph, pos);
+  });
+
+  it('packs tables without references into rows', async () => {
+    const graph = { nodes: Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, width: 240, height: 120 })), edges: [] };
+    const pos = await computeLayout(graph);
+    const { ratio } = measure(graph, pos);
+    expect(ratio).toBeGreaterThan(1);
+    expect(ratio).toBeLessThan(2.6);
+    expectNoOverlaps(graph, pos);
+  });
+
+  it('lays out top to bottom when asked', async () => {
+    const graph = hubGraph(60);
+    const pos = await computeLayout(graph, { direction: 'DOWN' });
+    for (const e of graph.edges) expect(pos[e.source].y).toBeLessThan(pos[e.target].y);
+    expectNoOverlaps(graph, pos);
   });
 });
+
+function measure(graph: LayoutGraph, pos: Record<string, { x: number; y: number }>) {
+  const boxes = graph.nodes.map((n) => ({ ...pos[n.id], width: n.width, height: n.height }));
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y));
+  const area = boxes.reduce((s, b) => s + b.width * b.height, 0);
+  return { ratio: width / height, covered: area / (width * height) };
+}
+
+function expectNoOverlaps(graph: LayoutGraph, pos: Record<string, { x: number; y: number }>) {
+  const boxes = graph.nodes.map((n) => ({ ...pos[n.id], width: n.width, height: n.height })).sort((a, b) => a.x - b.x);
+  let found = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length && boxes[j].x < boxes[i].x + boxes[i].width; j++) if (overlaps(boxes[i], boxes[j])) found++;
+  }
+  expect(found).toBe(0);
+}
 
 describe('quick layout', () => {
   it('places 1,000 tables without overlaps, referenced tables left of their children', async () => {

@@ -8,6 +8,7 @@ import type { Id } from '../schema/types';
 
 export { layoutGraph, type LayoutGraph } from './graph';
 import type { LayoutGraph } from './graph';
+import { compactLayered } from './compact';
 
 export interface LayoutOptions {
   direction?: 'RIGHT' | 'DOWN';
@@ -19,35 +20,47 @@ let elk: InstanceType<typeof ELK> | undefined;
 /**
  * Positions for every node that is not fixed. Fixed nodes keep their place; the laid-out ones
  * are placed below them so they don't overlap.
+ *
+ * ELK decides the layers (referenced tables before the tables that reference them) and the order
+ * in each layer (fewest crossings); compactLayered then places the tables, since the canvas draws
+ * its own edges and needs none of the room ELK leaves for its routes. ELK's own placement is the
+ * cheapest (SIMPLE, POLYLINE), and it is not asked to keep the model order: at 1,000 tables
+ * that costs about 20 s instead of 1.
  */
 export async function computeLayout(graph: LayoutGraph, opts: LayoutOptions = {}): Promise<Record<Id, { x: number; y: number }>> {
   elk ??= new ELK();
   const free = graph.nodes.filter((n) => !n.fixed);
   const freeIds = new Set(free.map((n) => n.id));
   const spacing = opts.spacing ?? 60;
+  const down = opts.direction === 'DOWN';
+  const edges = graph.edges.filter((e) => freeIds.has(e.source) && freeIds.has(e.target));
   const root: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': opts.direction ?? 'RIGHT',
+      'elk.direction': 'RIGHT',
       'elk.spacing.nodeNode': String(spacing),
       'elk.layered.spacing.nodeNodeBetweenLayers': String(spacing * 1.5),
       'elk.spacing.componentComponent': String(spacing),
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
+      'elk.edgeRouting': 'POLYLINE',
       'elk.separateConnectedComponents': 'true',
-      'elk.aspectRatio': '1.6',
     },
-    children: free.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: graph.edges
-      .filter((e) => freeIds.has(e.source) && freeIds.has(e.target))
-      .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    // Laid out left to right; for DOWN, with width and height swapped, and turned afterwards.
+    children: free.map((n) => ({ id: n.id, width: down ? n.height : n.width, height: down ? n.width : n.height })),
+    edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const result = await elk.layout(root);
+  const placed = (result.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
+  const compact = compactLayered(placed, edges, { gap: spacing / 2, layerGap: spacing * 1.5, aspect: down ? 1 / ASPECT : ASPECT });
   const fixed = graph.nodes.filter((n) => n.fixed);
   const top = fixed.length ? Math.max(...fixed.map((n) => n.fixed!.y + n.height)) + spacing * 2 : 0;
   const left = fixed.length ? Math.min(...fixed.map((n) => n.fixed!.x)) : 0;
   const out: Record<Id, { x: number; y: number }> = {};
-  for (const c of result.children ?? []) out[c.id] = { x: Math.round((c.x ?? 0) + left), y: Math.round((c.y ?? 0) + top) };
+  for (const [id, p] of compact) out[id] = { x: (down ? p.y : p.x) + left, y: (down ? p.x : p.y) + top };
   for (const n of fixed) out[n.id] = n.fixed!;
   return out;
 }
+
+/** Width over height of a laid-out drawing: a screen's. */
+const ASPECT = 1.6;
