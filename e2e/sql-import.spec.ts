@@ -191,3 +191,38 @@ view AccountNames {
   await expect(view).toBeVisible();
   await expect(view.getByRole('listitem')).toHaveText([/^id\s*Int @unique$/, /^name\s*String$/]);
 });
+
+/**
+ * PostGIS runs on its own PGlite build (lib/pglite/postgis.ts), fetched by the worker from the app's
+ * vendor route only for a script that creates PostGIS. Before, such a table was refused.
+ */
+const GIS = `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
+CREATE TABLE zone (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  area public.geometry(Polygon, 4326) NOT NULL
+);
+CREATE INDEX zone_area_idx ON zone USING gist (area);
+`;
+
+test('a script that creates PostGIS imports, geometry columns and GiST index kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Schema file').setInputFiles({ name: 'zones.sql', mimeType: 'text/plain', buffer: Buffer.from(GIS) });
+  // The preview first; then PostgreSQL, once the worker has fetched and booted the PostGIS build.
+  const checking = page.getByRole('banner').getByRole('status').filter({ hasText: 'Checking with PostgreSQL' });
+  await expect(checking).toHaveCount(1);
+  await expect(checking).toHaveCount(0, { timeout: 100_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('1 tables');
+  // With nothing skipped or refused to list, the dialog has closed by itself.
+  await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
+  await expect(table(page, 'zone').getByRole('listitem', { name: 'area public.geometry(Polygon,4326)' })).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const preview = page.getByRole('dialog', { name: 'Export' }).getByLabel('Export preview');
+  await page.getByRole('dialog', { name: 'Export' }).getByLabel('Format').selectOption('postgres');
+  await expect(preview).toContainText('CREATE EXTENSION IF NOT EXISTS "postgis"');
+  await expect(preview).toContainText('geometry(Polygon,4326)');
+  await expect(preview).toContainText('USING gist');
+});

@@ -3,8 +3,8 @@ import { table, toolbar } from './helpers';
 
 /**
  * A SQL import shows PostgreSQL's parser preview at once, read-only, while PGlite runs the script;
- * then the catalog's document replaces it. A table PostgreSQL refuses (here: a PostGIS type PGlite
- * lacks) is in the preview only, and the messages say why it went.
+ * then the catalog's document replaces it. A table PostgreSQL refuses (here: a PostGIS type, in a
+ * script that does not create PostGIS) is in the preview only, and the messages say why it went.
  */
 const tables = Array.from({ length: 150 }, (_, i) =>
   `CREATE TABLE item_${i} (id serial PRIMARY KEY, name text NOT NULL${i ? `, parent_id int REFERENCES item_${i >> 1}(id)` : ''});`,

@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { loadExtensions } from './extensions';
+import { bootPostgisPg, needsPostgis } from './postgis';
 
 export interface PgRunnerOptions {
   /** Extension names to make available (`CREATE EXTENSION` still has to run). */
@@ -47,7 +48,9 @@ export function pgRunner(db: PGlite, missingExtensions: string[] = []): PgRunner
   };
 }
 
+/** A fresh database. A script that creates PostGIS gets the PostGIS build (see postgis.ts), booted from scratch. */
 export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
+  if (needsPostgis(opts.extensions ?? [])) return bootPostgisPg(opts.extensions);
   const { extensions, missing } = await loadExtensions(opts.extensions ?? []);
   const db = await PGlite.create({ extensions, ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}) });
   return pgRunner(db, missing);

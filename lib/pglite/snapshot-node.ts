@@ -6,6 +6,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootPg, type PgRunner, type PgRunnerOptions } from './runner';
+import { needsPostgis } from './postgis';
 
 let cached: Blob | undefined;
 const FILE = join(tmpdir(), `schemata-pglite-0.5-${process.getuid?.() ?? 0}.tar`);
@@ -27,6 +28,8 @@ async function freshSnapshot(): Promise<Blob> {
 
 /** Boots a fresh, empty database quickly from the cached snapshot. */
 export async function bootCachedPg(opts: Omit<PgRunnerOptions, 'snapshot'> = {}): Promise<PgRunner> {
+  // The snapshot is of the main release's data directory; the PostGIS build boots its own.
+  if (needsPostgis(opts.extensions ?? [])) return bootPg(opts);
   const snapshot = await freshSnapshot();
   try {
     return await bootPg({ ...opts, snapshot });

@@ -1,14 +1,19 @@
-/** PGlite's binaries for a browser or worker, fetched from the app's vendor route and compiled once. */
+/** PGlite's binaries for a browser or worker, fetched from the app's vendor routes and compiled once. */
+import type { PostgisAssets } from '../postgis';
+
 export interface PgliteAssets {
   pgliteWasmModule: WebAssembly.Module;
   initdbWasmModule: WebAssembly.Module;
   fsBundle: Blob;
 }
 
-let assets: Promise<PgliteAssets> | undefined;
+const loaded = new Map<string, Promise<PgliteAssets>>();
 
+/** A PGlite release's binaries under `base` (the main release's by default). */
 export function loadPgliteAssets(base = '/vendor/pglite'): Promise<PgliteAssets> {
-  assets ??= (async () => {
+  let assets = loaded.get(base);
+  if (assets) return assets;
+  assets = (async () => {
     const get = async (name: string) => {
       const r = await fetch(`${base}/${name}`);
       if (!r.ok) throw new Error(`could not load ${name} (${r.status})`);
@@ -22,6 +27,12 @@ export function loadPgliteAssets(base = '/vendor/pglite'): Promise<PgliteAssets>
     ]);
     return { pgliteWasmModule, initdbWasmModule, fsBundle };
   })();
-  assets.catch(() => (assets = undefined));
+  loaded.set(base, assets);
+  assets.catch(() => loaded.delete(base));
   return assets;
+}
+
+/** The PostGIS build's binaries and the URL of its PostGIS bundle (lib/pglite/postgis.ts). */
+export async function loadPostgisAssets(base = '/vendor/pglite-postgis'): Promise<PostgisAssets> {
+  return { ...(await loadPgliteAssets(base)), postgisBundle: new URL(`${base}/postgis.tar.gz`, self.location.origin) };
 }

@@ -10,7 +10,8 @@ import { loadExtensions } from '../extensions';
 import { DiagnosticError } from '../../schema/diagnostics';
 import { pgRunner, type PgRunner } from '../runner';
 import type { SourceFile } from '../../formats/types';
-import { loadPgliteAssets } from './assets';
+import { loadPgliteAssets, loadPostgisAssets } from './assets';
+import { bootPostgisPg, needsPostgis } from '../postgis';
 import { loadPgQueryBrowser } from '../../sql/preview/pg-query-browser';
 import { previewPostgres } from '../../sql/preview/preview';
 import { prepareCatalogReads } from '../../sql/import/catalog-read';
@@ -67,6 +68,8 @@ async function boot(names: string[]): Promise<PgRunner> {
     }
     return pgRunner(await freshDb());
   }
+  // PostGIS runs on its own PGlite build, booted from scratch (its binaries are fetched only now).
+  if (needsPostgis(names)) return bootPostgisPg(names, { assets: await loadPostgisAssets(), postgresqlconf: THROWAWAY_CONF });
   const { extensions, missing } = await loadExtensions(names);
   return pgRunner(await freshDb(extensions), missing);
 }

@@ -7,7 +7,7 @@ import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { corpusPrismaSchemas, hasCorpus, loadImportPrisma } from '../testing/corpus';
 import { prismaMigrateSql } from '../testing/prisma-engine';
-import { bootPostgisPg } from '../testing/postgis';
+import { bootPostgisPg } from '../../pglite/postgis';
 import { buildDdl, renderDdl } from './builder';
 import { postgresDialect } from './postgres';
 
@@ -21,12 +21,13 @@ const skip = !hasCorpus ? 'corpus missing (../shared/corpus)' : !importPrisma ? 
 describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrate${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it.for(schemas.map((s) => [s.name, s] as const))('%s', async ([, schema]) => {
     const text = schema.files.map((f) => f.text).join('\n');
-    // PostGIS types need PostGIS, which runs on its own PGlite build (see testing/postgis.ts).
+    // PostGIS types need PostGIS, which runs on its own PGlite build (see pglite/postgis.ts).
     const needsPostgis = /postgis|Unsupported\([^)]*(geometry|geography)/i.test(text);
     // Prisma 7 rejects connection URLs in schema files; they do not matter for the DDL.
     const files = schema.files.map((f) => ({ path: f.path, content: f.text.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, '') }));
     let setup = /@db\.Citext/.test(text) ? 'CREATE EXTENSION IF NOT EXISTS citext;' : '';
     if (/_trgm_ops/.test(text)) setup += 'CREATE EXTENSION IF NOT EXISTS pg_trgm;';
+    if (needsPostgis) setup += 'CREATE EXTENSION IF NOT EXISTS postgis;';
     const boot = () => (needsPostgis ? bootPostgisPg() : bootCachedPg({ extensions: ['citext', 'pg_trgm', 'vector'] }));
     const oracle = await boot();
     await oracle.exec(setup);

@@ -1,0 +1,61 @@
+/**
+ * PostGIS runs on its own PGlite build (lib/pglite/postgis.ts). A script that creates it imports
+ * whole, and the export builds the same catalog there. Before, its tables were refused ("type
+ * geometry does not exist") and reported as skipped.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
+import type { PgRunner } from '../../pglite/runner';
+import { bootPg } from '../../pglite/runner';
+import { buildDdl, renderDdl } from '../ddl/builder';
+import { postgresDialect } from '../ddl/postgres';
+import { importPostgres } from './postgres';
+import { exportPrismaSync, validatePrisma } from '../../prisma';
+
+const GIS = `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE zone (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  area public.geometry(Polygon, 4326) NOT NULL,
+  centre public.geography(Point, 4326),
+  EXCLUDE USING gist (name WITH =, area WITH &&)
+);
+CREATE INDEX zone_area_idx ON zone USING gist (area);
+CREATE VIEW zone_sizes AS SELECT id, public.ST_Area(area) AS size FROM zone;
+`;
+
+describe('PostGIS', () => {
+  it('a script that creates PostGIS imports whole, and its export builds the same catalog', async () => {
+    let original: PgRunner | undefined;
+    const { document, diagnostics } = await importPostgres([{ path: 'zones.sql', text: GIS }], {
+      boot: async (extensions) => {
+        original = await bootPg({ extensions });
+        return { ...original, close: async () => {} };
+      },
+    });
+    await original!.exec('RESET ALL');
+    const expected = await readCatalogSnapshot(original!);
+    await original!.close();
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const zone = Object.values(document.tables).find((t) => t.name === 'zone')!;
+    expect(zone.columns.map((c) => [c.name, c.type.kind === 'Unsupported' ? c.type.unsupported : c.type.kind])).toEqual([
+      ['id', 'Int'],
+      ['name', 'String'],
+      ['area', 'public.geometry(Polygon,4326)'],
+      ['centre', 'public.geography(Point,4326)'],
+    ]);
+    expect(expected.extensions).toEqual(expect.arrayContaining(['postgis', 'btree_gist']));
+
+    const target = await bootPg({ extensions: expected.extensions });
+    await target.exec(renderDdl(buildDdl(document, postgresDialect)));
+    await target.exec('RESET ALL');
+    const actual = await readCatalogSnapshot(target);
+    await target.close();
+    expect(diffCatalogs(expected, actual)).toEqual([]);
+
+    const prisma = exportPrismaSync(document).files;
+    expect(prisma[0].text).toContain('Unsupported("public.geometry(Polygon,4326)")');
+    expect((await validatePrisma(prisma)).filter((d) => d.severity === 'error')).toEqual([]);
+  }, 120_000);
+});
