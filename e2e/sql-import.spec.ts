@@ -218,7 +218,7 @@ test('a script that creates PostGIS imports, geometry columns and GiST index kep
   await expect(page.getByRole('heading', { level: 1 })).toContainText('1 tables');
   // With nothing skipped or refused to list, the dialog has closed by itself.
   await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
-  await expect(table(page, 'zone').getByRole('listitem', { name: 'area public.geometry(Polygon,4326)' })).toBeVisible();
+  await expect(table(page, 'zone').getByRole('listitem', { name: 'area geometry(Polygon,4326)' })).toBeVisible();
   await toolbar(page).getByRole('button', { name: 'Export' }).click();
   const preview = page.getByRole('dialog', { name: 'Export' }).getByLabel('Export preview');
   await page.getByRole('dialog', { name: 'Export' }).getByLabel('Format').selectOption('postgres');

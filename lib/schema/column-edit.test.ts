@@ -35,5 +35,8 @@ describe('column editing', () => {
     // Prisma has no optional lists: a nullable array column is written `String[]`.
     expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', array: true }, nullable: true }))).toBe('String[]');
     expect(columnTypeLabel({ enums }, col({ type: { kind: 'String', native: { name: 'Text', args: [] } }, nullable: true }))).toBe('String? @db.Text');
+    // A type Prisma does not support shows its SQL type, `public.` left out as for a domain.
+    expect(columnTypeLabel({ enums }, col({ type: { kind: 'Unsupported', unsupported: 'public.geometry(Polygon,4326)' } }))).toBe('geometry(Polygon,4326)');
+    expect(columnTypeLabel({ enums }, col({ type: { kind: 'Unsupported', unsupported: 'gis.geometry' }, nullable: true }))).toBe('gis.geometry?');
   });
 });

@@ -55,12 +55,13 @@ export function editableNativeType(t: ColumnType): ReturnType<typeof nativeTypeI
 
 /**
  * The type as Prisma writes it (`String? @db.VarChar(255)`, `Int[]`), with enum names resolved; a
- * domain column shows its domain (`public.` left out). A list is never optional in Prisma (a
+ * domain column shows its domain, and a type Prisma does not support its SQL type (`public.` left
+ * out of both: `geometry(Polygon,4326)`). A list is never optional in Prisma (a
  * nullable array column is `Int[]`), so it shows no `?`.
  */
 export function columnTypeLabel(doc: Pick<SchemaDocument, 'enums'>, c: Column): string {
   const t = c.type;
-  let base: string = t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?') : t.kind;
+  let base: string = t.kind === 'Enum' ? (doc.enums[t.enumId ?? '']?.name ?? 'enum') : t.kind === 'Unsupported' ? (t.unsupported ?? '?').replace(/^public\./, '') : t.kind;
   if (t.domain) base = t.domain.replace(/^public\./, '').replace(/^"([^"]*)"$/, '$1');
   const native = !t.domain && t.native ? ` @db.${t.native.name}${t.native.args.length ? `(${t.native.args.join(',')})` : ''}` : '';
   return `${base}${t.array ? '[]' : mayBeNull(c) ? '?' : ''}${native}`;
