@@ -4,7 +4,7 @@
  */
 import type { Extension } from '@electric-sql/pglite';
 
-type Loader = () => Promise<Extension>;
+export type Loader = () => Promise<Extension>;
 
 const LOADERS: Record<string, Loader> = {
   amcheck: () => import('@electric-sql/pglite/contrib/amcheck').then((m) => m.amcheck),
@@ -40,14 +40,17 @@ const LOADERS: Record<string, Loader> = {
 /** Extensions PGlite ships with (plus `plpgsql`, always present). */
 export const AVAILABLE_EXTENSIONS = new Set([...Object.keys(LOADERS), 'plpgsql']);
 
-/** Loads the named extensions; unknown names are returned in `missing`. */
-export async function loadExtensions(names: Iterable<string>): Promise<{ extensions: Record<string, Extension>; missing: string[] }> {
+/**
+ * Loads the named extensions (from the main release's by default; the PostGIS build passes its own);
+ * unknown names are returned in `missing`.
+ */
+export async function loadExtensions(names: Iterable<string>, loaders: Record<string, Loader> = LOADERS): Promise<{ extensions: Record<string, Extension>; missing: string[] }> {
   const extensions: Record<string, Extension> = {};
   const missing: string[] = [];
   for (const raw of new Set(names)) {
     const name = raw.toLowerCase();
     if (name === 'plpgsql') continue;
-    const load = LOADERS[name];
+    const load = loaders[name];
     if (!load) missing.push(name);
     else extensions[name.replace(/-/g, '_')] = await load();
   }

@@ -7,14 +7,13 @@
  */
 import type { Extension, PGlite } from '@electric-sql/pglite';
 import { pgRunner, type PgRunner } from './runner';
+import { loadExtensions, type Loader } from './extensions';
 
 /** The extensions the PostGIS build brings (its bundle holds all three libraries). */
 const POSTGIS = new Set(['postgis', 'postgis_topology', 'postgis_raster']);
 
 /** Whether these `CREATE EXTENSION` names need the PostGIS build. */
 export const needsPostgis = (names: Iterable<string>) => [...names].some((n) => POSTGIS.has(n.toLowerCase()));
-
-type Loader = () => Promise<Extension>;
 
 /** The host release's contrib extensions (a contrib build belongs to its release). */
 const HOST_LOADERS: Record<string, Loader> = {
@@ -85,15 +84,12 @@ async function postgisExtension(bundle?: URL): Promise<Extension> {
  * (`CREATE EXTENSION` still has to run). Names neither build ships are returned as missing.
  */
 export async function bootPostgisPg(names: string[] = ['postgis'], opts: { assets?: PostgisAssets; postgresqlconf?: string[] } = {}): Promise<PgRunner> {
-  const extensions: Record<string, Extension> = { postgis: await postgisExtension(opts.assets?.postgisBundle) };
-  const missing: string[] = [];
-  for (const raw of new Set(names)) {
-    const name = raw.toLowerCase();
-    if (name === 'plpgsql' || POSTGIS.has(name)) continue;
-    const load = HOST_LOADERS[name];
-    if (!load) missing.push(name);
-    else extensions[name.replace(/-/g, '_')] = await load();
-  }
+  const others = await loadExtensions(
+    [...names].filter((n) => !POSTGIS.has(n.toLowerCase())),
+    HOST_LOADERS,
+  );
+  const extensions = { ...others.extensions, postgis: await postgisExtension(opts.assets?.postgisBundle) };
+  const missing = others.missing;
   const { PGlite: Host } = await import('pglite-postgis-host');
   const { postgisBundle: _, ...binaries } = opts.assets ?? ({} as Partial<PostgisAssets>);
   const db = (await Host.create({ ...binaries, extensions: extensions as never, ...(opts.postgresqlconf ? { postgresqlconf: opts.postgresqlconf } : {}) })) as unknown as PGlite;
