@@ -5,7 +5,7 @@ import { checkDocument, type DesignIssue } from '@/lib/diagnostics/check';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { focusTable } from '@/components/actions/helpers';
 import { prismaIssues } from '@/lib/diagnostics/prisma';
-import { combineIssues } from '@/lib/diagnostics/combine';
+import { withoutEchoes } from '@/lib/diagnostics/combine';
 
 export function DiagnosticsPanel() {
   const doc = useSchemaContent();
@@ -15,14 +15,15 @@ export function DiagnosticsPanel() {
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      void prismaIssues(doc).then((issues) => live && setPrisma({ doc, issues }));
+      // Echoes are judged against the document Prisma checked (the one shown may have changed since).
+      void prismaIssues(doc).then((issues) => live && setPrisma({ doc, issues: withoutEchoes(doc, checkDocument(doc), issues) }));
     }, 300);
     return () => {
       live = false;
       clearTimeout(t);
     };
   }, [doc]);
-  const all = useMemo(() => combineIssues(doc, design, prisma?.issues ?? []), [doc, design, prisma]);
+  const all = [...design, ...(prisma?.issues ?? [])];
   return (
     <div className="p-2 text-xs">
       <p className="mb-2 px-1 text-slate-500" aria-live="polite">

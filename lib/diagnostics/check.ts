@@ -11,6 +11,8 @@ export interface DesignIssue {
   message: string;
   tableId?: Id;
   columnId?: Id;
+  /** The foreign key a check is about (type mismatch, target not unique). */
+  relationId?: Id;
   line?: number;
   column?: number;
   file?: string;
@@ -85,6 +87,7 @@ export function checkDocument(doc: SchemaDocument): DesignIssue[] {
           code: 'type-mismatch',
           tableId: from.id,
           columnId: fc!.id,
+          relationId: r.id,
           message: `${from.name}.${fc!.name} (${typeText(fc!.type)}) references ${to.name}.${tc.name} (${typeText(tc.type)}): the types differ`,
         });
       }
@@ -94,6 +97,7 @@ export function checkDocument(doc: SchemaDocument): DesignIssue[] {
         severity: 'error',
         code: 'not-unique-target',
         tableId: from.id,
+        relationId: r.id,
         message: `${from.name} references ${to.name}(${toCols.map((c) => c!.name).join(', ')}), which is not a primary key or unique`,
       });
     }

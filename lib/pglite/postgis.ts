@@ -9,8 +9,16 @@ import type { Extension, PGlite } from '@electric-sql/pglite';
 import { pgRunner, type PgRunner } from './runner';
 import { loadExtensions, type Loader } from './extensions';
 
-/** The extensions the PostGIS build brings (its bundle holds all three libraries). */
-const POSTGIS = new Set(['postgis', 'postgis_topology', 'postgis_raster']);
+/**
+ * The extensions the PostGIS build brings (its bundle holds them all; postgis_raster is not run, see
+ * classify.ts), and what each needs from contrib when made with CASCADE.
+ */
+const POSTGIS = new Map<string, string[]>([
+  ['postgis', []],
+  ['postgis_topology', []],
+  ['postgis_raster', []],
+  ['postgis_tiger_geocoder', ['fuzzystrmatch']],
+]);
 
 /** Whether these `CREATE EXTENSION` names need the PostGIS build. */
 export const needsPostgis = (names: Iterable<string>) => [...names].some((n) => POSTGIS.has(n.toLowerCase()));
@@ -84,10 +92,8 @@ async function postgisExtension(bundle?: URL): Promise<Extension> {
  * (`CREATE EXTENSION` still has to run). Names neither build ships are returned as missing.
  */
 export async function bootPostgisPg(names: string[] = ['postgis'], opts: { assets?: PostgisAssets; postgresqlconf?: string[] } = {}): Promise<PgRunner> {
-  const others = await loadExtensions(
-    [...names].filter((n) => !POSTGIS.has(n.toLowerCase())),
-    HOST_LOADERS,
-  );
+  const wanted = [...names].map((n) => n.toLowerCase());
+  const others = await loadExtensions([...wanted.filter((n) => !POSTGIS.has(n)), ...wanted.flatMap((n) => POSTGIS.get(n) ?? [])], HOST_LOADERS);
   const extensions = { ...others.extensions, postgis: await postgisExtension(opts.assets?.postgisBundle) };
   const missing = others.missing;
   const { PGlite: Host } = await import('pglite-postgis-host');

@@ -58,4 +58,20 @@ describe('PostGIS', () => {
     expect(prisma[0].text).toContain('Unsupported("public.geometry(Polygon,4326)")');
     expect((await validatePrisma(prisma)).filter((d) => d.severity === 'error')).toEqual([]);
   }, 120_000);
+
+  it('postgis_raster is skipped with its reason (once made, the build answers no query), tiger_geocoder gets fuzzystrmatch', async () => {
+    const text = `CREATE EXTENSION postgis;
+CREATE EXTENSION postgis_raster;
+CREATE EXTENSION postgis_tiger_geocoder CASCADE;
+CREATE TABLE tile (id int PRIMARY KEY, r raster);
+CREATE TABLE place (id int PRIMARY KEY, at geometry(Point, 4326));
+`;
+    const { document, diagnostics } = await importPostgres([{ path: 'tiles.sql', text }]);
+    expect(Object.values(document.tables).map((t) => t.name)).toEqual(['place']);
+    const reported = diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.line, d.message]);
+    expect(reported).toEqual([
+      [2, expect.stringContaining('postgis_raster is not available')],
+      [4, expect.stringContaining('type "raster" does not exist')],
+    ]);
+  }, 120_000);
 });
