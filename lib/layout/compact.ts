@@ -178,7 +178,7 @@ export function compactLayered(nodes: Placed[], edges: { source: Id; target: Id 
     // Still too wide with the shortest columns (a deep component): wrap its layers into bands.
     const natural = arrange(ls, limit, Infinity, o);
     const widest = Math.max(...members.map((n) => n.width));
-    const band = natural.width > 2 * o.aspect * natural.height ? fit(widest, natural.width, 1 / o.aspect, (w) => turned(arrange(ls, limit, w, o))) : Infinity;
+    const band = natural.width > 1.5 * o.aspect * natural.height ? fit(widest, natural.width, 1 / o.aspect, (w) => turned(arrange(ls, limit, w, o))) : Infinity;
     const local = new Map<Id, { x: number; y: number }>();
     const size = arrange(ls, limit, band, o, local);
     return { local, size };
