@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Both cores: the default leaves one free, which on a 2-core machine runs the files one by one
+    // (the corpus tests boot PostgreSQL many times; serial, the suite took about 17 minutes).
+    maxWorkers: 2,
   },
 });

@@ -89,15 +89,21 @@ async function postgisExtension(bundle?: URL): Promise<Extension> {
 
 /**
  * A database on the PostGIS build with PostGIS and the other named extensions available
- * (`CREATE EXTENSION` still has to run). Names neither build ships are returned as missing.
+ * (`CREATE EXTENSION` still has to run), booted from `snapshot` (a data directory of this build's)
+ * if given. Names neither build ships are returned as missing.
  */
-export async function bootPostgisPg(names: string[] = ['postgis'], opts: { assets?: PostgisAssets; postgresqlconf?: string[] } = {}): Promise<PgRunner> {
+export async function bootPostgisPg(names: string[] = ['postgis'], opts: { assets?: PostgisAssets; postgresqlconf?: string[]; snapshot?: Blob } = {}): Promise<PgRunner> {
   const wanted = [...names].map((n) => n.toLowerCase());
   const others = await loadExtensions([...wanted.filter((n) => !POSTGIS.has(n)), ...wanted.flatMap((n) => POSTGIS.get(n) ?? [])], HOST_LOADERS);
   const extensions = { ...others.extensions, postgis: await postgisExtension(opts.assets?.postgisBundle) };
   const missing = others.missing;
   const { PGlite: Host } = await import('pglite-postgis-host');
   const { postgisBundle: _, ...binaries } = opts.assets ?? ({} as Partial<PostgisAssets>);
-  const db = (await Host.create({ ...binaries, extensions: extensions as never, ...(opts.postgresqlconf ? { postgresqlconf: opts.postgresqlconf } : {}) })) as unknown as PGlite;
+  const db = (await Host.create({
+    ...binaries,
+    extensions: extensions as never,
+    ...(opts.postgresqlconf ? { postgresqlconf: opts.postgresqlconf } : {}),
+    ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}),
+  })) as unknown as PGlite;
   return pgRunner(db, missing);
 }

@@ -2,39 +2,56 @@
  * Node-only: boots PGlite from a cached data-dir snapshot (in memory per process, and on disk in the
  * OS temp folder across processes), so tests pay initdb once. Never import this from browser code.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootPg, type PgRunner, type PgRunnerOptions } from './runner';
-import { needsPostgis } from './postgis';
+import { bootPostgisPg, needsPostgis } from './postgis';
 
-let cached: Blob | undefined;
-const FILE = join(tmpdir(), `schemata-pglite-0.5-${process.getuid?.() ?? 0}.tar`);
+/** A data directory made by initdb, cached in memory and in the OS temp folder, per PGlite build. */
+class SnapshotCache {
+  private cached: Blob | undefined;
+  constructor(
+    private readonly file: string,
+    private readonly boot: () => Promise<PgRunner>,
+  ) {}
 
-async function freshSnapshot(): Promise<Blob> {
-  if (cached) return cached;
-  if (existsSync(FILE)) {
-    cached = new Blob([readFileSync(FILE)]);
-    return cached;
+  async get(): Promise<Blob> {
+    if (this.cached) return this.cached;
+    if (existsSync(this.file)) {
+      this.cached = new Blob([readFileSync(this.file)]);
+      return this.cached;
+    }
+    const pg = await this.boot();
+    this.cached = await pg.snapshot();
+    await pg.close();
+    const tmp = `${this.file}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await this.cached.arrayBuffer()));
+    renameSync(tmp, this.file);
+    return this.cached;
   }
-  const pg = await bootPg();
-  cached = await pg.snapshot();
-  await pg.close();
-  const tmp = `${FILE}.${process.pid}`;
-  writeFileSync(tmp, Buffer.from(await cached.arrayBuffer()));
-  renameSync(tmp, FILE);
-  return cached;
+
+  /** A stale or truncated cache file: forget it (the next get() makes a new one). */
+  drop() {
+    this.cached = undefined;
+    rmSync(this.file, { force: true });
+  }
 }
 
-/** Boots a fresh, empty database quickly from the cached snapshot. */
+const uid = process.getuid?.() ?? 0;
+const main = new SnapshotCache(join(tmpdir(), `schemata-pglite-0.5-${uid}.tar`), () => bootPg());
+// The PostGIS build (PGlite 0.5.8) has its own data directory: before any extension is made.
+const postgis = new SnapshotCache(join(tmpdir(), `schemata-pglite-postgis-0.5.8-${uid}.tar`), () => bootPostgisPg([]));
+
+/** Boots a fresh, empty database quickly from the cached snapshot (the PostGIS build's for a script that creates PostGIS). */
 export async function bootCachedPg(opts: Omit<PgRunnerOptions, 'snapshot'> = {}): Promise<PgRunner> {
-  // The snapshot is of the main release's data directory; the PostGIS build boots its own.
-  if (needsPostgis(opts.extensions ?? [])) return bootPg(opts);
-  const snapshot = await freshSnapshot();
+  const gis = needsPostgis(opts.extensions ?? []);
+  const cache = gis ? postgis : main;
+  const boot = (snapshot?: Blob) => (gis ? bootPostgisPg(opts.extensions, { snapshot }) : bootPg({ ...opts, snapshot }));
   try {
-    return await bootPg({ ...opts, snapshot });
+    return await boot(await cache.get());
   } catch {
-    cached = undefined; // a stale or truncated cache file: fall back to a fresh boot
-    return bootPg(opts);
+    cache.drop();
+    return boot();
   }
 }

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportPrismaSync } from '../../prisma';
-import { bootPg, type PgRunner } from '../../pglite/runner';
+import type { PgRunner } from '../../pglite/runner';
+import { bootCachedPg } from '../../pglite/snapshot-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { prismaIntrospect } from '../testing/prisma-engine';
 import { fieldsOf } from '../testing/prisma-fields';
@@ -20,7 +21,7 @@ describe.skipIf(!hasCorpus)('corpus dumps, against prisma db pull', () => {
     try {
       const { document } = await importPostgres([readCorpusSql(name)], {
         boot: async (extensions) => {
-          db = await bootPg({ extensions });
+          db = await bootCachedPg({ extensions });
           // Kept open after the import, for db pull.
           close = db.close;
           db.close = async () => {};

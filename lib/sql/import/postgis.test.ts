@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import type { PgRunner } from '../../pglite/runner';
-import { bootPg } from '../../pglite/runner';
+import { bootCachedPg } from '../../pglite/snapshot-node';
 import { buildDdl, renderDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { importPostgres } from './postgres';
@@ -30,7 +30,7 @@ describe('PostGIS', () => {
     let original: PgRunner | undefined;
     const { document, diagnostics } = await importPostgres([{ path: 'zones.sql', text: GIS }], {
       boot: async (extensions) => {
-        original = await bootPg({ extensions });
+        original = await bootCachedPg({ extensions });
         return { ...original, close: async () => {} };
       },
     });
@@ -47,7 +47,7 @@ describe('PostGIS', () => {
     ]);
     expect(expected.extensions).toEqual(expect.arrayContaining(['postgis', 'btree_gist']));
 
-    const target = await bootPg({ extensions: expected.extensions });
+    const target = await bootCachedPg({ extensions: expected.extensions });
     await target.exec(renderDdl(buildDdl(document, postgresDialect)));
     await target.exec('RESET ALL');
     const actual = await readCatalogSnapshot(target);
