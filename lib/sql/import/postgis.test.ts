@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import type { PgRunner } from '../../pglite/runner';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { buildDdl, renderDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { importPostgres } from './postgres';
+import { importWithCatalog } from '../testing/import-catalog';
 import { exportPrismaSync, validatePrisma } from '../../prisma';
 
 const GIS = `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
@@ -27,16 +27,7 @@ CREATE VIEW zone_sizes AS SELECT id, public.ST_Area(area) AS size FROM zone;
 
 describe('PostGIS', () => {
   it('a script that creates PostGIS imports whole, and its export builds the same catalog', async () => {
-    let original: PgRunner | undefined;
-    const { document, diagnostics } = await importPostgres([{ path: 'zones.sql', text: GIS }], {
-      boot: async (extensions) => {
-        original = await bootCachedPg({ extensions });
-        return { ...original, close: async () => {} };
-      },
-    });
-    await original!.exec('RESET ALL');
-    const expected = await readCatalogSnapshot(original!);
-    await original!.close();
+    const { document, diagnostics, catalog: expected } = await importWithCatalog([{ path: 'zones.sql', text: GIS }]);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const zone = Object.values(document.tables).find((t) => t.name === 'zone')!;
     expect(zone.columns.map((c) => [c.name, c.type.kind === 'Unsupported' ? c.type.unsupported : c.type.kind])).toEqual([

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import type { PgRunner } from '../../pglite/runner';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { formatDiagnostic } from '../../schema/diagnostics';
 import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
 import { prepareDatabase } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
-import { importPostgres } from './postgres';
+import { importWithCatalog } from '../testing/import-catalog';
 
 /** Known differences, each with its reason; the test fails if one disappears (keep the list honest). */
 const KNOWN: Record<string, string> = {};
@@ -19,16 +18,7 @@ const KNOWN: Record<string, string> = {};
 describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → apply → same catalog)', () => {
   it.for(corpusSqlFiles())('%s', async (name) => {
     const file = readCorpusSql(name);
-    let original: PgRunner | undefined;
-    const { document, diagnostics } = await importPostgres([file], {
-      boot: async (extensions) => {
-        original = await bootCachedPg({ extensions });
-        return { ...original, close: async () => {} };
-      },
-    });
-    await original!.exec('RESET ALL');
-    const expected = await readCatalogSnapshot(original!);
-    await original!.close();
+    const { document, diagnostics, catalog: expected } = await importWithCatalog([file]);
     const skipped = diagnostics.filter((d) => d.severity !== 'info');
     console.log(`${name}: ${Object.keys(document.tables).length} tables, ${Object.keys(document.views).length} views, ${Object.keys(document.raw).length} raw; ${skipped.length} skipped statements:\n${skipped.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
 
