@@ -16,13 +16,13 @@ export function DiagnosticsPanel() {
     let live = true;
     const t = setTimeout(() => {
       // Echoes are judged against the document Prisma checked (the one shown may have changed since).
-      void prismaIssues(doc).then((issues) => live && setPrisma({ doc, issues: withoutEchoes(doc, checkDocument(doc), issues) }));
+      void prismaIssues(doc).then((issues) => live && setPrisma({ doc, issues: withoutEchoes(doc, design, issues) }));
     }, 300);
     return () => {
       live = false;
       clearTimeout(t);
     };
-  }, [doc]);
+  }, [doc, design]);
   const all = [...design, ...(prisma?.issues ?? [])];
   return (
     <div className="p-2 text-xs">
