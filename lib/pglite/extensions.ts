@@ -3,6 +3,7 @@
  * Literal dynamic imports so bundlers can split them; nothing here is Node-only.
  */
 import type { Extension } from '@electric-sql/pglite';
+import { splitStatements } from '../sql/split';
 
 export type Loader = () => Promise<Extension>;
 
@@ -57,10 +58,31 @@ export async function loadExtensions(names: Iterable<string>, loaders: Record<st
   return { extensions, missing };
 }
 
-/** Extension names named by `CREATE EXTENSION` statements in SQL text (a cheap scan, no parsing). */
+const CREATE_EXTENSION = /(?<![\w$])create\s+extension\s+(?:if\s+not\s+exists\s+)?("((?:[^"]|"")+)"|[a-z_][a-z0-9_$-]*)/gi;
+const DO_BLOCK = /^do\b/i;
+
+/**
+ * Extension names made by `CREATE EXTENSION` statements in SQL text (statements or whole scripts):
+ * a statement that is one, or a `DO` block that runs one. The text of strings, comments and function
+ * bodies is not a statement: a comment that says "create extension postgis" boots no PostGIS.
+ */
 export function extensionsNamedIn(sql: string): string[] {
+  CREATE_EXTENSION.lastIndex = 0;
+  if (!CREATE_EXTENSION.test(sql)) return [];
   const out: string[] = [];
-  const re = /create\s+extension\s+(?:if\s+not\s+exists\s+)?("([^"]+)"|[a-z_][a-z0-9_-]*)/gi;
-  for (let m = re.exec(sql); m; m = re.exec(sql)) out.push((m[2] ?? m[1]).toLowerCase());
+  for (const st of splitStatements(sql)) {
+    if (st.type !== 'sql') continue;
+    const text = st.text;
+    if (DO_BLOCK.test(text)) {
+      CREATE_EXTENSION.lastIndex = 0;
+      for (let m = CREATE_EXTENSION.exec(text); m; m = CREATE_EXTENSION.exec(text)) out.push(extensionName(m));
+    } else {
+      CREATE_EXTENSION.lastIndex = 0;
+      const m = CREATE_EXTENSION.exec(text);
+      if (m && m.index === 0) out.push(extensionName(m));
+    }
+  }
   return out;
 }
+
+const extensionName = (m: RegExpExecArray) => (m[2] !== undefined ? m[2].replace(/""/g, '"') : m[1]).toLowerCase();
