@@ -264,7 +264,11 @@ export function followQuery(sql: string, ctx: Context): Followed {
     const [node] = Object.values(f) as N[];
     walk(node, scope);
     const alias = node?.alias as N | undefined;
-    const item: Item = { ref: alias?.aliasname, columns: alias?.colnames ? new Map((alias.colnames as N[]).map((n) => [n.String.sval, n.String.sval])) : undefined, keep: new Set() };
+    const aliases = ((alias?.colnames ?? []) as N[]).map((n) => n.String.sval as string);
+    const known = f.RangeFunction ? functionColumns(f.RangeFunction) : undefined;
+    // An alias list names the first columns; without the function's own, it is taken for all of them.
+    const names = known ? known.map((c, i) => aliases[i] ?? c) : alias?.colnames ? aliases : undefined;
+    const item: Item = { ref: alias?.aliasname, columns: names && new Map(names.map((c) => [c, c])), keep: new Set() };
     scope.items.push(item);
     return [item];
   }
@@ -596,4 +600,51 @@ export function followQuery(sql: string, ctx: Context): Followed {
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
   }
   return { text };
+}
+
+/** Built-in set-returning functions in FROM whose result is a row of these columns (else one column). */
+const ROW_RESULTS: Record<string, string[]> = {
+  json_each: ['key', 'value'],
+  jsonb_each: ['key', 'value'],
+  json_each_text: ['key', 'value'],
+  jsonb_each_text: ['key', 'value'],
+  json_array_elements: ['value'],
+  jsonb_array_elements: ['value'],
+  json_array_elements_text: ['value'],
+  jsonb_array_elements_text: ['value'],
+};
+/** Built-in functions in FROM whose result is one column, named after the function (or the table alias). */
+const SCALAR_RESULTS = new Set([
+  'generate_series', 'generate_subscripts', 'unnest', 'regexp_matches', 'regexp_split_to_table', 'string_to_table',
+  'json_object_keys', 'jsonb_object_keys', 'jsonb_path_query',
+]);
+
+/**
+ * The columns a function in FROM gives (`generate_series(1, 3) g`, `jsonb_each(x)`,
+ * `jsonb_to_recordset(x) AS r(a int)`, `ROWS FROM (...)`, `WITH ORDINALITY`), in order, before an
+ * alias list renames the first ones; undefined when a function's result is not known without the
+ * catalog (a function of the schema's own, a composite type).
+ */
+function functionColumns(rf: N): string[] | undefined {
+  const fns = (rf.functions ?? []) as N[];
+  const out: string[] = [];
+  for (const entry of fns) {
+    const [call, defs] = (entry.List?.items ?? []) as N[];
+    const coldefs = (defs?.List?.items as N[] | undefined) ?? (fns.length === 1 && !rf.is_rowsfrom ? (rf.coldeflist as N[] | undefined) : undefined);
+    if (coldefs) {
+      out.push(...coldefs.map((d) => d.ColumnDef?.colname as string));
+      continue;
+    }
+    const name = call?.FuncCall?.funcname as N[] | undefined;
+    const parts = name?.map((n) => n.String?.sval as string) ?? [];
+    if (!parts.length || parts.length > 2 || (parts.length === 2 && parts[0] !== 'pg_catalog')) return undefined;
+    const fn = parts.at(-1)!;
+    const row = ROW_RESULTS[fn];
+    if (row) out.push(...row);
+    else if (fn === 'unnest' && fns.length === 1 && ((call.FuncCall.args ?? []) as N[]).length > 1) out.push(...(call.FuncCall.args as N[]).map(() => 'unnest'));
+    else if (SCALAR_RESULTS.has(fn)) out.push(fns.length === 1 && !rf.is_rowsfrom && rf.alias?.aliasname ? (rf.alias.aliasname as string) : fn);
+    else return undefined;
+  }
+  if (rf.ordinality) out.push('ordinality');
+  return out.length ? out : undefined;
 }

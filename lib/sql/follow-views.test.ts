@@ -93,6 +93,17 @@ describe('followQuery', () => {
     expect(follow("SELECT 'a', \"a\" FROM t -- a\n")).toBe("SELECT 'a', b AS a FROM t -- a\n");
   });
 
+  it('follows a whole row beside a function in FROM whose columns are known', () => {
+    const renamed = change([], { columns: ['id', 'a'], to: { schema: 'public', name: 'w' } });
+    expect(follow('SELECT row_to_json(t) FROM t, generate_series(1, 2) g', renamed)).toBe('SELECT row_to_json(w.*) FROM w, generate_series(1, 2) g');
+    expect(follow("SELECT to_jsonb(t), e.key FROM t, jsonb_each('{}') e, unnest(ARRAY[1]) WITH ORDINALITY", renamed)).toBe("SELECT to_jsonb(w.*), e.key FROM w, jsonb_each('{}') e, unnest(ARRAY[1]) WITH ORDINALITY");
+    expect(follow("SELECT to_jsonb(t) FROM t, jsonb_to_recordset('[]') AS r(x int)", renamed)).toBe("SELECT to_jsonb(w.*) FROM w, jsonb_to_recordset('[]') AS r(x int)");
+    // A function's column named like the table is what the bare name reads; a function of the schema's own may have one.
+    expect(follow('SELECT to_jsonb(t) FROM t, generate_series(1, 2) t2(t)', renamed)).toBe('SELECT to_jsonb(t) FROM w, generate_series(1, 2) t2(t)');
+    expect(follow('SELECT to_jsonb(t) FROM t, my_rows() f', renamed)).toBe('SELECT to_jsonb(t) FROM w, my_rows() f');
+    expect(follow("SELECT to_jsonb(t) FROM t, jsonb_each('{}') e(t)", renamed)).toBe("SELECT to_jsonb(t) FROM w, jsonb_each('{}') e(t)");
+  });
+
   it('leaves a CTE named like the table alone, and text the parser refuses', () => {
     expect(follow('WITH t AS (SELECT 1 AS a) SELECT a FROM t')).toBe('WITH t AS (SELECT 1 AS a) SELECT a FROM t');
     expect(follow('SELECT a FROM t WHERE')).toBe('SELECT a FROM t WHERE');
@@ -186,6 +197,7 @@ CREATE TABLE writer_names (writer text);
 CREATE MATERIALIZED VIEW shadowed AS SELECT to_jsonb(author) AS j, writer FROM author, writer_names;
 CREATE MATERIALIZED VIEW grouped AS SELECT upper(name) AS author, count(*) AS n FROM author GROUP BY author;
 CREATE MATERIALIZED VIEW fields AS SELECT author, (author).name, ((author.*)).name AS n, (author).id FROM author;
+CREATE MATERIALIZED VIEW with_functions AS SELECT to_jsonb(author) AS j, g, e.key, x.a, u.n FROM author, generate_series(1, 2) g, jsonb_each('{"k": 1}') e, jsonb_to_recordset('[{"a": 1}]') AS x(a int), unnest(ARRAY[1]) WITH ORDINALITY u(v, n);
 CREATE MATERIALIZED VIEW rows_elsewhere AS SELECT author.*, (author), author::text AS t, coalesce(author, NULL) AS c FROM author WHERE author IS NOT NULL;
 `;
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
