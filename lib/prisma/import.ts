@@ -10,6 +10,7 @@ import { pairRelations } from './import-relations';
 import { enumItems, fingerprint, hash, modelItems, PrintContext, relationItems, viewText } from './print';
 import type { BlockRec, FileRec, PrismaTrivia } from './trivia';
 import { validatePrisma } from './validate';
+import { unquote } from './lexer';
 
 export interface ImportOptions {
   ids?: IdGenerator;
@@ -31,6 +32,12 @@ const PROVIDERS: Record<string, Provider> = {
 function settingValue(text: string, key: string): string | undefined {
   const m = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, 'm').exec(text);
   return m?.[1];
+}
+
+/** The schemas a datasource lists (`schemas = ["public", "auth"]`), in order. */
+function schemasSetting(text: string): string[] {
+  const m = /^\s*schemas\s*=\s*\[([^\]]*)\]/m.exec(text);
+  return m ? [...m[1].matchAll(/"(?:[^"\\]|\\.)*"/g)].map((x) => unquote(x[0])) : [];
 }
 
 /** Fills in every line and block fingerprint from the canonical print of the document. */
@@ -96,6 +103,8 @@ export function importPrismaSync(files: SourceFile[], opts: ImportOptions = {}):
     enumBlocks.set(name, en);
   }
   const nsIds = new Map<string, string>();
+  /** The schemas the datasource lists: each is one of the document's (Prisma Migrate makes each), used or not. */
+  const listed: string[] = [];
   const relations: PendingRelation[] = [];
   const relFiles = new Map<PendingRelation, string>();
   const tables = new Map<string, Table>();
@@ -134,6 +143,7 @@ export function importPrismaSync(files: SourceFile[], opts: ImportOptions = {}):
       }
       if (b.kind === 'datasource') {
         fileRec.segments.push({ t: 'datasource', text: b.text, provider: settingValue(b.text, 'provider') ?? '' });
+        listed.push(...schemasSetting(b.text));
         continue;
       }
       seen.add(b.name);
@@ -167,6 +177,12 @@ export function importPrismaSync(files: SourceFile[], opts: ImportOptions = {}):
       }
       fileRec.segments.push({ t: 'ref', id });
     }
+  }
+  for (const name of listed) {
+    if (nsIds.has(name)) continue;
+    const id = ids('ns');
+    nsIds.set(name, id);
+    doc.namespaces[id] = { id, name };
   }
   pairRelations(relations, doc, tables, ids, diagnostics, relFiles, relationMode);
   computeFingerprints(doc, trivia);

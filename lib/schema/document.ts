@@ -37,6 +37,16 @@ export function createTable(name: string, ids: IdGenerator = newId, extra: Parti
   return { id: ids('tbl'), name, columns: [], indexes: [], checks: [], ...extra };
 }
 
+/**
+ * The schema a new table or enum goes to in a document with schemas (Prisma's multiSchema needs one
+ * on every model and enum): the default one (`public`), else the first; none in a document without.
+ */
+export function defaultNamespaceId(doc: SchemaDocument): Id | undefined {
+  const all = Object.values(doc.namespaces);
+  if (!all.length) return undefined;
+  return (all.find((n) => n.name === (doc.settings.defaultNamespace ?? 'public')) ?? all[0]).id;
+}
+
 export function createColumn(
   name: string,
   type: ColumnType | ColumnType['kind'],

@@ -19,7 +19,8 @@ const schemas = corpusPrismaSchemas('postgresql');
 const skip = !hasCorpus ? 'corpus missing (../shared/corpus)' : !importPrisma ? 'lib/prisma importPrisma not available yet' : '';
 
 describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrate${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it.for(schemas.map((s) => [s.name, s] as const))('%s', async ([, schema]) => {
+  // Each boots PostgreSQL twice (PostGIS ones from scratch, on their own build): minutes when the machine is busy.
+  it.for(schemas.map((s) => [s.name, s] as const))('%s', { timeout: 240_000 }, async ([, schema]) => {
     const text = schema.files.map((f) => f.text).join('\n');
     // PostGIS types need PostGIS, which runs on its own PGlite build (see pglite/postgis.ts).
     const needsPostgis = /postgis|Unsupported\([^)]*(geometry|geography)/i.test(text);

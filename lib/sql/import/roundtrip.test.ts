@@ -16,7 +16,8 @@ import { importWithCatalog } from '../testing/import-catalog';
 const KNOWN: Record<string, string> = {};
 
 describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → apply → same catalog)', () => {
-  it.for(corpusSqlFiles())('%s', async (name) => {
+  // The largest dumps boot PostgreSQL twice and compare whole catalogs: minutes when the machine is busy.
+  it.for(corpusSqlFiles())('%s', { timeout: 240_000 }, async (name) => {
     const file = readCorpusSql(name);
     const { document, diagnostics, catalog: expected } = await importWithCatalog([file]);
     const skipped = diagnostics.filter((d) => d.severity !== 'info');

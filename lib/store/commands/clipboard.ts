@@ -6,6 +6,7 @@
  */
 import { command, type Command } from '../command';
 import { newId, type IdGenerator } from '../../schema/ids';
+import { defaultNamespaceId } from '../../schema/document';
 import type { Column, Enum, Id, NodeLayout, Relation, SchemaDocument, Table } from '../../schema/types';
 
 export interface Fragment {
@@ -160,6 +161,5 @@ function namespaceIn(doc: SchemaDocument, fragment: Fragment, ns: Id | undefined
   const name = ns ? fragment.namespaces?.[ns] : undefined;
   const byName = name !== undefined ? all.find((n) => n.name === name) : undefined;
   if (byName) return byName.id;
-  if (!all.length) return undefined;
-  return (all.find((n) => n.name === (doc.settings.defaultNamespace ?? 'public')) ?? all[0]).id;
+  return defaultNamespaceId(doc);
 }

@@ -5,6 +5,7 @@
  */
 import { command, CommandError, type Command } from '../command';
 import { newId, type IdGenerator } from '../../schema/ids';
+import { defaultNamespaceId } from '../../schema/document';
 import type { Column, ForeignKeyRelation, Id, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
 
 export type Cardinality = 'one-to-many' | 'one-to-one' | 'many-to-many' | 'many-to-many-explicit';
@@ -167,9 +168,12 @@ function joinTable(doc: SchemaDocument, a: Table, b: Table, spec: RelationSpec, 
   const name = freeName(taken, `${a.name}${b.name}`);
   const aCol = referencingColumn(`${lowerFirst(a.name)}Id`, aKey, false, ids);
   const bCol = referencingColumn(a.id === b.id ? `related${b.name}Id` : `${lowerFirst(b.name)}Id`, bKey, false, ids);
+  // In the first table's schema, as Prisma's multiSchema needs one on every model.
+  const joinNs = a.namespace ?? defaultNamespaceId(doc);
   const join: Table = {
     id: ids('tbl'),
     name,
+    ...(joinNs ? { namespace: joinNs } : {}),
     columns: [aCol, bCol],
     primaryKey: { columns: [{ column: aCol.id }, { column: bCol.id }] },
     indexes: [{ id: ids('idx'), unique: false, columns: [{ column: bCol.id }] }],

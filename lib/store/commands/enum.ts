@@ -2,12 +2,15 @@ import { command, CommandError, type Command } from '../command';
 import { without } from './helpers';
 import type { Enum, Id } from '../../schema/types';
 import { followEdit } from '../../sql/follow';
+import { defaultNamespaceId } from '../../schema/document';
 import { valuesInUse } from '../../sql/follow-enums';
 
 export function addEnum(en: Enum): Command {
   return command('enum/add', `Add enum ${en.name}`, (doc) => {
     if (Object.values(doc.enums).some((e) => e.name === en.name)) throw new CommandError(`an enum ${en.name} exists already`);
-    return { ...doc, enums: { ...doc.enums, [en.id]: en } };
+    // In a document with schemas, an enum goes to one (the default), as Prisma's multiSchema requires.
+    const ns = en.namespace ?? defaultNamespaceId(doc);
+    return { ...doc, enums: { ...doc.enums, [en.id]: ns ? { ...en, namespace: ns } : en } };
   });
 }
 

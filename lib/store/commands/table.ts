@@ -2,15 +2,19 @@ import { command, CommandError, type Command } from '../command';
 import { omitKeys, requireTable, without, withTable } from './helpers';
 import type { Id, NodeLayout, SchemaDocument, Table } from '../../schema/types';
 import { followEdit } from '../../sql/follow';
+import { defaultNamespaceId } from '../../schema/document';
 import { rawOnTables } from '../../sql/raw-subjects';
 import { requireFreeTableName, requireIdentifier } from './names';
 
 export function addTable(table: Table, position?: NodeLayout): Command {
   return command('table/add', `Add table ${table.name}`, (doc) => {
     if (doc.tables[table.id]) throw new CommandError(`table id ${table.id} already exists`);
+    if (table.namespace && !doc.namespaces[table.namespace]) throw new CommandError(`no schema ${table.namespace}`);
+    // In a document with schemas, a table goes to one (the default), as Prisma's multiSchema requires.
+    const ns = table.namespace ?? defaultNamespaceId(doc);
     return {
       ...doc,
-      tables: { ...doc.tables, [table.id]: table },
+      tables: { ...doc.tables, [table.id]: ns ? { ...table, namespace: ns } : table },
       layout: position ? { ...doc.layout, nodes: { ...doc.layout.nodes, [table.id]: position } } : doc.layout,
     };
   });
