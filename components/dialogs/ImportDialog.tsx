@@ -4,10 +4,11 @@ import { useUi } from '@/components/editor/uiStore';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { Dialog, DialogHeader } from '@/components/ui/Dialog';
 import { sniffFormat } from '@/lib/formats/import';
-import { importIntoStore } from '@/lib/formats/import-into-store';
+import { importIntoStore, NOTHING_TO_IMPORT } from '@/lib/formats/import-into-store';
 import { FORMATS } from '@/lib/formats/registry';
 import { diagnosticsOf, formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
 import type { SourceFile } from '@/lib/formats/types';
+import type { SchemaDocument } from '@/lib/schema/types';
 import type { EditorContext } from '@/components/editor/context';
 import { filesFromDrop } from './dropFiles';
 import { runAutoLayout } from '@/components/actions/auto-layout';
@@ -37,16 +38,22 @@ export function importIntoEditor(ctx: EditorContext, files: SourceFile[], format
 
 async function importNow(ctx: EditorContext, files: SourceFile[], format?: string, signal?: AbortSignal): Promise<Diagnostic[]> {
   const mergeKey = `import:${++imports}`;
+  const count = (doc: SchemaDocument) => `${Object.keys(doc.tables).length} table${Object.keys(doc.tables).length === 1 ? '' : 's'}`;
+  let shown: SchemaDocument | undefined;
   const { document, diagnostics } = await importIntoStore(ctx.store, files, {
     format,
     mergeKey,
     signal,
     onShown: (doc) => {
       // The new document is fitted by the canvas (useFitOnOpen).
+      shown = doc;
       ctx.ui().clearSelection();
-      ctx.ui().announce(`Imported ${Object.keys(doc.tables).length} tables`);
+      ctx.ui().announce(ctx.store.getState().provisional ? `Preview of ${count(doc)}, while PostgreSQL checks the import` : `Imported ${count(doc)}`);
     },
   });
+  // The checked document may have more or fewer tables than its preview (PostgreSQL refused one, or
+  // made one the preview could not read): the count the user sees is the checked one.
+  if (document && document !== shown) ctx.ui().announce(`Imported ${count(document)}`);
   // Sources without a layout get the instant layered layout; ELK then refines it in its worker, as
   // part of the import's undo step.
   const laidOut = files.every((f) => f.path.toLowerCase().endsWith('.json'));
@@ -182,7 +189,7 @@ function ImportBody() {
       />
       <div className="flex items-center justify-between">
         <span className="text-xs text-slate-500" aria-live="polite">
-          {busy ? 'Importing…' : done ? 'Imported.' : ''}
+          {busy ? 'Importing…' : done ? (messages.some((m) => m.code === NOTHING_TO_IMPORT.code) ? 'Nothing imported.' : 'Imported.') : ''}
           {busy && (
             <button type="button" className="ml-2 underline" onClick={() => running?.abort()}>
               Cancel import

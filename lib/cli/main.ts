@@ -6,6 +6,7 @@ import path from 'node:path';
 import { FORMATS, formatById, formatForPath } from '../formats/registry';
 import { formatDiagnostic, DiagnosticError } from '../schema/diagnostics';
 import { withoutByteOrderMark } from '../formats/import';
+import { isEmptyDocument } from '../schema/document';
 import { CliError, readInput, statPath, writeOutput } from './io';
 
 export interface CliIo {
@@ -112,9 +113,7 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   // Prisma to Prisma validates twice (reading and writing): each message once.
   for (const line of new Set(diagnostics.map(formatDiagnostic))) io.stderr(line + '\n');
   const doc = imported.document;
-  const empty =
-    !Object.keys(doc.tables).length && !Object.keys(doc.enums).length && !Object.keys(doc.views).length && !Object.keys(doc.raw).length &&
-    !Object.values(doc.namespaces).some((n) => n.name !== 'public');
+  const empty = isEmptyDocument(doc);
   // Errors, or an input that gave nothing while statements in it failed, are bad input: the output is
   // still written (what could be read), and the exit code says it is not the whole input. Statements
   // skipped by design (GRANT, psql meta-commands, data) are not failures.

@@ -6,7 +6,7 @@ import { createSchemaStore } from '../store/store';
 import { setLayout } from '../store/commands';
 import { DiagnosticError } from '../schema/diagnostics';
 import { overrideReader } from './registry';
-import { CHECKING_LABEL, importIntoStore } from './import-into-store';
+import { CHECKING_LABEL, importIntoStore, NOTHING_TO_IMPORT } from './import-into-store';
 import { importSourceFiles } from './import';
 import type { ImportResult } from './types';
 
@@ -144,5 +144,36 @@ describe('importIntoStore', () => {
     ctrl.abort();
     expect(await done).toEqual({ diagnostics: [] });
     expect(store.getState().document).toBe(original);
+  });
+
+  it('leaves the document as it was when the text holds no schema, and says so', async () => {
+    const original = sample();
+    const store = createSchemaStore(original);
+    const empty = { ...sample(), tables: {}, relations: {}, enums: {}, views: {}, raw: {}, namespaces: {} };
+    fakeReader({ document: empty, diagnostics: [] }, { document: empty, diagnostics: [{ severity: 'error', message: 'this looks like MySQL DDL' }] });
+    const result = await importIntoStore(store, files);
+    expect(result.document).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code ?? d.message)).toEqual(['this looks like MySQL DDL', NOTHING_TO_IMPORT.code]);
+    expect(store.getState().document).toBe(original);
+    expect(store.getState().provisional).toBeUndefined();
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('PostgreSQL reads nothing in garbage or data alone: the document stays', { timeout: 120_000 }, async () => {
+    for (const text of ['hello world ;;; }{', 'INSERT INTO foo VALUES (1); SELECT 1;', '-- only a comment']) {
+      const original = sample();
+      const store = createSchemaStore(original);
+      const result = await importIntoStore(store, [{ path: 'pasted.sql', text }], { format: 'postgres' });
+      expect(result.diagnostics.at(-1)).toEqual(NOTHING_TO_IMPORT);
+      expect(store.getState().document).toBe(original);
+    }
+  });
+
+  it('loads a saved document even when it is empty', async () => {
+    const store = createSchemaStore(sample());
+    const empty = JSON.stringify({ ...sample(), tables: {}, relations: {}, enums: {}, views: {}, raw: {}, namespaces: {}, layout: { ...sample().layout, nodes: {} } });
+    const result = await importIntoStore(store, [{ path: 'empty.schemata.json', text: empty }]);
+    expect(result.document).toBeDefined();
+    expect(Object.keys(store.getState().document.tables)).toEqual([]);
   });
 });

@@ -8,8 +8,16 @@ import type { Diagnostic } from '../schema/diagnostics';
 import { reconcile } from '../schema/reconcile';
 import type { SchemaDocument } from '../schema/types';
 import type { SchemaStore } from '../store/store';
-import { importSourceFiles } from './import';
+import { detectFormat, importSourceFiles } from './import';
+import { isEmptyDocument } from '../schema/document';
 import type { SourceFile } from './types';
+
+/** What an import that found no schema reports; the document stays as it was. */
+export const NOTHING_TO_IMPORT: Diagnostic = {
+  severity: 'error',
+  code: 'import/empty',
+  message: 'Nothing to import: no tables, enums, views or other schema objects were found. The open document is unchanged.',
+};
 
 /** The status a provisional import document shows. */
 export const CHECKING_LABEL = 'Checking with PostgreSQL…';
@@ -68,6 +76,12 @@ export async function importIntoStore(
     signal?.removeEventListener('abort', cancel);
   }
   if (signal?.aborted || !result) return { diagnostics: result?.diagnostics ?? [] };
+  // Text with no schema in it (garbage, another dialect, only data or comments) does not replace the
+  // document: its messages say why. A saved document (JSON) may be empty.
+  if (isEmptyDocument(result.document) && detectFormat(files) !== 'json' && opts.format !== 'json') {
+    takeBack();
+    return { diagnostics: [...result.diagnostics, NOTHING_TO_IMPORT] };
+  }
   if (!preview) {
     store.getState().load(result.document, { keepHistory: true, mergeKey: opts.mergeKey });
     opts.onShown?.(result.document);

@@ -37,6 +37,14 @@ export function createTable(name: string, ids: IdGenerator = newId, extra: Parti
   return { id: ids('tbl'), name, columns: [], indexes: [], checks: [], ...extra };
 }
 
+/** Whether a document holds no schema at all: no table, enum, view, kept object or schema but `public`. */
+export function isEmptyDocument(doc: SchemaDocument): boolean {
+  return (
+    !Object.keys(doc.tables).length && !Object.keys(doc.enums).length && !Object.keys(doc.views).length && !Object.keys(doc.raw).length &&
+    !Object.values(doc.namespaces).some((n) => n.name !== 'public')
+  );
+}
+
 /**
  * The schema a new table or enum goes to in a document with schemas (Prisma's multiSchema needs one
  * on every model and enum): the default one (`public`), else the first; none in a document without.
