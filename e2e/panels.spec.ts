@@ -43,6 +43,14 @@ test('the Prisma code panel follows the canvas, and edits to it update the canva
   await expect(ddl).not.toContainText('CREATE TYPE');
   await page.getByLabel('Dialect').selectOption('mysql');
   await expect(ddl).toContainText('CREATE TABLE `User`');
+
+  // Another panel and back: the SQL tab, in the dialect chosen, follows the edits made meanwhile.
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await toolbar(page).getByRole('button', { name: 'Add table' }).click();
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await expect(page.getByRole('tab', { name: 'SQL' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Dialect')).toHaveValue('mysql');
+  await expect(ddl).toContainText('CREATE TABLE `Table1`');
 });
 
 test('a Prisma edit that Prisma refuses (a model renamed before the fields that name it) is marked, and the canvas keeps the model', async ({ page }) => {

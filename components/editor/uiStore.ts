@@ -7,6 +7,9 @@ import type { Diagnostic } from '@/lib/schema/diagnostics';
 
 export type Dialog = 'search' | 'help' | 'import' | 'export' | null;
 export type PanelTab = 'inspector' | 'enums' | 'code' | 'diagnostics';
+export type CodeTab = 'prisma' | 'sql';
+/** The SQL tab's dialects (format ids). */
+export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
 
 export interface PendingConnection {
   source: { table: Id; column?: Id };
@@ -39,6 +42,9 @@ export interface UiState {
   editingNote: Id | null;
   /** The import dialog's running import (it runs on when the dialog closes). */
   importRunning: AbortController | null;
+  /** The code panel's tab and the SQL tab's dialect: kept while other panels are shown. */
+  codeTab: CodeTab;
+  sqlDialect: SqlDialect;
   select(ids: Id[], additive?: boolean): void;
   setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
@@ -53,6 +59,8 @@ export interface UiState {
   setImportReport(report: Diagnostic[] | null): void;
   editNote(id: Id | null): void;
   setImportRunning(c: AbortController | null): void;
+  setCodeTab(tab: CodeTab): void;
+  setSqlDialect(dialect: SqlDialect): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -69,6 +77,8 @@ export const useUi = create<UiState>()((set) => ({
   importReport: null,
   editingNote: null,
   importRunning: null,
+  codeTab: 'prisma',
+  sqlDialect: 'postgres',
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -90,4 +100,6 @@ export const useUi = create<UiState>()((set) => ({
   setImportReport: (importReport) => set({ importReport }),
   editNote: (editingNote) => set({ editingNote }),
   setImportRunning: (importRunning) => set({ importRunning }),
+  setCodeTab: (codeTab) => set({ codeTab }),
+  setSqlDialect: (sqlDialect) => set({ sqlDialect }),
 }));

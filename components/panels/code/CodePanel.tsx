@@ -125,7 +125,8 @@ function PrismaTab() {
 function SqlTab() {
   const doc = useSchemaContent();
   const dark = useUi((s) => s.dark);
-  const [dialect, setDialect] = useState<(typeof DIALECTS)[number][0]>('postgres');
+  const dialect = useUi((s) => s.sqlDialect);
+  const setDialect = useUi((s) => s.setSqlDialect);
   const [out, setOut] = useState<{ text: string; warnings: string[] }>({ text: '', warnings: [] });
   useEffect(() => {
     let live = true;
@@ -168,7 +169,8 @@ function SqlTab() {
 }
 
 export function CodePanel() {
-  const [tab, setTab] = useState<'prisma' | 'sql'>('prisma');
+  const tab = useUi((s) => s.codeTab);
+  const setTab = useUi((s) => s.setCodeTab);
   return (
     <div className="flex h-full flex-col">
       <div role="tablist" aria-label="Code" className="flex gap-2 border-b border-slate-200 px-2 text-sm dark:border-slate-800">
