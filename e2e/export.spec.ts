@@ -46,3 +46,19 @@ test('a multi-file Prisma schema is named after its folder, and downloads as one
   expect(names.filter((n) => n.endsWith('models/mu.prisma'))).toHaveLength(1);
   expect(execFileSync('unzip', ['-p', archive, names.find((n) => n.endsWith('models/mu.prisma'))!], { encoding: 'utf8' })).toContain('model Mu {');
 });
+
+test('Copy says Copied only for the text it copied: another format can be copied again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(table(page, 'User')).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('model User');
+  await dialog.getByLabel('Format').selectOption('postgres');
+  await expect(dialog.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('CREATE TABLE');
+});

@@ -30,7 +30,8 @@ function ExportBody() {
   const [format, setFormat] = useState('prisma');
   const [files, setFiles] = useState<SourceFile[]>([]);
   const [diags, setDiags] = useState<Diagnostic[]>([]);
-  const [copied, setCopied] = useState(false);
+  // The text copied last: "Copied" stands only while the dialog shows that text.
+  const [copied, setCopied] = useState<string | null>(null);
   const close = () => useUi.getState().openDialog(null);
   useEffect(() => {
     let live = true;
@@ -76,9 +77,9 @@ function ExportBody() {
           type="button"
           className="btn"
           disabled={!files.length}
-          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
+          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(text))}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied === text ? 'Copied' : 'Copy'}
         </button>
       </div>
       <pre aria-label="Export preview" className="max-h-[50vh] overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-800">
