@@ -113,14 +113,19 @@ test('pasted SQL typed by keyboard keeps the focus; a drop on the canvas lists w
 
 test('closing the import dialog while PostgreSQL checks leaves the import running; its messages open the dialog again', async ({ page }) => {
   const dialog = await pasteImport(page, 'CREATE TABLE kept_on (id int PRIMARY KEY, note text);\nGRANT SELECT ON kept_on TO PUBLIC;\n');
-  // The preview is on the canvas at once; the dialog is closed before the check is done.
+  // The preview is on the canvas at once, read-only; the dialog is closed before the check is done.
   await expect(table(page, 'kept_on')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('[data-import-state="checking"]')).toBeVisible();
+  await expect(toolbar(page).getByRole('button', { name: 'Add table' })).toBeDisabled();
+  await page.keyboard.press('t');
+  await expect(page.getByText('Read-only until PostgreSQL has checked the import')).toBeAttached();
   await expect(dialog).toBeHidden();
   await expect(dialog.getByRole('list', { name: 'Import messages' })).toContainText('GRANT', { timeout: 60_000 });
   await expect(dialog.getByRole('button', { name: 'Import pasted text' })).toBeVisible();
   await expect(table(page, 'kept_on')).toBeVisible();
   await expect(table(page, 'User')).toHaveCount(0);
+  await expect(toolbar(page).getByRole('button', { name: 'Add table' })).toBeEnabled();
 
 });
 
@@ -133,6 +138,16 @@ test('an import cancelled leaves the document as it was; keys still reach the di
   // The button that had the focus is gone: Escape still closes the dialog.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('text with no schema in it imports nothing: the open document stays, and the dialog says why', async ({ page }) => {
+  const dialog = await pasteImport(page, 'CREATE TABLE `t` (`id` int AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n');
+  await expect(dialog.getByText('Nothing imported.')).toBeVisible({ timeout: 60_000 });
+  const messages = dialog.getByRole('list', { name: 'Import messages' });
+  await expect(messages).toContainText('MySQL');
+  await expect(messages).toContainText('Nothing to import');
+  await expect(table(page, 'User')).toBeVisible();
+  await expect(page.getByText('pasted', { exact: false }).filter({ hasText: '0 tables' })).toHaveCount(0);
 });
 
 test('a Supabase schema imports whole in the worker: what Supabase provides is made for the run, not kept', async ({ page }) => {

@@ -6,6 +6,7 @@ import { selectedTableIds } from './helpers';
 
 export const addColumnAction: Action<EditorContext> = {
   id: 'add-column',
+  edits: true,
   label: 'Add column',
   group: 'Table',
   shortcuts: ['C'],

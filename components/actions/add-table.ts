@@ -7,6 +7,7 @@ import { estimateNodeSize } from '@/lib/layout/size';
 
 export const addTableAction: Action<EditorContext> = {
   id: 'add-table',
+  edits: true,
   label: 'Add table',
   group: 'Table',
   shortcuts: ['T'],

@@ -35,6 +35,7 @@ export async function runAutoLayout(ctx: EditorContext, keepPinned: boolean, mer
 
 export const autoLayoutAction: Action<EditorContext> = {
   id: 'auto-layout',
+  edits: true,
   label: 'Auto layout',
   group: 'View',
   shortcuts: ['Shift+L'],
@@ -43,6 +44,7 @@ export const autoLayoutAction: Action<EditorContext> = {
 
 export const autoLayoutKeepAction: Action<EditorContext> = {
   id: 'auto-layout-keep',
+  edits: true,
   label: 'Auto layout, keep placed tables',
   group: 'View',
   shortcuts: ['Alt+Shift+L'],

@@ -28,6 +28,7 @@ export const copyAction: Action<EditorContext> = {
 
 export const pasteAction: Action<EditorContext> = {
   id: 'paste',
+  edits: true,
   label: 'Paste',
   group: 'Edit',
   shortcuts: ['Mod+V'],
@@ -37,6 +38,7 @@ export const pasteAction: Action<EditorContext> = {
 
 export const duplicateAction: Action<EditorContext> = {
   id: 'duplicate',
+  edits: true,
   label: 'Duplicate',
   group: 'Edit',
   shortcuts: ['Mod+D'],

@@ -9,6 +9,7 @@ const deleteViewIfThere = (id: string) => command('view/delete', 'Delete view', 
 
 export const deleteSelectionAction: Action<EditorContext> = {
   id: 'delete',
+  edits: true,
   label: 'Delete selection',
   group: 'Edit',
   shortcuts: ['Delete', 'Backspace'],

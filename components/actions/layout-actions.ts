@@ -8,6 +8,7 @@ const GROUP_COLORS = ['#0ea5e9', '#22c55e', '#f59e0b', '#ef4444', '#a855f7', '#1
 
 export const collapseAction: Action<EditorContext> = {
   id: 'collapse',
+  edits: true,
   label: 'Collapse to keys',
   group: 'Table',
   shortcuts: ['Shift+C'],
@@ -20,6 +21,7 @@ export const collapseAction: Action<EditorContext> = {
 
 export const addNoteAction: Action<EditorContext> = {
   id: 'add-note',
+  edits: true,
   label: 'Add note',
   group: 'Table',
   shortcuts: ['N'],
@@ -34,6 +36,7 @@ export const addNoteAction: Action<EditorContext> = {
 
 export const groupAction: Action<EditorContext> = {
   id: 'group',
+  edits: true,
   label: 'Group tables',
   group: 'Table',
   shortcuts: ['Mod+G'],
@@ -50,6 +53,7 @@ export const groupAction: Action<EditorContext> = {
 
 export const ungroupAction: Action<EditorContext> = {
   id: 'ungroup',
+  edits: true,
   label: 'Ungroup',
   group: 'Table',
   shortcuts: ['Mod+Shift+G'],

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect } from 'react';
 import { actionRegistry } from '@/components/actions';
+import { runAction } from '@/components/actions/run';
 import { useEditorContext } from './EditorContextProvider';
 import { useUi } from './uiStore';
 
@@ -23,7 +24,7 @@ export function KeyboardShortcuts() {
       if (!action) return;
       if (action.enabled && !action.enabled(ctx)) return;
       e.preventDefault();
-      void action.perform(ctx);
+      runAction(ctx, action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -14,6 +14,8 @@ export interface Action<Ctx> {
   group: 'Edit' | 'Table' | 'View' | 'Document' | 'Help';
   /** Whether the action fires while focus is in a text field. Default false. */
   inInputs?: boolean;
+  /** It changes the document (schema or layout): not while the document is read-only (an import preview being checked). */
+  edits?: boolean;
   enabled?(ctx: Ctx): boolean;
   perform(ctx: Ctx): void | Promise<void>;
 }

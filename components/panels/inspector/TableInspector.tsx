@@ -4,6 +4,7 @@ import { useSchema } from '@/lib/store/react';
 import { renameTable, setNodeLayout, updateTable } from '@/lib/store/commands';
 import type { Id } from '@/lib/schema/types';
 import { CommitInput, Section } from '@/components/ui/fields';
+import { runAction } from '@/components/actions/run';
 import { actionRegistry } from '@/components/actions';
 import { useEditorContext } from '@/components/editor/EditorContextProvider';
 import { ColumnEditor } from './ColumnEditor';
@@ -56,7 +57,7 @@ export function TableInspector({ tableId }: { tableId: Id }) {
       <Section
         title={`Columns (${columnIds.length})`}
         action={
-          <button type="button" className="text-xs text-sky-700 hover:underline dark:text-sky-400" onClick={() => void actionRegistry.get('add-column')!.perform(ctx)}>
+          <button type="button" className="text-xs text-sky-700 hover:underline dark:text-sky-400" onClick={() => runAction(ctx, actionRegistry.get('add-column')!)}>
             Add column
           </button>
         }
