@@ -19,8 +19,17 @@ export async function statPath(p: string): Promise<'file' | 'dir' | 'missing'> {
   }
 }
 
-/** A file's text, without a byte-order mark. */
-const readText = async (p: string) => withoutByteOrderMark(await fs.readFile(p, 'utf8'));
+const REASONS: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENOENT: 'no such file', ELOOP: 'too many symbolic links' };
+
+/** A file's text, without a byte-order mark; a file that cannot be read is one clear line. */
+async function readText(p: string): Promise<string> {
+  try {
+    return withoutByteOrderMark(await fs.readFile(p, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new CliError(`${p}: cannot read it (${REASONS[code] ?? ((e as Error).message || code)})`);
+  }
+}
 
 /** Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). */
 export async function readInput(p: string, extensions: string[]): Promise<SourceFile[]> {

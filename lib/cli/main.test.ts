@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,24 @@ describe('schemata CLI', () => {
     expect((await run(['convert', samplePath])).code).toBe(2);
     expect((await run(['convert', samplePath, '--to', 'cobol'])).stderr).toMatch(/unknown output format "cobol"/);
     expect((await run(['frobnicate'])).code).toBe(2);
+    // No command at all: the help, on stderr, as a usage error.
+    const none = await run([]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/schemata convert <input> --to <format>/);
+  });
+
+  it('a file that cannot be read is one clear line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemata-'));
+    // A folder whose schema file is a link to nothing (root reads any file, so a locked one is no test for root).
+    mkdirSync(path.join(dir, 'schema'));
+    symlinkSync(path.join(dir, 'gone.prisma'), path.join(dir, 'schema', 'main.prisma'));
+    const r = await run(['convert', 'schema', '--to', 'postgres'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/main\.prisma: cannot read it \(no such file\)\n$/);
+    if (process.getuid?.() === 0) return;
+    writeFileSync(path.join(dir, 'locked.sql'), 'CREATE TABLE t (id int);\n', { mode: 0o000 });
+    const locked = await run(['convert', 'locked.sql', '--to', 'prisma'], dir);
+    expect(locked.stderr).toMatch(/locked\.sql: cannot read it \(permission denied\)\n$/);
   });
 
   it('the installed bin runs as a real process, without a stack trace on errors', () => {
@@ -131,6 +149,13 @@ describe('schemata CLI', () => {
     expect(typo.code).toBe(1);
     writeFileSync(path.join(dir, 'empty.sql'), '-- an empty database\nSET client_encoding = \'UTF8\';\n');
     expect((await run(['convert', 'empty.sql', '--to', 'postgres'], dir)).code).toBe(0);
+    // An empty file is a mistake (a wrong path, a failed redirect), in SQL as in Prisma.
+    for (const name of ['blank.sql', 'blank.prisma']) {
+      writeFileSync(path.join(dir, name), '\n');
+      const blank = await run(['convert', name, '--to', 'postgres'], dir);
+      expect(blank.stderr).toMatch(/nothing could be imported/);
+      expect(blank.code).toBe(1);
+    }
   });
 
   it('stops quietly when stdout is closed early (piped into head)', () => {

@@ -114,12 +114,14 @@ async function convert(args: string[], io: CliIo): Promise<number> {
   for (const line of new Set(diagnostics.map(formatDiagnostic))) io.stderr(line + '\n');
   const doc = imported.document;
   const empty = isEmptyDocument(doc);
-  // Errors, or an input that gave nothing while statements in it failed, are bad input: the output is
-  // still written (what could be read), and the exit code says it is not the whole input. Statements
-  // skipped by design (GRANT, psql meta-commands, data) are not failures.
+  // Errors, an input that gave nothing while statements in it failed, or an empty file (a wrong path, a
+  // redirect that failed) are bad input: the output is still written (what could be read), and the exit
+  // code says it is not the whole input. Statements skipped by design (GRANT, psql meta-commands,
+  // data) are not failures, and the dump of an empty database is one.
   const errors = diagnostics.some((d) => d.severity === 'error');
-  const nothing = empty && diagnostics.some((d) => d.code === 'sql/failed');
-  if (nothing && !errors) io.stderr(`schemata: ${opts.input}: nothing could be imported\n`);
+  const blank = files.every((f) => !f.text.trim());
+  const nothing = empty && (blank || diagnostics.some((d) => d.code === 'sql/failed'));
+  if (nothing && !errors) io.stderr(`schemata: ${opts.input}: nothing could be imported (no tables, enums, views or other schema objects)\n`);
   const failed = errors || nothing;
   if (opts.out) {
     // A trailing slash says "folder", which path.resolve would drop.
@@ -137,9 +139,14 @@ async function convert(args: string[], io: CliIo): Promise<number> {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
-    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    if (!cmd) {
+      // Wrong usage: the help goes where errors go.
+      io.stderr(helpText());
+      return 2;
+    }
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
       io.stdout(helpText());
-      return cmd ? 0 : 2;
+      return 0;
     }
     if (cmd === '--version' || cmd === '-v') {
       io.stdout(`${VERSION}\n`);
