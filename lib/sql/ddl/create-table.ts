@@ -68,17 +68,19 @@ export function tableWriter(ctx: BuildContext, keys: KeyWriter): TableWriter {
     }
     return out;
   };
-  /** Names the database refuses, quoted or not, and (MySQL, SQLite) column names that differ only in case: said, as the table will fail. */
+  /** Names the database refuses, quoted or not, or takes only renamed, and (MySQL, SQLite) column names that differ only in case (after such a rename too): said. */
   const warnRefusedNames = (t: Table) => {
     for (const name of [tableName(t), ...t.columns.map((c) => c.dbName ?? c.name), ...t.indexes.flatMap((ix) => ix.dbName ?? [])]) {
       const problem = d.identifierProblem?.(name);
       if (problem) warn(`${tableName(t)}: "${name}": ${problem}; the table will fail to create`);
+      const renamed = d.identifierRenamed?.(name);
+      if (renamed) warn(`${tableName(t)}: "${name}" written as "${renamed.name}" (${renamed.why})`);
     }
     // MySQL and SQLite compare column names without case.
     if (d.id !== 'postgres') {
       const seen = new Map<string, string>();
       for (const c of t.columns) {
-        const name = c.dbName ?? c.name;
+        const name = d.identifierRenamed?.(c.dbName ?? c.name)?.name ?? c.dbName ?? c.name;
         const other = seen.get(name.toLowerCase());
         if (other !== undefined) warn(`${tableName(t)}: columns "${other}" and "${name}" differ only in case, which ${d.id} refuses; the table will fail to create`);
         else seen.set(name.toLowerCase(), name);

@@ -37,6 +37,8 @@ export interface Dialect {
   maxIdentifierLength: number;
   /** Why the database refuses this name as an identifier, if it does (quoting cannot help). */
   identifierProblem?(name: string): string | undefined;
+  /** The name `quote` writes instead of one the database refuses, and why (MySQL: without a trailing space). */
+  identifierRenamed?(name: string): { name: string; why: string } | undefined;
   quote(name: string): string;
   stringLiteral(value: string): string;
   /** `CREATE SCHEMA` and schema-qualified names. */

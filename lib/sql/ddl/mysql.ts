@@ -73,7 +73,9 @@ function nativeSql(col: Column, ctx: TypeContext): string | undefined {
   return undefined;
 }
 
-const quote = (name: string) => escapeQuoted(name, '`');
+/** MySQL refuses names that end in a space, quoted or not: they are written without it (and said, see identifierRenamed). */
+const TRAILING_SPACE = /[ \t\n\r\f\v]+$/;
+const quote = (name: string) => escapeQuoted(TRAILING_SPACE.test(name) ? name.replace(TRAILING_SPACE, '') : name, '`');
 // MySQL strings treat backslash as an escape character (unless NO_BACKSLASH_ESCAPES): double it.
 const stringLiteral = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
@@ -139,7 +141,7 @@ export const mysqlDialect: Dialect = {
   id: 'mysql',
   provider: 'mysql',
   maxIdentifierLength: 64,
-  identifierProblem: (name) => (/[ \t\n\r\f\v]$/.test(name) ? 'MySQL names cannot end with a space' : undefined),
+  identifierRenamed: (name) => (TRAILING_SPACE.test(name) ? { name: name.replace(TRAILING_SPACE, ''), why: 'MySQL names cannot end with a space' } : undefined),
   quote,
   stringLiteral,
   schemas: false,
