@@ -4,6 +4,8 @@
  */
 import { DiagnosticError, type Diagnostic } from '../../schema/diagnostics';
 import type { ImportResult, SourceFile } from '../../formats/types';
+import { withLayout } from '../../layout/with-layout';
+import { previewPostgres } from '../../sql/preview/preview';
 
 let worker: Worker | undefined;
 let seq = 0;
@@ -14,6 +16,7 @@ function getWorker(): Worker {
   const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'schemata-sql-import' });
   w.onmessage = (e: MessageEvent<{ type?: 'warm-done'; id: number; preview?: ImportResult; result?: ImportResult; error?: { message: string; diagnostics?: Diagnostic[] } }>) => {
     if (e.data.type === 'warm-done') {
+      warmed = true;
       warmResolve?.();
       return;
     }
@@ -40,6 +43,7 @@ function getWorker(): Worker {
     // Warming up again starts a new worker.
     warmResolve?.();
     warm = undefined;
+    warmed = false;
   };
   worker = w;
   return w;
@@ -47,6 +51,8 @@ function getWorker(): Worker {
 
 let warmResolve: (() => void) | undefined;
 let warm: Promise<void> | undefined;
+/** The worker has warmed up: it answers at once (while it warms, booting PostgreSQL holds it for seconds). */
+let warmed = false;
 
 /** Starts the worker and boots a database; resolves when an import would start at once. */
 export function warmSqlImport(): Promise<void> {
@@ -60,8 +66,25 @@ export function warmSqlImport(): Promise<void> {
 /** Imports in the worker; `onPreview` gets the parser's preview first, while PGlite runs the script. */
 export function importPostgresInWorker(files: SourceFile[], opts: { name?: string; onPreview?(preview: ImportResult): void } = {}): Promise<ImportResult> {
   const id = ++seq;
+  let onPreview = opts.onPreview;
+  // While the worker warms up, its preview would wait for PostgreSQL's boot: the page's own parser,
+  // once loaded (it loads when the page is idle), gives it now. The result is then reconciled with it
+  // here (see importIntoStore), not in the worker.
+  if (onPreview && warm && !warmed && previewHere(files, opts.name, onPreview)) onPreview = undefined;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, preview: opts.onPreview });
-    getWorker().postMessage({ type: 'import', id, files, name: opts.name, preview: !!opts.onPreview });
+    pending.set(id, { resolve, reject, preview: onPreview });
+    getWorker().postMessage({ type: 'import', id, files, name: opts.name, preview: !!onPreview });
   });
+}
+
+/** The parser's preview, made on this thread; whether it was shown. */
+function previewHere(files: SourceFile[], name: string | undefined, show: (preview: ImportResult) => void): boolean {
+  try {
+    const doc = previewPostgres(files, { name });
+    if (!doc || !Object.keys(doc.tables).length) return false;
+    show({ document: withLayout(doc), diagnostics: [] });
+    return true;
+  } catch {
+    return false;
+  }
 }
