@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pasteImport, table, toolbar } from './helpers';
+import { addTable, importPasted, pasteImport, table, toolbar } from './helpers';
 
 /**
  * PostgreSQL import runs PGlite inside a Web Worker. Under Turbopack a worker can fail to fetch
@@ -240,4 +240,22 @@ test('a script that creates PostGIS imports, geometry columns and GiST index kep
   await expect(preview).toContainText('CREATE EXTENSION IF NOT EXISTS "postgis"');
   await expect(preview).toContainText('geometry(Polygon,4326)');
   await expect(preview).toContainText('USING gist');
+});
+
+test('in a document with several schemas, a table added goes to the default one and a table can be moved to another', async ({ page }) => {
+  await importPasted(page, 'CREATE SCHEMA app;\nCREATE TABLE public.note (id int PRIMARY KEY);\nCREATE TABLE app.person (id int PRIMARY KEY);\n');
+  await expect(table(page, 'note')).toBeVisible();
+  await addTable(page, 'shelf');
+  await table(page, 'note').getByRole('heading', { name: 'note' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByRole('combobox', { name: 'Schema' }).selectOption({ label: 'app' });
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  const ddl = page.getByRole('textbox', { name: 'SQL DDL' });
+  await expect(ddl).toContainText('CREATE TABLE "app"."note"');
+  await expect(ddl).toContainText('CREATE TABLE "public"."shelf"');
+  // Prisma, once it has checked the document, finds it valid (a model without @@schema was an error).
+  await page.getByRole('tab', { name: 'Diagnostics' }).click();
+  await expect(page.getByText('Checking with Prisma')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText('No problems found.')).toBeVisible();
 });

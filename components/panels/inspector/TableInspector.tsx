@@ -20,6 +20,8 @@ export function TableInspector({ tableId }: { tableId: Id }) {
   const dbName = useSchema((s) => s.document.tables[tableId]?.dbName);
   const comment = useSchema((s) => s.document.tables[tableId]?.comment);
   const color = useSchema((s) => s.document.layout.nodes[tableId]?.color);
+  const namespace = useSchema((s) => s.document.tables[tableId]?.namespace);
+  const schemas = useSchema(useShallow((s) => Object.values(s.document.namespaces).map((n) => `${n.id}\t${n.name}`)));
   const columnIds = useSchema(useShallow((s) => s.document.tables[tableId]?.columns.map((c) => c.id) ?? []));
   const run = useSafeDispatch();
   const ctx = useEditorContext();
@@ -35,6 +37,23 @@ export function TableInspector({ tableId }: { tableId: Id }) {
           <span className="w-20 text-slate-500">DB name</span>
           <CommitInput label="Database table name" className="flex-1" placeholder={name} value={dbName ?? ''} onCommit={(v) => run(updateTable(tableId, { dbName: v.trim() || undefined }))} />
         </label>
+        {schemas.length > 0 && (
+          <label className="flex items-center gap-2 text-xs">
+            <span className="w-20 text-slate-500">Schema</span>
+            {/* Moving a table is ALTER TABLE ... SET SCHEMA: the SQL kept on it goes with it. */}
+            <select aria-label="Schema" className="btn flex-1 py-0.5 text-xs" value={namespace ?? ''} onChange={(e) => run(updateTable(tableId, { namespace: e.target.value || undefined }))}>
+              {namespace === undefined && <option value="">(none)</option>}
+              {schemas.map((entry) => {
+                const [id, label] = entry.split('\t');
+                return (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        )}
         <label className="flex items-center gap-2 text-xs">
           <span className="w-20 text-slate-500">Comment</span>
           <CommitInput label="Table comment" className="flex-1" value={comment ?? ''} onCommit={(v) => run(updateTable(tableId, { comment: v || undefined }))} />

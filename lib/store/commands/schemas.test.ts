@@ -8,7 +8,7 @@ import { buildDdl, postgresDialect, renderDdl } from '../../sql';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { createColumn, createTable, tableByName } from '../../schema/document';
 import type { SchemaDocument } from '../../schema/types';
-import { addTable } from './table';
+import { addTable, updateTable } from './table';
 import { addEnum } from './enum';
 import { createRelation } from './create-relation';
 
@@ -59,5 +59,29 @@ describe('a document with schemas', () => {
     } finally {
       await pg.close();
     }
+  }, 60_000);
+
+  it('moves a table to another schema, as ALTER TABLE ... SET SCHEMA, and refuses a clash there', async () => {
+    let doc = edited();
+    const auth = Object.values(doc.namespaces).find((n) => n.name === 'auth')!.id;
+    const shelf = tableByName(doc, 'Shelf')!;
+    doc = updateTable(shelf.id, { namespace: auth }).apply(doc);
+    expect(await validatePrisma(exportPrismaSync(doc).files)).toEqual([]);
+    const pg = await bootCachedPg();
+    try {
+      await pg.exec(renderDdl(buildDdl(doc, postgresDialect)));
+      const rows = await pg.query<{ s: string; t: string }>(`SELECT table_schema AS s, table_name AS t FROM information_schema.tables WHERE table_name = 'Shelf'`);
+      expect(rows).toEqual([{ s: 'auth', t: 'Shelf' }]);
+    } finally {
+      await pg.close();
+    }
+    // A table of that database name in the schema already: refused.
+    const user = tableByName(doc, 'User')!;
+    expect(() => updateTable(user.id, { dbName: 'Shelf' }).apply(doc)).toThrow(/already has the database name Shelf/);
+    const publicNs = Object.values(doc.namespaces).find((n) => n.name === 'public')!.id;
+    // User, as public's "Shelf", then Shelf moved back to public: the two would clash there.
+    const moved = updateTable(user.id, { dbName: 'Shelf', namespace: publicNs }).apply(doc);
+    expect(() => updateTable(shelf.id, { namespace: publicNs }).apply(moved)).toThrow(/already has the database name Shelf/);
+    expect(() => updateTable(shelf.id, { namespace: undefined }).apply(moved)).toThrow(/needs one of them/);
   }, 60_000);
 });

@@ -31,7 +31,13 @@ export function renameTable(tableId: Id, name: string): Command {
 
 export function updateTable(tableId: Id, patch: Partial<Omit<Table, 'id' | 'columns'>>): Command {
   return command('table/update', 'Edit table', (doc) =>
-    followRename(doc, withTable(doc, tableId, (t) => (patch.name !== undefined && patch.name !== t.name) || ('dbName' in patch && patch.dbName !== t.dbName) ? named(doc, { ...t, ...patch }, patch.name !== undefined && patch.name !== t.name) : { ...t, ...patch })),
+    followRename(doc, withTable(doc, tableId, (t) => {
+      if ('namespace' in patch && patch.namespace !== t.namespace) {
+        if (patch.namespace ? !doc.namespaces[patch.namespace] : Object.keys(doc.namespaces).length) throw new CommandError('a table of a document with schemas needs one of them');
+      }
+      const renamed = (patch.name !== undefined && patch.name !== t.name) || ('dbName' in patch && patch.dbName !== t.dbName) || ('namespace' in patch && patch.namespace !== t.namespace);
+      return renamed ? named(doc, { ...t, ...patch }, patch.name !== undefined && patch.name !== t.name) : { ...t, ...patch };
+    })),
   );
 }
 
