@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../../schema/diagnostics';
 import type { Id, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
+import { missingExtensions } from './extension-needs';
 import type { SqlSources } from '../sources';
 import { environmentNamed } from '../../pglite/environments';
 import { buildContext, type BuildContext } from './context';
@@ -132,6 +133,19 @@ function writePreamble(ctx: BuildContext): void {
       if (kept.has(ext.name)) continue;
       const sql = `CREATE EXTENSION IF NOT EXISTS ${d.quote(ext.name)}${ext.schema ? ` WITH SCHEMA ${d.quote(ext.schema)}` : ''}${ext.version ? ` VERSION ${d.stringLiteral(ext.version)}` : ''}`;
       out.push({ kind: 'extension', sql });
+    }
+    // What needs an extension the script does not make fails on a bare PostgreSQL (a platform provides its own).
+    const made = new Set<string>([...kept].filter((n): n is string => !!n));
+    for (const e of datasourceExtensions(doc)) made.add(e.name);
+    for (const r of raws) for (const m of r.text.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)/gi)) made.add(m[1].toLowerCase());
+    if (!environment) {
+      for (const { extension, uses } of missingExtensions(doc, made)) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'sql/extension-missing',
+          message: `${d.id}: ${uses.join('; ')} needs the ${extension} extension, which this schema does not create: add it to the datasource's extensions (Prisma) or create it in the database first`,
+        });
+      }
     }
   }
   if (d.enumTypes) {
