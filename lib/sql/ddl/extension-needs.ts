@@ -53,7 +53,7 @@ function typeName(c: Column): string | undefined {
 /** The extensions the document uses and does not make, each with where (up to three places). */
 export function missingExtensions(doc: SchemaDocument, made: ReadonlySet<string>): { extension: string; uses: string[] }[] {
   const found = new Map<string, string[]>();
-  const use = (ext: string | undefined, where: string) => {
+  const note = (ext: string | undefined, where: string) => {
     if (!ext || made.has(ext)) return;
     const list = found.get(ext) ?? [];
     if (list.length < 3 && !list.includes(where)) list.push(where);
@@ -63,15 +63,15 @@ export function missingExtensions(doc: SchemaDocument, made: ReadonlySet<string>
     const table = dbNameOf(t);
     for (const c of t.columns) {
       const type = typeName(c);
-      if (type) use(TYPES[type], `${table}.${dbNameOf(c)} (${type})`);
+      if (type) note(TYPES[type], `${table}.${dbNameOf(c)} (${type})`);
       const d = c.default;
       const expr = d?.kind === 'sql' ? d.expression : d?.postgres;
-      if (expr) for (const [re, ext] of FUNCTIONS) if (re.test(expr)) use(ext, `${table}.${dbNameOf(c)} (default ${expr})`);
+      if (expr) for (const [re, ext] of FUNCTIONS) if (re.test(expr)) note(ext, `${table}.${dbNameOf(c)} (default ${expr})`);
     }
     for (const ix of t.indexes) {
       for (const ic of ix.columns) {
         const ops = ic.ops?.toLowerCase();
-        if (ops && OPS[ops]) use(OPS[ops], `${table} index (${ops})`);
+        if (ops && OPS[ops]) note(OPS[ops], `${table} index (${ops})`);
       }
     }
   }
