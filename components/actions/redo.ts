@@ -6,6 +6,6 @@ export const redoAction: Action<EditorContext> = {
   label: 'Redo',
   group: 'Edit',
   shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
-  enabled: (ctx) => ctx.store.getState().future.length > 0,
+  enabled: (ctx) => ctx.store.getState().future.length > 0 && !ctx.store.getState().provisional,
   perform: (ctx) => ctx.store.getState().redo(),
 };

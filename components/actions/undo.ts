@@ -6,6 +6,6 @@ export const undoAction: Action<EditorContext> = {
   label: 'Undo',
   group: 'Edit',
   shortcuts: ['Mod+Z'],
-  enabled: (ctx) => ctx.store.getState().past.length > 0,
+  enabled: (ctx) => ctx.store.getState().past.length > 0 && !ctx.store.getState().provisional,
   perform: (ctx) => ctx.store.getState().undo(),
 };

@@ -60,6 +60,8 @@ export function SchemaCanvas() {
   const edges = useFlowEdges(detail);
   const gesture = useRef(0);
   const dark = useUi((s) => s.dark);
+  // An import preview is read-only until PostgreSQL has checked it: nothing to drag or connect.
+  const readOnly = useSchema((s) => !!s.provisional);
   useFitOnOpen();
 
   const onNodesChange = useCallback(
@@ -133,6 +135,8 @@ export function SchemaCanvas() {
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       connectionRadius={24}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       onPaneClick={() => useUi.getState().clearSelection()}
       fitView
       fitViewOptions={fitViewOptions}

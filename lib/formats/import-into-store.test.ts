@@ -169,6 +169,13 @@ describe('importIntoStore', () => {
     }
   });
 
+  it('loads a Prisma file with no models yet, as prisma init writes it', async () => {
+    const store = createSchemaStore(sample());
+    const result = await importIntoStore(store, [{ path: 'schema.prisma', text: 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "mysql"\n}\n' }]);
+    expect(result.document).toBeDefined();
+    expect(store.getState().document.settings.provider).toBe('mysql');
+  });
+
   it('loads a saved document even when it is empty', async () => {
     const store = createSchemaStore(sample());
     const empty = JSON.stringify({ ...sample(), tables: {}, relations: {}, enums: {}, views: {}, raw: {}, namespaces: {}, layout: { ...sample().layout, nodes: {} } });

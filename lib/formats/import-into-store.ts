@@ -76,9 +76,11 @@ export async function importIntoStore(
     signal?.removeEventListener('abort', cancel);
   }
   if (signal?.aborted || !result) return { diagnostics: result?.diagnostics ?? [] };
-  // Text with no schema in it (garbage, another dialect, only data or comments) does not replace the
-  // document: its messages say why. A saved document (JSON) may be empty.
-  if (isEmptyDocument(result.document) && detectFormat(files) !== 'json' && opts.format !== 'json') {
+  // SQL with no schema in it (garbage, another dialect, only data or comments), or blank text, does
+  // not replace the document: its messages say why. A saved document (JSON) or a Prisma file with no
+  // models yet (what `prisma init` writes) may be empty.
+  const format = opts.format ?? detectFormat(files);
+  if (isEmptyDocument(result.document) && (format === 'postgres' || files.every((f) => !f.text.trim()))) {
     takeBack();
     return { diagnostics: [...result.diagnostics, NOTHING_TO_IMPORT] };
   }

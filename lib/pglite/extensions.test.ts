@@ -16,13 +16,20 @@ CREATE TABLE t (id int);
     expect(extensionsNamedIn(sql)).toEqual(['vector']);
   });
 
-  it('does not take strings, comments or function bodies for statements', () => {
+  it('finds one that a function or procedure makes: the script may call it', () => {
+    const sql = `CREATE FUNCTION mk() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE EXTENSION IF NOT EXISTS citext; END $$;
+SELECT mk();
+CREATE PROCEDURE mk2() LANGUAGE plpgsql AS $body$ BEGIN CREATE EXTENSION hstore; END $body$;`;
+    expect(extensionsNamedIn(sql)).toEqual(['citext', 'hstore']);
+  });
+
+  it('does not take strings, comments or quoted names for statements', () => {
     const sql = `-- CREATE EXTENSION postgis;
-/* create extension postgis */
+/* create extension postgis /* nested */ */
 COMMENT ON TABLE t IS 'needs: create extension postgis';
 CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT 'create extension postgis' $$;
 CREATE TABLE "create extension postgis" (id int);
-INSERT INTO notes VALUES ('Run CREATE EXTENSION postgis first');`;
+INSERT INTO notes VALUES ('Run CREATE EXTENSION postgis first'), (E'it''s \\' create extension postgis');`;
     expect(extensionsNamedIn(sql)).toEqual([]);
   });
 

@@ -3,7 +3,6 @@
  * Literal dynamic imports so bundlers can split them; nothing here is Node-only.
  */
 import type { Extension } from '@electric-sql/pglite';
-import { splitStatements } from '../sql/split';
 
 export type Loader = () => Promise<Extension>;
 
@@ -59,27 +58,78 @@ export async function loadExtensions(names: Iterable<string>, loaders: Record<st
 }
 
 const CREATE_EXTENSION = /(?<![\w$])create\s+extension\s+(?:if\s+not\s+exists\s+)?("((?:[^"]|"")+)"|[a-z_][a-z0-9_$-]*)/gi;
-const DO_BLOCK = /^do\b/i;
 
 /**
- * Extension names made by `CREATE EXTENSION` statements in SQL text (statements or whole scripts):
- * a statement that is one, or a `DO` block that runs one. The text of strings, comments and function
- * bodies is not a statement: a comment that says "create extension postgis" boots no PostGIS.
+ * Extension names made by `CREATE EXTENSION` in SQL text (statements or whole scripts), wherever it
+ * may run: a statement, a `DO` block, a function or procedure body (the script may call it). What
+ * strings, quoted names and comments say is not a statement: a comment or a value that mentions
+ * "create extension postgis" boots no PostGIS.
  */
 export function extensionsNamedIn(sql: string): string[] {
   CREATE_EXTENSION.lastIndex = 0;
   if (!CREATE_EXTENSION.test(sql)) return [];
+  const code = withoutLiterals(sql);
   const out: string[] = [];
-  for (const st of splitStatements(sql)) {
-    if (st.type !== 'sql') continue;
-    const text = st.text;
-    if (DO_BLOCK.test(text)) {
-      CREATE_EXTENSION.lastIndex = 0;
-      for (let m = CREATE_EXTENSION.exec(text); m; m = CREATE_EXTENSION.exec(text)) out.push(extensionName(m));
+  CREATE_EXTENSION.lastIndex = 0;
+  for (let m = CREATE_EXTENSION.exec(code); m; m = CREATE_EXTENSION.exec(code)) out.push(extensionName(m));
+  return out;
+}
+
+/**
+ * The text with strings ('…', E'…'), comments and double-quoted names blanked, except a quoted name
+ * right after CREATE EXTENSION (the extension's own); dollar-quoted bodies stay (they are code).
+ */
+function withoutLiterals(sql: string): string {
+  let out = '';
+  let i = 0;
+  const n = sql.length;
+  while (i < n) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+      const e = sql.indexOf('\n', i);
+      i = e < 0 ? n : e;
+    } else if (c === '/' && next === '*') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < n && depth) {
+        if (sql[j] === '/' && sql[j + 1] === '*') {
+          depth++;
+          j += 2;
+        } else if (sql[j] === '*' && sql[j + 1] === '/') {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      out += ' ';
+      i = j;
+    } else if (c === "'") {
+      const escape = /[eE]/.test(sql[i - 1] ?? '') && !/[\w$]/.test(sql[i - 2] ?? '');
+      let j = i + 1;
+      while (j < n) {
+        if (escape && sql[j] === '\\') j += 2;
+        else if (sql[j] === "'") {
+          if (sql[j + 1] === "'") j += 2;
+          else break;
+        } else j++;
+      }
+      out += "''";
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < n) {
+        if (sql[j] === '"') {
+          if (sql[j + 1] === '"') j += 2;
+          else break;
+        } else j++;
+      }
+      const quoted = sql.slice(i, j + 1);
+      // The extension's own name stays: CREATE EXTENSION "uuid-ossp".
+      out += /create\s+extension\s+(?:if\s+not\s+exists\s+)?$/i.test(out.slice(-64)) ? quoted : '""';
+      i = j + 1;
     } else {
-      CREATE_EXTENSION.lastIndex = 0;
-      const m = CREATE_EXTENSION.exec(text);
-      if (m && m.index === 0) out.push(extensionName(m));
+      out += c;
+      i++;
     }
   }
   return out;

@@ -642,7 +642,12 @@ function functionColumns(rf: N): string[] | undefined {
     const row = ROW_RESULTS[fn];
     if (row) out.push(...row);
     else if (fn === 'unnest' && fns.length === 1 && ((call.FuncCall.args ?? []) as N[]).length > 1) out.push(...(call.FuncCall.args as N[]).map(() => 'unnest'));
-    else if (SCALAR_RESULTS.has(fn)) out.push(fns.length === 1 && !rf.is_rowsfrom && rf.alias?.aliasname ? (rf.alias.aliasname as string) : fn);
+    else if (SCALAR_RESULTS.has(fn)) {
+      // One function's column takes the table alias (ROWS FROM too), else the function's name.
+      out.push(fns.length === 1 && rf.alias?.aliasname ? (rf.alias.aliasname as string) : fn);
+      // unnest of a tsvector (the argument's type is not known here) gives its lexemes' columns.
+      if (fn === 'unnest') out.push('lexeme', 'positions', 'weights');
+    }
     else return undefined;
   }
   if (rf.ordinality) out.push('ordinality');

@@ -102,6 +102,11 @@ describe('followQuery', () => {
     expect(follow('SELECT to_jsonb(t) FROM t, generate_series(1, 2) t2(t)', renamed)).toBe('SELECT to_jsonb(t) FROM w, generate_series(1, 2) t2(t)');
     expect(follow('SELECT to_jsonb(t) FROM t, my_rows() f', renamed)).toBe('SELECT to_jsonb(t) FROM w, my_rows() f');
     expect(follow("SELECT to_jsonb(t) FROM t, jsonb_each('{}') e(t)", renamed)).toBe("SELECT to_jsonb(t) FROM w, jsonb_each('{}') e(t)");
+    // ROWS FROM one function names its column after the alias; unnest of a tsvector gives lexeme, positions, weights.
+    expect(follow('SELECT to_jsonb(t) FROM t, ROWS FROM (generate_series(1, 2)) AS t2(x)', renamed)).toBe('SELECT to_jsonb(w.*) FROM w, ROWS FROM (generate_series(1, 2)) AS t2(x)');
+    const weights = new Map([[tableKey('public', 'weights'), { renamed: new Map(), dropped: new Set<string>(), columns: ['id', 'tsv'], to: { schema: 'public', name: 'w' } }]]);
+    const withWeights = new Map([[tableKey('public', 'weights'), ['id', 'tsv']]]);
+    expect(followQuery('SELECT to_jsonb(weights) FROM weights, unnest(weights.tsv) u', { changes: weights, columnsOf: withWeights, searchPath: ['public'] })?.text).toBe('SELECT to_jsonb(weights) FROM w, unnest(w.tsv) u');
   });
 
   it('leaves a CTE named like the table alone, and text the parser refuses', () => {

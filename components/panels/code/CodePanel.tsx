@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { sql, PostgreSQL, MySQL, SQLite } from '@codemirror/lang-sql';
-import { useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
+import { useSchema, useSchemaContent, useSchemaStoreApi } from '@/lib/store/react';
 import { useUi } from '@/components/editor/uiStore';
 import { formatById } from '@/lib/formats/registry';
 import { DiagnosticError } from '@/lib/schema/diagnostics';
@@ -30,6 +30,7 @@ function PrismaTab() {
     }
   }, [doc]);
   const [fileIndex, setFileIndex] = useState(0);
+  const provisional = useSchema((s) => !!s.provisional);
   const [markers, setMarkers] = useState<Marker[]>([]);
   // What the user typed and has not yet been turned into a document.
   const [draft, setDraft] = useState<{ base: SourceFile[]; path: string; text: string } | null>(null);
@@ -108,6 +109,8 @@ function PrismaTab() {
           label="Prisma schema"
           value={text}
           language={prismaLanguage}
+          // An import preview is read-only until PostgreSQL has checked it: text typed then would be lost.
+          readOnly={provisional}
           dark={dark}
           markers={markers}
           onChange={(t) => {

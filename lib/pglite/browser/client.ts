@@ -70,12 +70,17 @@ export function importPostgresInWorker(files: SourceFile[], opts: { name?: strin
   // While the worker warms up, its preview would wait for PostgreSQL's boot: the page's own parser,
   // once loaded (it loads when the page is idle), gives it now. The result is then reconciled with it
   // here (see importIntoStore), not in the worker.
-  if (onPreview && warm && !warmed && previewHere(files, opts.name, onPreview)) onPreview = undefined;
+  // Only for scripts small enough not to hold the page (parsing, layout and the reconcile after run here).
+  const small = files.reduce((n, f) => n + f.text.length, 0) <= MAIN_THREAD_PREVIEW_CHARS;
+  if (onPreview && warm && !warmed && small && previewHere(files, opts.name, onPreview)) onPreview = undefined;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, preview: onPreview });
     getWorker().postMessage({ type: 'import', id, files, name: opts.name, preview: !!onPreview });
   });
 }
+
+/** The largest script previewed on the page's thread while the worker warms up (about 100 ms of work here). */
+const MAIN_THREAD_PREVIEW_CHARS = 200_000;
 
 /** The parser's preview, made on this thread; whether it was shown. */
 function previewHere(files: SourceFile[], name: string | undefined, show: (preview: ImportResult) => void): boolean {

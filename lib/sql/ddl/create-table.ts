@@ -80,10 +80,11 @@ export function tableWriter(ctx: BuildContext, keys: KeyWriter): TableWriter {
     if (d.id !== 'postgres') {
       const seen = new Map<string, string>();
       for (const c of t.columns) {
-        const name = d.identifierRenamed?.(c.dbName ?? c.name)?.name ?? c.dbName ?? c.name;
-        const other = seen.get(name.toLowerCase());
-        if (other !== undefined) warn(`${tableName(t)}: columns "${other}" and "${name}" differ only in case, which ${d.id} refuses; the table will fail to create`);
-        else seen.set(name.toLowerCase(), name);
+        const name = c.dbName ?? c.name;
+        const key = (d.identifierRenamed?.(name)?.name ?? name).toLowerCase();
+        const other = seen.get(key);
+        if (other !== undefined) warn(`${tableName(t)}: columns "${other}" and "${name}" are one name to ${d.id} (it compares names without case${d.identifierRenamed ? ' or trailing spaces' : ''}); the table will fail to create`);
+        else seen.set(key, name);
       }
     }
   };

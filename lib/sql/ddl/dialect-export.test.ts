@@ -166,6 +166,11 @@ describe('MySQL export of a PostgreSQL document', () => {
     const w = buildDdl(doc, mysqlDialect).diagnostics.map((d) => d.message);
     expect(w).toContain('mysql: odd: "  spaced  " written as "  spaced" (MySQL names cannot end with a space)');
     expect(renderDdl(buildDdl(doc, mysqlDialect))).toContain('`  spaced` INTEGER');
+    // Only spaces: nothing is left to take, and the table fails; a column that is another once trimmed too.
+    t.columns.push(createColumn('   ', 'Int', ids), createColumn('FINE ', 'Int', ids));
+    const w2 = buildDdl(doc, mysqlDialect).diagnostics.map((d) => d.message);
+    expect(w2).toContain('mysql: odd: "   ": MySQL names cannot end with a space; the table will fail to create');
+    expect(w2).toContain('mysql: odd: columns "fine" and "FINE " are one name to mysql (it compares names without case or trailing spaces); the table will fail to create');
     expect(buildDdl(doc, sqliteDialect).diagnostics).toEqual([]);
   });
 

@@ -75,7 +75,9 @@ function nativeSql(col: Column, ctx: TypeContext): string | undefined {
 
 /** MySQL refuses names that end in a space, quoted or not: they are written without it (and said, see identifierRenamed). */
 const TRAILING_SPACE = /[ \t\n\r\f\v]+$/;
-const quote = (name: string) => escapeQuoted(TRAILING_SPACE.test(name) ? name.replace(TRAILING_SPACE, '') : name, '`');
+/** The name MySQL takes for one that ends in a space (a name of spaces only stays: nothing is left to take). */
+const trimmed = (name: string) => (TRAILING_SPACE.test(name) && name.trim() ? name.replace(TRAILING_SPACE, '') : name);
+const quote = (name: string) => escapeQuoted(trimmed(name), '`');
 // MySQL strings treat backslash as an escape character (unless NO_BACKSLASH_ESCAPES): double it.
 const stringLiteral = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
@@ -141,7 +143,8 @@ export const mysqlDialect: Dialect = {
   id: 'mysql',
   provider: 'mysql',
   maxIdentifierLength: 64,
-  identifierRenamed: (name) => (TRAILING_SPACE.test(name) ? { name: name.replace(TRAILING_SPACE, ''), why: 'MySQL names cannot end with a space' } : undefined),
+  identifierProblem: (name) => (name && !name.trim() ? 'MySQL names cannot end with a space' : undefined),
+  identifierRenamed: (name) => (trimmed(name) !== name ? { name: trimmed(name), why: 'MySQL names cannot end with a space' } : undefined),
   quote,
   stringLiteral,
   schemas: false,
