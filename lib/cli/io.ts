@@ -22,20 +22,23 @@ export async function statPath(p: string): Promise<'file' | 'dir' | 'missing'> {
 const REASONS: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENOENT: 'no such file', ELOOP: 'too many symbolic links' };
 
 /** A file's text, without a byte-order mark; a file that cannot be read is one clear line. */
-async function readText(p: string): Promise<string> {
+async function readText(p: string, shown = p): Promise<string> {
   try {
     return withoutByteOrderMark(await fs.readFile(p, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new CliError(`${p}: cannot read it (${REASONS[code] ?? ((e as Error).message || code)})`);
+    throw new CliError(`${shown}: cannot read it (${REASONS[code] ?? ((e as Error).message || code)})`);
   }
 }
 
-/** Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). */
-export async function readInput(p: string, extensions: string[]): Promise<SourceFile[]> {
+/**
+ * Reads a file, or every file with one of `extensions` in a folder (recursively, sorted). Errors
+ * name the path as `shown` (what the user typed), not the resolved one.
+ */
+export async function readInput(p: string, extensions: string[], shown = p): Promise<SourceFile[]> {
   const kind = await statPath(p);
-  if (kind === 'missing') throw new CliError(`${p}: no such file or folder`);
-  if (kind === 'file') return [{ path: path.basename(p), text: await readText(p) }];
+  if (kind === 'missing') throw new CliError(`${shown}: no such file or folder`);
+  if (kind === 'file') return [{ path: path.basename(p), text: await readText(p, shown) }];
   const out: SourceFile[] = [];
   const walk = async (dir: string) => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
@@ -43,12 +46,13 @@ export async function readInput(p: string, extensions: string[]): Promise<Source
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full);
       else if (extensions.some((ext) => e.name.toLowerCase().endsWith(ext))) {
-        out.push({ path: path.relative(p, full).split(path.sep).join('/'), text: await readText(full) });
+        const rel = path.relative(p, full);
+        out.push({ path: rel.split(path.sep).join('/'), text: await readText(full, path.join(shown, rel)) });
       }
     }
   };
   await walk(p);
-  if (!out.length) throw new CliError(`${p}: folder has no ${extensions.join(' or ')} files`);
+  if (!out.length) throw new CliError(`${shown}: folder has no ${extensions.join(' or ')} files`);
   return out;
 }
 

@@ -80,11 +80,12 @@ describe('schemata CLI', () => {
     symlinkSync(path.join(dir, 'gone.prisma'), path.join(dir, 'schema', 'main.prisma'));
     const r = await run(['convert', 'schema', '--to', 'postgres'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/main\.prisma: cannot read it \(no such file\)\n$/);
+    // Named as typed (schema/main.prisma), not by its absolute path.
+    expect(r.stderr).toMatch(/^schemata: schema\/main\.prisma: cannot read it \(no such file\)\n$/);
     if (process.getuid?.() === 0) return;
     writeFileSync(path.join(dir, 'locked.sql'), 'CREATE TABLE t (id int);\n', { mode: 0o000 });
     const locked = await run(['convert', 'locked.sql', '--to', 'prisma'], dir);
-    expect(locked.stderr).toMatch(/locked\.sql: cannot read it \(permission denied\)\n$/);
+    expect(locked.stderr).toMatch(/^schemata: locked\.sql: cannot read it \(permission denied\)\n$/);
   });
 
   it('the installed bin runs as a real process, without a stack trace on errors', () => {

@@ -106,7 +106,7 @@ async function convert(args: string[], io: CliIo): Promise<number> {
     }
     throw new CliError(`${opts.input}: cannot tell the format from the name (use a known extension or --from)`);
   }
-  const files = stdin ? [{ path: `stdin${source.extensions[0]}`, text: withoutByteOrderMark(await readStdin(io)) }] : await readInput(inputPath, source.extensions);
+  const files = stdin ? [{ path: `stdin${source.extensions[0]}`, text: withoutByteOrderMark(await readStdin(io)) }] : await readInput(inputPath, source.extensions, opts.input);
   const imported = await source.read(files, { name: stdin ? 'stdin' : path.basename(inputPath).replace(/\.[^.]+$/, '') });
   const exported = await target.write(imported.document);
   const diagnostics = [...imported.diagnostics, ...exported.diagnostics];
