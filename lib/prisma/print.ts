@@ -3,6 +3,7 @@
  * attribute), in `prisma format` attribute order and single-spaced. These prints are both the text
  * of new/changed lines and the fingerprints that decide whether original text can be reused.
  */
+import { alignBody } from './align';
 import type {
   Column,
   DefaultValue,
@@ -246,7 +247,8 @@ export function enumItems(en: Enum, ctx: PrintContext, rec: BlockRec | undefined
  */
 export function viewText(v: View, ctx: PrintContext): string {
   const holder: Table = { id: v.id, name: v.name, columns: [], indexes: [], checks: [] };
-  const fields = (v.columns ?? []).map((c) => printColumn({ ...c, nullable: true }, holder, undefined, ctx));
+  // Aligned as `prisma format` aligns a model's fields.
+  const fields = alignBody((v.columns ?? []).map((c) => printColumn({ ...c, nullable: true }, holder, undefined, ctx)), false);
   // A view's own name when not a Prisma identifier (a SQL import; Prisma's views keep theirs in the body).
   const attrs = [v.dbName ? `  @@map(${quote(v.dbName)})` : '', v.prismaBody ?? ''].filter(Boolean).join('\n');
   const body = [fields.join('\n'), attrs].filter(Boolean).join('\n\n');

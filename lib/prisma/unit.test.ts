@@ -207,6 +207,23 @@ describe('prisma import/export: constructs', () => {
     expect((await exportPrisma(again.document)).files[0].text).toBe(out.files[0].text);
   });
 
+  it("writes a view's fields aligned as prisma format aligns them", async () => {
+    const ids = sequentialIds();
+    const doc = createDocument({ name: 'scratch', id: 'doc_1' });
+    const user = createTable('User', ids);
+    const uid = createColumn('id', 'Int', ids);
+    user.columns.push(uid);
+    user.primaryKey = { columns: [{ column: uid.id }] };
+    doc.tables[user.id] = user;
+    const col = (name: string, kind: 'Int' | 'String' | 'DateTime', dbName?: string) => ({ id: ids('col'), name, type: { kind }, ...(dbName ? { dbName } : {}) });
+    doc.views.view_1 = { id: 'view_1', name: 'ActiveUser', definition: 'SELECT 1', columns: [col('id', 'Int'), col('emailAddress', 'String', 'email_address'), col('at', 'DateTime')] };
+    assertValidDocument(doc);
+    const out = await exportPrisma(doc, { skipValidation: true });
+    const formatted = await formatPrisma(out.files);
+    expect(out.files[0].text).toContain('view ActiveUser {\n  id           Int?\n  emailAddress String?   @map("email_address")\n  at           DateTime?\n}');
+    expect(out.files[0].text).toBe(formatted[0].text);
+  });
+
   it('exports multi-file schemas to the same files and puts new models next to related ones', async () => {
     const files = [
       { path: 'schema.prisma', text: `${DS}\ngenerator client {\n  provider = "prisma-client-js"\n}\n` },
