@@ -151,11 +151,23 @@ export function buildContext(doc: SchemaDocument, d: Dialect): BuildContext {
   const typeCtx = (id: Id, silent: boolean) =>
     wholeKey.has(id) ? (silent ? silentWhole : wholeCtx) : keyed.has(id) ? (silent ? silentKeyed : keyedCtx) : silent ? silentPlain : plainCtx;
 
+  // Raw SQL of another dialect: one warning per kind, naming the first few (a dump can hold hundreds).
+  const notWritten = new Map<string, string[]>();
   const raws = Object.values(doc.raw).filter((r) => {
     if (r.dialect === RAW_DIALECT[d.id]) return true;
-    if (r.dialect !== 'prisma') warn(`raw ${r.dialect} ${r.kind}${r.name ? ` ${r.name}` : ''} is not written to ${d.id}`);
+    if (r.dialect !== 'prisma') {
+      const list = notWritten.get(`${r.dialect} ${r.kind}`) ?? [];
+      list.push(r.name ?? '');
+      notWritten.set(`${r.dialect} ${r.kind}`, list);
+    }
     return false;
   });
+  for (const [what, list] of notWritten) {
+    const named = [...new Set(list.filter(Boolean))].slice(0, 5);
+    const more = list.length - named.length;
+    const names = named.length ? ` ${named.join(', ')}${more ? ` and ${more} more` : ''}` : list.length > 1 ? ` (${list.length})` : '';
+    warn(`raw ${what}${names} ${list.length > 1 ? 'are' : 'is'} not written to ${d.id}`);
+  }
   return Object.assign(c, {
     doc,
     d,

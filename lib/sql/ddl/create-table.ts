@@ -117,7 +117,8 @@ export function tableWriter(ctx: BuildContext, keys: KeyWriter): TableWriter {
     // imported nextval default, yields to it wherever it stands).
     const keyAuto = t.columns.find((c) => c.id === pk?.[0]?.column && (isAutoincrement(c) || c.identity))?.id;
     let autoStart: string | undefined;
-    ctx.tableWarn = (m: string) => warn(`${tableName(t)}.${m}`);
+    // 'column c: …' reads 'table.c: …', as the table's own warnings name a column.
+    ctx.tableWarn = (m: string) => warn(`${tableName(t)}.${m.replace(/^column /, '')}`);
     warnRefusedNames(t);
     const asText = d.id === 'mysql' ? rowTooWide(t) : undefined;
     frozenColumns(t, colOpts.frozen);

@@ -131,7 +131,7 @@ describe('MySQL export of a PostgreSQL document', () => {
     expect(sql).toContain('`nick` LONGTEXT');
     expect(sql).toContain('`sender` INTEGER NOT NULL');
     expect(sql).toContain('`owner` VARCHAR(191) NOT NULL');
-    expect(warnings).toMatch(/person\.column id: unbounded text in a key written as VARCHAR\(191\)/);
+    expect(warnings).toMatch(/person\.id: unbounded text in a key written as VARCHAR\(191\)/);
     expect(warnings).toMatch(/message\.sender: foreign key column takes the referenced column's type/);
   });
 
@@ -153,7 +153,7 @@ describe('MySQL export of a PostgreSQL document', () => {
     // Only a time type's argument is a precision.
     expect(out).toMatch(/`text` VARCHAR\(8\) NOT NULL DEFAULT CURRENT_TIMESTAMP\n/);
     const w = r.diagnostics.map((d) => d.message).join('\n');
-    expect(w).toMatch(/column at: timestamp with time zone written as DATETIME\(6\), which keeps no time zone/);
+    expect(w).toMatch(/event\.at: timestamp with time zone written as DATETIME\(6\), which keeps no time zone/);
     expect(w).not.toMatch(/column plain/);
   });
 
@@ -177,7 +177,7 @@ describe('MySQL export of a PostgreSQL document', () => {
   it('keeps the fraction of an unbounded numeric (bare DECIMAL is DECIMAL(10,0)), with a warning', () => {
     expect(sql).toContain('`rate` DECIMAL(65,30)');
     expect(sql).toContain('`price` DECIMAL(10,2)');
-    expect(warnings).toMatch(/column rate: numeric without a precision is unbounded; written as DECIMAL\(65,30\)/);
+    expect(warnings).toMatch(/\.rate: numeric without a precision is unbounded; written as DECIMAL\(65,30\)/);
     expect(warnings).not.toMatch(/column price/);
   });
 
@@ -217,6 +217,6 @@ describe('SQLite export of a PostgreSQL document', () => {
     expect(row[1]).toBe('none');
     expect(Object.keys(sqliteShape(db)).sort()).toEqual(['b_person', 'message', 'person']);
     db.close();
-    expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/column seq: SQLite only auto-increments/);
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/person\.seq: SQLite only auto-increments/);
   });
 });

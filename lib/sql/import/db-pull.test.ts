@@ -154,6 +154,6 @@ model comments {\n  id Int @id\n  posts Int\n  post posts @relation(fields: [pos
     users.columns.find((c) => c.name === 'code')!.type = { kind: 'Int' };
     const pg = buildDdl(document, postgresDialect);
     expect(pg.statements.map((x) => x.sql).join('\n')).toMatch(/"code" INTEGER,/);
-    expect(pg.diagnostics.map((x) => x.message).join('\n')).toMatch(/column code: collation pg_catalog\."C" left out \(a Int column has none\)/);
+    expect(pg.diagnostics.map((x) => x.message).join('\n')).toMatch(/\.code: collation pg_catalog\."C" left out \(a Int column has none\)/);
   });
 });

@@ -110,7 +110,7 @@ describe('columns of PostgreSQL domains', () => {
     const r = buildDdl(doc, sqliteDialect);
     const sql = renderDdl(r);
     expect(sql).toContain('"release_year" INTEGER');
-    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('column release_year: PostgreSQL domain public.year has no SQLite equivalent; written as its base type INTEGER');
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('film.release_year: PostgreSQL domain public.year has no SQLite equivalent; written as its base type INTEGER');
     const db = await openSqlite();
     db.exec(sql);
     db.close();
@@ -126,10 +126,10 @@ describe('columns of PostgreSQL domains', () => {
     expect(sql).toContain('`film_title` VARCHAR(50)');
     expect(sql).toContain('`created` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3)');
     const warnings = r.diagnostics.map((d) => d.message).join('\n');
-    expect(warnings).toContain('column title: PostgreSQL domain public."Name" has no MySQL equivalent; written as its base type VARCHAR(50)');
+    expect(warnings).toContain('film.title: PostgreSQL domain public."Name" has no MySQL equivalent; written as its base type VARCHAR(50)');
     // A foreign key column takes the referenced column's type in MySQL, not its domain.
     expect(sql).toContain('`other_title` VARCHAR(50)');
-    expect(warnings).not.toMatch(/column other_title: PostgreSQL domain/);
+    expect(warnings).not.toMatch(/\.other_title: PostgreSQL domain/);
     const server = mariaDb();
     if (!('conn' in server)) return t.skip(server.error);
     await withDatabase(server, async () => {

@@ -333,7 +333,7 @@ export async function importPostgres(files: SourceFile[], opts: ImportPostgresOp
         diagnostics.push({ severity: 'info', code: 'sql/not-kept', message: `on a function, type or domain the script drops later, not kept: ${k.first}`, ...k.at });
         continue;
       }
-      addRaw(k.kind, text, k.index, undefined, key, k.searchPath);
+      addRaw(k.kind, text, k.index, tg?.path.join('.'), key, k.searchPath);
     }
     for (const key of ownerFromCatalog) {
       const owner = ownedFromCatalog.get(key)!.owner;
