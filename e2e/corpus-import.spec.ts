@@ -34,7 +34,11 @@ test.describe('corpus Prisma schemas import through the UI', () => {
         .getByLabel('Schema file')
         .setInputFiles(input.files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));
       await expect(page.locator('h1')).toContainText(`${models} tables`, { timeout: 20_000 });
-      await page.keyboard.press('Escape');
+      // The import is done (the canvas shows it first): a dialog closed sooner opens again with its messages.
+      const dialog = page.getByRole('dialog', { name: 'Import' });
+      await expect(dialog.getByText('Importing…')).toHaveCount(0, { timeout: 20_000 });
+      if (await dialog.isVisible()) await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
       await page.getByRole('button', { name: 'Fit view' }).first().click();
       // Every table is on screen and rendered.
       await expect(page.locator('.react-flow__node-table section')).toHaveCount(models, { timeout: 15_000 });
