@@ -51,41 +51,63 @@ export function pgRunner(db: PGlite, missingExtensions: string[] = []): PgRunner
 /**
  * The data directory initdb made, per PGlite build, kept once a process has booted a fresh database
  * of that build twice: later fresh boots load it (about 0.5 s, not 3–4 s). A process that boots once
- * (the CLI) keeps nothing.
+ * (the CLI) keeps nothing. A source set with `provideTemplate` gives it from the first boot on.
  */
 interface Template {
   boots: number;
   dir?: Promise<Blob | undefined>;
+  source?: TemplateSource;
+  /** Whether this process took its own. */
+  own?: boolean;
 }
-const templates = { main: { boots: 0 } as Template, postgis: { boots: 0 } as Template };
+/** Where a build's initdb data directory can be had (Node's tests: a file cached on disk, see snapshot-node.ts). */
+export interface TemplateSource {
+  get(): Promise<Blob>;
+  /** It failed to load (a stale or truncated file): forget it. */
+  drop(): void;
+}
+export type PgliteBuild = 'main' | 'postgis';
+const templates: Record<PgliteBuild, Template> = { main: { boots: 0 }, postgis: { boots: 0 } };
+
+export function provideTemplate(build: PgliteBuild, source: TemplateSource): void {
+  templates[build] = { boots: 0, source };
+}
 
 async function fromTemplate(t: Template, boot: (snapshot?: Blob) => Promise<PgRunner>): Promise<PgRunner> {
+  if (!t.dir && t.source) t.dir = t.source.get().catch(() => undefined);
   const kept = await t.dir;
   let pg: PgRunner;
   try {
     pg = await boot(kept);
   } catch (e) {
     if (!kept) throw e;
-    t.dir = Promise.resolve(undefined);
-    return boot();
+    t.source?.drop();
+    t.dir = undefined;
+    t.source = undefined;
+    return fromTemplate(t, boot);
   }
-  if (!kept && ++t.boots >= 2 && !t.dir) {
+  if (!kept && ++t.boots >= 2 && !t.own) {
     // Taken before the caller runs anything: the directory as initdb left it.
+    t.own = true;
     t.dir = pg.snapshot().catch(() => undefined);
     await t.dir;
   }
   return pg;
 }
 
-/** A fresh database. A script that creates PostGIS gets the PostGIS build (see postgis.ts). */
-export async function bootPg(opts: PgRunnerOptions = {}): Promise<PgRunner> {
+/**
+ * A fresh database. A script that creates PostGIS gets the PostGIS build (see postgis.ts). `initdb`
+ * boots without a template (what makes one).
+ */
+export async function bootPg(opts: PgRunnerOptions & { initdb?: boolean } = {}): Promise<PgRunner> {
   if (needsPostgis(opts.extensions ?? [])) {
     const names = opts.extensions;
-    return opts.snapshot ? bootPostgisPg(names, { snapshot: opts.snapshot }) : fromTemplate(templates.postgis, (snapshot) => bootPostgisPg(names, { snapshot }));
+    const boot = (snapshot?: Blob | File) => bootPostgisPg(names, snapshot ? { snapshot } : {});
+    return opts.snapshot || opts.initdb ? boot(opts.snapshot) : fromTemplate(templates.postgis, boot);
   }
   const { extensions, missing } = await loadExtensions(opts.extensions ?? []);
   const boot = async (snapshot?: Blob | File) => pgRunner(await PGlite.create({ extensions, ...(snapshot ? { loadDataDir: snapshot } : {}) }), missing);
-  return opts.snapshot ? boot(opts.snapshot) : fromTemplate(templates.main, boot);
+  return opts.snapshot || opts.initdb ? boot(opts.snapshot) : fromTemplate(templates.main, boot);
 }
 
 /** The message of a PostgreSQL error plus its position, when PGlite reports one. */

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootPg, type PgRunner, type PgRunnerOptions } from './runner';
+import { bootPg, provideTemplate, type PgRunner, type PgRunnerOptions } from './runner';
 import { bootPostgisPg, needsPostgis } from './postgis';
 
 /** A data directory made by initdb, cached in memory and in the OS temp folder, per PGlite build. */
@@ -39,7 +39,7 @@ class SnapshotCache {
 }
 
 const uid = process.getuid?.() ?? 0;
-const main = new SnapshotCache(join(tmpdir(), `schemata-pglite-0.5-${uid}.tar`), () => bootPg());
+const main = new SnapshotCache(join(tmpdir(), `schemata-pglite-0.5-${uid}.tar`), () => bootPg({ initdb: true }));
 // The PostGIS build (PGlite 0.5.8) has its own data directory: before any extension is made.
 const postgis = new SnapshotCache(join(tmpdir(), `schemata-pglite-postgis-0.5.8-${uid}.tar`), () => bootPostgisPg([]));
 
@@ -54,4 +54,10 @@ export async function bootCachedPg(opts: Omit<PgRunnerOptions, 'snapshot'> = {})
     cache.drop();
     return boot();
   }
+}
+
+/** Every fresh `bootPg` in this process starts from the cached snapshots (Vitest's setup file calls this). */
+export function provideDiskTemplates(): void {
+  provideTemplate('main', main);
+  provideTemplate('postgis', postgis);
 }
