@@ -7,7 +7,6 @@ import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { corpusPrismaSchemas, hasCorpus, loadImportPrisma } from '../testing/corpus';
 import { prismaMigrateSql } from '../testing/prisma-engine';
-import { bootPostgisPg } from '../../pglite/postgis';
 import { buildDdl, renderDdl } from './builder';
 import { postgresDialect } from './postgres';
 
@@ -19,7 +18,7 @@ const schemas = corpusPrismaSchemas('postgresql');
 const skip = !hasCorpus ? 'corpus missing (../shared/corpus)' : !importPrisma ? 'lib/prisma importPrisma not available yet' : '';
 
 describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrate${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  // Each boots PostgreSQL twice (PostGIS ones from scratch, on their own build): minutes when the machine is busy.
+  // Each boots PostgreSQL twice (PostGIS ones on their own build): minutes when the machine is busy.
   it.for(schemas.map((s) => [s.name, s] as const))('%s', { timeout: 240_000 }, async ([, schema]) => {
     const text = schema.files.map((f) => f.text).join('\n');
     // PostGIS types need PostGIS, which runs on its own PGlite build (see pglite/postgis.ts).
@@ -29,7 +28,7 @@ describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrat
     let setup = /@db\.Citext/.test(text) ? 'CREATE EXTENSION IF NOT EXISTS citext;' : '';
     if (/_trgm_ops/.test(text)) setup += 'CREATE EXTENSION IF NOT EXISTS pg_trgm;';
     if (needsPostgis) setup += 'CREATE EXTENSION IF NOT EXISTS postgis;';
-    const boot = () => (needsPostgis ? bootPostgisPg() : bootCachedPg({ extensions: ['citext', 'pg_trgm', 'vector'] }));
+    const boot = () => bootCachedPg({ extensions: needsPostgis ? ['postgis'] : ['citext', 'pg_trgm', 'vector'] });
     const oracle = await boot();
     await oracle.exec(setup);
     const expectedSql = await prismaMigrateSql(files, oracle.db);

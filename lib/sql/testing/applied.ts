@@ -36,3 +36,20 @@ export async function appliedCatalogs(
     await b.close();
   }
 }
+
+/**
+ * Statements run one by one in a fresh database with `extensions` (the ones that fail are listed,
+ * with their error), and its catalog read after RESET ALL, as `importWithCatalog` reads the original's.
+ */
+export async function exportedCatalog(statements: string[], extensions: string[], expects?: Expectations): Promise<{ catalog: CatalogSnapshot; failed: string[] }> {
+  const db = await bootCachedPg({ extensions: [...new Set([...extensions, ...(expects?.environmentExtensions ?? [])])] });
+  try {
+    await prepareDatabase(db, expects ?? expectationsOf(undefined));
+    const failed: string[] = [];
+    for (const sql of statements) await db.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 80)}`));
+    await db.exec('RESET ALL');
+    return { catalog: await readCatalogSnapshot(db), failed };
+  } finally {
+    await db.close();
+  }
+}
