@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { Id, SchemaDocument, Table } from '../../schema/types';
 import { datasourceExtensions } from '../../prisma/datasource';
 import { missingExtensions } from './extension-needs';
+import { extensionsNamedIn } from '../../pglite/extensions';
 import type { SqlSources } from '../sources';
 import { environmentNamed } from '../../pglite/environments';
 import { buildContext, type BuildContext } from './context';
@@ -137,7 +138,7 @@ function writePreamble(ctx: BuildContext): void {
     // What needs an extension the script does not make fails on a bare PostgreSQL (a platform provides its own).
     const made = new Set<string>([...kept].filter((n): n is string => !!n));
     for (const e of datasourceExtensions(doc)) made.add(e.name);
-    for (const r of raws) for (const m of r.text.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)/gi)) made.add(m[1].toLowerCase());
+    for (const r of raws) for (const name of extensionsNamedIn(r.text)) made.add(name);
     if (!environment) {
       for (const { extension, uses } of missingExtensions(doc, made)) {
         diagnostics.push({

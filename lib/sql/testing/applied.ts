@@ -1,6 +1,7 @@
 /** Node-only test helper: two SQL scripts applied in fresh PGlite databases, and their catalogs. */
 import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
 import { bootCachedPg } from '../../pglite/snapshot-node';
+import type { PgRunner } from '../../pglite/runner';
 import { extensionsNamedIn } from '../../pglite/extensions';
 import { expectationsOf, installEnvironment, platformNeeds, prepareDatabase, type Expectations } from '../../pglite/environments';
 
@@ -24,9 +25,7 @@ export async function appliedCatalogs(
     if (platform) await installEnvironment(a, platform.environment, platform);
     await prepareDatabase(b, expects ?? expectationsOf(platform));
     await a.exec(original);
-    const failed: string[] = [];
-    if (typeof exported === 'string') await b.exec(exported);
-    else for (const sql of exported) await b.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 80)}`));
+    const failed = typeof exported === 'string' ? await b.exec(exported).then(() => []) : await runEach(b, exported);
     // Both read under the same search_path (definitions name what it does not reach by schema), whatever the scripts left set.
     await a.exec('RESET search_path');
     await b.exec('RESET search_path');
@@ -45,11 +44,17 @@ export async function exportedCatalog(statements: string[], extensions: string[]
   const db = await bootCachedPg({ extensions: [...new Set([...extensions, ...(expects?.environmentExtensions ?? [])])] });
   try {
     await prepareDatabase(db, expects ?? expectationsOf(undefined));
-    const failed: string[] = [];
-    for (const sql of statements) await db.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 80)}`));
+    const failed = await runEach(db, statements);
     await db.exec('RESET ALL');
     return { catalog: await readCatalogSnapshot(db), failed };
   } finally {
     await db.close();
   }
+}
+
+/** Runs statements one by one; the ones that fail, each with its error. */
+async function runEach(db: PgRunner, statements: string[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const sql of statements) await db.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 80)}`));
+  return failed;
 }
