@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { diffCatalogs } from '../pglite/catalog';
 import { buildDdl, renderDdl, type PostgresSqlSources } from '../sql/ddl/builder';
 import { postgresDialect } from '../sql/ddl/postgres';
-import { importPostgres } from '../sql/import/postgres';
 import { appliedCatalogs } from '../sql/testing/applied';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../sql/testing/corpus';
+import { importFixture } from '../sql/testing/import-cache';
 import { applyPrismaEdit } from './apply-edit';
 import { exportPrismaSync } from './export';
 import { importPrismaSync } from './import';
@@ -19,7 +19,7 @@ const ddl = (doc: Parameters<typeof buildDdl>[0]) => renderDdl(buildDdl(doc, pos
 
 describe.skipIf(!hasCorpus)('Prisma text edits of corpus dumps keep what Prisma cannot express', () => {
   it.for(corpusSqlFiles())('%s', { timeout: 120_000 }, async (name) => {
-    const { document } = await importPostgres([readCorpusSql(name)]);
+    const { document } = (await importFixture(readCorpusSql(name))).result;
     const files = exportPrismaSync(document).files;
     expect(ddl(applyPrismaEdit(document, files).document)).toBe(ddl(document));
 

@@ -11,12 +11,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../formats/types';
-import { bootCachedPg } from '../pglite/snapshot-node';
 import type { SchemaDocument } from '../schema/types';
 import { buildDdl } from './ddl/builder';
 import { mysqlDialect } from './ddl/mysql';
 import { sqliteDialect } from './ddl/sqlite';
-import { importPostgres } from './import/postgres';
+import { importFixture } from './testing/import-cache';
 import { diffShapes, expectedShape } from './testing/catalog-shape';
 import { corpusPrismaSchemas, corpusSqlFiles, hasCorpus, loadImportPrisma, readCorpusSql } from './testing/corpus';
 import { connectMariaDb, mariaDbShape, tryExec, withDatabase } from './testing/mariadb';
@@ -64,7 +63,7 @@ if (hasCorpus) {
     cases.push({
       name: `sql/${f}`,
       load: async () => {
-        const r: ImportResult = await importPostgres([readCorpusSql(f)], { boot: (extensions) => bootCachedPg({ extensions }) });
+        const r: ImportResult = (await importFixture(readCorpusSql(f))).result;
         return r.document;
       },
     });

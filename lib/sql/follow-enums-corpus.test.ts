@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../pglite/catalog';
 import { prepareDatabase } from '../pglite/environments';
-import type { PgRunner } from '../pglite/runner';
 import { bootCachedPg } from '../pglite/snapshot-node';
 import type { SchemaDocument } from '../schema/types';
 import { updateEnum } from '../store/commands';
@@ -14,9 +13,9 @@ import { buildDdl, type PostgresSqlSources } from './ddl/builder';
 import { postgresDialect } from './ddl/postgres';
 import { enumKeys } from './follow-enums';
 import { quoteIdent } from './follow-query';
-import { importPostgres } from './import/postgres';
 import { loadPgQueryNode } from './preview/pg-query-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from './testing/corpus';
+import { importFixture } from './testing/import-cache';
 
 const withEnums = corpusSqlFiles().filter((name) => /\bas\s+enum\b/i.test(readCorpusSql(name).text));
 
@@ -39,18 +38,13 @@ function renameAll(doc: SchemaDocument): { doc: SchemaDocument; sql: string } {
 describe.skipIf(!hasCorpus || !withEnums.length)('corpus: enums renamed on the canvas follow into the SQL kept', () => {
   it.for(withEnums)('%s', { timeout: 120_000 }, async (name) => {
     await loadPgQueryNode();
-    let original: PgRunner | undefined;
-    const { document } = await importPostgres([readCorpusSql(name)], {
-      boot: async (extensions) => {
-        original = await bootCachedPg({ extensions });
-        return { ...original, close: async () => {} };
-      },
-    });
-    const { doc, sql } = renameAll(document);
-    await original!.exec('RESET ALL');
-    await original!.exec(sql);
-    const expected = await readCatalogSnapshot(original!);
-    await original!.close();
+    const imported = await importFixture(readCorpusSql(name));
+    const { doc, sql } = renameAll(imported.result.document);
+    // The database the import's script built, renamed as the canvas renames.
+    const original = await imported.openDb();
+    await original.exec(sql);
+    const expected = await readCatalogSnapshot(original);
+    await original.close();
 
     const target = await bootCachedPg({ extensions: expected.extensions });
     await prepareDatabase(target, doc.sources.sql as PostgresSqlSources);

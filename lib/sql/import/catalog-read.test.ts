@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { sequentialIds } from '../../schema/ids';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
+import { importFixture } from '../testing/import-cache';
 import { catalogQuery, COMMON_NEEDS, prepareCatalogReads, readRawCatalog } from './catalog-read';
 import { importPostgres } from './postgres';
 
@@ -32,7 +33,8 @@ describe('catalog reads prepared before the script runs', () => {
   // (reading more must not change the document): every dump gives the document the exact read gives.
   it.skipIf(!hasCorpus).each(hasCorpus ? corpusSqlFiles() : [])('%s: the same document read through a prepared (wider) read', async (name) => {
     const file = readCorpusSql(name);
-    const plain = await importPostgres([file], { ids: sequentialIds(), boot: (ext) => bootCachedPg({ extensions: ext }) });
+    // The import with the exact read (shared with the other corpus tests, see import-cache.ts).
+    const plain = (await importFixture(file)).result;
     const fast = await importPostgres([file], {
       ids: sequentialIds(),
       boot: async (ext) => {

@@ -7,27 +7,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportPrismaSync } from '../../prisma';
-import type { PgRunner } from '../../pglite/runner';
-import { bootCachedPg } from '../../pglite/snapshot-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
+import { importFixture } from '../testing/import-cache';
 import { prismaIntrospect } from '../testing/prisma-engine';
 import { fieldsOf } from '../testing/prisma-fields';
-import { importPostgres } from './postgres';
 
 describe.skipIf(!hasCorpus)('corpus dumps, against prisma db pull', () => {
   for (const name of corpusSqlFiles()) it(`${name}: the Prisma export is what db pull reads`, async (ctx) => {
-    let db: PgRunner | undefined;
-    let close: (() => Promise<void>) | undefined;
+    const imported = await importFixture(readCorpusSql(name));
+    const { document } = imported.result;
+    // The database the import's script built, for db pull, in a session with the search_path the
+    // import left (db pull prints defaults as PostgreSQL prints them under it: schema-qualified).
+    const db = await imported.openDb();
     try {
-      const { document } = await importPostgres([readCorpusSql(name)], {
-        boot: async (extensions) => {
-          db = await bootCachedPg({ extensions });
-          // Kept open after the import, for db pull.
-          close = db.close;
-          db.close = async () => {};
-          return db;
-        },
-      });
+      await db.query(`SELECT set_config('search_path', $1, false)`, [imported.searchPath]);
       // The schemas the document holds (db pull reads those it is told; public by default).
       const schemas = Object.values(document.namespaces).map((n) => n.name);
       // Told every schema, else (db pull fails on one) the public schema alone.
@@ -36,7 +29,7 @@ describe.skipIf(!hasCorpus)('corpus dumps, against prisma db pull', () => {
       let failure: unknown;
       for (const attempt of [{ schemas, scope }, { schemas: undefined, scope: { schema: 'public' } }]) {
         try {
-          want = fieldsOf(await prismaIntrospect(db!.db, { views: true, schemas: attempt.schemas }), attempt.scope);
+          want = fieldsOf(await prismaIntrospect(db.db, { views: true, schemas: attempt.schemas }), attempt.scope);
           scope = attempt.scope;
           break;
         } catch (err) {
@@ -54,7 +47,7 @@ describe.skipIf(!hasCorpus)('corpus dumps, against prisma db pull', () => {
       for (const fields of Object.values(ours)) for (const k of Object.keys(fields)) if (!k.endsWith(' →') && !k.startsWith('@') && !/[A-Za-z]/.test(k)) delete fields[k];
       expect(ours).toEqual(want);
     } finally {
-      await close?.call(db);
+      await db.close();
     }
   }, 120_000);
 });

@@ -5,17 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportPrismaSync, validatePrisma } from '../../prisma';
-import { bootCachedPg } from '../../pglite/snapshot-node';
 import { formatDiagnostic } from '../../schema/diagnostics';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
-import { importPostgres } from './postgres';
+import { importFixture } from '../testing/import-cache';
 
 /** Known failures, each with its reason; the test fails if one disappears (keep the list honest). */
 const KNOWN: Record<string, string> = {};
 
 describe.skipIf(!hasCorpus)('PostgreSQL dump → Prisma schema passes Prisma\'s validator', () => {
   it.for(corpusSqlFiles())('%s', async (name) => {
-    const { document } = await importPostgres([readCorpusSql(name)], { boot: (extensions) => bootCachedPg({ extensions }) });
+    const { document } = (await importFixture(readCorpusSql(name))).result;
     const { files } = exportPrismaSync(document);
     const errors = (await validatePrisma(files)).filter((d) => d.severity === 'error');
     if (errors.length) console.log(`${name}: ${errors.length} Prisma errors\n${errors.slice(0, 20).map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);

@@ -10,7 +10,7 @@ import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
 import { prepareDatabase } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
-import { importWithCatalog } from '../testing/import-catalog';
+import { importFixture } from '../testing/import-cache';
 
 /** Known differences, each with its reason; the test fails if one disappears (keep the list honest). */
 const KNOWN: Record<string, string> = {};
@@ -19,7 +19,10 @@ describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → a
   // The largest dumps boot PostgreSQL twice and compare whole catalogs: minutes when the machine is busy.
   it.for(corpusSqlFiles())('%s', { timeout: 240_000 }, async (name) => {
     const file = readCorpusSql(name);
-    const { document, diagnostics, catalog: expected } = await importWithCatalog([file]);
+    const {
+      result: { document, diagnostics },
+      catalog: expected,
+    } = await importFixture(file);
     const skipped = diagnostics.filter((d) => d.severity !== 'info');
     console.log(`${name}: ${Object.keys(document.tables).length} tables, ${Object.keys(document.views).length} views, ${Object.keys(document.raw).length} raw; ${skipped.length} skipped statements:\n${skipped.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
 

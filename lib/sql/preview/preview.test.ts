@@ -4,6 +4,7 @@ import { generatedDdl } from '../../bench/generate-ddl';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { importPostgres } from '../import/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
+import { importFixture } from '../testing/import-cache';
 import { loadPgQueryNode } from './pg-query-node';
 import { objectName } from './ast-catalog';
 import { previewPostgres } from './preview';
@@ -114,7 +115,7 @@ CREATE TABLE shop.flags (id int PRIMARY KEY, f public."Flag", e shop.handle);`;
   it.skipIf(!dumps.length).for(dumps.map((p) => [p.replace(/^.*\//, ''), p] as const))('corpus dump %s: same tables and columns', async ([, path]) => {
     const file = readCorpusSql(path);
     const preview = previewPostgres([file])!;
-    const { document: real, diagnostics } = await importPostgres([file], { boot: (ext) => bootCachedPg({ extensions: ext }) });
+    const { document: real, diagnostics } = (await importFixture(file)).result;
     const key = (d: SchemaDocument, t: SchemaDocument['tables'][string]) => `${t.namespace ? d.namespaces[t.namespace].name : 'public'}.${t.dbName ?? t.name}`;
     const cols = (d: SchemaDocument) => new Map(Object.values(d.tables).map((t) => [key(d, t), t.columns.map((c) => c.dbName ?? c.name)]));
     const want = cols(real);

@@ -1,0 +1,179 @@
+/**
+ * Node-only test helper: a corpus dump's PostgreSQL import, run once per version of the code and
+ * shared by the test files that start from it.
+ *
+ * Eight test files start from the same corpus dumps, and the two PostGIS dumps take 15 s or more to
+ * import (`CREATE EXTENSION postgis` alone runs for 6–9 s in PGlite). Here the import runs once: its
+ * result, the catalog its script built and that database's data directory are kept, in memory and
+ * in the OS temp folder, for Vitest's other workers. Each is found under a hash of the dump and
+ * of every source file the import can run (all of `lib/` but tests, and the lockfile), so a change
+ * to the code runs the import again. Files that test the import itself (its options, its timings)
+ * call `importPostgres`.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { ImportResult, SourceFile } from '../../formats/types';
+import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
+import { bootPg, type PgRunner } from '../../pglite/runner';
+import { bootCachedPg } from '../../pglite/snapshot-node';
+import { sequentialIds } from '../../schema/ids';
+import { importPostgres } from '../import/postgres';
+
+export interface ImportFixture {
+  /** The import, with sequential ids (`sequentialIds()`), so that every run gives the same document. */
+  result: ImportResult;
+  /** The catalog the script built, read after RESET ALL (as `importWithCatalog` reads it). */
+  catalog: CatalogSnapshot;
+  /** The search_path the import left its session with: empty, as it reads the catalog (a session of `openDb` has the default). */
+  searchPath: string;
+  /** A fresh database holding what the script built (booted from its data directory); the caller closes it. */
+  openDb(): Promise<PgRunner>;
+}
+
+interface Stored {
+  result: ImportResult;
+  catalog: CatalogSnapshot;
+  searchPath: string;
+  extensions: string[];
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const root = join(tmpdir(), `schemata-import-cache-${process.getuid?.() ?? 0}`);
+/** A lock older than this was left by a worker that died: taken over. */
+const STALE_LOCK_MS = 5 * 60_000;
+/** Another version's folder untouched this long is deleted (each holds hundreds of MB of data directories). */
+const STALE_VERSION_MS = 60 * 60_000;
+
+let version: string | undefined;
+/** A hash of every file under `lib/` but tests and scratch output, and of the lockfile. */
+export function codeVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const lib = join(repoRoot, 'lib');
+  const files = (readdirSync(lib, { recursive: true }) as string[])
+    .filter((f) => /\.(ts|mts|mjs|js|json|sql)$/.test(f) && !/\.test\.ts$/.test(f) && !f.split(/[\\/]/).some((p) => p.startsWith('.')))
+    .sort();
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(lib, f))).update('\0');
+  hash.update(readFileSync(join(repoRoot, 'package-lock.json')));
+  version = hash.digest('hex');
+  return version;
+}
+
+const memo = new Map<string, Promise<ImportFixture>>();
+
+/** The import of `file` (see the file's comment), run here or by another worker, or kept from an earlier run of this code. */
+export function importFixture(file: SourceFile): Promise<ImportFixture> {
+  const key = createHash('sha256').update(codeVersion()).update('\0').update(file.path).update('\0').update(file.text).digest('hex').slice(0, 32);
+  let found = memo.get(key);
+  if (!found) {
+    found = load(key, file);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+let dirMade: string | undefined;
+/** This code version's folder, made once per process, when older versions' folders are pruned. */
+export function cacheFolder(): string {
+  if (dirMade) return dirMade;
+  const dir = join(root, codeVersion().slice(0, 16));
+  mkdirSync(dir, { recursive: true });
+  for (const other of readdirSync(root)) {
+    const path = join(root, other);
+    try {
+      if (path !== dir && Date.now() - statSync(path).mtimeMs > STALE_VERSION_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Pruned by another worker.
+    }
+  }
+  dirMade = dir;
+  return dir;
+}
+
+async function load(key: string, file: SourceFile): Promise<ImportFixture> {
+  const dir = cacheFolder();
+  const bin = join(dir, `${key}.bin`);
+  const tar = join(dir, `${key}.tar`);
+  const lock = join(dir, `${key}.lock`);
+  for (;;) {
+    if (existsSync(bin) && existsSync(tar)) {
+      try {
+        return fixture(deserialize(readFileSync(bin)) as Stored, new Blob([readFileSync(tar)]));
+      } catch {
+        // Truncated or from another Node: made again.
+        rmSync(bin, { force: true });
+      }
+    }
+    if (take(lock)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  try {
+    const { stored, data } = await run(file);
+    write(tar, Buffer.from(await data.arrayBuffer()));
+    write(bin, serialize(stored));
+    return fixture(stored, data);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Takes the lock file (false: another worker holds it). */
+function take(lock: string): boolean {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return true;
+  } catch {
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+    } catch {
+      // Released meanwhile.
+    }
+    return false;
+  }
+}
+
+function write(path: string, data: Uint8Array) {
+  const tmp = `${path}.${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+async function run(file: SourceFile): Promise<{ stored: Stored; data: Blob }> {
+  let db: PgRunner | undefined;
+  let extensions: string[] = [];
+  const result = await importPostgres([file], {
+    ids: sequentialIds(),
+    boot: async (ext) => {
+      extensions = ext;
+      db = await bootCachedPg({ extensions: ext });
+      // Kept open after the import, to read its catalog and keep its data directory.
+      return { ...db, close: async () => {} };
+    },
+  });
+  try {
+    const [{ path }] = await db!.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
+    await db!.exec('RESET ALL');
+    const catalog = await readCatalogSnapshot(db!);
+    return { stored: { result, catalog, searchPath: path, extensions }, data: await db!.snapshot() };
+  } finally {
+    await db!.close();
+  }
+}
+
+function fixture(stored: Stored, data: Blob): ImportFixture {
+  return {
+    // Each caller gets its own copy: tests may change what they are given.
+    get result() {
+      return structuredClone(stored.result);
+    },
+    get catalog() {
+      return structuredClone(stored.catalog);
+    },
+    searchPath: stored.searchPath,
+    openDb: () => bootPg({ extensions: stored.extensions, snapshot: data }),
+  };
+}
