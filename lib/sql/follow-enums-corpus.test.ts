@@ -5,8 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../pglite/catalog';
-import { prepareDatabase } from '../pglite/environments';
-import { bootCachedPg } from '../pglite/snapshot-node';
 import type { SchemaDocument } from '../schema/types';
 import { updateEnum } from '../store/commands';
 import { buildDdl, type PostgresSqlSources } from './ddl/builder';
@@ -16,6 +14,7 @@ import { quoteIdent } from './follow-query';
 import { loadPgQueryNode } from './preview/pg-query-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from './testing/corpus';
 import { importFixture } from './testing/import-cache';
+import { bootAfter, setupLength } from './testing/setup-cache';
 
 const withEnums = corpusSqlFiles().filter((name) => /\bas\s+enum\b/i.test(readCorpusSql(name).text));
 
@@ -46,10 +45,11 @@ describe.skipIf(!hasCorpus || !withEnums.length)('corpus: enums renamed on the c
     const expected = await readCatalogSnapshot(original);
     await original.close();
 
-    const target = await bootCachedPg({ extensions: expected.extensions });
-    await prepareDatabase(target, doc.sources.sql as PostgresSqlSources);
-    const failures: string[] = [];
-    for (const st of buildDdl(doc, postgresDialect).statements) await target.exec(st.sql).catch((e: Error) => failures.push(`${e.message}: ${st.sql.slice(0, 120)}`));
+    const statements = buildDdl(doc, postgresDialect).statements.map((s) => s.sql);
+    // The leading schemas and extensions from where the same ones ran before (see setup-cache.ts).
+    const n = setupLength(statements);
+    const { db: target, failed: failures } = await bootAfter(statements.slice(0, n), { extensions: expected.extensions, expects: doc.sources.sql as PostgresSqlSources });
+    for (const sql of statements.slice(n)) await target.exec(sql).catch((e: Error) => failures.push(`${e.message}: ${sql.slice(0, 120)}`));
     await target.exec('RESET ALL');
     const actual = await readCatalogSnapshot(target);
     await target.close();

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import { bootCachedPg } from '../../pglite/snapshot-node';
 import { buildDdl, renderDdl } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { importPostgres } from './postgres';
 import { importWithCatalog } from '../testing/import-catalog';
+import { bootAfter, splitSetup } from '../testing/setup-cache';
 import { exportPrismaSync, validatePrisma } from '../../prisma';
 
 const GIS = `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
@@ -38,8 +38,11 @@ describe('PostGIS', () => {
     ]);
     expect(expected.extensions).toEqual(expect.arrayContaining(['postgis', 'btree_gist']));
 
-    const target = await bootCachedPg({ extensions: expected.extensions });
-    await target.exec(renderDdl(buildDdl(document, postgresDialect)));
+    // The leading schemas and extensions from where the same ones ran before (see setup-cache.ts).
+    const { setup, rest } = splitSetup(renderDdl(buildDdl(document, postgresDialect)));
+    const { db: target, failed } = await bootAfter(setup, { extensions: expected.extensions });
+    expect(failed).toEqual([]);
+    await target.exec(rest);
     await target.exec('RESET ALL');
     const actual = await readCatalogSnapshot(target);
     await target.close();

@@ -4,13 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
-import { bootCachedPg } from '../../pglite/snapshot-node';
 import { formatDiagnostic } from '../../schema/diagnostics';
 import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
-import { prepareDatabase } from '../../pglite/environments';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importFixture } from '../testing/import-cache';
+import { bootAfter, setupLength } from '../testing/setup-cache';
 
 /** Known differences, each with its reason; the test fails if one disappears (keep the list honest). */
 const KNOWN: Record<string, string> = {};
@@ -26,15 +25,15 @@ describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → a
     const skipped = diagnostics.filter((d) => d.severity !== 'info');
     console.log(`${name}: ${Object.keys(document.tables).length} tables, ${Object.keys(document.views).length} views, ${Object.keys(document.raw).length} raw; ${skipped.length} skipped statements:\n${skipped.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
 
-    const ddl = buildDdl(document, postgresDialect);
-    const target = await bootCachedPg({ extensions: expected.extensions });
-    await prepareDatabase(target, document.sources.sql as PostgresSqlSources);
-    const failures: string[] = [];
-    for (const st of ddl.statements) {
+    const statements = buildDdl(document, postgresDialect).statements.map((s) => s.sql);
+    // The leading schemas and extensions from where the same ones ran before (see setup-cache.ts).
+    const n = setupLength(statements);
+    const { db: target, failed: failures } = await bootAfter(statements.slice(0, n), { extensions: expected.extensions, expects: document.sources.sql as PostgresSqlSources });
+    for (const sql of statements.slice(n)) {
       try {
-        await target.exec(st.sql);
+        await target.exec(sql);
       } catch (e) {
-        failures.push(`${(e as Error).message}: ${st.sql.slice(0, 120)}`);
+        failures.push(`${(e as Error).message}: ${sql.slice(0, 120)}`);
       }
     }
     await target.exec('RESET ALL');
