@@ -11,7 +11,7 @@ const sample = () =>
 const userId = (doc: ReturnType<typeof sample>) => Object.values(doc.tables).find((t) => t.name === 'User')!.id;
 
 describe('schema store', () => {
-  it('holds commands while a provisional document is shown, and settles it as one undo step', () => {
+  it('ignores commands, undo and redo while a provisional document is shown, and settles it as one undo step', () => {
     const store = createSchemaStore(sample());
     const original = store.getState().document;
     const preview = { ...original, name: 'preview' };

@@ -18,7 +18,8 @@ export interface SchemaState {
   lastLabel?: string;
   /**
    * Set while the document is a provisional one (an import preview waiting for PostgreSQL): it is
-   * shown, but commands, undo and redo wait until `settle` replaces it with the real one.
+   * shown, but commands, undo and redo are ignored (the UI disables them and says why) until
+   * `settle` replaces it with the real one.
    */
   provisional?: string;
   /** What a provisional load replaced (document and history), restored as it was if it is taken back. */

@@ -56,6 +56,12 @@ function makesTemporary(c: Classified, text: string): boolean {
   return false;
 }
 
+/** "extension x, which PGlite does not have" (or "extensions x and y, which ..."). */
+function lacking(names: string[]): string {
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.length === 1 ? 'extension' : 'extensions'} ${list}, which PGlite does not have`;
+}
+
 /** SQLSTATEs of a name that does not exist (yet): relation, type or other object, function, schema. */
 const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
 /**
@@ -253,6 +259,8 @@ export async function runScript(pg: PgRunner, files: SourceFile[], split: SqlSta
     // One line (a message can quote the rest of an unterminated string), of a readable length.
     message = message.replace(/\s+/g, ' ');
     if (message.length > 160) message = `${message.slice(0, 157)}...`;
+    // A name that does not exist may be an extension's the script creates (before or after this) and PGlite lacks.
+    if ((code === '42704' || code === '42883') && pg.missingExtensions.length) message += `; the script creates ${lacking(pg.missingExtensions)}`;
     let { line, column } = p.at;
     if (position) {
       const before = p.text.slice(0, position - 1).split('\n');
