@@ -4,9 +4,18 @@ import { readCatalogSnapshot } from '../../pglite/catalog';
 import { bootAfter, keptPath, makesPostgis, setupLength, splitSetup } from './setup-cache';
 
 describe("a script's leading set-up from a kept data directory (setup-cache.ts)", () => {
-  it('takes schemas, extensions, their comments and session settings as set-up, and nothing after the first other statement', () => {
-    const statements = ['SET check_function_bodies = false;', 'CREATE SCHEMA IF NOT EXISTS "a;b";', 'CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA "a;b";', "COMMENT ON EXTENSION citext IS 'x';", 'CREATE TABLE t (id int);', 'CREATE SCHEMA later;'];
-    expect(setupLength(statements)).toBe(4);
+  it('takes schemas, types, extensions, their comments and session settings as set-up, and nothing after the first other statement', () => {
+    const statements = [
+      'SET check_function_bodies = false;',
+      'CREATE SCHEMA IF NOT EXISTS "a;b";',
+      `CREATE TYPE "a;b"."mood" AS ENUM ('ok', 'sad');`,
+      'CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA "a;b";',
+      "COMMENT ON EXTENSION citext IS 'x';",
+      'CREATE TABLE t (id int);',
+      'CREATE SCHEMA later;',
+    ];
+    expect(setupLength(statements)).toBe(5);
+    expect(setupLength(['CREATE TEMP TABLE t (id int);', 'CREATE SCHEMA s;'])).toBe(0);
     expect(setupLength(['SET LOCAL search_path = x;', 'CREATE SCHEMA s;'])).toBe(0);
     expect(setupLength(['SET ROLE x;'])).toBe(0);
     // Two statements in one are not one set-up statement.

@@ -1,6 +1,6 @@
 /**
  * Node-only test helper: a fresh database in which a script's leading set-up statements (schemas,
- * extensions, their comments, roles, session settings) already ran, booted from a data directory
+ * types, extensions, their comments, roles, session settings) already ran, booted from a data directory
  * kept from the first time the same statements ran.
  *
  * The tests that apply an exported PostGIS schema spend most of their time in `CREATE EXTENSION
@@ -22,6 +22,8 @@ import { cacheFolder } from './import-cache';
 const SETUP = [
   /^set\s+(?!local\b|role\b|session\b)/i,
   /^create\s+schema\b/i,
+  // Enums and composite types: the export writes them before its extensions.
+  /^create\s+type\b/i,
   /^create\s+extension\b/i,
   /^comment\s+on\s+(schema|extension)\b/i,
 ];
