@@ -114,6 +114,7 @@ async function load(key: string, file: SourceFile): Promise<ImportFixture> {
   try {
     const { stored, data } = await run(file);
     write(tar, Buffer.from(await data.arrayBuffer()));
+    // Written last: the one others look for.
     write(bin, serialize(stored));
     return fixture(stored, data);
   } finally {
@@ -136,10 +137,15 @@ function take(lock: string): boolean {
   }
 }
 
-function write(path: string, data: Uint8Array) {
+/** Writes a kept file whole (another worker never reads half of one); a disk that is full keeps nothing, and the tests go on. */
+export function write(path: string, data: Uint8Array): void {
   const tmp = `${path}.${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
 }
 
 async function run(file: SourceFile): Promise<{ stored: Stored; data: Blob }> {

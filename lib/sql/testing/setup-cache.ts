@@ -9,14 +9,14 @@
  * fixtures (import-cache.ts), under the code version, in memory and in the OS temp folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDatabase, type Expectations } from '../../pglite/environments';
 import { needsPostgis } from '../../pglite/postgis';
 import { bootPg, type PgRunner } from '../../pglite/runner';
 import { bootCachedPg } from '../../pglite/snapshot-node';
 import { splitStatements } from '../split';
-import { cacheFolder } from './import-cache';
+import { cacheFolder, write } from './import-cache';
 
 /** Statements whose effect a data directory holds whole (or, SET, that are run again on the booted session). */
 const SETUP = [
@@ -100,9 +100,7 @@ export async function bootAfter(
   if (keep && !failed.length) {
     const data = await db.snapshot();
     memory.set(key, data);
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, Buffer.from(await data.arrayBuffer()));
-    renameSync(tmp, file);
+    write(file, Buffer.from(await data.arrayBuffer()));
   }
   return { db, failed, reused: false };
 }
