@@ -11,6 +11,7 @@ describe('an extension PGlite does not have', () => {
       'CREATE TABLE e (id int PRIMARY KEY, h hll, tags hstore);',
       'CREATE TABLE f (id int PRIMARY KEY, n numeric DEFAULT no_such_function());',
       'CREATE TABLE g (id int PRIMARY KEY, tags hstore);',
+      'CREATE TABLE h (id int PRIMARY KEY, s text COLLATE "no_such");',
     ].join('\n');
     const { document, diagnostics } = await importPostgres([{ path: 'x.sql', text }], { boot: (extensions) => bootCachedPg({ extensions }) });
     expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
@@ -18,6 +19,8 @@ describe('an extension PGlite does not have', () => {
       [2, 'warning', 'statement skipped (extension "hll" is not available): CREATE EXTENSION hll'],
       [4, 'error', 'statement skipped (type "hll" does not exist; the script creates extension hll, which PGlite does not have): CREATE TABLE e (id int PRIMARY KEY, h hll, tags hstore)'],
       [5, 'error', expect.stringMatching(/^statement skipped \(function no_such_function\(\) does not exist; the script creates extension hll, which PGlite does not have\)/)],
+      // Not a type, function or operator: no extension is named.
+      [7, 'error', expect.stringMatching(/^statement skipped \(collation "no_such" for encoding "UTF8" does not exist\): /)],
     ]);
     expect(Object.values(document.tables).map((t) => t.name)).toEqual(['g']);
   });

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../schema/diagnostics';
 import type { SourceFile } from '../../formats/types';
 import type { Environment } from '../../pglite/environments';
 import { installRoles } from '../../pglite/environments';
+import { extensionsNamedIn } from '../../pglite/extensions';
 import { pgErrorInfo, type PgRunner } from '../../pglite/runner';
 import { LATE_RAW_KINDS } from '../ddl/builder';
 import type { SqlStatement } from '../split';
@@ -58,6 +59,7 @@ function makesTemporary(c: Classified, text: string): boolean {
 
 /** "extension x, which PGlite does not have" (or "extensions x and y, which ..."). */
 function lacking(names: string[]): string {
+  if (!names.length) return '';
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `${names.length === 1 ? 'extension' : 'extensions'} ${list}, which PGlite does not have`;
 }
@@ -254,13 +256,19 @@ export async function runScript(pg: PgRunner, files: SourceFile[], split: SqlSta
   };
   /** Statements PostgreSQL could not parse, for telling a user who pasted another dialect's DDL. */
   const syntaxErrors: Pending[] = [];
+  /** The extensions the script creates that PGlite lacks, as `lacking` names them ('' for none), once a failure needs them. */
+  let lackingHere: string | undefined;
   const failed = (p: Pending, { message, position, code }: { message: string; position?: number; code?: string }) => {
     if (code === '42601') syntaxErrors.push(p);
     // One line (a message can quote the rest of an unterminated string), of a readable length.
     message = message.replace(/\s+/g, ' ');
     if (message.length > 160) message = `${message.slice(0, 157)}...`;
-    // A name that does not exist may be an extension's the script creates (before or after this) and PGlite lacks.
-    if ((code === '42704' || code === '42883') && pg.missingExtensions.length) message += `; the script creates ${lacking(pg.missingExtensions)}`;
+    // A type, function or operator that does not exist may be an extension's that the script creates
+    // (before or after this statement) and PGlite lacks.
+    if ((code === '42704' || code === '42883') && /^(?:type|function|operator)\b.* does not exist$/.test(message)) {
+      lackingHere ??= lacking(pg.missingExtensions.filter((n) => extensionsNamedIn(files.map((f) => f.text).join('\n')).includes(n)));
+      if (lackingHere) message += `; the script creates ${lackingHere}`;
+    }
     let { line, column } = p.at;
     if (position) {
       const before = p.text.slice(0, position - 1).split('\n');

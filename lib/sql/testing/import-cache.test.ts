@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readCatalogSnapshot } from '../../pglite/catalog';
 import { sequentialIds } from '../../schema/ids';
 import { importPostgres } from '../import/postgres';
-import { cacheFolder, codeVersion, importFixture } from './import-cache';
+import { cacheFolder, codeVersion, importFixture, takeLock } from './import-cache';
 
 const file = {
   path: 'fixture.sql',
@@ -34,6 +35,22 @@ describe('a corpus import run once and shared (import-cache.ts)', () => {
     const a = (await importFixture(file)).result;
     a.document.name = 'changed';
     expect((await importFixture(file)).result.document.name).not.toBe('changed');
+  });
+
+  it("takes over a lock whose worker is gone, never a live worker's", () => {
+    const lock = join(cacheFolder(), `test-${process.pid}.lock`);
+    try {
+      // A process id no process has (above Linux's highest).
+      writeFileSync(lock, String(2 ** 22 + 1));
+      expect(takeLock(lock)).toBe(false);
+      expect(takeLock(lock)).toBe(true);
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      // Held by a live process (this one): not taken.
+      expect(takeLock(lock)).toBe(false);
+      expect(existsSync(lock)).toBe(true);
+    } finally {
+      rmSync(lock, { force: true });
+    }
   });
 
   it('is kept on disk for other workers, under the code version, and read back there', async () => {

@@ -11,7 +11,7 @@
  * call `importPostgres`.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,11 @@ export interface ImportFixture {
   catalog: CatalogSnapshot;
   /** The search_path the import left its session with: empty, as it reads the catalog (a session of `openDb` has the default). */
   searchPath: string;
-  /** A fresh database holding what the script built (booted from its data directory); the caller closes it. */
+  /**
+   * A fresh database holding what the script built (booted from its data directory); the caller
+   * closes it. Not in it: the session (temporary objects, settings), and files a platform's
+   * environment wrote beside the data directory (its extension's control file).
+   */
   openDb(): Promise<PgRunner>;
 }
 
@@ -43,8 +47,8 @@ interface Stored {
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const root = join(tmpdir(), `schemata-import-cache-${process.getuid?.() ?? 0}`);
-/** A lock older than this was left by a worker that died: taken over. */
-const STALE_LOCK_MS = 5 * 60_000;
+/** A lock with no process id in it (being written, or cut short) older than this is taken over. */
+const STALE_LOCK_MS = 10_000;
 /** Another version's folder untouched this long is deleted (each holds hundreds of MB of data directories). */
 const STALE_VERSION_MS = 60 * 60_000;
 
@@ -76,30 +80,36 @@ export function importFixture(file: SourceFile): Promise<ImportFixture> {
   return found;
 }
 
-let dirMade: string | undefined;
-/** This code version's folder, made once per process, when older versions' folders are pruned. */
+let pruned = false;
+/**
+ * This code version's folder, made if missing and marked as in use (its time is the last use, not
+ * the last write). The first call in a process deletes other versions' folders unused for an hour.
+ */
 export function cacheFolder(): string {
-  if (dirMade) return dirMade;
   const dir = join(root, codeVersion().slice(0, 16));
   mkdirSync(dir, { recursive: true });
-  for (const other of readdirSync(root)) {
-    const path = join(root, other);
-    try {
-      if (path !== dir && Date.now() - statSync(path).mtimeMs > STALE_VERSION_MS) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Pruned by another worker.
+  const now = new Date();
+  utimesSync(dir, now, now);
+  if (!pruned) {
+    pruned = true;
+    for (const other of readdirSync(root)) {
+      const path = join(root, other);
+      try {
+        if (path !== dir && Date.now() - statSync(path).mtimeMs > STALE_VERSION_MS) rmSync(path, { recursive: true, force: true });
+      } catch {
+        // Pruned by another worker.
+      }
     }
   }
-  dirMade = dir;
   return dir;
 }
 
 async function load(key: string, file: SourceFile): Promise<ImportFixture> {
-  const dir = cacheFolder();
-  const bin = join(dir, `${key}.bin`);
-  const tar = join(dir, `${key}.tar`);
-  const lock = join(dir, `${key}.lock`);
   for (;;) {
+    const dir = cacheFolder();
+    const bin = join(dir, `${key}.bin`);
+    const tar = join(dir, `${key}.tar`);
+    const lock = join(dir, `${key}.lock`);
     if (existsSync(bin) && existsSync(tar)) {
       try {
         return fixture(deserialize(readFileSync(bin)) as Stored, new Blob([readFileSync(tar)]));
@@ -108,32 +118,48 @@ async function load(key: string, file: SourceFile): Promise<ImportFixture> {
         rmSync(bin, { force: true });
       }
     }
-    if (take(lock)) break;
+    if (takeLock(lock)) {
+      try {
+        const { stored, data } = await run(file);
+        write(tar, Buffer.from(await data.arrayBuffer()));
+        // Written last: the one others look for.
+        write(bin, serialize(stored));
+        return fixture(stored, data);
+      } finally {
+        rmSync(lock, { force: true });
+      }
+    }
     await new Promise((r) => setTimeout(r, 250));
-  }
-  try {
-    const { stored, data } = await run(file);
-    write(tar, Buffer.from(await data.arrayBuffer()));
-    // Written last: the one others look for.
-    write(bin, serialize(stored));
-    return fixture(stored, data);
-  } finally {
-    rmSync(lock, { force: true });
   }
 }
 
-/** Takes the lock file (false: another worker holds it). */
-function take(lock: string): boolean {
+/**
+ * Takes the lock file, which holds the taker's process id (false: a live worker holds it). A lock
+ * whose process is gone (a worker killed at the end of a run or by Ctrl-C) is taken over.
+ */
+export function takeLock(lock: string): boolean {
   try {
-    closeSync(openSync(lock, 'wx'));
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
     return true;
   } catch {
     try {
-      if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+      const pid = Number(readFileSync(lock, 'utf8'));
+      const stale = pid > 0 ? !alive(pid) : Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+      if (stale) rmSync(lock, { force: true });
     } catch {
       // Released meanwhile.
     }
     return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, as another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -151,22 +177,22 @@ export function write(path: string, data: Uint8Array): void {
 async function run(file: SourceFile): Promise<{ stored: Stored; data: Blob }> {
   let db: PgRunner | undefined;
   let extensions: string[] = [];
-  const result = await importPostgres([file], {
-    ids: sequentialIds(),
-    boot: async (ext) => {
-      extensions = ext;
-      db = await bootCachedPg({ extensions: ext });
-      // Kept open after the import, to read its catalog and keep its data directory.
-      return { ...db, close: async () => {} };
-    },
-  });
   try {
+    const result = await importPostgres([file], {
+      ids: sequentialIds(),
+      boot: async (ext) => {
+        extensions = ext;
+        db = await bootCachedPg({ extensions: ext });
+        // Kept open after the import, to read its catalog and keep its data directory.
+        return { ...db, close: async () => {} };
+      },
+    });
     const [{ path }] = await db!.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
     await db!.exec('RESET ALL');
     const catalog = await readCatalogSnapshot(db!);
     return { stored: { result, catalog, searchPath: path, extensions }, data: await db!.snapshot() };
   } finally {
-    await db!.close();
+    await db?.close();
   }
 }
 

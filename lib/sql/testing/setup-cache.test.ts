@@ -18,18 +18,26 @@ describe("a script's leading set-up from a kept data directory (setup-cache.ts)"
     expect(setupLength(['CREATE TEMP TABLE t (id int);', 'CREATE SCHEMA s;'])).toBe(0);
     expect(setupLength(['SET LOCAL search_path = x;', 'CREATE SCHEMA s;'])).toBe(0);
     expect(setupLength(['SET ROLE x;'])).toBe(0);
+    for (const s of ['SET  LOCAL search_path = x;', 'SET\n  LOCAL search_path = x;', 'SET session_authorization = x;', 'SET SESSION AUTHORIZATION x;', 'SET CONSTRAINTS ALL DEFERRED;', 'SET TRANSACTION READ ONLY;', 'SET role = x;'])
+      expect(setupLength([s]), s).toBe(0);
+    expect(setupLength(['SET search_path TO x, public;', "SET client_encoding = 'UTF8';", 'set  statement_timeout=0;'])).toBe(3);
     // Two statements in one are not one set-up statement.
     expect(setupLength(['CREATE SCHEMA a; CREATE TABLE a.t (id int);'])).toBe(0);
     expect(setupLength(['CREATE SCHEMA a;'])).toBe(1);
   });
 
-  it('splits a script where its set-up ends, the rest as written', () => {
-    const script = `-- made by hand\nSET check_function_bodies = false;\nCREATE SCHEMA s; CREATE EXTENSION citext;\n\n-- the tables\nCREATE FUNCTION s.f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nCREATE SCHEMA t;\n`;
+  it('splits a script that makes PostGIS where its set-up ends, the rest as written', () => {
+    const script = `-- made by hand\nSET check_function_bodies = false;\nCREATE SCHEMA s; CREATE EXTENSION postgis;\n\n-- the tables\nCREATE FUNCTION s.f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nCREATE SCHEMA t;\n`;
     const { setup, rest } = splitSetup(script);
-    expect(setup).toEqual(['SET check_function_bodies = false;', 'CREATE SCHEMA s;', 'CREATE EXTENSION citext;']);
+    expect(setup).toEqual(['SET check_function_bodies = false;', 'CREATE SCHEMA s;', 'CREATE EXTENSION postgis;']);
     expect(rest).toBe('CREATE FUNCTION s.f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nCREATE SCHEMA t;\n');
-    expect(splitSetup('CREATE TABLE t (id int);')).toEqual({ setup: [], rest: 'CREATE TABLE t (id int);' });
-    expect(splitSetup('CREATE SCHEMA s;')).toEqual({ setup: ['CREATE SCHEMA s;'], rest: '' });
+    expect(splitSetup('CREATE EXTENSION postgis;')).toEqual({ setup: ['CREATE EXTENSION postgis;'], rest: '' });
+  });
+
+  it('leaves any other script whole (one transaction, as it was written to run)', () => {
+    const script = `CREATE TYPE m AS ENUM ('a');\nALTER TYPE m ADD VALUE 'b';\nCREATE TABLE t (c m DEFAULT 'b');\n`;
+    expect(splitSetup(script)).toEqual({ setup: [], rest: script });
+    expect(splitSetup('CREATE SCHEMA s;')).toEqual({ setup: [], rest: 'CREATE SCHEMA s;' });
   });
 
   it('keeps a data directory for set-up that makes PostGIS', () => {

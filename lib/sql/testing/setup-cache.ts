@@ -20,7 +20,8 @@ import { cacheFolder, write } from './import-cache';
 
 /** Statements whose effect a data directory holds whole (or, SET, that are run again on the booted session). */
 const SETUP = [
-  /^set\s+(?!local\b|role\b|session\b)/i,
+  // A session's setting (`SET name = value` or `TO`), not SET LOCAL, ROLE, SESSION AUTHORIZATION, CONSTRAINTS or TRANSACTION.
+  /^set\s+(?=\S)(?!(?:local|role|session|session_authorization|constraints|transaction)\b)[a-z_][\w.]*\s*(?:=|to\b)/i,
   /^create\s+schema\b/i,
   // Enums and composite types: the export writes them before its extensions.
   /^create\s+type\b/i,
@@ -45,12 +46,18 @@ export function setupLength(statements: string[]): number {
   return n < 0 ? statements.length : n;
 }
 
-/** A script as its leading set-up statements and the rest (one script, run in one go as before). */
+/**
+ * A script as its leading set-up statements and the rest (one script, run in one go as before).
+ * Split only where the set-up makes PostGIS (else the whole script is the rest): the set-up then
+ * runs outside the script's transaction, which a script that adds a value to one of its enums and
+ * uses it would notice.
+ */
 export function splitSetup(script: string): { setup: string[]; rest: string } {
   const statements = splitStatements(script);
   let n = statements.findIndex((s) => s.type !== 'sql' || !isSetup(s.text));
   if (n < 0) n = statements.length;
   const setup = statements.slice(0, n).map((s) => `${s.text};`);
+  if (!makesPostgis(setup)) return { setup: [], rest: script };
   return { setup, rest: n < statements.length ? rest(script, statements[n]) : '' };
 }
 
@@ -83,14 +90,18 @@ export async function bootAfter(
   const keep = !expects.environment && (opts.keep ?? makesPostgis(setup));
   const file = keptPath(setup, opts);
   const key = file;
-  const kept = keep ? (memory.get(key) ?? (existsSync(file) ? new Blob([readFileSync(file)]) : undefined)) : undefined;
-  if (kept) {
+  if (keep) {
+    let db: PgRunner | undefined;
     try {
-      const db = await bootPg({ extensions: opts.extensions, snapshot: kept });
-      for (const s of setup) if (SESSION.test(s.trim())) await db.exec(s);
-      return { db, failed: [], reused: true };
+      const kept = memory.get(key) ?? (existsSync(file) ? new Blob([readFileSync(file)]) : undefined);
+      if (kept) {
+        db = await bootPg({ extensions: opts.extensions, snapshot: kept });
+        for (const s of setup) if (SESSION.test(s.trim())) await db.exec(s);
+        return { db, failed: [], reused: true };
+      }
     } catch {
-      // A truncated file: made again.
+      // A truncated file, or one deleted meanwhile: made again.
+      await db?.close();
     }
   }
   const db = await bootCachedPg({ extensions: opts.extensions });
