@@ -35,7 +35,8 @@ describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrat
       expect(failed).toEqual([]);
       return { db, rest };
     };
-    const { db: oracle } = await boot(setup);
+    const { db: oracle, rest: setupRest } = await boot(setup);
+    if (setupRest) await oracle.exec(setupRest);
     const expectedSql = await prismaMigrateSql(files, oracle.db);
     await oracle.exec(expectedSql);
     const expected = await readCatalogSnapshot(oracle);
