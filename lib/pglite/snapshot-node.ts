@@ -8,6 +8,20 @@ import { join } from 'node:path';
 import { bootPg, provideTemplate, type PgRunner, type PgRunnerOptions } from './runner';
 import { bootPostgisPg, needsPostgis } from './postgis';
 
+/**
+ * Writes a file whole (a process reading it never sees half of one). A disk that is full keeps
+ * nothing: what was to be kept is still held in memory, and the caller goes on.
+ */
+export function writeWhole(path: string, data: Uint8Array): void {
+  const tmp = `${path}.${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
 /** A data directory made by initdb, cached in memory and in the OS temp folder, per PGlite build. */
 class SnapshotCache {
   private cached: Blob | undefined;
@@ -25,9 +39,7 @@ class SnapshotCache {
     const pg = await this.boot();
     this.cached = await pg.snapshot();
     await pg.close();
-    const tmp = `${this.file}.${process.pid}`;
-    writeFileSync(tmp, Buffer.from(await this.cached.arrayBuffer()));
-    renameSync(tmp, this.file);
+    writeWhole(this.file, Buffer.from(await this.cached.arrayBuffer()));
     return this.cached;
   }
 

@@ -14,7 +14,7 @@ import { quoteIdent } from './follow-query';
 import { loadPgQueryNode } from './preview/pg-query-node';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from './testing/corpus';
 import { importFixture } from './testing/import-cache';
-import { bootAfter, setupLength } from './testing/setup-cache';
+import { applyStatements } from './testing/setup-cache';
 
 const withEnums = corpusSqlFiles().filter((name) => /\bas\s+enum\b/i.test(readCorpusSql(name).text));
 
@@ -46,10 +46,8 @@ describe.skipIf(!hasCorpus || !withEnums.length)('corpus: enums renamed on the c
     await original.close();
 
     const statements = buildDdl(doc, postgresDialect).statements.map((s) => s.sql);
-    // The leading schemas and extensions from where the same ones ran before (see setup-cache.ts).
-    const n = setupLength(statements);
-    const { db: target, failed: failures } = await bootAfter(statements.slice(0, n), { extensions: expected.extensions, expects: doc.sources.sql as PostgresSqlSources });
-    for (const sql of statements.slice(n)) await target.exec(sql).catch((e: Error) => failures.push(`${e.message}: ${sql.slice(0, 120)}`));
+    // The leading schemas and extensions may come from a kept data directory (see setup-cache.ts).
+    const { db: target, failed: failures } = await applyStatements(statements, { extensions: expected.extensions, expects: doc.sources.sql as PostgresSqlSources });
     await target.exec('RESET ALL');
     const actual = await readCatalogSnapshot(target);
     await target.close();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diffCatalogs, readCatalogSnapshot } from '../../pglite/catalog';
 import { corpusPrismaSchemas, hasCorpus, loadImportPrisma } from '../testing/corpus';
 import { prismaMigrateSql } from '../testing/prisma-engine';
-import { bootAfter, splitSetup } from '../testing/setup-cache';
+import { applyScript } from '../testing/setup-cache';
 import { buildDdl, renderDdl } from './builder';
 import { postgresDialect } from './postgres';
 
@@ -28,15 +28,9 @@ describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrat
     let setup = /@db\.Citext/.test(text) ? 'CREATE EXTENSION IF NOT EXISTS citext;' : '';
     if (/_trgm_ops/.test(text)) setup += 'CREATE EXTENSION IF NOT EXISTS pg_trgm;';
     if (needsPostgis) setup += 'CREATE EXTENSION IF NOT EXISTS postgis;';
-    // The extensions from where the same ones were made before (see setup-cache.ts).
-    const boot = async (script: string) => {
-      const { setup: first, rest } = splitSetup(script);
-      const { db, failed } = await bootAfter(first, { extensions: needsPostgis ? ['postgis'] : ['citext', 'pg_trgm', 'vector'] });
-      expect(failed).toEqual([]);
-      return { db, rest };
-    };
-    const { db: oracle, rest: setupRest } = await boot(setup);
-    if (setupRest) await oracle.exec(setupRest);
+    // The extensions may come from a kept data directory (see setup-cache.ts).
+    const boot = (script: string) => applyScript(script, { extensions: needsPostgis ? ['postgis'] : ['citext', 'pg_trgm', 'vector'] });
+    const oracle = await boot(setup);
     const expectedSql = await prismaMigrateSql(files, oracle.db);
     await oracle.exec(expectedSql);
     const expected = await readCatalogSnapshot(oracle);
@@ -44,8 +38,7 @@ describe.skipIf(!!skip)(`Prisma conformance: our PostgreSQL DDL vs Prisma Migrat
 
     const { document } = await importPrisma!(schema.files);
     const ddl = buildDdl(document, postgresDialect);
-    const { db: ours, rest } = await boot(setup + renderDdl(ddl));
-    await ours.exec(rest);
+    const ours = await boot(setup + renderDdl(ddl));
     const actual = await readCatalogSnapshot(ours);
     await ours.close();
     const diff = diffCatalogs(expected, actual);

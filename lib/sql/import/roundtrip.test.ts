@@ -9,7 +9,7 @@ import { buildDdl, type PostgresSqlSources } from '../ddl/builder';
 import { postgresDialect } from '../ddl/postgres';
 import { corpusSqlFiles, hasCorpus, readCorpusSql } from '../testing/corpus';
 import { importFixture } from '../testing/import-cache';
-import { bootAfter, setupLength } from '../testing/setup-cache';
+import { applyStatements } from '../testing/setup-cache';
 
 /** Known differences, each with its reason; the test fails if one disappears (keep the list honest). */
 const KNOWN: Record<string, string> = {};
@@ -26,16 +26,8 @@ describe.skipIf(!hasCorpus)('PostgreSQL dump round trip (import → export → a
     console.log(`${name}: ${Object.keys(document.tables).length} tables, ${Object.keys(document.views).length} views, ${Object.keys(document.raw).length} raw; ${skipped.length} skipped statements:\n${skipped.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
 
     const statements = buildDdl(document, postgresDialect).statements.map((s) => s.sql);
-    // The leading schemas and extensions from where the same ones ran before (see setup-cache.ts).
-    const n = setupLength(statements);
-    const { db: target, failed: failures } = await bootAfter(statements.slice(0, n), { extensions: expected.extensions, expects: document.sources.sql as PostgresSqlSources });
-    for (const sql of statements.slice(n)) {
-      try {
-        await target.exec(sql);
-      } catch (e) {
-        failures.push(`${(e as Error).message}: ${sql.slice(0, 120)}`);
-      }
-    }
+    // The leading schemas and extensions may come from a kept data directory (see setup-cache.ts).
+    const { db: target, failed: failures } = await applyStatements(statements, { extensions: expected.extensions, expects: document.sources.sql as PostgresSqlSources });
     await target.exec('RESET ALL');
     const actual = await readCatalogSnapshot(target);
     await target.close();

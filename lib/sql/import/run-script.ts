@@ -266,7 +266,10 @@ export async function runScript(pg: PgRunner, files: SourceFile[], split: SqlSta
     // A type, function or operator that does not exist may be an extension's that the script creates
     // (before or after this statement) and PGlite lacks.
     if ((code === '42704' || code === '42883') && /^(?:type|function|operator)\b.* does not exist$/.test(message)) {
-      lackingHere ??= lacking(pg.missingExtensions.filter((n) => extensionsNamedIn(files.map((f) => f.text).join('\n')).includes(n)));
+      if (lackingHere === undefined) {
+        const named = new Set(extensionsNamedIn(files.map((f) => f.text).join('\n')));
+        lackingHere = lacking(pg.missingExtensions.filter((n) => named.has(n)));
+      }
       if (lackingHere) message += `; the script creates ${lackingHere}`;
     }
     let { line, column } = p.at;

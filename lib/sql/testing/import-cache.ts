@@ -11,17 +11,17 @@
  * call `importPostgres`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { ImportResult, SourceFile } from '../../formats/types';
-import { readCatalogSnapshot, type CatalogSnapshot } from '../../pglite/catalog';
+import type { CatalogSnapshot } from '../../pglite/catalog';
 import { bootPg, type PgRunner } from '../../pglite/runner';
-import { bootCachedPg } from '../../pglite/snapshot-node';
+import { writeWhole } from '../../pglite/snapshot-node';
 import { sequentialIds } from '../../schema/ids';
-import { importPostgres } from '../import/postgres';
+import { importWithCatalog } from './import-catalog';
 
 export interface ImportFixture {
   /** The import, with sequential ids (`sequentialIds()`), so that every run gives the same document. */
@@ -121,9 +121,9 @@ async function load(key: string, file: SourceFile): Promise<ImportFixture> {
     if (takeLock(lock)) {
       try {
         const { stored, data } = await run(file);
-        write(tar, Buffer.from(await data.arrayBuffer()));
+        writeWhole(tar, Buffer.from(await data.arrayBuffer()));
         // Written last: the one others look for.
-        write(bin, serialize(stored));
+        writeWhole(bin, serialize(stored));
         return fixture(stored, data);
       } finally {
         rmSync(lock, { force: true });
@@ -163,37 +163,9 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Writes a kept file whole (another worker never reads half of one); a disk that is full keeps nothing, and the tests go on. */
-export function write(path: string, data: Uint8Array): void {
-  const tmp = `${path}.${process.pid}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
-}
-
 async function run(file: SourceFile): Promise<{ stored: Stored; data: Blob }> {
-  let db: PgRunner | undefined;
-  let extensions: string[] = [];
-  try {
-    const result = await importPostgres([file], {
-      ids: sequentialIds(),
-      boot: async (ext) => {
-        extensions = ext;
-        db = await bootCachedPg({ extensions: ext });
-        // Kept open after the import, to read its catalog and keep its data directory.
-        return { ...db, close: async () => {} };
-      },
-    });
-    const [{ path }] = await db!.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
-    await db!.exec('RESET ALL');
-    const catalog = await readCatalogSnapshot(db!);
-    return { stored: { result, catalog, searchPath: path, extensions }, data: await db!.snapshot() };
-  } finally {
-    await db?.close();
-  }
+  const { catalog, searchPath, extensions, data, ...result } = await importWithCatalog([file], { ids: sequentialIds(), keep: true });
+  return { stored: { result, catalog, searchPath, extensions }, data: data! };
 }
 
 function fixture(stored: Stored, data: Blob): ImportFixture {

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { prepareDatabase, type Expectations } from '../../pglite/environments';
 import { needsPostgis } from '../../pglite/postgis';
 import { bootPg, type PgRunner } from '../../pglite/runner';
-import { bootCachedPg } from '../../pglite/snapshot-node';
+import { bootCachedPg, writeWhole } from '../../pglite/snapshot-node';
 import { splitStatements } from '../split';
-import { cacheFolder, write } from './import-cache';
+import { cacheFolder } from './import-cache';
 
 /** Statements whose effect a data directory holds whole (or, SET, that are run again on the booted session). */
 const SETUP = [
@@ -111,7 +111,37 @@ export async function bootAfter(
   if (keep && !failed.length) {
     const data = await db.snapshot();
     memory.set(key, data);
-    write(file, Buffer.from(await data.arrayBuffer()));
+    writeWhole(file, Buffer.from(await data.arrayBuffer()));
   }
   return { db, failed, reused: false };
+}
+
+/**
+ * A fresh database with `extensions`, made as `expects` says, in which `script` ran in one go after
+ * its set-up (see splitSetup and bootAfter); it throws on the script's first error. `prepare` runs
+ * first (a platform's environment); the script is then not split.
+ */
+export async function applyScript(script: string, opts: { extensions: string[]; expects?: Expectations; prepare?: (db: PgRunner) => Promise<void> }): Promise<PgRunner> {
+  const { setup, rest } = opts.prepare ? { setup: [], rest: script } : splitSetup(script);
+  const { db, failed } = await bootAfter(setup, opts);
+  try {
+    if (failed.length) throw new Error(failed[0]);
+    await opts.prepare?.(db);
+    if (rest) await db.exec(rest);
+    return db;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+/**
+ * A fresh database with `extensions`, made as `expects` says, in which `statements` ran one by one,
+ * their leading set-up as bootAfter runs it. `failed` lists the ones that failed, each with its error.
+ */
+export async function applyStatements(statements: string[], opts: { extensions: string[]; expects?: Expectations }): Promise<{ db: PgRunner; failed: string[] }> {
+  const n = setupLength(statements);
+  const { db, failed } = await bootAfter(statements.slice(0, n), opts);
+  for (const sql of statements.slice(n)) await db.exec(sql).catch((e: Error) => failed.push(`${e.message}: ${sql.slice(0, 120)}`));
+  return { db, failed };
 }
