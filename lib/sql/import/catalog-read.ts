@@ -93,7 +93,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
           FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = c.oid) END`,
         persistence: 'c.relpersistence', options: 'array_to_string(c.reloptions, chr(1))', oftype: 'CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END',
       },
-      rest: `FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
+      rest: `FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid > 16383 AND c.relkind IN ('r','p','v') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY c.oid`,
     },
     columns: {
       cols: {
@@ -109,7 +109,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
       rest: `FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN LATERAL (SELECT et.oid, et.typname, et.typtype FROM pg_type et WHERE et.oid = t.typelem AND t.typcategory = 'A' OFFSET 0) et ON true
         LEFT JOIN LATERAL (SELECT dt.typname, dt.typtype, dt.typcategory FROM pg_type dt WHERE dt.oid = t.typbasetype AND t.typtype = 'd' OFFSET 0) dt ON true
-        WHERE c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
+        WHERE c.oid > 16383 AND c.relkind IN ('r','p','v') AND a.attnum > 0 AND NOT a.attisdropped AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY a.attrelid, a.attnum`,
     },
     // Constraints cloned onto partitions (conparentid <> 0) are kept for keys (p/u/x): the partition
     // then already has them when it is attached, as in the original; cloned foreign keys are not.
@@ -123,7 +123,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
         comment: obj('co.oid', 'pg_constraint'),
       },
       rest: `FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
+        WHERE co.oid > 16383 AND co.contype IN ('p','u','f','c','x','t') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} AND (co.conparentid = 0 OR co.contype IN ('p','u','x')) ORDER BY co.conrelid, co.oid`,
     },
     indexes: {
       cols: {
@@ -137,20 +137,20 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
       },
       rest: `FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')
-        WHERE c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
+        WHERE i.indexrelid > 16383 AND c.relkind IN ('r','p','m') AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')} ORDER BY i.indexrelid`,
     },
     indexColumns: {
       cols: { oid: 'i.indexrelid', n: 'k.n', text: 'CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END', ops: 'CASE WHEN NOT opc.opcdefault THEN opc.opcname END' },
       rest: `FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(n)
         LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
-        WHERE c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
+        WHERE i.indexrelid > 16383 AND c.relkind IN ('r','p') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY i.indexrelid, k.n`,
     },
     enums: !needs.enums
       ? NONE('oid', 'schema', 'name', 'label', 'comment')
       : {
           cols: { oid: 't.oid', schema: 'n.nspname', name: 't.typname', label: 'e.enumlabel', comment: obj('t.oid', 'pg_type') },
           rest: `FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-            WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
+            WHERE t.oid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('t.oid', 'pg_type')} ORDER BY t.oid, e.enumsortorder`,
         },
     serials: {
       cols: {
@@ -161,7 +161,7 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
       },
       rest: `FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
-        WHERE ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
+        WHERE s.seqrelid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
     },
     // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
     // element), functions `fn:`; defaults, constraints and a view's own rule (_RETURN) count as their table /
@@ -180,7 +180,8 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
 }
 
 /*
- * User objects have OIDs from 16384 (FirstNormalObjectId) on; the queries test `> 16383`, never
+ * User objects have OIDs from 16384 (FirstNormalObjectId) on. The reads start from `oid > 16383`
+ * (an index range scan, not a scan of initdb's few hundred rows in each catalog), and test `> 16383`, never
  * `>= 16384`. PostgreSQL takes a constant of type oid in a plan for a relation the plan depends on
  * (as if it were a regclass), and the first object a script creates is often relation 16384: its DDL
  * would then invalidate the prepared read, which would be planned again (supabase's read: 23 ms
