@@ -159,9 +159,9 @@ function queries(needs: CatalogNeeds): Record<keyof RawCatalog, Read> {
         deptype: 'd.deptype', start: 's.seqstart', inc: 's.seqincrement', type: 'format_type(s.seqtypid, NULL)',
         min: 's.seqmin', max: 's.seqmax', cache: 's.seqcache', cycle: 's.seqcycle', persistence: 'c.relpersistence',
       },
-      rest: `FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      rest: `FROM pg_class c JOIN pg_sequence s ON s.seqrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
-        WHERE s.seqrelid > 16383 AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
+        WHERE c.oid > 16383 AND c.relkind = 'S' AND ${SYSTEM_SCHEMA_FILTER} AND ${notExt('c.oid', 'pg_class')}`,
     },
     // Keys of user objects: relations (and their row types) `rel:`, other types `type:` (arrays as their
     // element), functions `fn:`; defaults, constraints and a view's own rule (_RETURN) count as their table /
