@@ -76,6 +76,18 @@ test('a user builds a three-table schema with a 1:n and an m:n relation, exports
   await toolbar(page).getByRole('button', { name: 'Redo' }).click();
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(table(page, 'Publisher')).toBeVisible();
+
+  // Laid out, a table added, laid out again: every layout of a session lands (the worker once
+  // answered only its first).
+  const status = page.getByRole('status');
+  await expect(status).not.toHaveText('Layout done');
+  await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+  await expect(status).toHaveText('Layout done');
+  await addTable(page, 'Imprint');
+  await expect(status).not.toHaveText('Layout done');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+L');
+  await expect(status).toHaveText('Layout done');
 });
 
 test('the help overlay lists shortcuts, search focuses a table, and dark mode toggles', async ({ page }) => {

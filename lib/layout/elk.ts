@@ -19,6 +19,15 @@ export interface LayoutOptions {
 let elk: InstanceType<typeof ELK> | undefined;
 
 /**
+ * The ELK instance, made once. Made in a worker, ELK's bundle takes the worker's `self.onmessage`
+ * for its own dispatcher (it expects to be the worker script): the layout worker makes it first, and
+ * sets its own handler after.
+ */
+export function elkInstance(): InstanceType<typeof ELK> {
+  return (elk ??= new ELK());
+}
+
+/**
  * Positions for every node that is not fixed. Fixed nodes keep their place; the laid-out ones
  * are placed below them so they don't overlap.
  *
@@ -29,7 +38,7 @@ let elk: InstanceType<typeof ELK> | undefined;
  * that costs about 20 s instead of 1.
  */
 export async function computeLayout(graph: LayoutGraph, opts: LayoutOptions = {}): Promise<Record<Id, { x: number; y: number }>> {
-  elk ??= new ELK();
+  const elk = elkInstance();
   const free = graph.nodes.filter((n) => !n.fixed);
   const freeIds = new Set(free.map((n) => n.id));
   const spacing = opts.spacing ?? 60;
