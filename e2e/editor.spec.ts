@@ -133,4 +133,20 @@ test('collapse to keys, duplicate, and delete with confirmation', async ({ page 
   await expect(confirm).toContainText('also drops');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(post).toBeVisible();
+
+  // A box selection (Shift-drag) selects the tables' edges too: the confirmation still tells the relations that go.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  const [a, b] = [(await table(page, 'User').boundingBox())!, (await post.boundingBox())!];
+  await page.keyboard.down('Shift');
+  await page.mouse.move(Math.min(a.x, b.x) - 15, Math.min(a.y, b.y) - 15);
+  await page.mouse.down();
+  await page.mouse.move(Math.max(a.x + a.width, b.x + b.width) + 15, Math.max(a.y + a.height, b.y + b.height) + 15, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.react-flow__node-table.selected')).not.toHaveCount(0);
+  await page.keyboard.press('Delete');
+  await expect(confirm).toContainText(/also drops \d+ relations?/);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(post).toBeVisible();
+  await expect(table(page, 'User')).toBeVisible();
 });

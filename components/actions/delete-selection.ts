@@ -38,7 +38,10 @@ export const deleteSelectionAction: Action<EditorContext> = {
       ctx.ui().announce(`Deleted ${ids.length} item(s)`);
     };
     // What goes with them (relations, SQL kept on the tables, views that read them), as in PostgreSQL's DROP ... CASCADE.
-    const also = goesInWords(whatGoes(doc, remove.apply(doc), new Set(ids)), tables.length + views.length > 1 ? 'them' : 'it');
+    // A relation of a selected table is told even when it is selected too: a box selection selects
+    // every edge that touches a table in the box, which is not asking for it.
+    const asked = new Set([...tables, ...notes, ...groups, ...enums, ...views, ...edges]);
+    const also = goesInWords(whatGoes(doc, remove.apply(doc), asked), tables.length + views.length > 1 ? 'them' : 'it');
     if (also) {
       const names = [...tables.map((id) => doc.tables[id].name), ...views.map((id) => doc.views[id].name)].join(', ');
       ctx.ui().askConfirm({

@@ -62,7 +62,9 @@ export function EnumsPanel() {
           type="button"
           className="btn"
           onClick={() => {
-            const taken = new Set(Object.values(enums).map((e) => e.name));
+            // Enums, tables and views share one namespace.
+            const d = ctx.store.getState().document;
+            const taken = new Set([...Object.values(d.enums), ...Object.values(d.tables), ...Object.values(d.views)].map((x) => x.name));
             let name = 'Status';
             for (let i = 2; taken.has(name); i++) name = `Status${i}`;
             const en = { id: newId('enum'), name, values: [{ id: newId('val'), name: 'ACTIVE' }, { id: newId('val'), name: 'INACTIVE' }] };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseDocument, sequentialIds, validateDocument, tableByName, type SchemaDocument } from '../../schema';
 import { createRelation, plural } from './create-relation';
 import { copyTables, pasteFragment } from './clipboard';
-import { deleteEnum } from './enum';
+import { addEnum, deleteEnum, updateEnum } from './enum';
 import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
 import { toggleCollapsed } from './layout';
 import { deleteView } from './view';
@@ -234,5 +234,33 @@ describe('constraint and enum commands', () => {
     expect(doc.layout.nodes.view_1).toBeUndefined();
     expect(validateDocument(doc)).toEqual([]);
     expect(() => deleteView('view_1').apply(doc)).toThrow(/no view/);
+  });
+});
+
+describe('enum names', () => {
+  const role = (doc: SchemaDocument) => Object.values(doc.enums).find((e) => e.name === 'Role')!;
+
+  it('refuses an enum named like a table, view or other enum, and a name Prisma cannot use', () => {
+    const doc = sample();
+    const en = role(doc);
+    expect(() => updateEnum(en.id, { name: 'Post' }).apply(doc)).toThrow(/already a table, view or enum named Post/);
+    expect(() => updateEnum(en.id, { name: 'user role' }).apply(doc)).toThrow(/cannot be an enum name/);
+    expect(() => addEnum({ id: 'enum_new', name: 'User', values: [{ id: 'v1', name: 'A' }] }).apply(doc)).toThrow(/already a table, view or enum named User/);
+    const renamed = updateEnum(en.id, { name: 'UserRole' }).apply(doc);
+    expect(validateDocument(renamed)).toEqual([]);
+    expect(role(renamed)).toBeUndefined();
+  });
+
+  it('refuses a new or renamed value that is not an identifier, and keeps values it does not change', () => {
+    const doc = sample();
+    const en = role(doc);
+    const rename = (name: string) => updateEnum(en.id, { values: en.values.map((v, i) => (i === 0 ? { ...v, name } : v)) });
+    for (const bad of ['super admin', '1X', 'é', 'A-B']) expect(() => rename(bad).apply(doc), bad).toThrow(/cannot be an enum value name/);
+    expect(() => updateEnum(en.id, { values: [...en.values, { id: 'v_new', name: 'two words' }] }).apply(doc)).toThrow(/cannot be an enum value name/);
+    expect(validateDocument(rename('SUPER_ADMIN').apply(doc))).toEqual([]);
+    // A value whose name is not touched passes as it is, whatever it holds (values are checked where they change).
+    const odd = { ...doc, enums: { ...doc.enums, [en.id]: { ...en, values: [...en.values, { id: 'v_odd', name: 'odd value' }] } } };
+    const moved = updateEnum(en.id, { values: [...odd.enums[en.id].values].reverse() }).apply(odd);
+    expect(moved.enums[en.id].values.map((v) => v.name)).toContain('odd value');
   });
 });

@@ -4,10 +4,14 @@ import type { Enum, Id } from '../../schema/types';
 import { followEdit } from '../../sql/follow';
 import { defaultNamespaceId } from '../../schema/document';
 import { valuesInUse } from '../../sql/follow-enums';
+import { requireFreeTypeName, requireIdentifier } from './names';
 
 export function addEnum(en: Enum): Command {
   return command('enum/add', `Add enum ${en.name}`, (doc) => {
     if (Object.values(doc.enums).some((e) => e.name === en.name)) throw new CommandError(`an enum ${en.name} exists already`);
+    requireIdentifier('enum', en.name);
+    requireFreeTypeName(doc, en.id, en.name);
+    for (const v of en.values) requireIdentifier('enum value', v.name);
     // In a document with schemas, an enum goes to one (the default), as Prisma's multiSchema requires.
     const ns = en.namespace ?? defaultNamespaceId(doc);
     return { ...doc, enums: { ...doc.enums, [en.id]: ns ? { ...en, namespace: ns } : en } };
@@ -18,10 +22,17 @@ export function updateEnum(enumId: Id, patch: Partial<Omit<Enum, 'id'>>): Comman
   return command('enum/update', 'Edit enum', (doc) => {
     const en = doc.enums[enumId];
     if (!en) throw new CommandError(`no enum ${enumId}`);
+    if (patch.name !== undefined && patch.name !== en.name) {
+      requireIdentifier('enum', patch.name);
+      requireFreeTypeName(doc, enumId, patch.name);
+    }
     if (patch.values) {
       const names = patch.values.map((v) => v.name);
       if (names.some((n) => !n.trim())) throw new CommandError('an enum value cannot be empty');
       if (new Set(names).size !== names.length) throw new CommandError('enum values must be unique');
+      // New and renamed values are Prisma identifiers (a value imported under another database name has its @map).
+      const was = new Map(en.values.map((v) => [v.id, v.name]));
+      for (const v of patch.values) if (was.get(v.id) !== v.name) requireIdentifier('enum value', v.name);
       // A value in use does not go silently: PostgreSQL has no DROP VALUE, and what uses it would no longer run.
       const kept = new Set(patch.values.map((v) => v.id));
       const removed = en.values.filter((v) => !kept.has(v.id)).map((v) => v.name);

@@ -8,20 +8,27 @@ import { CommandError } from '../command';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Refuses a name Prisma cannot use as a model or field name. */
-export function requireIdentifier(what: 'table' | 'column', name: string): void {
+/** Refuses a name Prisma cannot use as a model, field, enum or enum value name. */
+export function requireIdentifier(what: 'table' | 'column' | 'enum' | 'enum value', name: string): void {
   if (!name.trim()) throw new CommandError(`a ${what} name cannot be empty`);
   if (!IDENTIFIER.test(name)) {
-    throw new CommandError(`"${name}" cannot be a ${what} name: names start with a letter and hold only letters, digits and underscores (set any other name as the database ${what} name)`);
+    // Tables and columns have a database name field in the inspector.
+    const hint = what === 'table' || what === 'column' ? ` (set any other name as the database ${what} name)` : '';
+    throw new CommandError(`"${name}" cannot be a${what.startsWith('e') ? 'n' : ''} ${what} name: names start with a letter and hold only letters, digits and underscores${hint}`);
+  }
+}
+
+/** Refuses a name another table, view or enum than `self` has (models, views and enums share Prisma's one namespace). */
+export function requireFreeTypeName(doc: SchemaDocument, self: Id | undefined, name: string): void {
+  const taken = (id: Id, n: string) => id !== self && n === name;
+  if (Object.values(doc.tables).some((t) => taken(t.id, t.name)) || Object.values(doc.views).some((v) => taken(v.id, v.name)) || Object.values(doc.enums).some((e) => taken(e.id, e.name))) {
+    throw new CommandError(`there is already a table, view or enum named ${name}`);
   }
 }
 
 /** Refuses a table's new name or database name when another table, view or enum has it (the database name: another table of its schema). */
 export function requireFreeTableName(doc: SchemaDocument, table: Table): void {
-  const taken = (id: Id, name: string) => id !== table.id && name === table.name;
-  if (Object.values(doc.tables).some((t) => taken(t.id, t.name)) || Object.values(doc.views).some((v) => taken(v.id, v.name)) || Object.values(doc.enums).some((e) => taken(e.id, e.name))) {
-    throw new CommandError(`there is already a table, view or enum named ${table.name}`);
-  }
+  requireFreeTypeName(doc, table.id, table.name);
   const db = table.dbName ?? table.name;
   const other = Object.values(doc.tables).find((t) => t.id !== table.id && (t.namespace ?? '') === (table.namespace ?? '') && (t.dbName ?? t.name) === db);
   if (other) throw new CommandError(`table ${other.name} already has the database name ${db}`);
