@@ -97,9 +97,14 @@ function numericKind(col: Column): boolean {
 function printScalar(v: string | number | boolean, col: Column): string {
   if (typeof v !== 'string') return String(v);
   if (col.type.kind === 'Enum') return v;
-  if (numericKind(col) && /^-?[0-9]/.test(v)) return v;
+  // Digits only: anything else in a numeric column's value is written quoted (Prisma's validator then
+  // says what is wrong), so it can never end the attribute (`1) @unique`).
+  if (numericKind(col) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v)) return v;
   return quote(v);
 }
+
+/** A function's or native type's argument as written (`4`, `maxValue: 10`), or quoted when it is anything else. */
+const printArg = (a: string) => (/^(\w+:\s*)?-?[\w.]+$/.test(a) ? a : quote(a));
 
 export function printDefault(d: DefaultValue, col: Column): string {
   switch (d.kind) {
@@ -108,7 +113,7 @@ export function printDefault(d: DefaultValue, col: Column): string {
     case 'enum':
       return d.value;
     case 'function':
-      return `${d.name}(${d.args.join(', ')})`;
+      return `${d.name}(${d.args.map(printArg).join(', ')})`;
     case 'sql':
       return d.expression === '' ? 'dbgenerated()' : `dbgenerated(${quote(d.expression)})`;
     case 'list':
@@ -185,7 +190,7 @@ export function printColumn(col: Column, table: Table, rec: BlockRec | undefined
   if (col.dbName) attrs.push(`@map(${quote(col.dbName)})`);
   if (col.ignored) attrs.push('@ignore');
   const n = col.type.native;
-  if (n) attrs.push(`@db.${n.name}${n.args.length ? `(${n.args.join(', ')})` : ''}`);
+  if (n) attrs.push(`@db.${n.name}${n.args.length ? `(${n.args.map(printArg).join(', ')})` : ''}`);
   const line = [col.name, printType(col, ctx), ...attrs].join(' ');
   return docLines(col.doc, '  ') + '  ' + withExtra(line, rec?.extras[`c:${col.id}`]);
 }

@@ -1,5 +1,5 @@
 /** Default values as users type them in the inspector (`now()`, `42`, `'draft'`, `dbgenerated("...")`). */
-import type { DefaultValue } from './types';
+import type { ColumnType, DefaultValue } from './types';
 
 const FUNCTIONS = ['now', 'uuid', 'cuid', 'nanoid', 'ulid', 'autoincrement', 'sequence', 'auto'];
 
@@ -48,4 +48,18 @@ export function parseDefault(text: string, enumValues: string[] = []): DefaultVa
     }
   }
   return { kind: 'literal', value: t };
+}
+
+/**
+ * `parseDefault` for a column of type `type`: a bare number or true/false typed for a String or Json
+ * column is that text, and a number past what a JavaScript number holds keeps its digits (BigInt,
+ * Decimal).
+ */
+export function parseDefaultFor(text: string, type: Pick<ColumnType, 'kind'>, enumValues: string[] = []): DefaultValue | undefined {
+  const d = parseDefault(text, enumValues);
+  if (d?.kind !== 'literal' || typeof d.value === 'string') return d;
+  const t = text.trim();
+  if (type.kind === 'String' || type.kind === 'Json') return { kind: 'literal', value: t };
+  if (typeof d.value === 'number' && String(d.value) !== t) return { kind: 'literal', value: t };
+  return d;
 }

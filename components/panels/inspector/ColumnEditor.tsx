@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useSchema, useSchemaStoreApi } from '@/lib/store/react';
 import { deleteColumn, setColumnUnique, togglePrimaryKeyColumn, updateColumn } from '@/lib/store/commands';
 import { newId } from '@/lib/schema/ids';
-import { formatDefault, parseDefault } from '@/lib/schema/defaults';
+import { formatDefault, parseDefaultFor } from '@/lib/schema/defaults';
 import { POSTGRES_NATIVE_TYPES, SCALAR_TYPES } from '@/lib/schema/native-types';
 import type { Column, Id } from '@/lib/schema/types';
 import { autoValueOf, editableNativeType, typeChoiceOf, typeFromChoice, withAutoValue, type AutoValue } from '@/lib/schema/column-edit';
@@ -93,7 +93,7 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         placeholder="default, e.g. now()"
         value={autoValueOf(column) === 'autoincrement' ? '' : formatDefault(column.default)}
         disabled={autoValueOf(column) !== 'none'}
-        onCommit={(v) => update({ default: parseDefault(v, enumValues) })}
+        onCommit={(v) => update({ default: parseDefaultFor(v, column.type, enumValues) })}
       />
       <select
         aria-label="Auto increment"

@@ -92,3 +92,14 @@ export function escapeQuoted(name: string, q: string): string {
 export function looksPostgresOnly(expr: string): boolean {
   return /::|\bARRAY\s*\[|~\*?|\bILIKE\b|\bANY\s*\(|\bnextval\s*\(|\bSIMILAR\b|\bregclass\b|\$\d|\bIS\s+DISTINCT\b|E'/i.test(expr);
 }
+
+/**
+ * A column's native type, its arguments left out (and said) unless they are whole numbers: a type
+ * modifier is written into the DDL as it is, so text there (a document edited by hand) could end it.
+ */
+export function checkedNative(col: Column, warn: (message: string) => void): Column['type']['native'] {
+  const n = col.type.native;
+  if (!n || n.args.every((a) => /^-?\d+$/.test(a))) return n;
+  warn(`column ${col.name}: the arguments of @db.${n.name}(${n.args.join(', ')}) are not numbers; written without them`);
+  return { ...n, args: [] };
+}

@@ -1,5 +1,5 @@
 import type { Column } from '../../schema/types';
-import { domainWarning, escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
+import { checkedNative, domainWarning, escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
 import { translateExpression } from './expr';
 
 const SCALAR: Record<string, string> = {
@@ -60,7 +60,7 @@ function withArgs(template: string, args: string[], warn: (message: string) => v
 }
 
 function nativeSql(col: Column, ctx: TypeContext): string | undefined {
-  const n = col.type.native;
+  const n = checkedNative(col, ctx.warn);
   if (!n) return undefined;
   if (ctx.source === 'mysql') return MYSQL_NATIVE[n.name] ?? n.name.toUpperCase() + (n.args.length ? `(${n.args.join(',')})` : '');
   if ((ctx.source === 'postgresql' || ctx.source === 'cockroachdb') && FROM_PG[n.name]) {

@@ -1,5 +1,5 @@
 import type { Column } from '../../schema/types';
-import { escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
+import { checkedNative, escapeQuoted, type Dialect, type RenderedType, type TypeContext } from './dialect';
 
 const SCALAR: Record<string, string> = {
   String: 'TEXT', Boolean: 'BOOLEAN', Int: 'INTEGER', BigInt: 'BIGINT', Float: 'DOUBLE PRECISION',
@@ -22,7 +22,7 @@ const FROM_MYSQL: Record<string, string> = {
 };
 
 function nativeSql(col: Column, ctx: TypeContext): string | undefined {
-  const n = col.type.native;
+  const n = checkedNative(col, ctx.warn);
   if (!n) return undefined;
   const args = n.args.length ? `(${n.args.join(',')})` : '';
   if (ctx.source === 'postgresql' || ctx.source === 'cockroachdb') return (NATIVE[n.name] ?? n.name.toUpperCase()) + args;

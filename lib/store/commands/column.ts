@@ -3,6 +3,7 @@ import { omitKeys, withTable } from './helpers';
 import { followEdit } from '../../sql/follow';
 import type { Column, Id } from '../../schema/types';
 import { requireIdentifier } from './names';
+import { defaultProblem, nativeArgsProblem } from '../../schema/column-values';
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
   return command('column/add', `Add column ${column.name}`, (doc) =>
@@ -33,6 +34,11 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
       const db = (after.dbName ?? after.name) !== (was.dbName ?? was.name) ? (after.dbName ?? after.name) : undefined;
       const clash = db && t.columns.find((c) => c.id !== columnId && (c.dbName ?? c.name) === db);
       if (clash) throw new CommandError(`table ${t.name} already has a column ${clash.name} named ${db} in the database`);
+      // A length or default the edit sets is one PostgreSQL and Prisma take for the column's type.
+      const problem =
+        (patch.type && nativeArgsProblem(after.type)) ||
+        ('default' in patch ? defaultProblem(after, after.type.enumId ? doc.enums[after.type.enumId]?.values.map((v) => v.name) : undefined) : undefined);
+      if (problem) throw new CommandError(`${t.name}.${after.name}: ${problem}`);
       const columns = [...t.columns];
       columns[i] = { ...columns[i], ...patch };
       return { ...t, columns };
