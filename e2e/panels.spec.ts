@@ -132,3 +132,29 @@ test('enums, notes, groups, multi-select copy and paste', async ({ page }) => {
   await expect(table(page, 'ProfileCopy')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Relation ProfileCopy.userId → UserCopy.id' })).toHaveCount(1);
 });
+
+test('a length or default that does not fit the column is refused with the reason; the code panel goes on applying edits', async ({ page }) => {
+  await table(page, 'User').getByRole('heading', { name: 'User' }).click();
+  const email = page.getByRole('listitem', { name: 'Column email' });
+  const length = email.getByRole('textbox', { name: 'Length' });
+  await length.fill('5)');
+  await length.press('Enter');
+  await expect(page.getByRole('status')).toContainText('User.email: varchar takes a length as whole numbers');
+  await length.fill('120');
+  await length.press('Enter');
+
+  await table(page, 'Post').getByRole('heading', { name: 'Post' }).click();
+  const authorDefault = page.getByRole('listitem', { name: 'Column authorId' }).getByRole('textbox', { name: 'Default' });
+  await authorDefault.fill('1) @unique');
+  await authorDefault.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Post.authorId: default for an Int column: "1) @unique" is not a whole number');
+
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await expect(editor).toContainText('@db.VarChar(120)');
+  await expect(editor).not.toContainText('@unique)');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\nmodel Tag {\n  id Int @id\n}\n');
+  await expect(page.locator('h1')).toContainText('6 tables');
+});

@@ -85,7 +85,7 @@ describe('a column edit', () => {
     const post = tableByName(doc, 'Post')!;
     const authorId = post.columns.find((c) => c.name === 'authorId')!;
     const title = post.columns.find((c) => c.name === 'title')!;
-    expect(() => updateColumn(post.id, authorId.id, { default: lit('1) @unique') }).apply(doc)).toThrow(/Post\.authorId: default for a Int column/);
+    expect(() => updateColumn(post.id, authorId.id, { default: lit('1) @unique') }).apply(doc)).toThrow(/Post\.authorId: default for an Int column/);
     expect(() => updateColumn(post.id, title.id, { type: native('VarChar', '5)') }).apply(doc)).toThrow(/Post\.title: varchar takes a length as whole numbers/);
     expect(() => updateColumn(post.id, title.id, { type: native('VarChar', '0') }).apply(doc)).toThrow(/from 1 to/);
     const ok = updateColumn(post.id, title.id, { type: native('VarChar', '120'), default: lit('untitled') }).apply(doc);

@@ -95,5 +95,5 @@ export function defaultProblem(col: Pick<Column, 'type' | 'default'>, enumValues
     if (d.kind === 'enum') return valueProblem(d.value, t, enumValues);
     return valueProblem(d.value, t, enumValues);
   })();
-  return problem && `default for a ${type} column: ${problem}`;
+  return problem && `default for ${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} column: ${problem}`;
 }
