@@ -2,13 +2,14 @@ import { command, CommandError, type Command } from '../command';
 import { omitKeys, withTable } from './helpers';
 import { followEdit } from '../../sql/follow';
 import type { Column, Id } from '../../schema/types';
-import { requireIdentifier } from './names';
+import { requireFreeFieldName, requireIdentifier } from './names';
 import { defaultProblem, nativeArgsProblem } from '../../schema/column-values';
 
 export function addColumn(tableId: Id, column: Column, index?: number): Command {
   return command('column/add', `Add column ${column.name}`, (doc) =>
     followEdit(doc, withTable(doc, tableId, (t) => {
       requireIdentifier('column', column.name);
+      requireFreeFieldName(doc, tableId, column.name);
       if (t.columns.some((c) => c.name === column.name)) {
         throw new CommandError(`table ${t.name} already has a column ${column.name}`);
       }
@@ -24,7 +25,10 @@ export function updateColumn(tableId: Id, columnId: Id, patch: Partial<Omit<Colu
     followEdit(doc, withTable(doc, tableId, (t) => {
       const i = t.columns.findIndex((c) => c.id === columnId);
       if (i < 0) throw new CommandError(`no column ${columnId} in table ${t.name}`);
-      if (patch.name !== undefined && patch.name !== t.columns[i].name) requireIdentifier('column', patch.name);
+      if (patch.name !== undefined && patch.name !== t.columns[i].name) {
+        requireIdentifier('column', patch.name);
+        requireFreeFieldName(doc, tableId, patch.name);
+      }
       if (patch.name !== undefined && t.columns.some((c) => c.id !== columnId && c.name === patch.name)) {
         throw new CommandError(`table ${t.name} already has a column ${patch.name}`);
       }

@@ -8,7 +8,7 @@ import { addEnum, deleteEnum, updateEnum } from './enum';
 import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
 import { toggleCollapsed } from './layout';
 import { deleteView } from './view';
-import { deleteColumn, updateColumn } from './column';
+import { addColumn, deleteColumn, updateColumn } from './column';
 import { renameTable, updateTable } from './table';
 import { withLayout } from '../../layout/with-layout';
 
@@ -262,5 +262,18 @@ describe('enum names', () => {
     const odd = { ...doc, enums: { ...doc.enums, [en.id]: { ...en, values: [...en.values, { id: 'v_odd', name: 'odd value' }] } } };
     const moved = updateEnum(en.id, { values: [...odd.enums[en.id].values].reverse() }).apply(odd);
     expect(moved.enums[en.id].values.map((v) => v.name)).toContain('odd value');
+  });
+});
+
+describe('column names and relation fields', () => {
+  it('refuses a column named like one of its table relation fields, as a model has one namespace of fields', () => {
+    const doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const relationField = Object.values(doc.relations).flatMap((r) => (r.kind === 'foreign-key' && r.from.table === post.id && r.fromField ? [r.fromField.name] : []))[0];
+    expect(relationField).toBeTruthy();
+    const content = post.columns.find((c) => !post.primaryKey?.columns.some((k) => k.column === c.id) && c.name !== 'authorId')!;
+    expect(() => updateColumn(post.id, content.id, { name: relationField }).apply(doc)).toThrow(new RegExp(`already has a relation field ${relationField}`));
+    expect(() => addColumn(post.id, { ...content, id: 'col_new', name: relationField }).apply(doc)).toThrow(/already has a relation field/);
+    expect(validateDocument(updateColumn(post.id, content.id, { name: 'body' }).apply(doc))).toEqual([]);
   });
 });

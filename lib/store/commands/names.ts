@@ -33,3 +33,20 @@ export function requireFreeTableName(doc: SchemaDocument, table: Table): void {
   const other = Object.values(doc.tables).find((t) => t.id !== table.id && (t.namespace ?? '') === (table.namespace ?? '') && (t.dbName ?? t.name) === db);
   if (other) throw new CommandError(`table ${other.name} already has the database name ${db}`);
 }
+
+/** The names of a table's relation fields that the document names (the others are named on export, clear of every column). */
+export function relationFieldNames(doc: SchemaDocument, tableId: Id): Set<string> {
+  const out = new Set<string>();
+  for (const r of Object.values(doc.relations)) {
+    const fields = r.kind === 'foreign-key' ? [r.from.table === tableId && r.fromField, r.to.table === tableId && r.toField] : [r.a.table === tableId && r.a.field, r.b.table === tableId && r.b.field];
+    for (const f of fields) if (f) out.add(f.name);
+  }
+  return out;
+}
+
+/** Refuses a column name one of the table's relation fields has (a model's fields share one namespace). */
+export function requireFreeFieldName(doc: SchemaDocument, tableId: Id, name: string): void {
+  if (relationFieldNames(doc, tableId).has(name)) {
+    throw new CommandError(`table ${doc.tables[tableId]?.name ?? tableId} already has a relation field ${name} (rename that relation field in the Prisma text first)`);
+  }
+}
