@@ -149,4 +149,13 @@ test('collapse to keys, duplicate, and delete with confirmation', async ({ page 
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(post).toBeVisible();
   await expect(table(page, 'User')).toBeVisible();
+
+  // A column other tables' foreign keys reference: deleting it asks first too.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await table(page, 'User').getByRole('heading', { name: 'User' }).click();
+  await page.getByRole('button', { name: 'Delete column id' }).click();
+  const columnConfirm = page.getByRole('dialog', { name: 'Delete column?' });
+  await expect(columnConfirm).toContainText(/Deleting id also drops \d+ relations/);
+  await columnConfirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(table(page, 'User').getByRole('listitem', { name: /^id Int/ })).toBeVisible();
 });

@@ -229,14 +229,27 @@ test('a script that creates PostGIS imports, geometry columns and GiST index kep
   // The preview first; then PostgreSQL, once the worker has fetched and booted the PostGIS build.
   const checking = page.getByRole('banner').getByRole('status').filter({ hasText: 'Checking with PostgreSQL' });
   await expect(checking).toHaveCount(1);
+  // Exported meanwhile, the preview is shown but not downloaded or copied: it lacks what only PostgreSQL gives.
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
+  await toolbar(page).getByRole('button', { name: 'Export' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  const preview = exportDialog.getByLabel('Export preview');
+  await exportDialog.getByLabel('Format').selectOption('postgres');
+  await expect(preview).toContainText('CREATE TABLE');
+  await expect(exportDialog).toContainText('PostgreSQL is still reading this import back');
+  await expect(exportDialog.getByRole('button', { name: 'Download' })).toBeDisabled();
+  await expect(exportDialog.getByRole('button', { name: 'Copy' })).toBeDisabled();
   await expect(checking).toHaveCount(0, { timeout: 100_000 });
+  // The checked document replaces it in the open dialog.
+  await expect(preview).toContainText('CREATE EXTENSION IF NOT EXISTS "postgis"');
+  await expect(exportDialog.getByRole('button', { name: 'Download' })).toBeEnabled();
+  await expect(exportDialog).not.toContainText('PostgreSQL is still reading this import back');
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('1 tables');
-  // With nothing skipped or refused to list, the dialog has closed by itself.
   await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
   await expect(table(page, 'zone').getByRole('listitem', { name: 'area geometry(Polygon,4326)' })).toBeVisible();
   await toolbar(page).getByRole('button', { name: 'Export' }).click();
-  const preview = page.getByRole('dialog', { name: 'Export' }).getByLabel('Export preview');
-  await page.getByRole('dialog', { name: 'Export' }).getByLabel('Format').selectOption('postgres');
+  await exportDialog.getByLabel('Format').selectOption('postgres');
   await expect(preview).toContainText('CREATE EXTENSION IF NOT EXISTS "postgis"');
   await expect(preview).toContainText('geometry(Polygon,4326)');
   await expect(preview).toContainText('USING gist');

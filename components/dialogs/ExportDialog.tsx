@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useUi } from '@/components/editor/uiStore';
-import { useSchemaStoreApi } from '@/lib/store/react';
+import { useSchema } from '@/lib/store/react';
 import { Dialog, DialogHeader } from '@/components/ui/Dialog';
 import { FORMATS, formatById } from '@/lib/formats/registry';
 import { formatDiagnostic, type Diagnostic } from '@/lib/schema/diagnostics';
@@ -26,7 +26,10 @@ export function ExportDialog() {
 }
 
 function ExportBody() {
-  const store = useSchemaStoreApi();
+  const doc = useSchema((s) => s.document);
+  // An import preview PostgreSQL has not checked yet lacks what only its catalog gives (sequences,
+  // functions, triggers, ...): shown, but not downloaded or copied, until the checked document replaces it.
+  const checking = useSchema((s) => !!s.provisional);
   const [format, setFormat] = useState('prisma');
   const [files, setFiles] = useState<SourceFile[]>([]);
   const [diags, setDiags] = useState<Diagnostic[]>([]);
@@ -36,15 +39,15 @@ function ExportBody() {
   useEffect(() => {
     let live = true;
     const f = formatById(format);
-    void f?.write?.(store.getState().document).then(
+    void f?.write?.(doc).then(
       (r) => live && (setFiles(r.files), setDiags(r.diagnostics)),
       (e: Error) => live && (setFiles([]), setDiags([{ severity: 'error', message: e.message }])),
     );
     return () => {
       live = false;
     };
-  }, [format, store]);
-  const name = store.getState().document.name.replace(/[^\w.-]+/g, '-') || 'schema';
+  }, [format, doc]);
+  const name = doc.name.replace(/[^\w.-]+/g, '-') || 'schema';
   const text = files.length === 1 ? files[0].text : files.map((f) => `// ---- ${f.path} ----\n${f.text}`).join('\n');
   return (
     <Dialog label="Export" onClose={close} wide>
@@ -53,7 +56,7 @@ function ExportBody() {
         <label htmlFor="export-format" className="text-sm">
           Format
         </label>
-        <select id="export-format" className="btn" value={format} onChange={(e) => setFormat(e.target.value)}>
+        <select id="export-format" className="btn min-w-0 flex-1" value={format} onChange={(e) => setFormat(e.target.value)}>
           {FORMATS.filter((f) => f.write).map((f) => (
             <option key={f.id} value={f.id}>
               {f.description}
@@ -62,8 +65,8 @@ function ExportBody() {
         </select>
         <button
           type="button"
-          className="btn ml-auto"
-          disabled={!files.length}
+          className="btn shrink-0"
+          disabled={!files.length || checking}
           onClick={() => {
             if (files.length === 1) download(`${name}${EXT[format] ?? '.txt'}`, files[0].text);
             // Several files (a multi-file Prisma schema): one archive with its folders, as a browser
@@ -75,13 +78,18 @@ function ExportBody() {
         </button>
         <button
           type="button"
-          className="btn"
-          disabled={!files.length}
+          className="btn shrink-0"
+          disabled={!files.length || checking}
           onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(text))}
         >
           {copied === text ? 'Copied' : 'Copy'}
         </button>
       </div>
+      {checking && (
+        <p className="mb-2 text-sm text-amber-700 dark:text-amber-400">
+          PostgreSQL is still reading this import back: Download and Copy wait for the document it gives, as the preview lacks what only PostgreSQL can tell.
+        </p>
+      )}
       <pre aria-label="Export preview" className="max-h-[50vh] overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-800">
         {text}
       </pre>

@@ -113,12 +113,14 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         className="col-span-2 justify-self-end text-red-600 hover:underline"
         aria-label={`Delete column ${column.name}`}
         onClick={() => {
-          // Views and SQL kept that read the column go with it (DROP COLUMN ... CASCADE): ask first.
+          // Views, SQL kept and other tables' foreign keys that read the column go with it (DROP COLUMN
+          // ... CASCADE): ask first. The column's own foreign key goes without asking, as in PostgreSQL.
           const cmd = deleteColumn(tableId, columnId);
           const doc = store.getState().document;
+          const referencing = Object.values(doc.relations).filter((r) => r.kind === 'foreign-key' && r.to.table === tableId && r.to.columns.includes(columnId)).length;
           let also = '';
           try {
-            also = goesInWords({ ...whatGoes(doc, cmd.apply(doc)), relations: 0 }, 'it');
+            also = goesInWords({ ...whatGoes(doc, cmd.apply(doc)), relations: referencing }, 'it');
           } catch {}
           if (!also) return run(cmd);
           useUi.getState().askConfirm({ title: 'Delete column?', message: `Deleting ${column.name} also drops ${also}.`, confirmLabel: 'Delete', onConfirm: () => run(cmd) });
