@@ -158,3 +158,25 @@ test('a length or default that does not fit the column is refused with the reaso
   await page.keyboard.insertText('\nmodel Tag {\n  id Int @id\n}\n');
   await expect(page.locator('h1')).toContainText('6 tables');
 });
+
+test('Prisma text typed and not applied yet is still there after another panel was shown', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const editor = page.getByRole('textbox', { name: 'Prisma schema' });
+  await editor.locator('.cm-line', { hasText: /^model Category \{/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\n  tags Tag[]');
+  // Tag is no model: Prisma refuses the text so far, and it is marked.
+  await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.getByRole('tab', { name: 'Prisma' }).click();
+  await expect(editor).toContainText('tags Tag[]');
+  await expect(page.locator('.cm-lintRange-error, .cm-lint-marker-error').first()).toBeVisible();
+  // Finished, it applies.
+  await page.keyboard.press('ControlOrMeta+End');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\nmodel Tag {\n  id         Int        @id\n  categories Category[]\n}\n');
+  await expect(page.locator('h1')).toContainText('6 tables');
+});

@@ -23,6 +23,13 @@ export interface ConfirmRequest {
   onConfirm(): void;
 }
 
+export interface PrismaDraft {
+  path: string;
+  /** The exported text the draft was typed over. */
+  base: string;
+  text: string;
+}
+
 export interface UiState {
   selected: ReadonlySet<Id>;
   dialog: Dialog;
@@ -45,6 +52,11 @@ export interface UiState {
   /** The code panel's tab and the SQL tab's dialect: kept while other panels are shown. */
   codeTab: CodeTab;
   sqlDialect: SqlDialect;
+  /**
+   * Prisma text typed in the code panel and not applied yet (Prisma's validator refuses it so far):
+   * kept while other panels are shown, for the file `path` as long as that file's text is still `base`.
+   */
+  prismaDraft: PrismaDraft | null;
   select(ids: Id[], additive?: boolean): void;
   setSelected(id: Id, on: boolean): void;
   clearSelection(): void;
@@ -61,6 +73,7 @@ export interface UiState {
   setImportRunning(c: AbortController | null): void;
   setCodeTab(tab: CodeTab): void;
   setSqlDialect(dialect: SqlDialect): void;
+  setPrismaDraft(draft: PrismaDraft | null): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -79,6 +92,7 @@ export const useUi = create<UiState>()((set) => ({
   importRunning: null,
   codeTab: 'prisma',
   sqlDialect: 'postgres',
+  prismaDraft: null,
   select: (ids, additive) => set((s) => ({ selected: new Set(additive ? [...s.selected, ...ids] : ids) })),
   setSelected: (id, on) =>
     set((s) => {
@@ -102,4 +116,5 @@ export const useUi = create<UiState>()((set) => ({
   setImportRunning: (importRunning) => set({ importRunning }),
   setCodeTab: (codeTab) => set({ codeTab }),
   setSqlDialect: (sqlDialect) => set({ sqlDialect }),
+  setPrismaDraft: (prismaDraft) => set({ prismaDraft }),
 }));

@@ -32,11 +32,14 @@ function PrismaTab() {
   const [fileIndex, setFileIndex] = useState(0);
   const provisional = useSchema((s) => !!s.provisional);
   const [markers, setMarkers] = useState<Marker[]>([]);
-  // What the user typed and has not yet been turned into a document.
-  const [draft, setDraft] = useState<{ base: SourceFile[]; path: string; text: string } | null>(null);
+  // What the user typed and has not yet been turned into a document: in the UI store, so that it is
+  // still there after another panel was shown; dropped once the file's text is no longer the one it was typed over.
+  const draft = useUi((s) => s.prismaDraft);
+  const setDraft = useUi((s) => s.setPrismaDraft);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const file = exported[Math.min(fileIndex, exported.length - 1)];
-  const text = draft && draft.base === exported && draft.path === file.path ? draft.text : file.text;
+  const pending = draft && draft.base === file.text && draft.path === file.path ? draft.text : undefined;
+  const text = pending ?? file.text;
 
   useEffect(() => () => clearTimeout(timer.current), []);
   // What an edit is merged against, worked out once the document has been still for a while and the
@@ -93,6 +96,12 @@ function PrismaTab() {
     );
   };
 
+  // Back to text typed before another panel was shown: its markers again (it applies if it now can).
+  useEffect(() => {
+    if (pending !== undefined) apply(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the tab shows
+  }, []);
+
   return (
     <div className="flex h-full flex-col">
       {exported.length > 1 && (
@@ -114,7 +123,7 @@ function PrismaTab() {
           dark={dark}
           markers={markers}
           onChange={(t) => {
-            setDraft({ base: exported, path: file.path, text: t });
+            setDraft({ base: file.text, path: file.path, text: t });
             applying.current++;
             clearTimeout(timer.current);
             timer.current = setTimeout(() => apply(t), 500);
