@@ -5,7 +5,7 @@ import { parseDocument, sequentialIds, validateDocument, tableByName, type Schem
 import { createRelation, plural } from './create-relation';
 import { copyTables, pasteFragment } from './clipboard';
 import { addEnum, deleteEnum, updateEnum } from './enum';
-import { setColumnUnique, togglePrimaryKeyColumn, addIndex } from './constraints';
+import { setColumnUnique, togglePrimaryKeyColumn, addIndex, updateIndex } from './constraints';
 import { toggleCollapsed } from './layout';
 import { deleteView } from './view';
 import { addColumn, deleteColumn, updateColumn } from './column';
@@ -275,5 +275,18 @@ describe('column names and relation fields', () => {
     expect(() => updateColumn(post.id, content.id, { name: relationField }).apply(doc)).toThrow(new RegExp(`already has a relation field ${relationField}`));
     expect(() => addColumn(post.id, { ...content, id: 'col_new', name: relationField }).apply(doc)).toThrow(/already has a relation field/);
     expect(validateDocument(updateColumn(post.id, content.id, { name: 'body' }).apply(doc))).toEqual([]);
+  });
+});
+
+describe('unique indexes', () => {
+  it('use btree: a unique hash (or gin, gist, ...) index is refused, as PostgreSQL refuses it', () => {
+    const doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const ix = post.indexes.find((i) => !i.unique) ?? post.indexes[0];
+    expect(ix).toBeTruthy();
+    const hashed = updateIndex(post.id, ix.id, { method: 'hash', unique: false }).apply(doc);
+    expect(() => updateIndex(post.id, ix.id, { unique: true }).apply(hashed)).toThrow(/unique index uses btree/);
+    expect(() => addIndex(post.id, { id: 'idx_new', unique: true, method: 'gin', columns: [{ column: post.columns[0].id }] }).apply(doc)).toThrow(/unique gin index/);
+    expect(validateDocument(updateIndex(post.id, ix.id, { unique: true, method: 'btree' }).apply(doc))).toEqual([]);
   });
 });

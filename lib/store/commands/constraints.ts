@@ -29,10 +29,18 @@ export function togglePrimaryKeyColumn(tableId: Id, columnId: Id, on: boolean): 
   );
 }
 
+/** PostgreSQL builds unique indexes with btree only (hash, gist, gin, brin and spgist cannot enforce one). */
+function requireUniqueMethod(ix: Pick<Index, 'unique' | 'method'>): void {
+  if (ix.unique && ix.method && ix.method.toLowerCase() !== 'btree') {
+    throw new CommandError(`a unique index uses btree: PostgreSQL cannot make a unique ${ix.method} index`);
+  }
+}
+
 export function addIndex(tableId: Id, index: Index): Command {
   return command('index/add', index.unique ? 'Add unique constraint' : 'Add index', (doc) =>
     withTable(doc, tableId, (t) => {
       if (!index.columns.length) throw new CommandError('an index needs at least one column');
+      requireUniqueMethod(index);
       return { ...t, indexes: [...t.indexes, index] };
     }),
   );
@@ -42,6 +50,8 @@ export function updateIndex(tableId: Id, indexId: Id, patch: Partial<Omit<Index,
   return command('index/update', 'Edit index', (doc) =>
     withTable(doc, tableId, (t) => {
       if (patch.columns && !patch.columns.length) throw new CommandError('an index needs at least one column');
+      const was = t.indexes.find((ix) => ix.id === indexId);
+      if (was && ('unique' in patch || 'method' in patch)) requireUniqueMethod({ ...was, ...patch });
       return { ...t, indexes: t.indexes.map((ix) => (ix.id === indexId ? { ...ix, ...patch } : ix)) };
     }),
   );
