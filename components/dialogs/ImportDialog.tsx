@@ -83,6 +83,8 @@ function ImportBody() {
   const running = useUi((s) => s.importRunning);
   const busy = !!running;
   const [done, setDone] = useState(false);
+  // The last import stopped on an error (a file of no known kind, JSON that is not a document, ...).
+  const [failed, setFailed] = useState(false);
   // Messages of the last import: this dialog's, or a drop's on the canvas that opened it.
   const messages = useUi((s) => s.importReport) ?? [];
   const close = useCallback(() => {
@@ -115,6 +117,7 @@ function ImportBody() {
       }
     };
     setDone(false);
+    setFailed(false);
     report([]);
     try {
       const diags = shownDiagnostics(await importIntoEditor(ctx, await read(), format, ctrl.signal));
@@ -124,6 +127,7 @@ function ImportBody() {
       if (!diags.length && shown.current) close();
     } catch (e) {
       report(diagnosticsOf(e));
+      if (shown.current && !ctrl.signal.aborted) setFailed(true);
     } finally {
       if (useUi.getState().importRunning === ctrl) useUi.getState().setImportRunning(null);
     }
@@ -189,7 +193,7 @@ function ImportBody() {
       />
       <div className="flex items-center justify-between">
         <span className="text-xs text-slate-500" aria-live="polite">
-          {busy ? 'Importing…' : done ? (messages.some((m) => m.code === NOTHING_TO_IMPORT.code) ? 'Nothing imported.' : 'Imported.') : ''}
+          {busy ? 'Importing…' : failed ? 'Nothing imported.' : done ? (messages.some((m) => m.code === NOTHING_TO_IMPORT.code) ? 'Nothing imported.' : 'Imported.') : ''}
           {busy && (
             <button type="button" className="ml-2 underline" onClick={() => running?.abort()}>
               Cancel import

@@ -18,6 +18,9 @@ export function detectFormat(files: SourceFile[]): string | undefined {
   return ids.size === 1 ? [...ids][0] : undefined;
 }
 
+/** What a format's files are, in a sentence. */
+const KIND_NAMES: Record<string, string> = { prisma: 'Prisma', postgres: 'SQL', json: 'a Schemata document' };
+
 /** A byte-order mark (editors on Windows write one) is not part of any format. */
 const hasByteOrderMark = (text: string) => text.charCodeAt(0) === 0xfeff;
 export const withoutByteOrderMark = (text: string) => (hasByteOrderMark(text) ? text.slice(1) : text);
@@ -44,9 +47,18 @@ export async function importSourceFiles(files: SourceFile[], opts: { format?: st
   const format = id ? formatById(id) : undefined;
   if (!format?.read) {
     const exts = FORMATS.filter((f) => f.read).flatMap((f) => f.extensions).join(', ');
-    throw new DiagnosticError([
-      { severity: 'error', file: files[0].path, message: `cannot import this file: expected one of ${exts}${files.length > 1 ? ', all of one kind' : ''}` },
-    ]);
+    // Files of several known kinds: which is which. Else the first file of no known kind.
+    const kinds = new Map<string, string[]>();
+    for (const f of files) {
+      const id = detectFormat([f]);
+      if (id) kinds.set(id, [...(kinds.get(id) ?? []), f.path]);
+    }
+    if (kinds.size > 1) {
+      const list = [...kinds].map(([id, paths]) => `${paths.join(', ')} ${paths.length > 1 ? 'are' : 'is'} ${KIND_NAMES[id] ?? id}`).join('; ');
+      throw new DiagnosticError([{ severity: 'error', message: `cannot import these files together: ${list}. Choose files of one kind` }]);
+    }
+    const unknown = files.find((f) => !detectFormat([f])) ?? files[0];
+    throw new DiagnosticError([{ severity: 'error', file: unknown.path, message: `cannot import this file: expected one of ${exts}` }]);
   }
   const name = opts.name ?? documentNameFor(files);
   files = files.map((f) => (hasByteOrderMark(f.text) ? { ...f, text: withoutByteOrderMark(f.text) } : f));
