@@ -290,3 +290,20 @@ describe('unique indexes', () => {
     expect(validateDocument(updateIndex(post.id, ix.id, { unique: true, method: 'btree' }).apply(doc))).toEqual([]);
   });
 });
+
+describe('createRelation refuses a foreign key PostgreSQL or Prisma would not take', () => {
+  it('from a column of another type, or to a column not unique on its own, saying why', () => {
+    const doc = sample();
+    const post = tableByName(doc, 'Post')!;
+    const category = tableByName(doc, 'Category')!;
+    const title = post.columns.find((c) => c.name === 'title')!;
+    expect(() => createRelation({ child: { table: post.id, column: title.id }, parent: { table: category.id }, cardinality: 'one-to-many' }, ids()).apply(doc)).toThrow(
+      'Post.title is String and Category.id is Int: a foreign key has the type of the column it references',
+    );
+    const name = category.columns.find((c) => c.name === 'name')!;
+    const plain = { ...doc, tables: { ...doc.tables, [category.id]: { ...category, indexes: category.indexes.filter((ix) => !ix.columns.some((c) => c.column === name.id)) } } };
+    expect(() => createRelation({ child: { table: post.id, column: title.id }, parent: { table: category.id, column: name.id }, cardinality: 'one-to-many' }, ids()).apply(plain)).toThrow(
+      /Category\.name is not unique on its own/,
+    );
+  });
+});

@@ -115,6 +115,14 @@ export function createRelation(spec: RelationSpec, ids: IdGenerator = newId, onC
     let fkColumn = spec.child.column ? child.columns.find((c) => c.id === spec.child.column) : undefined;
     if (spec.child.column && !fkColumn) throw new CommandError(`no such column in ${child.name}`);
     if (fkColumn?.id === target.id) throw new CommandError('a column cannot reference itself');
+    // PostgreSQL needs the referenced column unique on its own, and Prisma a foreign key of its type.
+    if (!isUniqueColumn(parent, target.id)) {
+      throw new CommandError(`${parent.name}.${target.name} is not unique on its own: reference a column that is (a primary key or unique), or make it unique first`);
+    }
+    if (fkColumn && (fkColumn.type.kind !== target.type.kind || fkColumn.type.enumId !== target.type.enumId || !!fkColumn.type.array)) {
+      const typeName = (c: Column) => (c.type.kind === 'Enum' ? (doc.enums[c.type.enumId ?? '']?.name ?? 'an enum') : c.type.kind) + (c.type.array ? '[]' : '');
+      throw new CommandError(`${child.name}.${fkColumn.name} is ${typeName(fkColumn)} and ${parent.name}.${target.name} is ${typeName(target)}: a foreign key has the type of the column it references`);
+    }
     const childNames = memberNames(doc, child.id);
     if (!fkColumn) {
       fkColumn = referencingColumn(freeName(childNames, `${lowerFirst(parent.name)}${target.name.replace(/^./, (c) => c.toUpperCase())}`), target, !(spec.required ?? child.id !== parent.id), ids);
