@@ -49,14 +49,16 @@ const AS_TEXT = SCRIPT.replace(`CREATE TYPE mood AS ENUM ('happy', 'sad', 'so so
 const imported = () => importedCleanly(SCRIPT);
 const mood = (doc: SchemaDocument) => Object.values(doc.enums).find((e) => e.name === 'mood')!;
 const renameValue = (en: Enum, from: string, to: string) => updateEnum(en.id, { values: en.values.map((v) => (v.name === from ? { ...v, name: to } : v)) });
+/** A value's database name changed (names are Prisma identifiers; any other text is a database name, `@map`). */
+const renameDbValue = (en: Enum, from: string, to: string) => updateEnum(en.id, { values: en.values.map((v) => (v.name === from ? { ...v, dbName: to } : v)) });
 
 describe('enum edits follow into the SQL kept', () => {
   const cases: [string, (doc: SchemaDocument) => SchemaDocument, string][] = [
     ['the type renamed', (d) => updateEnum(mood(d).id, { name: 'feeling' }).apply(d), 'ALTER TYPE mood RENAME TO feeling;'],
-    ['the type renamed to a name that needs quotes', (d) => updateEnum(mood(d).id, { name: 'Mood Type' }).apply(d), 'ALTER TYPE mood RENAME TO "Mood Type";'],
+    ['the type renamed to a database name that needs quotes', (d) => updateEnum(mood(d).id, { dbName: 'Mood Type' }).apply(d), 'ALTER TYPE mood RENAME TO "Mood Type";'],
     ['the type moved to another schema', (d) => updateEnum(mood(d).id, { namespace: Object.values(d.namespaces).find((n) => n.name === 'other')!.id }).apply(d), 'ALTER TYPE mood SET SCHEMA other;'],
     ['a value renamed', (d) => renameValue(mood(d), 'sad', 'blue').apply(d), `ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';`],
-    ['a value renamed to one that needs quotes in an array', (d) => renameValue(mood(d), 'sad', `it's "blue", {really}`).apply(d), `ALTER TYPE mood RENAME VALUE 'sad' TO 'it''s "blue", {really}';`],
+    ['a value renamed to a database name that needs quotes in an array', (d) => renameDbValue(mood(d), 'sad', `it's "blue", {really}`).apply(d), `ALTER TYPE mood RENAME VALUE 'sad' TO 'it''s "blue", {really}';`],
     ['the default\'s value renamed', (d) => renameValue(mood(d), 'happy', 'glad').apply(d), `ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';`],
   ];
   it.for(cases)('%s', { timeout: 60_000 }, async ([, edit, sql]) => {
