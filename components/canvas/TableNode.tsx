@@ -5,6 +5,7 @@ import { useSchema } from '@/lib/store/react';
 import type { SchemaDocument, Table } from '@/lib/schema/types';
 import { foreignKeyColumnsOf } from '@/lib/schema/graph';
 import { columnTypeLabel } from '@/lib/schema/column-edit';
+import { estimateNodeSize } from '@/lib/layout/size';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 import { useDetail } from './detail';
@@ -17,6 +18,8 @@ interface TableView {
   fkColumns: string[];
   color?: string;
   collapsed: boolean;
+  /** The width the full node has (as laid out): far out, the named box keeps it, its name cut to fit. */
+  width: number;
 }
 const viewCache = new WeakMap<Table, TableView>();
 
@@ -36,7 +39,8 @@ function tableView(doc: SchemaDocument, id: string): TableView | undefined {
   const sameLabels = hit?.enums === doc.enums;
   if (hit && sameLabels && hit.fkColumns === fkColumns && hit.color === color && hit.collapsed === collapsed) return hit;
   const labels = hit && sameLabels ? hit.labels : table.columns.map((c) => columnTypeLabel(doc, c));
-  const view = { table, labels, enums: doc.enums, fkColumns, color, collapsed };
+  const width = hit && sameLabels ? hit.width : estimateNodeSize(doc, id).width;
+  const view = { table, labels, enums: doc.enums, fkColumns, color, collapsed, width };
   viewCache.set(table, view);
   return view;
 }
@@ -65,13 +69,13 @@ function TableNodeImpl({ id, selected }: NodeProps) {
   const detail = useDetail();
   const lowDetail = detail !== 'full';
   if (!view) return null;
-  const { table, labels, fkColumns, color, collapsed } = view;
+  const { table, labels, fkColumns, color, collapsed, width } = view;
   if (detail === 'outline') {
     // Far out: a named box, with the table-level handles edges attach to. Few DOM nodes, cheap to paint.
     return (
-      <section aria-label={`Table ${table.name}`} className={`flex min-w-56 items-center rounded border-2 px-3 py-2 ${selected ? 'border-sky-500' : 'border-transparent'}`} style={{ background: color ?? '#334155', height: 30 + table.columns.length * 24 }}>
+      <section aria-label={`Table ${table.name}`} className={`flex min-w-56 items-center rounded border-2 px-3 py-2 ${selected ? 'border-sky-500' : 'border-transparent'}`} style={{ background: color ?? '#334155', height: 30 + table.columns.length * 24, width }}>
         <AnchorHandle nodeId={id} type="target" />
-        <span role="heading" aria-level={2} className="truncate text-4xl font-semibold text-white">
+        <span role="heading" aria-level={2} className="min-w-0 truncate text-4xl font-semibold text-white">
           {table.name}
         </span>
         <AnchorHandle nodeId={id} type="source" />
@@ -89,10 +93,12 @@ function TableNodeImpl({ id, selected }: NodeProps) {
       className={`min-w-56 rounded-lg border bg-white text-xs dark:bg-slate-900 ${
         selected ? 'border-sky-500 ring-2 ring-sky-300' : 'border-slate-300 dark:border-slate-700'
       }`}
+      // Zoomed out, the name is larger: the node keeps the width it is laid out with, the name cut to fit.
+      style={lowDetail ? { width } : undefined}
     >
       <header className="relative flex items-center justify-between gap-2 rounded-t-[7px] px-3 py-1.5 font-semibold text-white" style={{ background: color ?? '#334155' }}>
         <Handle type="target" position={Position.Left} id={TABLE_HANDLE} className="column-handle" />
-        <span role="heading" aria-level={2} className={lowDetail ? 'text-base' : ''}>
+        <span role="heading" aria-level={2} className={lowDetail ? 'min-w-0 truncate text-base' : ''}>
           {table.name}
         </span>
         {!lowDetail && (table.dbName || collapsed) && (
