@@ -8,6 +8,17 @@ import { CommandError } from '../command';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/**
+ * Names Prisma's validator refuses for a model or an enum: its client's name, JavaScript's reserved
+ * words and Prisma's scalar types (checked against prisma-schema-wasm; see names.test.ts).
+ */
+export const RESERVED_TYPE_NAMES = new Set([
+  'PrismaClient', 'async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null',
+  'package', 'private', 'protected', 'public', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'using', 'var', 'void', 'while',
+  'with', 'yield', 'String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes',
+]);
+
 /** Refuses a name Prisma cannot use as a model, field, enum or enum value name. */
 export function requireIdentifier(what: 'table' | 'column' | 'enum' | 'enum value', name: string): void {
   if (!name.trim()) throw new CommandError(`a ${what} name cannot be empty`);
@@ -15,6 +26,9 @@ export function requireIdentifier(what: 'table' | 'column' | 'enum' | 'enum valu
     // Tables and columns have a database name field in the inspector.
     const hint = what === 'table' || what === 'column' ? ` (set any other name as the database ${what} name)` : '';
     throw new CommandError(`"${name}" cannot be a${what.startsWith('e') ? 'n' : ''} ${what} name: names start with a letter and hold only letters, digits and underscores${hint}`);
+  }
+  if ((what === 'table' || what === 'enum') && RESERVED_TYPE_NAMES.has(name)) {
+    throw new CommandError(`"${name}" cannot be a${what === 'enum' ? 'n' : ''} ${what} name: Prisma reserves it${what === 'table' ? ' (set it as the database table name instead)' : ''}`);
   }
 }
 
