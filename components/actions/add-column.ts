@@ -1,7 +1,7 @@
 import type { Action } from '@/lib/actions/registry';
 import { createColumn } from '@/lib/schema/document';
 import { addColumn } from '@/lib/store/commands';
-import { relationFieldNames } from '@/lib/store/commands/names';
+import { memberNames } from '@/lib/store/commands/create-relation';
 import type { EditorContext } from '@/components/editor/context';
 import { selectedTableIds } from './helpers';
 
@@ -16,7 +16,8 @@ export const addColumnAction: Action<EditorContext> = {
     const [tableId] = selectedTableIds(ctx);
     if (!tableId) return ctx.ui().announce('Select a table first');
     const table = ctx.store.getState().document.tables[tableId];
-    const taken = new Set([...table.columns.map((c) => c.name), ...relationFieldNames(ctx.store.getState().document, tableId)]);
+    // Clear of its columns and its relation fields (a model's fields share one namespace).
+    const taken = memberNames(ctx.store.getState().document, tableId);
     let name = 'column1';
     for (let i = 1; taken.has(name); i++) name = `column${i}`;
     const column = createColumn(name, 'String');

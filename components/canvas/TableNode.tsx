@@ -5,7 +5,7 @@ import { useSchema } from '@/lib/store/react';
 import type { SchemaDocument, Table } from '@/lib/schema/types';
 import { foreignKeyColumnsOf } from '@/lib/schema/graph';
 import { columnTypeLabel } from '@/lib/schema/column-edit';
-import { estimateNodeSize } from '@/lib/layout/size';
+import { tableWidth } from '@/lib/layout/size';
 import { sourceHandleId, targetHandleId, TABLE_HANDLE } from './handles';
 
 import { useDetail } from './detail';
@@ -39,7 +39,7 @@ function tableView(doc: SchemaDocument, id: string): TableView | undefined {
   const sameLabels = hit?.enums === doc.enums;
   if (hit && sameLabels && hit.fkColumns === fkColumns && hit.color === color && hit.collapsed === collapsed) return hit;
   const labels = hit && sameLabels ? hit.labels : table.columns.map((c) => columnTypeLabel(doc, c));
-  const width = hit && sameLabels ? hit.width : estimateNodeSize(doc, id).width;
+  const width = hit && sameLabels ? hit.width : tableWidth(table, labels);
   const view = { table, labels, enums: doc.enums, fkColumns, color, collapsed, width };
   viewCache.set(table, view);
   return view;

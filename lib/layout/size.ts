@@ -1,5 +1,5 @@
 /** Node sizes for layout before the canvas has measured them. Mirrors the table node's CSS. */
-import type { SchemaDocument } from '../schema/types';
+import type { SchemaDocument, Table } from '../schema/types';
 import { columnTypeLabel } from '../schema/column-edit';
 import { viewRows } from '../schema/views';
 
@@ -12,15 +12,19 @@ const MONO = 7.3;
 /** A column row: its padding (12 + 12), key marker (28), gaps (8 + 8), name and type label. */
 const rowWidth = (name: string, label: string) => 68 + name.length * CHAR + label.length * MONO;
 
+/** A table node's width from its column type labels (as `columnTypeLabel` gives them): the header (name and database name) or its widest row. */
+export function tableWidth(t: Table, labels: string[]): number {
+  const header = t.name.length * 8 + (t.dbName ? t.dbName.length * CHAR + 8 : 0) + 40;
+  const widest = Math.max(header, ...t.columns.map((c, i) => rowWidth(c.name, labels[i] ?? '')));
+  return Math.max(MIN_WIDTH, Math.ceil(widest));
+}
+
 export function estimateNodeSize(doc: SchemaDocument, id: string): { width: number; height: number } {
   const t = doc.tables[id];
   if (t) {
     const collapsed = doc.layout.nodes[id]?.collapsed;
     const rows = collapsed ? t.columns.filter((c) => t.primaryKey?.columns.some((k) => k.column === c.id)).length : t.columns.length;
-    // The header: the name, and the database name beside it; each row: the column's name and its type as shown.
-    const header = t.name.length * 8 + (t.dbName ? t.dbName.length * CHAR + 8 : 0) + 40;
-    const widest = Math.max(header, ...t.columns.map((c) => rowWidth(c.name, columnTypeLabel(doc, c))));
-    return { width: Math.max(MIN_WIDTH, Math.ceil(widest)), height: HEADER_HEIGHT + rows * ROW_HEIGHT + 2 };
+    return { width: tableWidth(t, t.columns.map((c) => columnTypeLabel(doc, c))), height: HEADER_HEIGHT + rows * ROW_HEIGHT + 2 };
   }
   const v = doc.views[id];
   if (v) {

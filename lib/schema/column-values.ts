@@ -31,7 +31,7 @@ export function nativeArgsProblem(type: ColumnType): string | undefined {
 }
 
 /** Prisma's default functions: the column types each fits, and its arguments. */
-const FUNCTIONS: Record<string, { kinds: string[]; args: RegExp; argsText: string }> = {
+export const DEFAULT_FUNCTIONS: Record<string, { kinds: string[]; args: RegExp; argsText: string }> = {
   now: { kinds: ['DateTime'], args: /^$/, argsText: 'now() takes no arguments' },
   autoincrement: { kinds: ['Int', 'BigInt'], args: /^$/, argsText: 'autoincrement() takes no arguments' },
   sequence: { kinds: ['Int', 'BigInt'], args: /^(\w+:\s*-?\d+(,\s*\w+:\s*-?\d+)*)?$/, argsText: 'sequence() takes options such as maxValue: 10' },
@@ -85,8 +85,8 @@ export function defaultProblem(col: Pick<Column, 'type' | 'default'>, enumValues
   const type = `${t.kind === 'Unsupported' ? (t.unsupported ?? 'Unsupported') : t.kind}${t.array ? '[]' : ''}`;
   const problem = (() => {
     if (d.kind === 'function') {
-      const f = FUNCTIONS[d.name];
-      if (!f) return `${d.name}() is not one of Prisma's defaults (${Object.keys(FUNCTIONS).map((n) => `${n}()`).join(', ')}, dbgenerated("…"))`;
+      const f = DEFAULT_FUNCTIONS[d.name];
+      if (!f) return `${d.name}() is not one of Prisma's defaults (${Object.keys(DEFAULT_FUNCTIONS).map((n) => `${n}()`).join(', ')}, dbgenerated("…"))`;
       if (t.array || !f.kinds.includes(t.kind)) return `${d.name}() is a default of ${f.kinds.join(' and ')} columns`;
       return f.args.test(d.args.join(', ')) ? undefined : f.argsText;
     }

@@ -1,7 +1,7 @@
 /** Default values as users type them in the inspector (`now()`, `42`, `'draft'`, `dbgenerated("...")`). */
 import type { ColumnType, DefaultValue } from './types';
+import { DEFAULT_FUNCTIONS } from './column-values';
 
-const FUNCTIONS = ['now', 'uuid', 'cuid', 'nanoid', 'ulid', 'autoincrement', 'sequence', 'auto'];
 
 export function formatDefault(d: DefaultValue | undefined): string {
   if (!d) return '';
@@ -26,7 +26,7 @@ export function parseDefault(text: string, enumValues: string[] = []): DefaultVa
   const db = /^dbgenerated\(\s*(".*")\s*\)$/s.exec(t);
   if (db) return { kind: 'sql', expression: JSON.parse(db[1]) as string };
   const fn = /^([a-z]+)\((.*)\)$/s.exec(t);
-  if (fn && FUNCTIONS.includes(fn[1])) {
+  if (fn && Object.hasOwn(DEFAULT_FUNCTIONS, fn[1])) {
     return { kind: 'function', name: fn[1], args: fn[2].trim() ? fn[2].split(',').map((a) => a.trim()) : [] };
   }
   if (t === 'true' || t === 'false') return { kind: 'literal', value: t === 'true' };

@@ -5,7 +5,7 @@
  * (follow-enums). Every edit of tables goes through here: the canvas's
  * commands and the Prisma text's merge alike.
  */
-import type { SchemaDocument } from '../schema/types';
+import type { Id, SchemaDocument } from '../schema/types';
 import { followColumnEdits } from './follow-columns';
 import { followEnums } from './follow-enums';
 import { followViews } from './follow-views';
@@ -28,6 +28,16 @@ export function whatGoes(before: SchemaDocument, after: SchemaDocument, asked: R
     raw: gone(before.raw, after.raw).length,
     views: gone(before.views, after.views).map((id) => before.views[id].name),
   };
+}
+
+/**
+ * What deleting a column takes with it that the editor asks about: views and SQL kept that read it,
+ * and other tables' foreign keys that reference it (`DROP COLUMN` needs CASCADE for those). Its own
+ * foreign key goes without asking, as in PostgreSQL. `after`: the document with the column deleted.
+ */
+export function whatGoesWithColumn(before: SchemaDocument, after: SchemaDocument, tableId: Id, columnId: Id): ReturnType<typeof whatGoes> {
+  const referencing = Object.values(before.relations).filter((r) => r.kind === 'foreign-key' && r.to.table === tableId && r.to.columns.includes(columnId)).length;
+  return { ...whatGoes(before, after), relations: referencing };
 }
 
 /** `what` in words: "2 relations, 1 SQL statement on it and the view v that reads it", or '' for nothing. */

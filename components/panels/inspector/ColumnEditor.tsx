@@ -10,7 +10,7 @@ import { autoValueOf, editableNativeType, typeChoiceOf, typeFromChoice, withAuto
 import { CommitInput } from '@/components/ui/fields';
 import { useSafeDispatch } from './useSafeDispatch';
 import { useUi } from '@/components/editor/uiStore';
-import { goesInWords, whatGoes } from '@/lib/sql/follow';
+import { goesInWords, whatGoesWithColumn } from '@/lib/sql/follow';
 
 function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) {
   const column = useSchema((s) => s.document.tables[tableId]?.columns.find((c) => c.id === columnId));
@@ -113,14 +113,12 @@ function ColumnEditorImpl({ tableId, columnId }: { tableId: Id; columnId: Id }) 
         className="col-span-2 justify-self-end text-red-600 hover:underline"
         aria-label={`Delete column ${column.name}`}
         onClick={() => {
-          // Views, SQL kept and other tables' foreign keys that read the column go with it (DROP COLUMN
-          // ... CASCADE): ask first. The column's own foreign key goes without asking, as in PostgreSQL.
+          // What goes with it (DROP COLUMN ... CASCADE): ask first.
           const cmd = deleteColumn(tableId, columnId);
           const doc = store.getState().document;
-          const referencing = Object.values(doc.relations).filter((r) => r.kind === 'foreign-key' && r.to.table === tableId && r.to.columns.includes(columnId)).length;
           let also = '';
           try {
-            also = goesInWords({ ...whatGoes(doc, cmd.apply(doc)), relations: referencing }, 'it');
+            also = goesInWords(whatGoesWithColumn(doc, cmd.apply(doc), tableId, columnId), 'it');
           } catch {}
           if (!also) return run(cmd);
           useUi.getState().askConfirm({ title: 'Delete column?', message: `Deleting ${column.name} also drops ${also}.`, confirmLabel: 'Delete', onConfirm: () => run(cmd) });

@@ -11,6 +11,7 @@ import { deleteView } from './view';
 import { addColumn, deleteColumn, updateColumn } from './column';
 import { renameTable, updateTable } from './table';
 import { withLayout } from '../../layout/with-layout';
+import { whatGoesWithColumn } from '../../sql/follow';
 
 const sample = (): SchemaDocument =>
   parseDocument(readFileSync(path.resolve(import.meta.dirname, '../../../prisma/blog.schemata.json'), 'utf8'));
@@ -305,5 +306,20 @@ describe('createRelation refuses a foreign key PostgreSQL or Prisma would not ta
     expect(() => createRelation({ child: { table: post.id, column: title.id }, parent: { table: category.id, column: name.id }, cardinality: 'one-to-many' }, ids()).apply(plain)).toThrow(
       /Category\.name is not unique on its own/,
     );
+  });
+});
+
+describe('what deleting a column takes, as the editor asks', () => {
+  it('names other tables foreign keys that reference it, not its own', () => {
+    const doc = sample();
+    const user = tableByName(doc, 'User')!;
+    const post = tableByName(doc, 'Post')!;
+    const at = (t: typeof user, name: string) => t.columns.find((c) => c.name === name)!.id;
+    const referencing = Object.values(doc.relations).filter((r) => r.kind === 'foreign-key' && r.to.table === user.id).length;
+    expect(referencing).toBeGreaterThan(0);
+    const id = at(user, 'id');
+    expect(whatGoesWithColumn(doc, deleteColumn(user.id, id).apply(doc), user.id, id).relations).toBe(referencing);
+    const fk = at(post, 'authorId');
+    expect(whatGoesWithColumn(doc, deleteColumn(post.id, fk).apply(doc), post.id, fk)).toEqual({ relations: 0, raw: 0, views: [] });
   });
 });

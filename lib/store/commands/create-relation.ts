@@ -4,6 +4,7 @@
  * an implicit relation or an explicit join table.
  */
 import { command, CommandError, type Command } from '../command';
+import { relationFieldNames } from './names';
 import { newId, type IdGenerator } from '../../schema/ids';
 import { defaultNamespaceId } from '../../schema/document';
 import type { Column, ForeignKeyRelation, Id, ReferentialAction, SchemaDocument, Table } from '../../schema/types';
@@ -35,17 +36,7 @@ export function plural(word: string): string {
 
 /** Names used on a model: its columns and the relation fields it carries. */
 export function memberNames(doc: SchemaDocument, tableId: Id): Set<string> {
-  const names = new Set(doc.tables[tableId]?.columns.map((c) => c.name) ?? []);
-  for (const r of Object.values(doc.relations)) {
-    if (r.kind === 'foreign-key') {
-      if (r.from.table === tableId && r.fromField) names.add(r.fromField.name);
-      if (r.to.table === tableId && r.toField) names.add(r.toField.name);
-    } else {
-      if (r.a.table === tableId) names.add(r.a.field.name);
-      if (r.b.table === tableId) names.add(r.b.field.name);
-    }
-  }
-  return names;
+  return new Set([...(doc.tables[tableId]?.columns.map((c) => c.name) ?? []), ...relationFieldNames(doc, tableId)]);
 }
 
 function freeName(taken: Set<string>, base: string): string {

@@ -8,7 +8,6 @@ import { requireFreeTypeName, requireIdentifier } from './names';
 
 export function addEnum(en: Enum): Command {
   return command('enum/add', `Add enum ${en.name}`, (doc) => {
-    if (Object.values(doc.enums).some((e) => e.name === en.name)) throw new CommandError(`an enum ${en.name} exists already`);
     requireIdentifier('enum', en.name);
     requireFreeTypeName(doc, en.id, en.name);
     for (const v of en.values) requireIdentifier('enum value', v.name);
